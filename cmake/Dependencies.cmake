@@ -1,0 +1,84 @@
+# Finds every dependency from Debian 12 packages. A missing one stops configure
+# with the package that provides it.
+
+function(xstatic_require_package what package)
+  message(FATAL_ERROR "${what} not found: install it with 'sudo apt-get install ${package}' "
+                      "(or run scripts/setup.sh, which installs everything)")
+endfunction()
+
+# --- LLVM 19, linked statically: Object, Option, Support, TargetParser.
+find_program(XSTATIC_LLVM_CONFIG NAMES llvm-config-19 llvm-config
+             PATHS /usr/lib/llvm-19/bin NO_DEFAULT_PATH)
+find_program(XSTATIC_LLVM_CONFIG NAMES llvm-config-19)
+if(NOT XSTATIC_LLVM_CONFIG)
+  xstatic_require_package("llvm-config-19" "llvm-19-dev libclang-19-dev")
+endif()
+execute_process(COMMAND ${XSTATIC_LLVM_CONFIG} --version OUTPUT_VARIABLE XSTATIC_LLVM_VERSION
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND ${XSTATIC_LLVM_CONFIG} --includedir OUTPUT_VARIABLE LLVM_INCLUDE
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND ${XSTATIC_LLVM_CONFIG} --libdir OUTPUT_VARIABLE LLVM_LIBDIR
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND ${XSTATIC_LLVM_CONFIG} --link-static --libs object option support targetparser
+                OUTPUT_VARIABLE LLVM_LIBS OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  xstatic_require_package("LLVM 19 static libraries" "llvm-19-dev")
+endif()
+separate_arguments(LLVM_LIBS UNIX_COMMAND "${LLVM_LIBS}")
+if(NOT EXISTS ${LLVM_LIBDIR}/libclangDriver.a)
+  xstatic_require_package("libclangDriver.a (clang's option table)" "libclang-19-dev")
+endif()
+
+add_library(xstatic_llvm INTERFACE)
+target_include_directories(xstatic_llvm SYSTEM INTERFACE ${LLVM_INCLUDE})
+target_link_directories(xstatic_llvm INTERFACE ${LLVM_LIBDIR})
+# Order matters for static archives: clang's driver/basic need LLVM below them.
+target_link_libraries(xstatic_llvm INTERFACE clangDriver clangBasic ${LLVM_LIBS}
+                      ${LLVM_LIBDIR}/libLLVMFrontendOpenMP.a ${LLVM_LIBS})
+# LLVM's --system-libs lists libz3/libxml2 as shared libraries that we never call;
+# link only what LLVMSupport needs, statically where Debian ships the archive.
+target_link_libraries(xstatic_llvm INTERFACE -Wl,-Bstatic z zstd -Wl,-Bdynamic pthread rt dl m)
+target_compile_definitions(xstatic_llvm INTERFACE _GNU_SOURCE __STDC_CONSTANT_MACROS
+                           __STDC_FORMAT_MACROS __STDC_LIMIT_MACROS)
+
+# --- libarchive, statically (its shared build pulls in libxml2 and ICU at start-up).
+find_path(LIBARCHIVE_INCLUDE archive.h)
+find_library(LIBARCHIVE_STATIC NAMES libarchive.a)
+if(NOT LIBARCHIVE_INCLUDE OR NOT LIBARCHIVE_STATIC)
+  xstatic_require_package("libarchive" "libarchive-dev")
+endif()
+foreach(lib lzma zstd z bz2 lz4 acl nettle)
+  find_library(XSTATIC_STATIC_${lib} NAMES lib${lib}.a)
+  if(NOT XSTATIC_STATIC_${lib})
+    xstatic_require_package("static lib${lib}" "libarchive-dev liblzma-dev libzstd-dev zlib1g-dev libbz2-dev liblz4-dev libacl1-dev nettle-dev")
+  endif()
+endforeach()
+file(STRINGS ${LIBARCHIVE_INCLUDE}/archive.h _ver REGEX "define[ \t]+ARCHIVE_VERSION_ONLY_STRING")
+string(REGEX MATCH "[0-9.]+" LibArchive_VERSION "${_ver}")
+add_library(xstatic_archive INTERFACE)
+target_include_directories(xstatic_archive SYSTEM INTERFACE ${LIBARCHIVE_INCLUDE})
+target_compile_definitions(xstatic_archive INTERFACE LIBARCHIVE_STATIC)
+target_link_libraries(xstatic_archive INTERFACE ${LIBARCHIVE_STATIC} ${XSTATIC_STATIC_lzma}
+  ${XSTATIC_STATIC_zstd} ${XSTATIC_STATIC_z} ${XSTATIC_STATIC_bz2} ${XSTATIC_STATIC_lz4}
+  ${XSTATIC_STATIC_acl} ${XSTATIC_STATIC_nettle})
+
+# --- CLI11, spdlog (header-only, with fmt header-only: no shared libraries at run time).
+find_path(CLI11_INCLUDE CLI/CLI.hpp)
+if(NOT CLI11_INCLUDE)
+  xstatic_require_package("CLI11" "libcli11-dev")
+endif()
+find_path(SPDLOG_INCLUDE spdlog/spdlog.h)
+find_path(FMT_INCLUDE fmt/format.h)
+if(NOT SPDLOG_INCLUDE OR NOT FMT_INCLUDE)
+  xstatic_require_package("spdlog/fmt" "libspdlog-dev libfmt-dev")
+endif()
+add_library(xstatic_cli_deps INTERFACE)
+target_include_directories(xstatic_cli_deps SYSTEM INTERFACE ${CLI11_INCLUDE} ${SPDLOG_INCLUDE})
+target_compile_definitions(xstatic_cli_deps INTERFACE SPDLOG_HEADER_ONLY FMT_HEADER_ONLY)
+
+if(XSTATIC_BUILD_TESTS)
+  find_path(DOCTEST_INCLUDE doctest/doctest.h)
+  if(NOT DOCTEST_INCLUDE)
+    xstatic_require_package("doctest" "doctest-dev")
+  endif()
+endif()

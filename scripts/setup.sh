@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The one set-up command of README.md, for a new Debian 12 machine:
+# installs every package xstatic needs, builds it, and runs the main job
+# (provision linux/amd64 and linux/arm64, build examples/hello for both,
+# verify that each is static, run each: arm64 under qemu-user).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+build=${XSTATIC_BUILD_DIR:-$root/build}
+
+say() { printf '\n==> %s\n' "$*"; }
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+packages=(
+  # build xstatic
+  cmake ninja-build g++ pkg-config
+  llvm-19-dev libclang-19-dev
+  libarchive-dev liblzma-dev libzstd-dev zlib1g-dev libbz2-dev liblz4-dev libacl1-dev nettle-dev
+  libcli11-dev libspdlog-dev libfmt-dev doctest-dev
+  # what xstatic drives
+  clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static
+  # tests and benchmarks
+  file binutils hyperfine mingw-w64 python3 make
+)
+
+if [ "${XSTATIC_SKIP_APT:-0}" != 1 ]; then
+  say "installing Debian packages (${#packages[@]})"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+say "building xstatic in $build"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DXSTATIC_WERROR="${CI:+ON}" >/dev/null
+cmake --build "$build"
+xs="$build/src/xstatic"
+"$xs" version
+
+say "targets on this machine"
+"$xs" targets
+
+if [ -x "$root/scripts/main-job.sh" ]; then
+  XSTATIC="$xs" "$root/scripts/main-job.sh"
+fi
+say "done: xstatic is at $xs"

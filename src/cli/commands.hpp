@@ -1,0 +1,45 @@
+// The cli layer: one thin file per subcommand, each parsing its options and
+// calling one module. Only this layer prints for the user and catches
+// xstatic::Error (see CONTRIBUTING.md).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xstatic::cli {
+
+// Options every subcommand shares.
+struct Globals {
+  int verbosity = 0;        // -v, -vv
+  bool quiet = false;       // -q: no progress, no notes
+  std::string store;        // --store DIR: overrides $XSTATIC_HOME for this call
+  std::string argv0;        // how we were called
+};
+
+Globals& globals();
+
+// Each registers one subcommand (and its own sub-subcommands) on the app.
+void add_targets(CLI::App& app);
+void add_version(CLI::App& app);
+void add_doctor(CLI::App& app);
+void add_sysroot(CLI::App& app);
+void add_inspect(CLI::App& app);
+void add_verify(CLI::App& app);
+void add_runtimes(CLI::App& app);
+void add_integrate(CLI::App& app);  // toolchain, env, run, install-links
+
+// The compiler front end, reached as `xstatic cc|c++ ARGS` or through argv[0]
+// (aarch64-linux-musl-cc). Does not return normally on compile-only calls.
+int run_compiler(std::string_view tool, std::string_view argv0, std::vector<std::string> args);
+
+// cc, c++, gcc, g++, clang, clang++: names under which we act as a compiler.
+bool is_compiler_name(std::string_view tool);
+
+// Binutils-style names (aarch64-linux-musl-ar): exec the matching LLVM tool.
+// Returns nullopt when `tool` is not one of them.
+std::optional<int> run_binutil(std::string_view tool, std::vector<std::string> args);
+
+}  // namespace xstatic::cli

@@ -1,0 +1,105 @@
+// xstatic's main(): the compiler front end is dispatched before CLI11 is
+// touched, so that `xstatic cc -c` (called thousands of times by a build)
+// does the least possible work before it execs clang.
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "commands.hpp"
+#include "xstatic/target/target.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/version.hpp"
+
+namespace xstatic::cli {
+
+Globals& globals() {
+  static Globals g;
+  return g;
+}
+
+bool is_compiler_name(std::string_view tool) {
+  for (std::string_view name : {"cc", "c++", "gcc", "g++", "clang", "clang++", "cxx"})
+    if (tool == name) return true;
+  return false;
+}
+
+namespace {
+
+void setup_logging() {
+  auto logger = spdlog::stderr_logger_st("xstatic");
+  logger->set_pattern("xstatic: %l: %v");
+  auto& g = globals();
+  logger->set_level(g.quiet           ? spdlog::level::err
+                    : g.verbosity > 1 ? spdlog::level::trace
+                    : g.verbosity > 0 ? spdlog::level::debug
+                                      : spdlog::level::info);
+  spdlog::set_default_logger(logger);
+}
+
+int run_app(int argc, char** argv) {
+  CLI::App app{"xstatic: static cross-compiling C/C++ driver.\n"
+               "Go's 'compile is delivery' for C and C++: one command, one static binary, verified.\n\n"
+               "  xstatic cc  --target linux/arm64 main.c   -o app\n"
+               "  xstatic c++ --target linux/amd64 main.cpp -o app\n"
+               "  GOOS=linux GOARCH=arm64 xstatic cc main.c -o app\n"
+               "  xstatic verify app --target linux/arm64 --static\n",
+               "xstatic"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  auto& g = globals();
+  g.argv0 = argv[0];
+  app.add_flag("-v,--verbose", g.verbosity, "More detail on stderr (-vv for trace)");
+  app.add_flag("-q,--quiet", g.quiet, "No progress or notes; errors only");
+  app.add_option("--store", g.store, "Sysroot/runtime store for this call (default: $XSTATIC_HOME)");
+  app.set_version_flag("--version", std::string("xstatic ") + kVersion);
+  app.footer(
+      "Compile: 'xstatic cc|c++ [--target T] [clang flags...]' (see 'xstatic cc --xstatic-help').\n"
+      "Exit codes: 0 ok, 1 check failed, 2 usage or unreadable input, 3 something missing, 70 internal.");
+
+  add_targets(app);
+  add_version(app);
+  add_doctor(app);
+  add_sysroot(app);
+  add_inspect(app);
+  add_verify(app);
+  add_runtimes(app);
+  add_integrate(app);
+
+  app.parse_complete_callback(setup_logging);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return 0;
+}
+
+int report(const Error& e) {
+  std::fprintf(stderr, "xstatic: error: %s\n", e.what());
+  if (!e.hint().empty()) std::fprintf(stderr, "  hint: %s\n", e.hint().c_str());
+  return static_cast<int>(e.code());
+}
+
+}  // namespace
+}  // namespace xstatic::cli
+
+int main(int argc, char** argv) {
+  using namespace xstatic;
+  try {
+    std::string_view argv0 = argv[0];
+    if (auto named = target::from_program_name(argv0)) {
+      std::vector<std::string> args(argv + 1, argv + argc);
+      if (cli::is_compiler_name(named->tool)) return cli::run_compiler(named->tool, argv0, std::move(args));
+      if (auto rc = cli::run_binutil(named->tool, std::move(args))) return *rc;
+    }
+    if (argc >= 2 && (std::string_view(argv[1]) == "cc" || std::string_view(argv[1]) == "c++"))
+      return cli::run_compiler(argv[1], argv0, std::vector<std::string>(argv + 2, argv + argc));
+    return cli::run_app(argc, argv);
+  } catch (const Error& e) {
+    return cli::report(e);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "xstatic: internal error: %s\n", e.what());
+    return static_cast<int>(Exit::internal);
+  }
+}

@@ -1,0 +1,40 @@
+#include "status.hpp"
+
+#include "commands.hpp"
+#include "xstatic/sysroot/store.hpp"
+#include "xstatic/util/process.hpp"
+
+namespace xstatic::cli {
+
+std::string runner_for(const target::Target& t) {
+  auto host = target::host();
+  if (t.row->goos == host.row->goos && t.row->goarch == host.row->goarch) return "native";
+  if (t.row->qemu.empty()) return "-";
+  return util::find_program(std::string(t.row->qemu)) ? std::string(t.row->qemu) : "-";
+}
+
+TargetStatus target_status(const target::Target& t) {
+  TargetStatus s{t, {}, "-", runner_for(t), {}, {}};
+  auto store = sysroot::Store::locate(globals().store.empty() ? std::nullopt
+                                                              : std::optional<std::filesystem::path>(globals().store));
+  s.sysroot = store.find(t);
+  if (t.row->languages & target::kCxx)
+    s.cxx_runtime = t.libc == target::Libc::musl ? "libc++" : t.libc == target::Libc::glibc ? "libstdc++" : "system";
+  if (!s.sysroot) {
+    s.missing = "sysroot";
+    s.fix = sysroot::install_command(t);
+  }
+  return s;
+}
+
+std::vector<TargetStatus> all_target_status() {
+  std::vector<TargetStatus> out;
+  for (const auto& row : target::table()) {
+    for (auto libc : {target::Libc::musl, target::Libc::glibc, target::Libc::mingw, target::Libc::darwin,
+                      target::Libc::wasi})
+      if (row.libcs & target::libc_bit(libc)) out.push_back(target_status({&row, libc}));
+  }
+  return out;
+}
+
+}  // namespace xstatic::cli

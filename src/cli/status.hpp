@@ -1,0 +1,30 @@
+// What is ready on this machine for each target: shared by `targets` and `doctor`.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::cli {
+
+struct TargetStatus {
+  target::Target target;
+  std::optional<std::filesystem::path> sysroot;  // installed sysroot, if any
+  std::string cxx_runtime;                       // "libc++", "libstdc++", "libc++ (not built)", "-"
+  std::string runner;                            // "native", the qemu-user binary, or "-"
+  std::string missing;                           // what stops a build ("" when ready)
+  std::string fix;                               // the command that adds it
+
+  bool ready() const { return missing.empty(); }
+};
+
+TargetStatus target_status(const target::Target& t);
+std::vector<TargetStatus> all_target_status();  // every row, musl and glibc for Linux
+
+// The qemu-user binary for a row when the row is not the host ("native" when it is).
+std::string runner_for(const target::Target& t);
+
+}  // namespace xstatic::cli

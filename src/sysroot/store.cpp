@@ -1,0 +1,79 @@
+#include "xstatic/sysroot/store.hpp"
+
+#include <sys/stat.h>
+
+#include "xstatic/util/process.hpp"
+
+namespace xstatic::sysroot {
+
+Store Store::locate(const std::optional<fs::path>& override_dir) {
+  if (override_dir && !override_dir->empty()) return Store(*override_dir);
+  if (auto home = util::getenv_nonempty("XSTATIC_HOME")) return Store(*home);
+  if (auto xdg = util::getenv_nonempty("XDG_DATA_HOME")) return Store(fs::path(*xdg) / "xstatic");
+  if (auto home = util::getenv_nonempty("HOME")) return Store(fs::path(*home) / ".local/share/xstatic");
+  return Store(fs::path("/var/lib/xstatic"));
+}
+
+std::string sysroot_name(const target::Target& t) {
+  return std::string(t.row->debian_arch) + "-" + std::string(t.libc_name());
+}
+
+fs::path Store::sysroot_path(const target::Target& t) const { return sysroots_dir() / sysroot_name(t); }
+
+namespace {
+
+bool path_exists(const fs::path& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0;
+}
+
+// Targets whose libc is not provisioned by xstatic use a system location.
+std::optional<fs::path> system_sysroot(const target::Target& t) {
+  switch (t.libc) {
+    case target::Libc::mingw: {
+      fs::path dir = fs::path("/usr") / std::string(t.triple());
+      if (path_exists(dir / "include/stdio.h")) return dir;
+      return std::nullopt;
+    }
+    case target::Libc::wasi: {
+      fs::path dir = "/usr/share/wasi-sysroot";
+      if (path_exists(dir / "include")) return dir;
+      return std::nullopt;
+    }
+    case target::Libc::darwin: {
+      for (const char* var : {"XSTATIC_DARWIN_SDK", "SDKROOT"})
+        if (auto sdk = util::getenv_nonempty(var); sdk && path_exists(fs::path(*sdk) / "usr/include"))
+          return fs::path(*sdk);
+      return std::nullopt;
+    }
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+bool is_provisioned_by_xstatic(const target::Target& t) {
+  return t.libc == target::Libc::musl || t.libc == target::Libc::glibc;
+}
+
+std::optional<fs::path> Store::find(const target::Target& t) const {
+  if (!is_provisioned_by_xstatic(t)) return system_sysroot(t);
+  fs::path dir = sysroot_path(t);
+  if (!path_exists(dir / kManifestName)) return std::nullopt;
+  return dir;
+}
+
+std::string install_command(const target::Target& t) {
+  switch (t.libc) {
+    case target::Libc::mingw: return "sudo apt-get install mingw-w64";
+    case target::Libc::wasi: return "sudo apt-get install wasi-libc";
+    case target::Libc::darwin:
+      return "export SDKROOT=/path/to/MacOSX.sdk (Apple's SDK licence keeps it out of Debian)";
+    default: break;
+  }
+  std::string cmd = "xstatic sysroot install " + t.go_name();
+  if (t.libc != target::default_libc(*t.row)) cmd += " --libc " + std::string(t.libc_name());
+  return cmd;
+}
+
+}  // namespace xstatic::sysroot

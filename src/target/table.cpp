@@ -1,0 +1,54 @@
+// The target table: every target xstatic knows, one row each, as data.
+//
+// To add a target, add a row here (rows are grouped by OS, then sorted by arch and variant), then
+// a sysroot recipe entry under sysroots/ if it is a Linux target, and run the
+// unit tests: tests/unit/test_target_table.cpp checks every row's triple
+// against llvm::Triple and the ELF fields against each other.
+#include <llvm/BinaryFormat/ELF.h>
+
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::target {
+namespace {
+
+using llvm::ELF::EM_386;
+using llvm::ELF::EM_AARCH64;
+using llvm::ELF::EM_ARM;
+using llvm::ELF::EM_MIPS;
+using llvm::ELF::EM_PPC64;
+using llvm::ELF::EM_S390;
+using llvm::ELF::EM_X86_64;
+using enum ObjectFormat;
+
+constexpr std::uint8_t kLinux = kMusl | kGlibc;
+constexpr std::uint8_t kBoth = kC | kCxx;
+
+// clang-format off
+constexpr Row kRows[] = {
+// goos      goarch      var   dflt  musl triple                 gnu / only triple            debian      fmt    e_machine   64     LE     qemu-user               libcs    langs  cflags
+{"linux",   "386",      "",   true,  "i686-linux-musl",          "i686-linux-gnu",            "i386",     elf,   EM_386,     false, true,  "qemu-i386-static",     kLinux,  kBoth, ""},
+{"linux",   "amd64",    "v1", true,  "x86_64-linux-musl",        "x86_64-linux-gnu",          "amd64",    elf,   EM_X86_64,  true,  true,  "qemu-x86_64-static",   kLinux,  kBoth, ""},
+{"linux",   "amd64",    "v2", false, "x86_64-linux-musl",        "x86_64-linux-gnu",          "amd64",    elf,   EM_X86_64,  true,  true,  "qemu-x86_64-static",   kLinux,  kBoth, "-march=x86-64-v2"},
+{"linux",   "amd64",    "v3", false, "x86_64-linux-musl",        "x86_64-linux-gnu",          "amd64",    elf,   EM_X86_64,  true,  true,  "qemu-x86_64-static",   kLinux,  kBoth, "-march=x86-64-v3"},
+{"linux",   "amd64",    "v4", false, "x86_64-linux-musl",        "x86_64-linux-gnu",          "amd64",    elf,   EM_X86_64,  true,  true,  "qemu-x86_64-static",   kLinux,  kBoth, "-march=x86-64-v4"},
+{"linux",   "arm",      "v5", false, "arm-linux-musleabi",       "arm-linux-gnueabi",         "armel",    elf,   EM_ARM,     false, true,  "qemu-arm-static",      kLinux,  kBoth, "-march=armv5te -mfloat-abi=soft"},
+{"linux",   "arm",      "v6", false, "arm-linux-musleabi",       "arm-linux-gnueabi",         "armel",    elf,   EM_ARM,     false, true,  "qemu-arm-static",      kLinux,  kBoth, "-march=armv6 -mfpu=vfp -mfloat-abi=softfp"},
+{"linux",   "arm",      "v7", true,  "armv7-linux-musleabihf",   "arm-linux-gnueabihf",       "armhf",    elf,   EM_ARM,     false, true,  "qemu-arm-static",      kLinux,  kBoth, "-march=armv7-a -mfpu=vfpv3-d16 -mfloat-abi=hard"},
+{"linux",   "arm64",    "",   true,  "aarch64-linux-musl",       "aarch64-linux-gnu",         "arm64",    elf,   EM_AARCH64, true,  true,  "qemu-aarch64-static",  kLinux,  kBoth, ""},
+{"linux",   "mips64le", "",   true,  "mips64el-linux-muslabi64", "mips64el-linux-gnuabi64",   "mips64el", elf,   EM_MIPS,    true,  true,  "qemu-mips64el-static", kLinux,  kBoth, ""},
+{"linux",   "mipsle",   "",   true,  "mipsel-linux-musl",        "mipsel-linux-gnu",          "mipsel",   elf,   EM_MIPS,    false, true,  "qemu-mipsel-static",   kLinux,  kBoth, ""},
+{"linux",   "ppc64le",  "",   true,  "powerpc64le-linux-musl",   "powerpc64le-linux-gnu",     "ppc64el",  elf,   EM_PPC64,   true,  true,  "qemu-ppc64le-static",  kLinux,  kBoth, ""},
+{"linux",   "s390x",    "",   true,  "s390x-linux-musl",         "s390x-linux-gnu",           "s390x",    elf,   EM_S390,    true,  false, "qemu-s390x-static",    kLinux,  kBoth, ""},
+{"windows", "386",      "",   true,  "",                         "i686-w64-mingw32",          "",         coff,  0,          false, true,  "",                     kMingw,  kBoth, ""},
+{"windows", "amd64",    "",   true,  "",                         "x86_64-w64-mingw32",        "",         coff,  0,          true,  true,  "",                     kMingw,  kBoth, ""},
+{"darwin",  "amd64",    "",   true,  "",                         "x86_64-apple-macos11",      "",         macho, 0,          true,  true,  "",                     kDarwin, kBoth, ""},
+{"darwin",  "arm64",    "",   true,  "",                         "arm64-apple-macos11",       "",         macho, 0,          true,  true,  "",                     kDarwin, kBoth, ""},
+{"wasip1",  "wasm",     "",   true,  "",                         "wasm32-wasip1",             "",         wasm,  0,          false, true,  "",                     kWasi,   kC,    ""},
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const Row> table() { return kRows; }
+
+}  // namespace xstatic::target

@@ -1,0 +1,305 @@
+#include "xstatic/target/target.hpp"
+
+#include <llvm/TargetParser/Host.h>
+#include <llvm/TargetParser/Triple.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::target {
+namespace {
+
+std::string unknown_target_message(std::string_view spec) {
+  std::string msg = "unknown target '" + std::string(spec) + "'";
+  auto close = suggest(spec);
+  if (!close.empty()) msg += ": did you mean " + util::join(close, " or ") + "?";
+  return msg;
+}
+
+[[noreturn]] void throw_unknown(std::string_view spec) {
+  throw Error(unknown_target_message(spec), "run 'xstatic targets' to list every target");
+}
+
+std::vector<const Row*> rows_for(std::string_view goos, std::string_view goarch) {
+  std::vector<const Row*> out;
+  for (const auto& row : table())
+    if (row.goos == goos && row.goarch == goarch) out.push_back(&row);
+  return out;
+}
+
+const Row* default_row(const std::vector<const Row*>& rows) {
+  for (const Row* r : rows)
+    if (r->default_variant) return r;
+  return rows.empty() ? nullptr : rows.front();
+}
+
+std::string variants_of(const std::vector<const Row*>& rows) {
+  std::vector<std::string> names;
+  for (const Row* r : rows)
+    if (!r->variant.empty()) names.emplace_back(r->variant);
+  return names.empty() ? std::string("none") : util::join(names, ", ");
+}
+
+// "7" and "v7" name the same variant; arm64's only variant is Docker's "v8".
+const Row* pick_variant(const std::vector<const Row*>& rows, std::string_view variant,
+                        std::string_view spec) {
+  std::string wanted = variant.starts_with('v') ? std::string(variant) : "v" + std::string(variant);
+  for (const Row* r : rows)
+    if (r->variant == wanted) return r;
+  if (rows.front()->goarch == "arm64" && wanted == "v8") return default_row(rows);
+  throw Error("target '" + std::string(spec) + "' has an unknown variant '" + std::string(variant) +
+                  "' (" + std::string(rows.front()->goos) + "/" + std::string(rows.front()->goarch) +
+                  " variants: " + variants_of(rows) + ")",
+              "run 'xstatic targets' to list every target");
+}
+
+Libc resolve_libc(const Row& row, std::optional<Libc> wanted, std::optional<Libc> from_triple,
+                  std::string_view spec) {
+  if (wanted && from_triple && *wanted != *from_triple)
+    throw Error("--libc " + std::string(libc_name(*wanted)) + " conflicts with target '" +
+                std::string(spec) + "', which names " + std::string(libc_name(*from_triple)));
+  Libc libc = wanted ? *wanted : from_triple ? *from_triple : default_libc(row);
+  if (!(row.libcs & libc_bit(libc))) {
+    Target t{&row, default_libc(row)};
+    throw Error("target " + t.go_name() + " does not support libc '" + std::string(libc_name(libc)) +
+                "' (it uses " + std::string(libc_name(default_libc(row))) + ")");
+  }
+  return libc;
+}
+
+Target parse_platform(std::string_view spec, std::optional<Libc> libc) {
+  auto parts = util::split(spec, '/');
+  if (parts.size() > 3 || std::any_of(parts.begin(), parts.end(), [](auto p) { return p.empty(); }))
+    throw_unknown(spec);
+  auto rows = rows_for(parts[0], parts[1]);
+  if (rows.empty()) throw_unknown(spec);
+  const Row* row = parts.size() == 3 ? pick_variant(rows, parts[2], spec) : default_row(rows);
+  return {row, resolve_libc(*row, libc, std::nullopt, spec)};
+}
+
+std::string_view goarch_of(const llvm::Triple& t) {
+  switch (t.getArch()) {
+    case llvm::Triple::x86_64: return "amd64";
+    case llvm::Triple::x86: return "386";
+    case llvm::Triple::aarch64: return "arm64";
+    case llvm::Triple::arm: return "arm";
+    case llvm::Triple::mips64el: return "mips64le";
+    case llvm::Triple::mipsel: return "mipsle";
+    case llvm::Triple::ppc64le: return "ppc64le";
+    case llvm::Triple::systemz: return "s390x";
+    case llvm::Triple::wasm32: return "wasm";
+    default: return "";
+  }
+}
+
+std::string_view goos_of(const llvm::Triple& t) {
+  if (t.isOSLinux()) return "linux";
+  if (t.isOSWindows()) return "windows";
+  if (t.isOSDarwin()) return "darwin";
+  if (t.isOSWASI() || t.isWasm()) return "wasip1";
+  return "";
+}
+
+std::optional<Libc> libc_of(const llvm::Triple& t) {
+  if (t.isMusl()) return Libc::musl;
+  if (t.isGNUEnvironment() && t.isOSLinux()) return Libc::glibc;
+  return std::nullopt;
+}
+
+std::string_view arm_variant_of(const llvm::Triple& t) {
+  switch (t.getSubArch()) {
+    case llvm::Triple::ARMSubArch_v7: return "v7";
+    case llvm::Triple::ARMSubArch_v6:
+    case llvm::Triple::ARMSubArch_v6k: return "v6";
+    case llvm::Triple::ARMSubArch_v5:
+    case llvm::Triple::ARMSubArch_v5te: return "v5";
+    default:
+      // Debian's arm-linux-gnueabihf is ARMv7; plain "arm" with soft float is armel (v5).
+      return t.getEnvironment() == llvm::Triple::GNUEABIHF || t.getEnvironment() == llvm::Triple::MuslEABIHF
+                 ? "v7"
+                 : "v5";
+  }
+}
+
+std::optional<Target> parse_triple(std::string_view spec, std::optional<Libc> libc) {
+  if (std::count(spec.begin(), spec.end(), '-') < 1) return std::nullopt;
+  llvm::Triple t(llvm::Triple::normalize(llvm::StringRef(spec.data(), spec.size())));
+  auto goos = goos_of(t);
+  auto goarch = goarch_of(t);
+  if (goos.empty() || goarch.empty()) return std::nullopt;
+  auto rows = rows_for(goos, goarch);
+  if (rows.empty()) return std::nullopt;
+  const Row* row = default_row(rows);
+  if (goarch == "arm") row = pick_variant(rows, arm_variant_of(t), spec);
+  return Target{row, resolve_libc(*row, libc, libc_of(t), spec)};
+}
+
+}  // namespace
+
+std::string Target::go_name() const {
+  std::string name = std::string(row->goos) + "/" + std::string(row->goarch);
+  if (!row->variant.empty() && row->variant != "v1") name += "/" + std::string(row->variant);
+  return name;
+}
+
+std::string_view Target::triple() const {
+  return libc == Libc::musl ? row->triple_musl : row->triple_gnu;
+}
+
+std::string_view Target::libc_name() const { return target::libc_name(libc); }
+
+std::string_view libc_name(Libc libc) {
+  switch (libc) {
+    case Libc::musl: return "musl";
+    case Libc::glibc: return "glibc";
+    case Libc::mingw: return "mingw";
+    case Libc::darwin: return "darwin";
+    case Libc::wasi: return "wasi";
+  }
+  return "?";
+}
+
+std::optional<Libc> parse_libc(std::string_view name) {
+  for (Libc l : {Libc::musl, Libc::glibc, Libc::mingw, Libc::darwin, Libc::wasi})
+    if (name == libc_name(l)) return l;
+  if (name == "gnu") return Libc::glibc;
+  return std::nullopt;
+}
+
+std::uint8_t libc_bit(Libc libc) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(libc)); }
+
+Libc default_libc(const Row& row) {
+  for (Libc l : {Libc::musl, Libc::glibc, Libc::mingw, Libc::darwin, Libc::wasi})
+    if (row.libcs & libc_bit(l)) return l;
+  return Libc::musl;
+}
+
+Environment Environment::from_process() {
+  auto get = [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return std::nullopt;
+    return std::string(v);
+  };
+  return {get("GOOS"), get("GOARCH"), get("GOARM"), get("GOAMD64")};
+}
+
+Target parse(std::string_view spec, std::optional<Libc> libc) {
+  if (spec.empty()) throw Error("empty target", "give one such as linux/arm64; run 'xstatic targets' to list them");
+  if (spec.find('/') != std::string_view::npos) return parse_platform(spec, libc);
+  if (auto t = parse_triple(spec, libc)) return *t;
+  throw_unknown(spec);
+}
+
+std::optional<Target> from_environment(const Environment& env, std::optional<Libc> libc) {
+  if (!env.goos && !env.goarch) return std::nullopt;
+  Target h = host();
+  std::string goos = env.goos ? *env.goos : std::string(h.row->goos);
+  std::string goarch = env.goarch ? *env.goarch : std::string(h.row->goarch);
+  std::string spec = goos + "/" + goarch;
+  if (goarch == "arm" && env.goarm) {
+    // Go 1.22 allows GOARM=7,softfloat; the float ABI is the row's.
+    spec += "/v" + std::string(util::split(*env.goarm, ',').front());
+  } else if (goarch == "amd64" && env.goamd64) {
+    spec += "/" + *env.goamd64;
+  }
+  try {
+    return parse(spec, libc);
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + " (from GOOS/GOARCH in the environment)", e.hint());
+  }
+}
+
+std::optional<ProgramName> from_program_name(std::string_view argv0) {
+  auto slash = argv0.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? argv0 : argv0.substr(slash + 1);
+  auto dash = base.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
+  std::string_view prefix = base.substr(0, dash);
+  std::string tool(base.substr(dash + 1));
+  // Go form with dashes: linux-arm64-cc, linux-arm-v7-cc.
+  for (const auto& row : table()) {
+    if (!prefix.starts_with(row.goos) || prefix.size() <= row.goos.size() || prefix[row.goos.size()] != '-')
+      continue;
+    std::string spec(prefix);
+    std::replace(spec.begin(), spec.end(), '-', '/');
+    try {
+      return ProgramName{parse(spec), tool};
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  }
+  try {
+    if (auto t = parse_triple(prefix, std::nullopt)) return ProgramName{*t, tool};
+  } catch (const Error&) {
+  }
+  return std::nullopt;
+}
+
+Target resolve(std::optional<std::string_view> explicit_spec, std::optional<Libc> libc,
+               const Environment& env, std::string_view argv0) {
+  if (explicit_spec) return parse(*explicit_spec, libc);
+  if (auto t = from_environment(env, libc)) return *t;
+  if (auto p = from_program_name(argv0)) {
+    if (!libc || *libc == p->target.libc) return p->target;
+    return parse(p->target.go_name(), libc);
+  }
+  return host(libc);
+}
+
+Target host(std::optional<Libc> libc) {
+  llvm::Triple t(llvm::sys::getProcessTriple());
+  auto rows = rows_for(goos_of(t), goarch_of(t));
+  if (rows.empty()) throw Error("this host (" + t.str() + ") is not a known target", {}, Exit::internal);
+  const Row* row = default_row(rows);
+  return {row, resolve_libc(*row, libc, std::nullopt, "host")};
+}
+
+const Row* find_by_elf(std::uint16_t machine, bool is_64bit, bool little_endian) {
+  const Row* found = nullptr;
+  for (const auto& row : table()) {
+    if (row.format != ObjectFormat::elf || row.elf_machine != machine || row.is_64bit != is_64bit ||
+        row.little_endian != little_endian)
+      continue;
+    if (!found || row.default_variant) found = &row;
+    if (row.default_variant) break;
+  }
+  return found;
+}
+
+std::vector<std::string> all_names() {
+  std::vector<std::string> names;
+  for (const auto& row : table()) names.push_back(Target{&row, default_libc(row)}.go_name());
+  return names;
+}
+
+std::vector<std::string> suggest(std::string_view wrong, std::size_t limit) {
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  std::string lower = util::to_lower(wrong);
+  for (const auto& row : table()) {
+    Target t{&row, default_libc(row)};
+    // Doubled so that a same-letters candidate (a swap, the commonest typo)
+    // wins a tie: "amr64" is nearer arm64 than amd64.
+    auto score = [&](std::string_view name) {
+      std::string x = lower, y(name);
+      std::sort(x.begin(), x.end());
+      std::sort(y.begin(), y.end());
+      return 2 * util::edit_distance(lower, name) - (x == y ? 1 : 0);
+    };
+    std::size_t best = score(t.go_name());
+    for (auto triple : {row.triple_musl, row.triple_gnu})
+      if (!triple.empty()) best = std::min(best, score(triple));
+    if (best <= 2 * std::max<std::size_t>(2, lower.size() / 3)) scored.emplace_back(best, t.go_name());
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (auto& [score, name] : scored) {
+    if (out.size() == limit) break;
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace xstatic::target

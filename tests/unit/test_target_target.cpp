@@ -1,0 +1,167 @@
+// Parsing every spelling of a target, good and bad.
+#include <doctest/doctest.h>
+
+#include "xstatic/target/target.hpp"
+#include "xstatic/util/error.hpp"
+
+using namespace xstatic;
+using namespace xstatic::target;
+
+namespace {
+
+std::string name_of(std::string_view spec, std::optional<Libc> libc = std::nullopt) {
+  Target t = parse(spec, libc);
+  return t.go_name() + ":" + std::string(t.libc_name());
+}
+
+std::string error_of(std::string_view spec, std::optional<Libc> libc = std::nullopt) {
+  try {
+    parse(spec, libc);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("Go and Docker platform forms") {
+  CHECK(name_of("linux/arm64") == "linux/arm64:musl");
+  CHECK(name_of("linux/arm64/v8") == "linux/arm64:musl");
+  CHECK(name_of("linux/amd64") == "linux/amd64:musl");
+  CHECK(name_of("linux/amd64/v1") == "linux/amd64:musl");
+  CHECK(name_of("linux/amd64/v3") == "linux/amd64/v3:musl");
+  CHECK(name_of("linux/arm") == "linux/arm/v7:musl");
+  CHECK(name_of("linux/arm/v7") == "linux/arm/v7:musl");
+  CHECK(name_of("linux/arm/v6") == "linux/arm/v6:musl");
+  CHECK(name_of("linux/arm/5") == "linux/arm/v5:musl");
+  CHECK(name_of("linux/386") == "linux/386:musl");
+  CHECK(name_of("linux/ppc64le") == "linux/ppc64le:musl");
+  CHECK(name_of("linux/s390x", Libc::glibc) == "linux/s390x:glibc");
+  CHECK(name_of("linux/mips64le") == "linux/mips64le:musl");
+  CHECK(name_of("linux/mipsle") == "linux/mipsle:musl");
+  CHECK(name_of("windows/amd64") == "windows/amd64:mingw");
+  CHECK(name_of("windows/386") == "windows/386:mingw");
+  CHECK(name_of("darwin/arm64") == "darwin/arm64:darwin");
+  CHECK(name_of("wasip1/wasm") == "wasip1/wasm:wasi");
+}
+
+TEST_CASE("LLVM triples, normalised") {
+  CHECK(name_of("aarch64-linux-musl") == "linux/arm64:musl");
+  CHECK(name_of("aarch64-unknown-linux-gnu") == "linux/arm64:glibc");
+  CHECK(name_of("x86_64-pc-linux-gnu") == "linux/amd64:glibc");
+  CHECK(name_of("x86_64-linux-musl") == "linux/amd64:musl");
+  CHECK(name_of("armv7-linux-musleabihf") == "linux/arm/v7:musl");
+  CHECK(name_of("arm-linux-gnueabihf") == "linux/arm/v7:glibc");
+  CHECK(name_of("arm-linux-gnueabi") == "linux/arm/v5:glibc");
+  CHECK(name_of("armv6-linux-musleabi") == "linux/arm/v6:musl");
+  CHECK(name_of("i686-linux-musl") == "linux/386:musl");
+  CHECK(name_of("i386-linux-gnu") == "linux/386:glibc");
+  CHECK(name_of("powerpc64le-linux-gnu") == "linux/ppc64le:glibc");
+  CHECK(name_of("s390x-linux-musl") == "linux/s390x:musl");
+  CHECK(name_of("mips64el-linux-gnuabi64") == "linux/mips64le:glibc");
+  CHECK(name_of("x86_64-w64-mingw32") == "windows/amd64:mingw");
+  CHECK(name_of("i686-w64-mingw32") == "windows/386:mingw");
+  CHECK(name_of("arm64-apple-macos11") == "darwin/arm64:darwin");
+  CHECK(name_of("wasm32-wasip1") == "wasip1/wasm:wasi");
+  // A triple without an environment takes the libc given, else musl.
+  CHECK(name_of("aarch64-linux") == "linux/arm64:musl");
+  CHECK(name_of("aarch64-linux", Libc::glibc) == "linux/arm64:glibc");
+}
+
+TEST_CASE("bad targets are errors that suggest the closest names") {
+  CHECK(error_of("").find("empty target") != std::string::npos);
+  CHECK(error_of("linux/amr64").find("did you mean linux/arm64") != std::string::npos);
+  CHECK(error_of("linux/").find("unknown target 'linux/'") != std::string::npos);
+  CHECK(error_of("/arm64").find("unknown target '/arm64'") != std::string::npos);
+  CHECK(error_of("plan9/amd64").find("unknown target") != std::string::npos);
+  CHECK(error_of("linux/sparc64").find("unknown target") != std::string::npos);
+  CHECK(error_of("linux/arm64/v7").find("unknown variant 'v7'") != std::string::npos);
+  CHECK(error_of("linux/amd64/v9").find("v1, v2, v3, v4") != std::string::npos);
+  CHECK(error_of("linux/arm64/v8/x").find("unknown target") != std::string::npos);
+  CHECK(error_of("sparc64-linux-gnu").find("unknown target") != std::string::npos);
+  CHECK(error_of("aarch64-linux-musl", Libc::glibc).find("conflicts") != std::string::npos);
+  CHECK(error_of("windows/amd64", Libc::musl).find("does not support libc 'musl'") != std::string::npos);
+  CHECK(error_of("nonsense").find("unknown target") != std::string::npos);
+}
+
+TEST_CASE("libc names") {
+  CHECK(parse_libc("musl") == Libc::musl);
+  CHECK(parse_libc("glibc") == Libc::glibc);
+  CHECK(parse_libc("gnu") == Libc::glibc);
+  CHECK_FALSE(parse_libc("uclibc"));
+}
+
+TEST_CASE("GOOS/GOARCH/GOARM/GOAMD64 from the environment") {
+  Environment env;
+  CHECK_FALSE(from_environment(env));
+  env.goos = "linux";
+  env.goarch = "arm64";
+  CHECK(from_environment(env)->go_name() == "linux/arm64");
+  env.goarch = "arm";
+  env.goarm = "6";
+  CHECK(from_environment(env)->go_name() == "linux/arm/v6");
+  env.goarm = "7,softfloat";
+  CHECK(from_environment(env)->go_name() == "linux/arm/v7");
+  env.goarch = "amd64";
+  env.goamd64 = "v3";
+  CHECK(from_environment(env)->go_name() == "linux/amd64/v3");
+  env.goarm.reset();
+  env.goamd64.reset();
+  env.goos.reset();  // GOOS defaults to the host's, as in Go
+  CHECK(from_environment(env)->go_name() == "linux/amd64");
+  env.goos = "linux";
+  env.goarch = "arm46";
+  std::string err;
+  try {
+    from_environment(env);
+  } catch (const Error& e) {
+    err = e.what();
+  }
+  CHECK(err.find("from GOOS/GOARCH") != std::string::npos);
+  CHECK(err.find("did you mean") != std::string::npos);
+}
+
+TEST_CASE("a target prefix on argv[0]") {
+  auto p = from_program_name("/usr/local/bin/aarch64-linux-musl-cc");
+  REQUIRE(p);
+  CHECK(p->target.go_name() == "linux/arm64");
+  CHECK(p->tool == "cc");
+  p = from_program_name("x86_64-linux-gnu-c++");
+  REQUIRE(p);
+  CHECK(p->target.libc == Libc::glibc);
+  CHECK(p->tool == "c++");
+  p = from_program_name("linux-arm64-cc");
+  REQUIRE(p);
+  CHECK(p->target.go_name() == "linux/arm64");
+  p = from_program_name("linux-arm-v7-gcc");
+  REQUIRE(p);
+  CHECK(p->target.go_name() == "linux/arm/v7");
+  CHECK(p->tool == "gcc");
+  p = from_program_name("arm-linux-gnueabihf-ar");
+  REQUIRE(p);
+  CHECK(p->tool == "ar");
+  CHECK_FALSE(from_program_name("xstatic"));
+  CHECK_FALSE(from_program_name("/usr/bin/clang-19"));
+  CHECK_FALSE(from_program_name("my-tool"));
+}
+
+TEST_CASE("resolution order: --target, then environment, then argv[0], then host") {
+  Environment env;
+  env.goos = "linux";
+  env.goarch = "s390x";
+  CHECK(resolve("linux/arm64", std::nullopt, env, "aarch64-linux-gnu-cc").go_name() == "linux/arm64");
+  CHECK(resolve(std::nullopt, std::nullopt, env, "aarch64-linux-gnu-cc").go_name() == "linux/s390x");
+  CHECK(resolve(std::nullopt, std::nullopt, {}, "aarch64-linux-gnu-cc").libc == Libc::glibc);
+  CHECK(resolve(std::nullopt, Libc::musl, {}, "aarch64-linux-gnu-cc").libc == Libc::musl);
+  CHECK(resolve(std::nullopt, std::nullopt, {}, "xstatic") == host());
+  CHECK(host().libc == Libc::musl);
+}
+
+TEST_CASE("suggestions") {
+  auto s = suggest("linux/amd46");
+  REQUIRE_FALSE(s.empty());
+  CHECK(s.front() == "linux/amd64");
+  CHECK(suggest("aarch64-linux-mulс").front() == "linux/arm64");
+  CHECK(suggest("completely-unrelated-thing-here").empty());
+}
