@@ -1,0 +1,32 @@
+// The contract between the inspector and its callers (the driver's post-link
+// check and `xstatic verify`). The inspector's full report lives beside it in
+// xstatic/inspect/.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::inspect {
+
+struct Policy {
+  std::optional<target::Target> target;  // the file must be of this target's format/machine/class/endianness
+  bool require_static = true;            // static or static-pie; no interpreter, no needed libraries
+  bool require_stripped = false;         // no symbol table, no debug sections
+  bool allow_hazards = false;            // when false, hazards (static glibc NSS/dlopen, execstack...) fail
+};
+
+struct Verdict {
+  bool ok = true;
+  std::vector<std::string> failures;  // one line each: "dynamic: needs libc.so.6 (interpreter /lib/ld-linux-aarch64.so.1)"
+  std::vector<std::string> warnings;  // hazards that the policy allows, and notes
+};
+
+// Reads `file` (memory-mapped, never wholly read) and applies the policy.
+// Throws xstatic::Error (Exit::usage) when the file cannot be read or parsed.
+Verdict verify_file(const std::filesystem::path& file, const Policy& policy);
+
+}  // namespace xstatic::inspect

@@ -1,0 +1,32 @@
+# Shared by the integration suites (sourced, not run). Each suite:
+#   . "$(dirname "$0")/lib.sh"
+# XSTATIC, XSTATIC_SOURCE_DIR and XSTATIC_BUILD_DIR come from CTest.
+set -euo pipefail
+: "${XSTATIC:?run through ctest (XSTATIC is the xstatic binary)}"
+: "${XSTATIC_BUILD_DIR:?run through ctest}"
+SRC=${XSTATIC_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+
+# One store shared by all suites of a build, so sysroots and runtimes are
+# provisioned once per CI run (xstatic's own locks make parallel suites safe).
+export XSTATIC_HOME=${XSTATIC_TEST_STORE:-$XSTATIC_BUILD_DIR/test-store}
+
+# A scratch directory per suite, removed on exit.
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/xstatic-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+
+skip() { echo "SKIP: $*"; exit 77; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed"; }
+
+# Runs a command that must fail; its stderr goes to $WORK/err.
+must_fail() { if "$@" 2>"$WORK/err"; then fail "expected failure: $*"; fi; }
+
+expect_contains() { # haystack needle
+  case "$1" in *"$2"*) ;; *) fail "expected to find '$2' in: $1" ;; esac
+}
+
+# Installs the sysroot for a target into the test store (once; concurrent-safe).
+need_sysroot() { # target [libc]
+  "$XSTATIC" -q sysroot install "$1" --libc "${2:-musl}" >/dev/null
+}
