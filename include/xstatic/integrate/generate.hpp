@@ -1,0 +1,39 @@
+// Text that hands a Toolset to a build system: a CMake toolchain file, a
+// Meson cross file, shell exports / JSON for make and ./configure, and the
+// pkg-config wrapper script. Pure functions of the Toolset, so unit tests
+// check them without touching the disk.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "xstatic/integrate/toolset.hpp"
+
+namespace xstatic::integrate {
+
+// CMake's CMAKE_SYSTEM_NAME ("Linux", "Windows", "Darwin", "WASI").
+std::string cmake_system_name(const target::Row& row);
+// CMAKE_SYSTEM_PROCESSOR: the triple's architecture ("aarch64", "armv7", "i686").
+std::string cmake_system_processor(const target::Target& t);
+
+// A complete CMake toolchain file (what `xstatic toolchain cmake TARGET` prints).
+std::string cmake_toolchain(const Toolset& tools);
+
+// Meson's host_machine cpu_family ("aarch64", "arm", "x86", "mips64", "ppc64").
+std::string meson_cpu_family(const target::Row& row);
+// A complete Meson cross file (what `xstatic toolchain meson TARGET` prints).
+std::string meson_cross_file(const Toolset& tools);
+
+// The variables of `xstatic env`, in print order (CC, CXX, AR, ..., CROSS_COMPILE, XSTATIC_HOST).
+std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools);
+// `export NAME='value'` lines for eval in a POSIX shell.
+std::string env_shell(const Toolset& tools);
+// The same as one JSON object.
+std::string env_json(const Toolset& tools);
+
+// The <prefix>-pkg-config script: only the sysroot's .pc files, static flags,
+// paths rebased into the sysroot.
+std::string pkg_config_script(const Toolset& tools, const std::string& host_pkg_config);
+
+}  // namespace xstatic::integrate

@@ -1,0 +1,76 @@
+// What a build system needs to drive xstatic for one target, gathered once:
+// single-word compiler names, the sysroot, LLVM's binutils, pkg-config and
+// the emulator that runs the target's binaries on this host.
+//
+// Why single words: `CC="zig cc"` is two words, and CMake, autotools, ccache
+// and cc-rs split or quote it wrongly (zig#8716, #12413). So every build
+// system gets programs whose name carries the target, as GCC cross
+// toolchains do: <store>/bin/aarch64-linux-musl-cc is a symbolic link to
+// xstatic, which reads the target from its argv[0] (target::from_program_name).
+// The same folder holds <prefix>-ar, -ranlib, ... (links to LLVM's tools,
+// which are target-agnostic and read their role from argv[0]) and
+// <prefix>-pkg-config (a script that looks only inside the sysroot).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xstatic/sysroot/store.hpp"
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::integrate {
+
+namespace fs = std::filesystem;
+
+struct Toolset {
+  target::Target target;
+  std::string prefix;                 // program-name prefix carrying the target: "aarch64-linux-musl"
+  fs::path xstatic;                   // this program, absolute
+  fs::path bin_dir;                   // the launcher folder: <store>/bin
+  fs::path cc, cxx;                   // <bin_dir>/<prefix>-cc, <prefix>-c++
+  fs::path ar, ranlib, nm, strip, objcopy, objdump, readelf;  // <bin_dir>/<prefix>-ar, ...
+  fs::path pkg_config;                // <bin_dir>/<prefix>-pkg-config
+  fs::path sysroot;                   // where the target's sysroot is (or will be once installed)
+  bool sysroot_installed = false;
+  std::vector<fs::path> pkg_config_dirs;  // inside the sysroot, in search order
+  bool runnable = true;               // its binaries can run on this host (natively or emulated)
+  std::vector<std::string> emulator;  // runs a target binary here; empty when native or not runnable
+  fs::path store;                     // the store the toolset belongs to (XSTATIC_HOME)
+};
+
+// "aarch64-linux-musl" for a target's default variant (its triple, so that
+// `./configure --host=` and CROSS_COMPILE agree with it); "linux-arm-v6" for
+// a variant that shares its triple with another row, so that argv[0] still
+// names exactly one target. Throws for a glibc variant that has no unique name.
+std::string launcher_prefix(const target::Target& t);
+
+// The Debian multiarch folder name of the target's libraries ("aarch64-linux-gnu",
+// "i386-linux-gnu"), where Debian's -dev packages put .a and .pc files.
+std::string debian_multiarch(const target::Row& row);
+
+// The LLVM tool programs behind <prefix>-ar etc. ("llvm-ar-19" on PATH or in
+// /usr/lib/llvm-19/bin); the name alone when not found, so the link says what is missing.
+fs::path llvm_tool(const std::string& name);
+
+// True when the target's binaries run on this CPU without an emulator.
+bool runs_natively(const target::Target& t);
+
+// The command that runs a target binary on this host: empty when native,
+// else the absolute path of the row's qemu-user binary (its bare name when
+// not installed), nullopt when nothing can run it here (Windows, macOS).
+// qemu-user runs static binaries with no binfmt set-up.
+std::optional<std::vector<std::string>> emulator_for(const target::Target& t);
+
+// Gathers the toolset (stat only; creates nothing).
+Toolset describe(const sysroot::Store& store, const target::Target& t, const fs::path& xstatic_exe);
+
+// Creates or refreshes the launcher links and the pkg-config script for the
+// toolset (each replaced atomically, so parallel callers are safe).
+void ensure_launchers(const Toolset& tools);
+
+// The absolute path of the running xstatic binary.
+fs::path self_executable();
+
+}  // namespace xstatic::integrate

@@ -1,0 +1,129 @@
+// `xstatic toolchain cmake|meson`, `xstatic env` and `xstatic run`: the
+// build-system side of xstatic (module integrate).
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "commands.hpp"
+#include "xstatic/integrate/generate.hpp"
+#include "xstatic/integrate/run.hpp"
+#include "xstatic/integrate/toolset.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/process.hpp"
+
+namespace xstatic::cli {
+namespace {
+
+struct TargetArgs {
+  std::string spec;
+  std::string libc;
+
+  target::Target parse() const {
+    std::optional<target::Libc> l;
+    if (!libc.empty()) {
+      l = target::parse_libc(libc);
+      if (!l) throw Error("unknown libc '" + libc + "'", "use --libc musl or --libc glibc");
+    }
+    return target::parse(spec, l);
+  }
+};
+
+void add_target_args(CLI::App* cmd, TargetArgs& args) {
+  cmd->add_option("TARGET", args.spec, "linux/arm64, linux/arm/v7, aarch64-linux-gnu, ...")->required();
+  cmd->add_option("--libc", args.libc, "musl (default on Linux) or glibc");
+}
+
+// The toolset for a target, with its launchers in place.
+integrate::Toolset prepare(const target::Target& t) {
+  auto store = sysroot::Store::locate(globals().store.empty() ? std::nullopt
+                                                              : std::optional<std::filesystem::path>(globals().store));
+  auto tools = integrate::describe(store, t, integrate::self_executable());
+  integrate::ensure_launchers(tools);
+  if (!tools.sysroot_installed)
+    spdlog::warn("the sysroot for {} ({}) is not installed yet: run '{}'", t.go_name(), t.libc_name(),
+                 sysroot::install_command(t));
+  return tools;
+}
+
+void emit(const std::string& text, const std::string& output) {
+  if (output.empty() || output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  std::ofstream out(output, std::ios::trunc);
+  out << text;
+  if (!out) throw Error("cannot write " + output, {}, Exit::usage);
+}
+
+void add_toolchain(CLI::App& app) {
+  auto* cmd = app.add_subcommand("toolchain", "Print a CMake toolchain file or a Meson cross file for a target");
+  cmd->require_subcommand(1);
+  cmd->footer("Examples:\n"
+              "  xstatic toolchain cmake linux/arm64 -o arm64.cmake\n"
+              "  cmake -S . -B build -DCMAKE_TOOLCHAIN_FILE=arm64.cmake && cmake --build build\n"
+              "  xstatic toolchain meson linux/arm64 -o arm64.ini && meson setup build --cross-file arm64.ini\n"
+              "Projects may instead vendor toolchains/linux-arm64.cmake (share/xstatic/toolchains when installed).");
+  for (const char* kind : {"cmake", "meson"}) {
+    auto args = std::make_shared<TargetArgs>();
+    auto output = std::make_shared<std::string>();
+    auto* sub = cmd->add_subcommand(kind, std::string(kind == std::string("cmake") ? "CMake toolchain file"
+                                                                                   : "Meson cross file") +
+                                              " for TARGET (compilers, sysroot, find modes, emulator)");
+    add_target_args(sub, *args);
+    sub->add_option("-o,--output", *output, "Write to FILE instead of stdout");
+    bool is_cmake = std::string(kind) == "cmake";
+    sub->callback([args, output, is_cmake] {
+      auto tools = prepare(args->parse());
+      emit(is_cmake ? integrate::cmake_toolchain(tools) : integrate::meson_cross_file(tools), *output);
+    });
+  }
+}
+
+void add_env(CLI::App& app) {
+  auto args = std::make_shared<TargetArgs>();
+  auto json = std::make_shared<bool>(false);
+  auto* cmd = app.add_subcommand("env", "Print CC, CXX, AR, PKG_CONFIG, ... for make and ./configure");
+  add_target_args(cmd, *args);
+  cmd->add_flag("--json", *json, "One JSON object instead of shell exports");
+  cmd->footer("Examples:\n"
+              "  eval \"$(xstatic env linux/arm64)\" && make\n"
+              "  eval \"$(xstatic env linux/arm64)\" && ./configure --host=\"$XSTATIC_HOST\" && make\n"
+              "Every tool is one word (a link carrying the target), so build systems never split it.");
+  cmd->callback([args, json] {
+    auto tools = prepare(args->parse());
+    emit(*json ? integrate::env_json(tools) : integrate::env_shell(tools), "");
+  });
+}
+
+void add_run(CLI::App& app) {
+  auto args = std::make_shared<TargetArgs>();
+  auto command = std::make_shared<std::vector<std::string>>();
+  auto* cmd = app.add_subcommand("run", "Run a target binary here: natively, or under its qemu-user emulator");
+  cmd->add_option("--target", args->spec, "The binary's target (default: read from its ELF header)");
+  cmd->add_option("command", *command, "PROGRAM ARGS...")->required();
+  cmd->positionals_at_end();
+  cmd->footer("Examples:\n"
+              "  xstatic run ./app --port 8080          # arm64 binary: runs under qemu-aarch64-static\n"
+              "  xstatic run --target linux/arm -- ./app -v\n"
+              "The exit status is the program's.");
+  cmd->callback([args, command] {
+    std::optional<target::Target> t;
+    if (!args->spec.empty()) t = args->parse();
+    std::vector<std::string> rest(command->begin() + 1, command->end());
+    auto plan = integrate::plan_run(command->front(), rest, t);
+    spdlog::debug("run {} binary: {}", plan.target.go_name(), plan.native ? "native" : plan.argv.front());
+    std::fflush(stdout);
+    util::exec(plan.argv);
+  });
+}
+
+}  // namespace
+
+void add_integrate(CLI::App& app) {
+  add_toolchain(app);
+  add_env(app);
+  add_run(app);
+}
+
+}  // namespace xstatic::cli

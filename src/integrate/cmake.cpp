@@ -1,0 +1,100 @@
+// The CMake toolchain file for a target.
+//
+// Two CMake facts shape it (https://cmake.org/cmake/help/latest/manual/cmake-toolchains.7.html):
+// - CMakeGenericSystem.cmake resets CMAKE_FIND_LIBRARY_SUFFIXES to ".so;.a"
+//   after the toolchain file is read, so find_library() would pick a sysroot's
+//   libz.so and the static link would fail. The file therefore names itself
+//   as CMAKE_USER_MAKE_RULES_OVERRIDE, which CMake reads again after the
+//   platform files; its last line then restores ".a" only.
+// - CMAKE_CROSSCOMPILING_EMULATOR wraps add_test(COMMAND <target>) and
+//   try_run(), so `ctest` runs arm64 tests under qemu-aarch64-static.
+#include <sstream>
+
+#include "xstatic/integrate/generate.hpp"
+
+namespace xstatic::integrate {
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\' || c == '$') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string quote(const fs::path& p) { return quote(p.string()); }
+
+std::string quote_list(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const auto& item : items) joined += (joined.empty() ? "" : ";") + item;
+  return quote(joined);
+}
+
+}  // namespace
+
+std::string cmake_system_name(const target::Row& row) {
+  if (row.goos == "linux") return "Linux";
+  if (row.goos == "windows") return "Windows";
+  if (row.goos == "darwin") return "Darwin";
+  if (row.goos == "wasip1") return "WASI";
+  return std::string(row.goos);
+}
+
+std::string cmake_system_processor(const target::Target& t) {
+  std::string_view triple = t.triple();
+  return std::string(triple.substr(0, triple.find('-')));
+}
+
+std::string cmake_toolchain(const Toolset& tools) {
+  const auto& t = tools.target;
+  std::string name = t.go_name() + " (" + std::string(t.libc_name()) + ")";
+  std::ostringstream o;
+  o << "# CMake toolchain file for " << name << ", written by `xstatic toolchain cmake " << t.go_name()
+    << " --libc " << t.libc_name() << "`.\n"
+    << "#   cmake -S . -B build -DCMAKE_TOOLCHAIN_FILE=<this file>\n"
+    << "# Every binary is linked statically and verified by xstatic.\n"
+    << "set(CMAKE_SYSTEM_NAME " << cmake_system_name(*t.row) << ")\n"
+    << "set(CMAKE_SYSTEM_PROCESSOR " << cmake_system_processor(t) << ")\n"
+    << "set(XSTATIC_TARGET " << quote(t.go_name()) << ")\n"
+    << "set(XSTATIC_LIBC " << t.libc_name() << ")\n\n"
+    << "# One-word compilers: links to xstatic whose name carries the target.\n"
+    << "set(CMAKE_C_COMPILER " << quote(tools.cc) << ")\n"
+    << "set(CMAKE_CXX_COMPILER " << quote(tools.cxx) << ")\n"
+    << "set(CMAKE_ASM_COMPILER " << quote(tools.cc) << ")\n"
+    << "set(CMAKE_AR " << quote(tools.ar) << ")\n"
+    << "set(CMAKE_RANLIB " << quote(tools.ranlib) << ")\n"
+    << "set(CMAKE_NM " << quote(tools.nm) << ")\n"
+    << "set(CMAKE_STRIP " << quote(tools.strip) << ")\n"
+    << "set(CMAKE_OBJCOPY " << quote(tools.objcopy) << ")\n"
+    << "set(CMAKE_OBJDUMP " << quote(tools.objdump) << ")\n"
+    << "set(CMAKE_READELF " << quote(tools.readelf) << ")\n\n";
+  if (!tools.sysroot.empty()) {
+    o << "# Headers, libraries and packages from the sysroot; programs from the host.\n"
+      << "set(CMAKE_SYSROOT " << quote(tools.sysroot) << ")\n";
+    if (!tools.sysroot_installed)
+      o << "if(NOT EXISTS \"${CMAKE_SYSROOT}\")\n"
+        << "  message(FATAL_ERROR \"xstatic: the sysroot for " << name << " is not installed: run '"
+        << sysroot::install_command(t) << "'\")\nendif()\n";
+  }
+  o << "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"
+    << "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"
+    << "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)\n"
+    << "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)\n"
+    << "set(PKG_CONFIG_EXECUTABLE " << quote(tools.pkg_config) << " CACHE FILEPATH \"pkg-config for "
+    << t.go_name() << "\")\n"
+    << "set(BUILD_SHARED_LIBS OFF CACHE BOOL \"xstatic links statically\")\n\n";
+  if (!tools.emulator.empty())
+    o << "# ctest and try_run() run target binaries under the emulator.\n"
+      << "set(CMAKE_CROSSCOMPILING_EMULATOR " << quote_list(tools.emulator) << ")\n\n";
+  if (t.row->goos == "linux")
+    o << "# Static libraries only: read again after CMake's platform files reset the list.\n"
+      << "if(NOT CMAKE_USER_MAKE_RULES_OVERRIDE)\n"
+      << "  set(CMAKE_USER_MAKE_RULES_OVERRIDE \"${CMAKE_CURRENT_LIST_FILE}\")\n"
+      << "endif()\n"
+      << "set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\n";
+  return o.str();
+}
+
+}  // namespace xstatic::integrate

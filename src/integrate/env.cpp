@@ -1,0 +1,87 @@
+// `xstatic env`: the variables that make, ./configure and hand-written build
+// scripts read, and the pkg-config wrapper that those variables point at.
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <sstream>
+
+#include "xstatic/integrate/generate.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::integrate {
+namespace {
+
+std::string joined_dirs(const std::vector<fs::path>& dirs) {
+  std::string out;
+  for (const auto& d : dirs) out += (out.empty() ? "" : ":") + d.string();
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) {
+  const auto& t = tools.target;
+  return {
+      {"CC", tools.cc.string()},
+      {"CXX", tools.cxx.string()},
+      {"AR", tools.ar.string()},
+      {"RANLIB", tools.ranlib.string()},
+      {"NM", tools.nm.string()},
+      {"STRIP", tools.strip.string()},
+      {"OBJCOPY", tools.objcopy.string()},
+      {"OBJDUMP", tools.objdump.string()},
+      {"READELF", tools.readelf.string()},
+      {"PKG_CONFIG", tools.pkg_config.string()},
+      {"PKG_CONFIG_SYSROOT_DIR", tools.sysroot.string()},
+      {"PKG_CONFIG_LIBDIR", joined_dirs(tools.pkg_config_dirs)},
+      // Kernel-style makefiles call ${CROSS_COMPILE}gcc, ${CROSS_COMPILE}ar.
+      {"CROSS_COMPILE", (tools.bin_dir / (tools.prefix + "-")).string()},
+      // For ./configure --host="$XSTATIC_HOST".
+      {"XSTATIC_HOST", std::string(t.triple())},
+      {"XSTATIC_TARGET", t.go_name()},
+      {"XSTATIC_LIBC", std::string(t.libc_name())},
+      {"XSTATIC_SYSROOT", tools.sysroot.string()},
+      {"XSTATIC_EMULATOR", util::shell_join(tools.emulator)},
+      // The launchers find the sysroot through the store: keep the same one.
+      {"XSTATIC_HOME", tools.store.string()},
+  };
+}
+
+std::string env_shell(const Toolset& tools) {
+  std::ostringstream o;
+  const auto& t = tools.target;
+  std::string libc = t.libc == target::default_libc(*t.row) ? "" : " --libc " + std::string(t.libc_name());
+  o << "# " << t.go_name() << " (" << t.libc_name() << "): eval \"$(xstatic env " << t.go_name() << libc << ")\"\n";
+  for (const auto& [name, value] : env_vars(tools)) o << "export " << name << "=" << util::shell_quote(value) << "\n";
+  return o.str();
+}
+
+std::string env_json(const Toolset& tools) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  {
+    llvm::json::OStream j(os, 2);
+    j.object([&] {
+      for (const auto& [name, value] : env_vars(tools)) j.attribute(name, value);
+    });
+  }
+  os << "\n";
+  return os.str();
+}
+
+std::string pkg_config_script(const Toolset& tools, const std::string& host_pkg_config) {
+  std::ostringstream o;
+  o << "#!/bin/sh\n"
+    << "# pkg-config for " << tools.target.go_name() << " (" << tools.target.libc_name()
+    << "), written by xstatic: it sees only the sysroot's\n"
+    << "# packages, rebases their paths into the sysroot, and prints static-link flags\n"
+    << "# (--static adds Libs.private and Requires.private).\n"
+    << "PKG_CONFIG_SYSROOT_DIR=" << util::shell_quote(tools.sysroot.string()) << "\n"
+    << "PKG_CONFIG_LIBDIR=" << util::shell_quote(joined_dirs(tools.pkg_config_dirs)) << "\n"
+    << "export PKG_CONFIG_SYSROOT_DIR PKG_CONFIG_LIBDIR\n"
+    << "unset PKG_CONFIG_PATH\n"
+    << "exec " << util::shell_quote(host_pkg_config) << " --static \"$@\"\n";
+  return o.str();
+}
+
+}  // namespace xstatic::integrate

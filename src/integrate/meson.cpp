@@ -1,0 +1,74 @@
+// The Meson cross file for a target
+// (https://mesonbuild.com/Cross-compilation.html, machine files reference).
+#include <sstream>
+
+#include "xstatic/integrate/generate.hpp"
+
+namespace xstatic::integrate {
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string quote(const fs::path& p) { return quote(p.string()); }
+
+std::string meson_system(const target::Row& row) {
+  if (row.goos == "wasip1") return "wasi";
+  return std::string(row.goos);
+}
+
+}  // namespace
+
+std::string meson_cpu_family(const target::Row& row) {
+  std::string_view a = row.goarch;
+  if (a == "386") return "x86";
+  if (a == "amd64") return "x86_64";
+  if (a == "arm64") return "aarch64";
+  if (a == "mips64le") return "mips64";
+  if (a == "mipsle") return "mips";
+  if (a == "ppc64le") return "ppc64";
+  if (a == "wasm") return "wasm32";
+  return std::string(a);  // arm, s390x
+}
+
+std::string meson_cross_file(const Toolset& tools) {
+  const auto& t = tools.target;
+  std::ostringstream o;
+  o << "# Meson cross file for " << t.go_name() << " (" << t.libc_name() << "), written by `xstatic toolchain meson "
+    << t.go_name() << " --libc " << t.libc_name() << "`.\n"
+    << "#   meson setup build --cross-file <this file>\n\n"
+    << "[binaries]\n"
+    << "c = " << quote(tools.cc) << "\n"
+    << "cpp = " << quote(tools.cxx) << "\n"
+    << "ar = " << quote(tools.ar) << "\n"
+    << "ranlib = " << quote(tools.ranlib) << "\n"
+    << "nm = " << quote(tools.nm) << "\n"
+    << "strip = " << quote(tools.strip) << "\n"
+    << "objcopy = " << quote(tools.objcopy) << "\n"
+    << "pkg-config = " << quote(tools.pkg_config) << "\n";
+  if (!tools.emulator.empty()) {
+    o << "exe_wrapper = [";
+    for (std::size_t i = 0; i < tools.emulator.size(); ++i) o << (i ? ", " : "") << quote(tools.emulator[i]);
+    o << "]\n";
+  }
+  o << "\n[properties]\n";
+  if (!tools.sysroot.empty()) o << "sys_root = " << quote(tools.sysroot) << "\n";
+  o << "needs_exe_wrapper = " << (tools.emulator.empty() && tools.runnable ? "false" : "true") << "\n"
+    << "\n[built-in options]\n"
+    << "default_library = 'static'\n"
+    << "prefer_static = true\n"
+    << "\n[host_machine]\n"
+    << "system = " << quote(meson_system(*t.row)) << "\n"
+    << "cpu_family = " << quote(meson_cpu_family(*t.row)) << "\n"
+    << "cpu = " << quote(cmake_system_processor(t)) << "\n"
+    << "endian = " << (t.row->little_endian ? "'little'" : "'big'") << "\n";
+  return o.str();
+}
+
+}  // namespace xstatic::integrate

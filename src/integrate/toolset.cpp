@@ -1,0 +1,147 @@
+// Gathering a target's toolset and creating its launcher folder
+// (see include/xstatic/integrate/toolset.hpp for why launchers exist).
+#include "xstatic/integrate/toolset.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "xstatic/integrate/generate.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/process.hpp"
+
+namespace xstatic::integrate {
+
+std::string launcher_prefix(const target::Target& t) {
+  if (t.row->default_variant) return std::string(t.triple());
+  // A variant shares its triple with the default row (x86_64-linux-musl is
+  // amd64/v1); only the Go form names it, and the Go form means musl.
+  if (t.libc == target::default_libc(*t.row)) {
+    std::string name = t.go_name();
+    std::replace(name.begin(), name.end(), '/', '-');
+    return name;
+  }
+  throw Error("no program name carries " + t.go_name() + " with " + std::string(t.libc_name()) +
+                  " (the triple " + std::string(t.triple()) + " means the default variant)",
+              "use the default variant and add its flags yourself: CFLAGS='" + std::string(t.row->cflags) + "'");
+}
+
+std::string debian_multiarch(const target::Row& row) {
+  if (row.goarch == "386") return "i386-linux-gnu";  // Debian's name, not the i686 triple
+  return std::string(row.triple_gnu);
+}
+
+fs::path llvm_tool(const std::string& name) {
+  for (const std::string& candidate : {name + "-19", "/usr/lib/llvm-19/bin/" + name, name})
+    if (auto found = util::find_program(candidate)) return *found;
+  return name;
+}
+
+bool runs_natively(const target::Target& t) {
+  auto host = target::host();
+  return t.row->goos == host.row->goos && t.row->goarch == host.row->goarch;
+}
+
+std::optional<std::vector<std::string>> emulator_for(const target::Target& t) {
+  if (runs_natively(t)) return std::vector<std::string>{};
+  if (t.row->qemu.empty()) return std::nullopt;
+  std::string qemu(t.row->qemu);
+  return std::vector<std::string>{util::find_program(qemu).value_or(qemu)};
+}
+
+Toolset describe(const sysroot::Store& store, const target::Target& t, const fs::path& xstatic_exe) {
+  Toolset tools;
+  tools.target = t;
+  tools.prefix = launcher_prefix(t);
+  tools.xstatic = xstatic_exe;
+  tools.store = store.root();
+  tools.bin_dir = store.root() / "bin";
+  auto in_bin = [&](std::string_view tool) { return tools.bin_dir / (tools.prefix + "-" + std::string(tool)); };
+  tools.cc = in_bin("cc");
+  tools.cxx = in_bin("c++");
+  tools.ar = in_bin("ar");
+  tools.ranlib = in_bin("ranlib");
+  tools.nm = in_bin("nm");
+  tools.strip = in_bin("strip");
+  tools.objcopy = in_bin("objcopy");
+  tools.objdump = in_bin("objdump");
+  tools.readelf = in_bin("readelf");
+  tools.pkg_config = in_bin("pkg-config");
+  auto found = store.find(t);
+  tools.sysroot_installed = found.has_value();
+  tools.sysroot = found.value_or(sysroot::is_provisioned_by_xstatic(t) ? store.sysroot_path(t) : fs::path());
+  if (!tools.sysroot.empty()) {
+    if (t.row->goos == "linux")
+      tools.pkg_config_dirs.push_back(tools.sysroot / "usr/lib" / debian_multiarch(*t.row) / "pkgconfig");
+    tools.pkg_config_dirs.push_back(tools.sysroot / "usr/lib/pkgconfig");
+    tools.pkg_config_dirs.push_back(tools.sysroot / "usr/share/pkgconfig");
+  }
+  auto emulator = emulator_for(t);
+  tools.runnable = emulator.has_value();
+  if (emulator) tools.emulator = *emulator;
+  return tools;
+}
+
+namespace {
+
+// Both helpers write beside the final name, then rename over it: readers
+// see the old or the new file, never half of one, and racing writers agree.
+std::string temp_name(const fs::path& final_path) {
+  return final_path.string() + ".tmp-" + std::to_string(::getpid());
+}
+
+void place_symlink(const fs::path& link, const fs::path& points_to) {
+  std::error_code ec;
+  if (fs::is_symlink(link, ec) && fs::read_symlink(link, ec) == points_to) return;
+  fs::path tmp = temp_name(link);
+  fs::remove(tmp, ec);
+  fs::create_symlink(points_to, tmp, ec);
+  if (!ec) fs::rename(tmp, link, ec);
+  if (ec) throw Error("cannot create the launcher " + link.string() + ": " + ec.message(), {}, Exit::internal);
+}
+
+void place_script(const fs::path& file, const std::string& text) {
+  std::ifstream old(file);
+  std::stringstream current;
+  current << old.rdbuf();
+  if (old && current.str() == text) return;
+  fs::path tmp = temp_name(file);
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << text;
+    if (!out) throw Error("cannot write " + tmp.string(), {}, Exit::internal);
+  }
+  ::chmod(tmp.c_str(), 0755);
+  std::error_code ec;
+  fs::rename(tmp, file, ec);
+  if (ec) throw Error("cannot create " + file.string() + ": " + ec.message(), {}, Exit::internal);
+}
+
+}  // namespace
+
+void ensure_launchers(const Toolset& tools) {
+  std::error_code ec;
+  fs::create_directories(tools.bin_dir, ec);
+  if (ec) throw Error("cannot create " + tools.bin_dir.string() + ": " + ec.message(), {}, Exit::internal);
+  for (const char* compiler : {"cc", "c++", "gcc", "g++", "clang", "clang++"})
+    place_symlink(tools.bin_dir / (tools.prefix + "-" + compiler), tools.xstatic);
+  const std::pair<const fs::path*, const char*> binutils[] = {
+      {&tools.ar, "llvm-ar"},         {&tools.ranlib, "llvm-ranlib"},   {&tools.nm, "llvm-nm"},
+      {&tools.strip, "llvm-strip"},   {&tools.objcopy, "llvm-objcopy"}, {&tools.objdump, "llvm-objdump"},
+      {&tools.readelf, "llvm-readelf"}};
+  for (const auto& [link, tool] : binutils) place_symlink(*link, llvm_tool(tool));
+  std::string host_pkg_config = util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
+  place_script(tools.pkg_config, pkg_config_script(tools, host_pkg_config));
+}
+
+fs::path self_executable() {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) throw Error("cannot find the xstatic binary (/proc/self/exe): " + ec.message(), {}, Exit::internal);
+  return self;
+}
+
+}  // namespace xstatic::integrate

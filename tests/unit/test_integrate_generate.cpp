@@ -1,0 +1,121 @@
+// The text handed to build systems: CMake toolchain, Meson cross file, env.
+#include <doctest/doctest.h>
+
+#include <llvm/Support/JSON.h>
+
+#include "xstatic/integrate/generate.hpp"
+
+using namespace xstatic;
+using namespace xstatic::integrate;
+
+namespace {
+
+Toolset arm64_glibc() {
+  sysroot::Store store("/st");
+  auto tools = describe(store, target::parse("linux/arm64", target::Libc::glibc), "/opt/xs/bin/xstatic");
+  tools.emulator = {"/usr/bin/qemu-aarch64-static"};  // fixed, whatever this host has
+  return tools;
+}
+
+bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("CMake toolchain: system, one-word compilers, sysroot, find modes, emulator") {
+  std::string text = cmake_toolchain(arm64_glibc());
+  CHECK(has(text, "set(CMAKE_SYSTEM_NAME Linux)\n"));
+  CHECK(has(text, "set(CMAKE_SYSTEM_PROCESSOR aarch64)\n"));
+  CHECK(has(text, "set(CMAKE_C_COMPILER \"/st/bin/aarch64-linux-gnu-cc\")\n"));
+  CHECK(has(text, "set(CMAKE_CXX_COMPILER \"/st/bin/aarch64-linux-gnu-c++\")\n"));
+  CHECK(has(text, "set(CMAKE_AR \"/st/bin/aarch64-linux-gnu-ar\")\n"));
+  CHECK(has(text, "set(CMAKE_RANLIB \"/st/bin/aarch64-linux-gnu-ranlib\")\n"));
+  CHECK(has(text, "set(CMAKE_STRIP \"/st/bin/aarch64-linux-gnu-strip\")\n"));
+  CHECK(has(text, "set(CMAKE_SYSROOT \"/st/sysroots/arm64-glibc\")\n"));
+  CHECK(has(text, "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"));
+  CHECK(has(text, "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"));
+  CHECK(has(text, "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)\n"));
+  CHECK(has(text, "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)\n"));
+  CHECK(has(text, "set(CMAKE_CROSSCOMPILING_EMULATOR \"/usr/bin/qemu-aarch64-static\")\n"));
+  CHECK(has(text, "set(PKG_CONFIG_EXECUTABLE \"/st/bin/aarch64-linux-gnu-pkg-config\""));
+  // Not installed: configure stops with the command that installs it.
+  CHECK(has(text, "xstatic sysroot install linux/arm64 --libc glibc"));
+  // Static libraries only, re-applied after CMake's platform files.
+  CHECK(has(text, "set(CMAKE_USER_MAKE_RULES_OVERRIDE \"${CMAKE_CURRENT_LIST_FILE}\")"));
+  CHECK(text.substr(text.size() - 40).find("set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\n") != std::string::npos);
+}
+
+TEST_CASE("CMake toolchain for the host's architecture has no emulator") {
+  sysroot::Store store("/st");
+  auto tools = describe(store, target::host(), "/opt/xs/bin/xstatic");
+  CHECK_FALSE(has(cmake_toolchain(tools), "CMAKE_CROSSCOMPILING_EMULATOR"));
+}
+
+TEST_CASE("CMake quoting keeps paths with spaces and dollars literal") {
+  sysroot::Store store("/my store/$HOME");
+  auto text = cmake_toolchain(describe(store, target::parse("linux/arm64"), "/x"));
+  CHECK(has(text, "set(CMAKE_C_COMPILER \"/my store/\\$HOME/bin/aarch64-linux-musl-cc\")"));
+}
+
+TEST_CASE("CMake processor names follow the triple") {
+  CHECK(cmake_system_processor(target::parse("linux/arm/v7")) == "armv7");
+  CHECK(cmake_system_processor(target::parse("linux/386")) == "i686");
+  CHECK(cmake_system_processor(target::parse("linux/amd64")) == "x86_64");
+  CHECK(cmake_system_name(*target::parse("windows/amd64").row) == "Windows");
+}
+
+TEST_CASE("Meson cross file: binaries, exe_wrapper, host_machine") {
+  std::string text = meson_cross_file(arm64_glibc());
+  CHECK(has(text, "[binaries]\nc = '/st/bin/aarch64-linux-gnu-cc'\ncpp = '/st/bin/aarch64-linux-gnu-c++'\n"));
+  CHECK(has(text, "pkg-config = '/st/bin/aarch64-linux-gnu-pkg-config'\n"));
+  CHECK(has(text, "exe_wrapper = ['/usr/bin/qemu-aarch64-static']\n"));
+  CHECK(has(text, "sys_root = '/st/sysroots/arm64-glibc'\n"));
+  CHECK(has(text, "default_library = 'static'\n"));
+  CHECK(has(text, "[host_machine]\nsystem = 'linux'\ncpu_family = 'aarch64'\ncpu = 'aarch64'\nendian = 'little'\n"));
+}
+
+TEST_CASE("Meson CPU families") {
+  CHECK(meson_cpu_family(*target::parse("linux/386").row) == "x86");
+  CHECK(meson_cpu_family(*target::parse("linux/arm/v7").row) == "arm");
+  CHECK(meson_cpu_family(*target::parse("linux/mips64le").row) == "mips64");
+  CHECK(meson_cpu_family(*target::parse("linux/ppc64le").row) == "ppc64");
+  CHECK(meson_cpu_family(*target::parse("linux/s390x").row) == "s390x");
+  auto s390x = describe(sysroot::Store("/st"), target::parse("linux/s390x"), "/x");
+  CHECK(has(meson_cross_file(s390x), "endian = 'big'"));
+}
+
+TEST_CASE("env: shell exports and JSON carry the same variables") {
+  auto tools = arm64_glibc();
+  std::string shell = env_shell(tools);
+  CHECK(has(shell, "export CC=/st/bin/aarch64-linux-gnu-cc\n"));
+  CHECK(has(shell, "export CXX=/st/bin/aarch64-linux-gnu-c++\n"));
+  CHECK(has(shell, "export CROSS_COMPILE=/st/bin/aarch64-linux-gnu-\n"));
+  CHECK(has(shell, "export XSTATIC_HOST=aarch64-linux-gnu\n"));
+  CHECK(has(shell, "export PKG_CONFIG_SYSROOT_DIR=/st/sysroots/arm64-glibc\n"));
+  CHECK(has(shell, "export XSTATIC_HOME=/st\n"));
+  auto json = llvm::json::parse(env_json(tools));
+  REQUIRE(static_cast<bool>(json));
+  const auto* object = json->getAsObject();
+  REQUIRE(object);
+  for (const auto& [name, value] : env_vars(tools)) {
+    REQUIRE_MESSAGE(object->getString(name), name);
+    CHECK(object->getString(name)->str() == value);
+  }
+  for (const char* required : {"CC", "CXX", "AR", "RANLIB", "STRIP", "NM", "OBJCOPY", "PKG_CONFIG",
+                               "PKG_CONFIG_SYSROOT_DIR", "PKG_CONFIG_LIBDIR", "CROSS_COMPILE"})
+    CHECK_MESSAGE(object->getString(required), required);
+}
+
+TEST_CASE("env quotes values for the shell") {
+  auto tools = describe(sysroot::Store("/a b"), target::parse("linux/arm64"), "/x");
+  CHECK(has(env_shell(tools), "export CC='/a b/bin/aarch64-linux-musl-cc'\n"));
+}
+
+TEST_CASE("pkg-config wrapper: only the sysroot, static flags") {
+  std::string text = pkg_config_script(arm64_glibc(), "/usr/bin/pkg-config");
+  CHECK(text.rfind("#!/bin/sh\n", 0) == 0);
+  CHECK(has(text, "PKG_CONFIG_SYSROOT_DIR=/st/sysroots/arm64-glibc\n"));
+  CHECK(has(text, "PKG_CONFIG_LIBDIR=/st/sysroots/arm64-glibc/usr/lib/aarch64-linux-gnu/pkgconfig:"
+                  "/st/sysroots/arm64-glibc/usr/lib/pkgconfig:/st/sysroots/arm64-glibc/usr/share/pkgconfig\n"));
+  CHECK(has(text, "unset PKG_CONFIG_PATH\n"));
+  CHECK(has(text, "exec /usr/bin/pkg-config --static \"$@\"\n"));
+}

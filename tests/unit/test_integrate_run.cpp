@@ -1,0 +1,44 @@
+// Reading a binary's target from its ELF header, and planning how to run it.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "xstatic/integrate/run.hpp"
+#include "xstatic/util/error.hpp"
+
+using namespace xstatic;
+using namespace xstatic::integrate;
+namespace fs = std::filesystem;
+
+TEST_CASE("a host binary is the host's target and runs natively") {
+  fs::path self = fs::read_symlink("/proc/self/exe");
+  auto t = target_of_binary(self);
+  CHECK(t.row->goarch == target::host().row->goarch);
+  auto plan = plan_run(self, {"--help"}, std::nullopt);
+  CHECK(plan.native);
+  CHECK(plan.argv == std::vector<std::string>{self.string(), "--help"});
+}
+
+TEST_CASE("an explicit foreign target runs under its qemu-user binary") {
+  fs::path self = fs::read_symlink("/proc/self/exe");
+  try {
+    auto plan = plan_run(self, {"a"}, target::parse("linux/arm64"));
+    CHECK_FALSE(plan.native);
+    REQUIRE(plan.argv.size() == 3);
+    CHECK(fs::path(plan.argv[0]).filename() == "qemu-aarch64-static");
+    CHECK(plan.argv[1] == self.string());
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::missing);  // qemu-user-static not installed on this machine
+  }
+}
+
+TEST_CASE("files that are not ELF are refused with a reason") {
+  fs::path file = fs::temp_directory_path() / ("xstatic-unit-run-" + std::to_string(::getpid()));
+  std::ofstream(file) << "#!/bin/sh\necho hi\n";
+  CHECK_THROWS_AS(target_of_binary(file), Error);
+  CHECK_THROWS_AS(target_of_binary(file.string() + ".missing"), Error);
+  fs::remove(file);
+  CHECK_THROWS_AS(plan_run("/nonexistent/app", {}, target::parse("windows/amd64")), Error);
+}

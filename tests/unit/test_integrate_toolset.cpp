@@ -1,0 +1,91 @@
+// Launcher names and toolsets: every name a launcher gets must lead back to
+// exactly its target through argv[0], or builds would silently cross-compile
+// for the wrong machine.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "xstatic/integrate/toolset.hpp"
+#include "xstatic/util/error.hpp"
+
+using namespace xstatic;
+using namespace xstatic::integrate;
+namespace fs = std::filesystem;
+
+TEST_CASE("every launcher prefix names its own target through argv[0]") {
+  int checked = 0;
+  for (const auto& row : target::table()) {
+    for (auto libc : {target::Libc::musl, target::Libc::glibc, target::Libc::mingw, target::Libc::darwin,
+                      target::Libc::wasi}) {
+      if (!(row.libcs & target::libc_bit(libc))) continue;
+      target::Target t{&row, libc};
+      if (!row.default_variant && libc != target::default_libc(row)) {
+        CHECK_THROWS_AS(launcher_prefix(t), Error);
+        continue;
+      }
+      std::string prefix = launcher_prefix(t);
+      for (const char* tool : {"cc", "c++", "g++"}) {
+        auto named = target::from_program_name("/some/bin/" + prefix + "-" + tool);
+        REQUIRE_MESSAGE(named, prefix);
+        CHECK_MESSAGE(named->target == t, std::string(prefix + " names " + named->target.go_name()));
+        CHECK(named->tool == tool);
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked > 20);
+}
+
+TEST_CASE("launcher prefixes are triples for default variants, Go names for the others") {
+  CHECK(launcher_prefix(target::parse("linux/arm64")) == "aarch64-linux-musl");
+  CHECK(launcher_prefix(target::parse("linux/arm64", target::Libc::glibc)) == "aarch64-linux-gnu");
+  CHECK(launcher_prefix(target::parse("linux/arm/v7")) == "armv7-linux-musleabihf");
+  CHECK(launcher_prefix(target::parse("linux/arm/v6")) == "linux-arm-v6");
+  CHECK(launcher_prefix(target::parse("linux/amd64/v3")) == "linux-amd64-v3");
+}
+
+TEST_CASE("Debian multiarch folders") {
+  CHECK(debian_multiarch(*target::parse("linux/386").row) == "i386-linux-gnu");
+  CHECK(debian_multiarch(*target::parse("linux/arm64").row) == "aarch64-linux-gnu");
+  CHECK(debian_multiarch(*target::parse("linux/arm/v7").row) == "arm-linux-gnueabihf");
+}
+
+TEST_CASE("a toolset puts one-word tools in the store's bin folder") {
+  sysroot::Store store("/nonexistent/store");
+  auto tools = describe(store, target::parse("linux/arm64", target::Libc::glibc), "/opt/xstatic/bin/xstatic");
+  CHECK(tools.bin_dir == fs::path("/nonexistent/store/bin"));
+  CHECK(tools.cc == fs::path("/nonexistent/store/bin/aarch64-linux-gnu-cc"));
+  CHECK(tools.cxx == fs::path("/nonexistent/store/bin/aarch64-linux-gnu-c++"));
+  CHECK(tools.pkg_config == fs::path("/nonexistent/store/bin/aarch64-linux-gnu-pkg-config"));
+  CHECK(tools.sysroot == fs::path("/nonexistent/store/sysroots/arm64-glibc"));
+  CHECK_FALSE(tools.sysroot_installed);
+  REQUIRE(tools.pkg_config_dirs.size() == 3);
+  CHECK(tools.pkg_config_dirs[0] == fs::path("/nonexistent/store/sysroots/arm64-glibc/usr/lib/aarch64-linux-gnu/pkgconfig"));
+  REQUIRE(tools.emulator.size() == 1);
+  CHECK(fs::path(tools.emulator[0]).filename() == "qemu-aarch64-static");
+}
+
+TEST_CASE("the host's own architecture needs no emulator; Windows cannot run here") {
+  auto host = target::host();
+  CHECK(runs_natively(host));
+  CHECK(emulator_for(host)->empty());
+  CHECK_FALSE(emulator_for(target::parse("windows/amd64")).has_value());
+}
+
+TEST_CASE("launchers are links to xstatic and to LLVM's tools, made idempotently") {
+  fs::path dir = fs::temp_directory_path() / ("xstatic-unit-launchers-" + std::to_string(::getpid()));
+  sysroot::Store store(dir);
+  auto tools = describe(store, target::parse("linux/arm64"), "/opt/xstatic/bin/xstatic");
+  ensure_launchers(tools);
+  ensure_launchers(tools);  // a second call changes nothing and does not fail
+  CHECK(fs::read_symlink(tools.cc) == fs::path("/opt/xstatic/bin/xstatic"));
+  CHECK(fs::read_symlink(tools.bin_dir / "aarch64-linux-musl-g++") == fs::path("/opt/xstatic/bin/xstatic"));
+  CHECK(fs::read_symlink(tools.ar).filename().string().find("llvm-ar") == 0);
+  CHECK((fs::status(tools.pkg_config).permissions() & fs::perms::owner_exec) != fs::perms::none);
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tools.bin_dir)) ++entries;
+  CHECK(entries == 14);  // 6 compiler names, 7 binutils, pkg-config; no temporary left behind
+  fs::remove_all(dir);
+}
