@@ -1,0 +1,4 @@
+#include <stdio.h>
+#include "greet.h"
+
+int greet(char *buf, unsigned size, const char *name) { return snprintf(buf, size, "hello, %s", name); }

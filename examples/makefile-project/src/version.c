@@ -1,0 +1,3 @@
+#include "greet.h"
+
+const char *greet_version(void) { return "greet 1.0"; }
