@@ -36,10 +36,10 @@ std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) 
       {"PKG_CONFIG_LIBDIR", joined_dirs(tools.pkg_config_dirs)},
       // Kernel-style makefiles call ${CROSS_COMPILE}gcc, ${CROSS_COMPILE}ar.
       {"CROSS_COMPILE", (tools.bin_dir / (tools.prefix + "-")).string()},
-      // For ./configure --host="$XSTATIC_HOST".
+      // For ./configure --host="$XSTATIC_HOST". (No XSTATIC_TARGET/XSTATIC_LIBC:
+      // toolchains/xstatic.cmake reads those, and one eval must not steer
+      // every later CMake configure in the shell.)
       {"XSTATIC_HOST", std::string(t.triple())},
-      {"XSTATIC_TARGET", t.go_name()},
-      {"XSTATIC_LIBC", std::string(t.libc_name())},
       {"XSTATIC_SYSROOT", tools.sysroot.string()},
       {"XSTATIC_EMULATOR", util::shell_join(tools.emulator)},
       // The launchers find the sysroot through the store: keep the same one.

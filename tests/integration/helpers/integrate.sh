@@ -1,0 +1,71 @@
+# Shared by the integrate_*.sh suites (sourced after lib.sh). Each probe skips
+# (exit 77) naming the module that is missing from this build, so a suite
+# never fails for a piece that has not landed yet.
+
+EXAMPLES="$SRC/examples"
+TOOLCHAINS="$SRC/toolchains"
+TARGETS=(linux/amd64 linux/arm64)
+
+need_sysroot_module() {
+  "$XSTATIC" sysroot install --help >/dev/null 2>&1 ||
+    skip "'xstatic sysroot install' is missing from this build (sysroot module not landed)"
+}
+
+need_driver() {
+  local out
+  if ! out=$("$XSTATIC" cc --version 2>&1); then
+    case $out in
+      *"not built yet"*) skip "'xstatic cc' is a placeholder in this build (driver module not landed)" ;;
+      *) fail "'xstatic cc --version' failed: $out" ;;
+    esac
+  fi
+}
+
+need_verify() {
+  "$XSTATIC" verify --help >/dev/null 2>&1 ||
+    skip "'xstatic verify' is missing from this build (inspect module not landed)"
+}
+
+# Everything an example build needs for one target: its sysroot, and for
+# C++ the runtime (built once into the shared test store when missing).
+need_target() { # target [libc]
+  need_sysroot "$1" "${2:-musl}"
+}
+
+need_cxx() { # target
+  local probe=$WORK/probe-cxx.cpp out
+  printf '#include <string>\nint main() { return std::string("x").size() == 1 ? 0 : 1; }\n' >"$probe"
+  if out=$("$XSTATIC" c++ --target "$1" "$probe" -o "$WORK/probe-cxx" 2>&1); then return 0; fi
+  case $out in
+    *"xstatic runtimes"*)
+      local cmd
+      cmd=$(printf '%s\n' "$out" | sed -n 's/.*hint: xstatic \(runtimes .*\)$/\1/p' | head -1)
+      [ -n "$cmd" ] || skip "C++ for $1 needs runtimes and no command was hinted: $out"
+      # shellcheck disable=SC2086 # the hint is a command line
+      "$XSTATIC" -q $cmd >/dev/null || fail "'xstatic $cmd' failed"
+      ;;
+    *) fail "C++ probe for $1 failed: $out" ;;
+  esac
+}
+
+# Fails unless FILE is a static executable of TARGET, per `xstatic verify`.
+check_static() { # file target
+  local out
+  out=$("$XSTATIC" verify "$1" --target "$2" --static 2>&1) || fail "$1 ($2) does not verify static: $out"
+}
+
+# Runs a target binary here (natively or under qemu-user) and checks its output.
+check_runs() { # expected-substring file [args...]
+  local expected=$1 out
+  shift
+  out=$("$XSTATIC" run -- "$@" 2>&1) || fail "running $1 failed: $out"
+  expect_contains "$out" "$expected"
+}
+
+# A fresh copy of an example, so that in-tree builds never touch the source tree.
+copy_example() { # name dest
+  rm -rf "$2"
+  cp -r "$EXAMPLES/$1" "$2"
+}
+
+arch_of() { echo "${1#*/}" | tr / -; }  # linux/arm64 -> arm64

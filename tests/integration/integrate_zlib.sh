@@ -1,0 +1,40 @@
+# A project with a dependency: `xstatic sysroot add` puts Debian's
+# zlib1g-dev into the glibc arm64 sysroot, then examples/zlib-project builds
+# static with make + pkg-config and with CMake's find_package(ZLIB), and runs.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/integrate.sh"
+need_sysroot_module
+"$XSTATIC" sysroot add --help >/dev/null 2>&1 ||
+  skip "'xstatic sysroot add' is missing from this build (integrate's sysroot::add_packages needs the sysroot module)"
+need_driver
+need_verify
+need qemu-aarch64-static
+need make
+
+t=linux/arm64
+need_target "$t" glibc
+"$XSTATIC" -q sysroot add "$t" --libc glibc zlib1g-dev || fail "sysroot add zlib1g-dev failed"
+sysroot=$("$XSTATIC" sysroot path "$t" --libc glibc)
+[ -f "$sysroot/usr/lib/aarch64-linux-gnu/libz.a" ] || fail "libz.a is not in $sysroot"
+grep -q '"zlib1g-dev"' "$sysroot/manifest.json" || fail "the manifest does not record zlib1g-dev"
+# Adding again is a no-op, not an error.
+"$XSTATIC" -q sysroot add "$t" --libc glibc zlib1g-dev || fail "a second sysroot add failed"
+
+# make + the target's pkg-config.
+copy_example zlib-project make
+(eval "$("$XSTATIC" -q env "$t" --libc glibc)" && make -C make) >make.log 2>&1 ||
+  fail "make with zlib failed: $(cat make.log)"
+check_static make/zpipe "$t"
+check_runs "round trip ok" make/zpipe
+
+# CMake's FindZLIB must pick libz.a from the sysroot.
+if command -v cmake >/dev/null; then
+  XSTATIC_LIBC=glibc XSTATIC=$XSTATIC cmake -S "$EXAMPLES/zlib-project" -B cm \
+    -DCMAKE_TOOLCHAIN_FILE="$TOOLCHAINS/linux-arm64.cmake" >cm.log 2>&1 || fail "configure failed: $(cat cm.log)"
+  grep -q "ZLIB_LIBRARY_RELEASE:FILEPATH=$sysroot/usr/lib/aarch64-linux-gnu/libz.a" cm/CMakeCache.txt ||
+    fail "FindZLIB did not pick the sysroot's libz.a: $(grep ZLIB_LIBRARY cm/CMakeCache.txt)"
+  cmake --build cm >cmb.log 2>&1 || fail "build failed: $(cat cmb.log)"
+  check_static cm/zpipe "$t"
+  check_runs "round trip ok" cm/zpipe
+fi
+echo "PASS: integrate_zlib"
