@@ -21,6 +21,8 @@ packages=(
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static
   # tests and benchmarks
   file binutils hyperfine mingw-w64 python3 make
+  # build systems the integrate suites drive
+  meson curl
 )
 
 if [ "${XSTATIC_SKIP_APT:-0}" != 1 ]; then
