@@ -13,6 +13,7 @@
 
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "extract.hpp"
@@ -97,7 +98,12 @@ void write_member(archive* in, archive_entry* entry, const std::string& member, 
                   SafeTree& tree, const PlaceFn& place) {
   auto mode = archive_entry_perm(entry);
   if (const char* hard = archive_entry_hardlink(entry)) {
-    auto existing = clean_member(hard);  // refuses absolute and '..'
+    std::optional<std::string> existing;
+    try {
+      existing = clean_member(hard);
+    } catch (const Error& e) {
+      throw Error(std::string("hard link outside the sysroot (") + hard + "): " + e.what(), {}, Exit::usage);
+    }
     if (!existing) throw Error("hard link to the root folder", {}, Exit::usage);
     if (auto placed = place(*existing)) tree.make_hardlink(dest, *placed);
     return;
@@ -145,7 +151,7 @@ void extract_entries(archive* in, const std::string& label, SafeTree& tree, cons
       write_member(in, entry, *member, *dest, tree, place);
     } catch (const Error& e) {
       throw Error(label + ": refused member '" + name + "': " + e.what(),
-                  e.code() == Exit::usage ? "the package is damaged or hostile: check where it came from"
+                  e.code() == Exit::usage ? "the file is damaged or hostile: check where it came from"
                                           : e.hint(),
                   e.code());
     }
