@@ -24,7 +24,8 @@ struct SysrootArgs {
 
 sysroot::Store store() {
   const auto& g = globals();
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+  return sysroot::Store::locate(g.store.empty() ? std::nullopt
+                                                : std::optional<std::filesystem::path>(g.store));
 }
 
 target::Target parse_target(const std::string& spec, const std::string& libc) {
@@ -44,7 +45,8 @@ sysroot::InstallOptions install_options(const SysrootArgs& a) {
 }
 
 void add_libc_option(CLI::App* cmd, SysrootArgs& a) {
-  cmd->add_option("--libc", a.libc, "musl (default for Linux) or glibc")->check(CLI::IsMember({"musl", "glibc"}));
+  cmd->add_option("--libc", a.libc, "musl (default for Linux) or glibc")
+      ->check(CLI::IsMember({"musl", "glibc"}));
 }
 
 void print_list(bool json) {
@@ -81,22 +83,29 @@ void print_list(bool json) {
 
 void add_sysroot(CLI::App& app) {
   auto a = std::make_shared<SysrootArgs>();
-  auto* cmd = app.add_subcommand("sysroot", "Install, list and remove the sysroots (libc, headers) of targets");
+  auto* cmd =
+      app.add_subcommand("sysroot", "Install, list and remove the sysroots (libc, headers) of targets");
   cmd->require_subcommand(1);
-  cmd->footer("Sysroots are built from Debian packages (the host's apt, or a folder of .deb files)\n"
-              "into the store ($XSTATIC_HOME, or --store DIR).\n\n"
-              "  xstatic sysroot install linux/arm64 linux/amd64\n"
-              "  xstatic sysroot install linux/arm/v7 --libc glibc\n"
-              "  xstatic sysroot install linux/arm64 --debs ./debs      # offline\n"
-              "  xstatic sysroot export linux/arm64 -o arm64-musl.tar.zst && xstatic sysroot import arm64-musl.tar.zst");
+  cmd->footer(
+      "Sysroots are built from Debian packages (the host's apt, or a folder of .deb files)\n"
+      "into the store ($XSTATIC_HOME, or --store DIR).\n\n"
+      "  xstatic sysroot install linux/arm64 linux/amd64\n"
+      "  xstatic sysroot install linux/arm/v7 --libc glibc\n"
+      "  xstatic sysroot install linux/arm64 --debs ./debs      # offline\n"
+      "  xstatic sysroot export linux/arm64 -o arm64-musl.tar.zst && xstatic sysroot import "
+      "arm64-musl.tar.zst");
 
-  auto* install = cmd->add_subcommand("install", "Provision the sysroot of each TARGET (nothing to do when installed)");
-  install->add_option("targets", a->targets, "Targets: linux/arm64, linux/arm/v7, aarch64-linux-gnu, ...")->required();
+  auto* install =
+      cmd->add_subcommand("install", "Provision the sysroot of each TARGET (nothing to do when installed)");
+  install->add_option("targets", a->targets, "Targets: linux/arm64, linux/arm/v7, aarch64-linux-gnu, ...")
+      ->required();
   add_libc_option(install, *a);
   install->add_option("--debs", a->debs, "Take the .deb files from this folder instead of apt (offline)")
       ->check(CLI::ExistingDirectory);
-  install->footer("Packages: sysroots/musl.json and sysroots/glibc.json in xstatic's source. Fetch them\n"
-                  "for a machine without network: apt-get download musl-dev:arm64 linux-libc-dev:arm64 libgcc-12-dev:arm64");
+  install->footer(
+      "Packages: sysroots/musl.json and sysroots/glibc.json in xstatic's source. Fetch them\n"
+      "for a machine without network: apt-get download musl-dev:arm64 linux-libc-dev:arm64 "
+      "libgcc-12-dev:arm64");
   install->callback([a] {
     auto s = store();
     for (const auto& spec : a->targets) {
@@ -131,10 +140,12 @@ void add_sysroot(CLI::App& app) {
                   "xstatic sysroot list", Exit::missing);
   });
 
-  auto* exp = cmd->add_subcommand("export", "Write the sysroot of TARGET to an archive (for CI caches, Docker layers)");
+  auto* exp = cmd->add_subcommand("export",
+                                  "Write the sysroot of TARGET to an archive (for CI caches, Docker layers)");
   exp->add_option("target", a->file, "Target, e.g. linux/arm64")->required();
   add_libc_option(exp, *a);
-  exp->add_option("-o,--output", a->output, "Archive to write: FILE.tar.zst (or .tar.xz, .tar.gz, .tar)")->required();
+  exp->add_option("-o,--output", a->output, "Archive to write: FILE.tar.zst (or .tar.xz, .tar.gz, .tar)")
+      ->required();
   exp->callback([a] { sysroot::export_sysroot(store(), parse_target(a->file, a->libc), a->output); });
 
   auto* imp = cmd->add_subcommand("import", "Install a sysroot from an archive made by 'sysroot export'");

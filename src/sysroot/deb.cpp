@@ -37,7 +37,8 @@ std::string archive_message(archive* a) {
 }
 
 std::unique_ptr<llvm::MemoryBuffer> read_file(const fs::path& file) {
-  auto buffer = llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  auto buffer =
+      llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!buffer)
     throw Error("cannot read " + file.string() + ": " + buffer.getError().message(),
                 "check that the file exists and is readable", Exit::usage);
@@ -70,13 +71,17 @@ ArchivePtr open_inner(Nested& nested, const fs::path& deb) {
 void parse_control(std::string_view text, PackageInfo& info) {
   for (auto line : util::split(text, '\n')) {
     auto colon = line.find(':');
-    if (colon == std::string_view::npos || line.empty() || std::isspace(static_cast<unsigned char>(line[0]))) continue;
+    if (colon == std::string_view::npos || line.empty() || std::isspace(static_cast<unsigned char>(line[0])))
+      continue;
     std::string_view key = line.substr(0, colon), value = line.substr(colon + 1);
     while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.remove_prefix(1);
     while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.remove_suffix(1);
-    if (key == "Package") info.name = value;
-    else if (key == "Version") info.version = value;
-    else if (key == "Architecture") info.architecture = value;
+    if (key == "Package")
+      info.name = value;
+    else if (key == "Version")
+      info.version = value;
+    else if (key == "Architecture")
+      info.architecture = value;
   }
 }
 
@@ -86,7 +91,8 @@ void read_control_tar(Nested& nested, const fs::path& deb, PackageInfo& info) {
   while (archive_read_next_header(inner.get(), &entry) == ARCHIVE_OK) {
     if (clean_member(archive_entry_pathname(entry)).value_or("") != "control") continue;
     std::string text(static_cast<std::size_t>(archive_entry_size(entry)), '\0');
-    if (archive_read_data(inner.get(), text.data(), text.size()) < 0) broken(deb, archive_message(inner.get()));
+    if (archive_read_data(inner.get(), text.data(), text.size()) < 0)
+      broken(deb, archive_message(inner.get()));
     parse_control(text, info);
     return;
   }
@@ -109,9 +115,12 @@ void write_member(archive* in, archive_entry* entry, const std::string& member, 
     return;
   }
   switch (archive_entry_filetype(entry)) {
-    case AE_IFDIR: tree.make_dir(dest, mode); return;
+    case AE_IFDIR:
+      tree.make_dir(dest, mode);
+      return;
     case AE_IFLNK: {
-      std::string resolved = resolve_link(member, archive_entry_symlink(entry) ? archive_entry_symlink(entry) : "");
+      std::string resolved =
+          resolve_link(member, archive_entry_symlink(entry) ? archive_entry_symlink(entry) : "");
       tree.make_symlink(dest, relative_target(dest, place(resolved).value_or(resolved)));
       return;
     }
@@ -132,7 +141,8 @@ void write_member(archive* in, archive_entry* entry, const std::string& member, 
       tree.set_mtime(dest, archive_entry_mtime(entry));
       return;
     }
-    default: throw Error("device, fifo or socket member", {}, Exit::usage);
+    default:
+      throw Error("device, fifo or socket member", {}, Exit::usage);
   }
 }
 
@@ -150,10 +160,10 @@ void extract_entries(archive* in, const std::string& label, SafeTree& tree, cons
       if (!dest || dest->empty()) continue;
       write_member(in, entry, *member, *dest, tree, place);
     } catch (const Error& e) {
-      throw Error(label + ": refused member '" + name + "': " + e.what(),
-                  e.code() == Exit::usage ? "the file is damaged or hostile: check where it came from"
-                                          : e.hint(),
-                  e.code());
+      throw Error(
+          label + ": refused member '" + name + "': " + e.what(),
+          e.code() == Exit::usage ? "the file is damaged or hostile: check where it came from" : e.hint(),
+          e.code());
     }
   }
   if (rc != ARCHIVE_EOF)
@@ -222,7 +232,8 @@ PackageInfo extract_deb(const fs::path& deb, const fs::path& root, const PlaceFn
     return true;
   });
   if (!data || info.name.empty()) broken(deb, "no control.tar or data.tar member");
-  info.sha256 = llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(bytes->getBuffer())), /*LowerCase=*/true);
+  info.sha256 =
+      llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(bytes->getBuffer())), /*LowerCase=*/true);
   return info;
 }
 

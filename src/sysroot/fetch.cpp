@@ -44,19 +44,21 @@ void copy_host_sources(const fs::path& etc) {
 }
 
 std::vector<std::string> apt_options(const fs::path& dir, const std::string& arch) {
-  std::vector<std::string> o = {
-      "-q",
-      "-o", "APT::Architecture=" + arch,
-      "-o", "APT::Architectures=" + arch,
-      "-o", "Dir::State::Lists=" + (dir / "lists").string(),
-      "-o", "Dir::Cache=" + (dir / "cache").string(),
-      "-o", "Dir::State::status=/dev/null",
-      "-o", "Dir::Etc::SourceList=" + (dir / "etc/sources.list").string(),
-      "-o", "Dir::Etc::SourceParts=" + (dir / "etc/sources.list.d").string(),
-      "-o", "Debug::NoLocking=1",
+  const std::vector<std::string> settings = {
+      "APT::Architecture=" + arch,
+      "APT::Architectures=" + arch,
+      "Dir::State::Lists=" + (dir / "lists").string(),
+      "Dir::Cache=" + (dir / "cache").string(),
+      "Dir::State::status=/dev/null",
+      "Dir::Etc::SourceList=" + (dir / "etc/sources.list").string(),
+      "Dir::Etc::SourceParts=" + (dir / "etc/sources.list.d").string(),
+      "Debug::NoLocking=1",
+      // As root, apt downloads as the _apt user, which cannot write into the store.
+      ::geteuid() == 0 ? "APT::Sandbox::User=root" : "",
   };
-  // As root apt downloads as the _apt user, which cannot write into the store.
-  if (::geteuid() == 0) o.insert(o.end(), {"-o", "APT::Sandbox::User=root"});
+  std::vector<std::string> o = {"-q"};
+  for (const auto& s : settings)
+    if (!s.empty()) o.insert(o.end(), {"-o", s});
   return o;
 }
 
@@ -112,7 +114,8 @@ std::vector<fs::path> debs_from_folder(const fs::path& dir, const std::string& a
                                        const std::vector<std::string>& packages) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw Error("--debs " + dir.string() + " is not a folder", "give a folder holding .deb files", Exit::usage);
+    throw Error("--debs " + dir.string() + " is not a folder", "give a folder holding .deb files",
+                Exit::usage);
   std::map<std::string, std::pair<std::string, fs::path>> best;  // name -> (version, file)
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir))
@@ -145,7 +148,8 @@ std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
   fs::path dir = store.apt_dir() / arch;
   util::FileLock lock(store.locks_dir() / ("apt-" + arch + ".lock"),
                       [&] { progress.step("waiting for another apt run for " + arch); });
-  for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"}) fs::create_directories(dir / sub);
+  for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
+    fs::create_directories(dir / sub);
   copy_host_sources(dir / "etc");
   auto options = apt_options(dir, arch);
 
@@ -174,13 +178,15 @@ std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
     for (const auto& c : parse_print_uris(uris.out))
       if (c.file.starts_with(p + "_")) names.push_back(c);
   if (uris.exit_code != 0 || names.size() != packages.size())
-    throw Error("cannot fetch the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(uris.err),
-                "check that apt works ('apt-get update'), or pass --debs DIR with the .deb files", Exit::missing);
+    throw Error(
+        "cannot fetch the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(uris.err),
+        "check that apt works ('apt-get update'), or pass --debs DIR with the .deb files", Exit::missing);
 
   std::vector<std::string> to_download;
   std::error_code ec;
   for (std::size_t i = 0; i < names.size(); ++i)
-    if (fs::file_size(dir / "debs" / names[i].file, ec) != names[i].size || ec) to_download.push_back(wanted[i]);
+    if (fs::file_size(dir / "debs" / names[i].file, ec) != names[i].size || ec)
+      to_download.push_back(wanted[i]);
   if (!to_download.empty()) {
     progress.step("downloading " + std::to_string(to_download.size()) + " packages for " + arch);
     std::vector<std::string> args = {"download"};

@@ -15,9 +15,9 @@ namespace {
 
 void require_provisioned(const target::Target& t) {
   if (!is_provisioned_by_xstatic(t) || t.row->debian_arch.empty())
-    throw Error(t.go_name() + " uses " + std::string(t.libc_name()) +
-                    ", whose sysroot is not provisioned by xstatic",
-                install_command(t), Exit::usage);
+    throw Error(
+        t.go_name() + " uses " + std::string(t.libc_name()) + ", whose sysroot is not provisioned by xstatic",
+        install_command(t), Exit::usage);
 }
 
 std::string seconds_since(std::chrono::steady_clock::time_point start) {

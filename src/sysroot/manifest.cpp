@@ -73,7 +73,8 @@ Manifest parse_manifest(std::string_view json, std::string_view origin) {
 }
 
 Manifest read_manifest(const std::filesystem::path& file) {
-  auto buffer = llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  auto buffer =
+      llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!buffer)
     throw Error("cannot read " + file.string(), "remove the sysroot and install it again", Exit::missing);
   auto text = (*buffer)->getBuffer();

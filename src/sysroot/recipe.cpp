@@ -44,7 +44,8 @@ std::string expect_string(const llvm::json::Object& o, llvm::StringRef key, std:
 std::optional<std::string> Recipe::place(std::string_view member) const {
   for (const auto& rule : layout) {
     bool folder = util::ends_with(rule.from, "/");
-    std::string_view pattern = folder ? std::string_view(rule.from).substr(0, rule.from.size() - 1) : rule.from;
+    std::string_view pattern =
+        folder ? std::string_view(rule.from).substr(0, rule.from.size() - 1) : rule.from;
     auto used = match_prefix(pattern, member, !folder);
     if (!used) continue;
     if (!rule.to) return std::nullopt;
@@ -73,13 +74,16 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
   if (const auto* rules = obj->getArray("layout"))
     for (const auto& v : *rules) {
       const auto* rule = v.getAsObject();
-      if (!rule) throw Error("sysroot recipe " + std::string(origin) + ": layout rules must be objects", {}, Exit::internal);
+      if (!rule)
+        throw Error("sysroot recipe " + std::string(origin) + ": layout rules must be objects", {},
+                    Exit::internal);
       LayoutRule lr{expect_string(*rule, "from", origin), std::nullopt};
       if (auto to = rule->getString("to")) lr.to = to->str();
       r.layout.push_back(std::move(lr));
     }
   if (r.packages.empty() || r.layout.empty())
-    throw Error("sysroot recipe " + std::string(origin) + " needs 'packages' and 'layout'", {}, Exit::internal);
+    throw Error("sysroot recipe " + std::string(origin) + " needs 'packages' and 'layout'", {},
+                Exit::internal);
   return r;
 }
 

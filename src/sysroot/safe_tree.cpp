@@ -14,7 +14,9 @@
 namespace xstatic::sysroot {
 namespace {
 
-[[noreturn]] void refuse(const std::string& why) { throw Error(why, {}, Exit::usage); }
+[[noreturn]] void refuse(const std::string& why) {
+  throw Error(why, {}, Exit::usage);
+}
 
 [[noreturn]] void io_error(const std::string& what, const std::string& rel) {
   throw Error(what + " " + rel + ": " + std::strerror(errno), {}, Exit::internal);
@@ -63,7 +65,8 @@ std::string resolve_link(std::string_view link, std::string_view target) {
       continue;
     }
     // '..' after a downward step could climb out through another symlink.
-    if (descending || base.empty()) refuse("symlink pointing outside the sysroot (" + std::string(target) + ")");
+    if (descending || base.empty())
+      refuse("symlink pointing outside the sysroot (" + std::string(target) + ")");
     base.pop_back();
   }
   return join_parts(base, base.size());
@@ -150,7 +153,8 @@ int SafeTree::create_file(const std::string& rel, mode_t mode) {
   std::string leaf;
   int dir = parent_dir(rel, true, &leaf);
   unlink_existing(dir, leaf, rel);
-  int fd = ::openat(dir, leaf.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, (mode & 0777) | 0600);
+  int fd =
+      ::openat(dir, leaf.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, (mode & 0777) | 0600);
   if (fd < 0) io_error("cannot create", rel);
   return fd;
 }

@@ -11,7 +11,9 @@
 namespace xstatic::sysroot {
 namespace {
 
-std::string tmp_prefix(const std::string& name) { return ".tmp-" + name + "-"; }
+std::string tmp_prefix(const std::string& name) {
+  return ".tmp-" + name + "-";
+}
 
 // Holding the lock means no live process works on `name`: every
 // .tmp-<name>-<pid>[-why] folder is a leftover of a killed run.

@@ -32,9 +32,12 @@ std::string message(archive* a) {
 
 void add_filter(archive* a, const fs::path& out) {
   std::string name = out.filename().string();
-  if (util::ends_with(name, ".zst")) archive_write_add_filter_zstd(a);
-  else if (util::ends_with(name, ".xz")) archive_write_add_filter_xz(a);
-  else if (util::ends_with(name, ".gz")) archive_write_add_filter_gzip(a);
+  if (util::ends_with(name, ".zst"))
+    archive_write_add_filter_zstd(a);
+  else if (util::ends_with(name, ".xz"))
+    archive_write_add_filter_xz(a);
+  else if (util::ends_with(name, ".gz"))
+    archive_write_add_filter_gzip(a);
   else if (!util::ends_with(name, ".tar"))
     throw Error("cannot tell the compression of " + out.string(), "name it FILE.tar.zst", Exit::usage);
 }
@@ -62,12 +65,14 @@ void write_entry(archive* a, const fs::path& file, const std::string& name) {
     archive_entry_set_symlink(e.get(), target.c_str());
   }
   if (!S_ISREG(st.st_mode)) archive_entry_set_size(e.get(), 0);
-  if (archive_write_header(a, e.get()) != ARCHIVE_OK) throw Error("cannot write " + name + ": " + message(a), {}, Exit::internal);
+  if (archive_write_header(a, e.get()) != ARCHIVE_OK)
+    throw Error("cannot write " + name + ": " + message(a), {}, Exit::internal);
   if (!S_ISREG(st.st_mode)) return;
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   std::vector<char> buf(1 << 16);
   ssize_t n;
-  while ((n = ::read(fd, buf.data(), buf.size())) > 0) archive_write_data(a, buf.data(), static_cast<size_t>(n));
+  while ((n = ::read(fd, buf.data(), buf.size())) > 0)
+    archive_write_data(a, buf.data(), static_cast<size_t>(n));
   ::close(fd);
 }
 
@@ -92,7 +97,8 @@ std::string top_folder(const fs::path& file) {
   try {
     top = clean_member(archive_entry_pathname(e)).value_or("");
   } catch (const Error& err) {
-    throw Error(file.string() + ": refused member '" + archive_entry_pathname(e) + "': " + err.what(), {}, Exit::usage);
+    throw Error(file.string() + ": refused member '" + archive_entry_pathname(e) + "': " + err.what(), {},
+                Exit::usage);
   }
   top = top.substr(0, top.find('/'));
   if (top.empty() || top.starts_with("."))
@@ -109,8 +115,9 @@ target::Target check_manifest(const Manifest& m, const std::string& top, const f
   } catch (const Error&) {
   }
   if (!t || !libc || sysroot_name(*t) != m.name || m.name != top || m.debian_arch != t->row->debian_arch)
-    throw Error(file.string() + ": its manifest (" + m.name + ", " + m.target + ") does not match a known target",
-                "export the sysroot again with this xstatic", Exit::usage);
+    throw Error(
+        file.string() + ": its manifest (" + m.name + ", " + m.target + ") does not match a known target",
+        "export the sysroot again with this xstatic", Exit::usage);
   return *t;
 }
 
@@ -125,7 +132,8 @@ void export_sysroot(const Store& store, const target::Target& t, const fs::path&
   add_filter(w.get(), out);
   archive_write_set_format_pax_restricted(w.get());
   if (archive_write_open_filename(w.get(), out.c_str()) != ARCHIVE_OK)
-    throw Error("cannot write " + out.string() + ": " + message(w.get()), "check the folder exists and is writable", Exit::usage);
+    throw Error("cannot write " + out.string() + ": " + message(w.get()),
+                "check the folder exists and is writable", Exit::usage);
   std::string name = dir->filename().string();
   write_entry(w.get(), *dir, name);
   for (const auto& rel : sorted_tree(*dir)) write_entry(w.get(), *dir / rel, name + "/" + rel.string());
@@ -151,8 +159,8 @@ fs::path import_sysroot(const Store& store, const fs::path& file, const InstallO
     extract_entries(r.get(), file.string(), tree, place);
   }
   if (!fs::exists(work / kManifestName))
-    throw Error(file.string() + ": no " + std::string(kManifestName) + " in " + top, "export the sysroot again",
-                Exit::usage);
+    throw Error(file.string() + ": no " + std::string(kManifestName) + " in " + top,
+                "export the sysroot again", Exit::usage);
   Manifest m = read_manifest(work / kManifestName);
   check_manifest(m, top, file);
   tx.commit();

@@ -8,7 +8,9 @@ namespace xstatic::util {
 
 Progress::Progress(bool quiet) : quiet_(quiet), tty_(::isatty(STDERR_FILENO) == 1) {}
 
-Progress::~Progress() { clear_line(); }
+Progress::~Progress() {
+  clear_line();
+}
 
 void Progress::clear_line() {
   if (!open_line_) return;

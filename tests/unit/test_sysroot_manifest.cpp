@@ -8,7 +8,12 @@ using namespace xstatic;
 using namespace xstatic::sysroot;
 
 TEST_CASE("a manifest round-trips through JSON") {
-  Manifest m{"arm64-musl", "linux/arm64", "musl", "arm64", "aarch64-linux-musl", "0.1.0",
+  Manifest m{"arm64-musl",
+             "linux/arm64",
+             "musl",
+             "arm64",
+             "aarch64-linux-musl",
+             "0.1.0",
              {{"musl-dev", "1.2.3-1", "arm64", "55c2"}}};
   Manifest back = parse_manifest(to_json(m), "test");
   CHECK(to_json(back) == to_json(m));

@@ -27,7 +27,8 @@ TEST_CASE("the musl recipe flattens musl's multiarch folders and keeps kernel he
 
 TEST_CASE("the glibc recipe keeps Debian's layout without runtime-only parts") {
   Recipe r = recipe_for(target::Libc::glibc);
-  CHECK(r.place("usr/include/aarch64-linux-gnu/bits/types.h") == "usr/include/aarch64-linux-gnu/bits/types.h");
+  CHECK(r.place("usr/include/aarch64-linux-gnu/bits/types.h") ==
+        "usr/include/aarch64-linux-gnu/bits/types.h");
   CHECK(r.place("usr/lib/aarch64-linux-gnu/libc.a") == "usr/lib/aarch64-linux-gnu/libc.a");
   CHECK(r.place("lib/aarch64-linux-gnu/libc.so.6") == "lib/aarch64-linux-gnu/libc.so.6");
   CHECK_FALSE(r.place("usr/lib/aarch64-linux-gnu/gconv/UTF-16.so"));

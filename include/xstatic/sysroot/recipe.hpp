@@ -19,8 +19,8 @@
 namespace xstatic::sysroot {
 
 struct LayoutRule {
-  std::string from;                // pattern, relative to the package root ("usr/include/")
-  std::optional<std::string> to;   // destination in the sysroot; nullopt drops the member
+  std::string from;               // pattern, relative to the package root ("usr/include/")
+  std::optional<std::string> to;  // destination in the sysroot; nullopt drops the member
 };
 
 struct Recipe {
