@@ -7,6 +7,7 @@
 // `dpkg --add-architecture` and no change to the host are needed.
 #include "fetch.hpp"
 
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -71,7 +72,10 @@ util::RunResult apt_get(const std::vector<std::string>& options, const std::vect
   ro.capture_stdout = true;
   ro.capture_stderr = true;
   ro.cwd = cwd.string();
-  return util::run(argv, ro);
+  spdlog::debug("{}", util::shell_join(argv));
+  auto r = util::run(argv, ro);
+  if (r.exit_code != 0) spdlog::debug("apt-get exited with {}: {}", r.exit_code, r.err);
+  return r;
 }
 
 // Indexes older than a day are refreshed, so security updates are picked up.
