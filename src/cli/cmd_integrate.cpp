@@ -121,6 +121,9 @@ void add_run(CLI::App& app) {
 }  // namespace
 
 void add_integrate(CLI::App& app) {
+  // `sysroot add` lives with the sysroot command (defined earlier by add_sysroot).
+  auto sysroot_cmds = app.get_subcommands([](CLI::App* c) { return c->get_name() == "sysroot"; });
+  if (!sysroot_cmds.empty()) add_sysroot_add(*sysroot_cmds.front());
   add_toolchain(app);
   add_env(app);
   add_run(app);

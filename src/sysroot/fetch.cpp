@@ -205,4 +205,36 @@ std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
   return out;
 }
 
+std::string apt_depends(const Store& store, const std::string& arch, const std::vector<std::string>& packages,
+                        util::Progress& progress) {
+  if (!util::find_program("apt-cache"))
+    throw Error("apt-cache is not available to resolve the " + arch + " packages",
+                "name every package yourself and pass --debs DIR", Exit::missing);
+  fs::path dir = store.apt_dir() / arch;
+  util::FileLock lock(store.locks_dir() / ("apt-" + arch + ".lock"),
+                      [&] { progress.step("waiting for another apt run for " + arch); });
+  for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
+    fs::create_directories(dir / sub);
+  copy_host_sources(dir / "etc");
+  auto options = apt_options(dir, arch);
+  if (!lists_fresh(dir / "lists")) {
+    progress.step("updating the package index for " + arch);
+    apt_get(options, {"update"}, dir);
+  }
+  std::vector<std::string> argv = {"apt-cache"};
+  argv.insert(argv.end(), options.begin(), options.end());
+  argv.insert(argv.end(), {"depends", "--no-recommends", "--no-suggests", "--no-conflicts", "--no-breaks",
+                           "--no-replaces", "--no-enhances"});
+  for (const auto& p : packages) argv.push_back(p + ":" + arch);
+  util::RunOptions ro;
+  ro.capture_stdout = true;
+  ro.capture_stderr = true;
+  spdlog::debug("{}", util::shell_join(argv));
+  auto r = util::run(argv, ro);
+  if (r.exit_code != 0)
+    throw Error("cannot resolve the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(r.err),
+                "check the package names ('apt-cache search NAME') and that apt works", Exit::missing);
+  return r.out;
+}
+
 }  // namespace xstatic::sysroot

@@ -21,4 +21,10 @@ std::vector<fs::path> debs_from_folder(const fs::path& dir, const std::string& a
 std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
                                     const std::vector<std::string>& packages, util::Progress& progress);
 
+// The output of `apt-cache depends` (Depends and Pre-Depends only) for
+// `packages` of `arch`, from the private apt state. Used by `sysroot add`,
+// which parses it (add.hpp: parse_apt_depends).
+std::string apt_depends(const Store& store, const std::string& arch, const std::vector<std::string>& packages,
+                        util::Progress& progress);
+
 }  // namespace xstatic::sysroot

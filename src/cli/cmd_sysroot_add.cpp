@@ -1,0 +1,53 @@
+// `xstatic sysroot add TARGET PACKAGE...` (xstatic/sysroot/add.hpp). It
+// joins the `sysroot` command that cmd_sysroot.cpp defines; add_integrate()
+// attaches it, so the two files never edit each other.
+#include <cstdio>
+#include <memory>
+
+#include "commands.hpp"
+#include "xstatic/sysroot/add.hpp"
+#include "xstatic/util/error.hpp"
+
+namespace xstatic::cli {
+
+void add_sysroot_add(CLI::App& sysroot_cmd) {
+  struct Args {
+    std::string target;
+    std::vector<std::string> packages;
+    std::string libc;
+    std::string debs;
+  };
+  auto a = std::make_shared<Args>();
+  auto* cmd = sysroot_cmd.add_subcommand(
+      "add", "Add Debian -dev packages (and the libraries they need) to the glibc sysroot of TARGET");
+  cmd->add_option("target", a->target, "Target, e.g. linux/arm64")->required();
+  cmd->add_option("packages", a->packages, "Debian packages: zlib1g-dev libssl-dev libsqlite3-dev ...")
+      ->required();
+  cmd->add_option("--libc", a->libc, "glibc (required for Go-style names: musl sysroots take no Debian libraries)")
+      ->check(CLI::IsMember({"musl", "glibc"}));
+  cmd->add_option("--debs", a->debs, "Offline: take exactly these packages' .deb files from this folder")
+      ->check(CLI::ExistingDirectory);
+  cmd->footer(
+      "Examples:\n"
+      "  xstatic sysroot add linux/arm64 --libc glibc zlib1g-dev libssl-dev\n"
+      "  eval \"$(xstatic env linux/arm64 --libc glibc)\" && make    # pkg-config finds them, static\n"
+      "Dependencies that are libraries (libssl-dev -> libssl3) come too; the manifest records all.\n"
+      "Debian builds its libraries against glibc (their .a files call glibc-only functions such\n"
+      "as __snprintf_chk), so musl sysroots refuse them: build those from source with 'xstatic env'.");
+  cmd->callback([a] {
+    // The libc is chosen as everywhere else (musl unless --libc or a -gnu
+    // triple says glibc), so that `sysroot add` and `cc` agree on the
+    // sysroot; a musl target gets the reason it cannot take Debian's libraries.
+    auto t = target::parse(a->target, a->libc.empty() ? std::nullopt : target::parse_libc(a->libc));
+    sysroot::AddOptions options;
+    if (!a->debs.empty()) options.debs_dir = a->debs;
+    options.quiet = globals().quiet;
+    const auto& g = globals();
+    auto store = sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+    auto result = sysroot::add_packages(store, t, a->packages, options);
+    for (const auto& p : result.added) std::printf("added %s %s\n", p.name.c_str(), p.version.c_str());
+    for (const auto& p : result.present) std::printf("present %s\n", p.c_str());
+  });
+}
+
+}  // namespace xstatic::cli
