@@ -229,10 +229,12 @@ class ElfInspector {
       return s->str();
     };
     for (auto off : needed) r_.needed.push_back(str(off));
-    for (auto off : rpath)
-      for (auto part : util::split(str(off), ':')) r_.rpath.emplace_back(part);
-    for (auto off : runpath)
-      for (auto part : util::split(str(off), ':')) r_.runpath.emplace_back(part);
+    auto add_paths = [&](std::vector<std::string>& to, std::uint64_t off) {
+      std::string value = str(off);  // split() returns views into it
+      for (auto part : util::split(value, ':')) to.emplace_back(part);
+    };
+    for (auto off : rpath) add_paths(r_.rpath, off);
+    for (auto off : runpath) add_paths(r_.runpath, off);
     if (soname) r_.soname = str(*soname);
   }
 

@@ -106,11 +106,17 @@ std::string libraries_text(const std::vector<Library>& libs) {
 
 void report_text(std::string& out, const Report& r) {
   out += r.path + ":\n";
-  line(out, "format", r.format_name + " (" + r.format + ", " + std::to_string(r.bits) + "-bit " +
-                          (r.little_endian ? "little" : "big") + "-endian)");
-  if (!r.slices.empty()) line(out, "slices", std::to_string(r.slices.size()));
-  line(out, "arch", r.arch);
-  line(out, "target", r.target.value_or("(none in the target table)"));
+  if (r.slices.empty()) {
+    line(out, "format", r.format_name + " (" + r.format + ", " + std::to_string(r.bits) + "-bit " +
+                            (r.little_endian ? "little" : "big") + "-endian)");
+    line(out, "arch", r.arch);
+    line(out, "target", r.target.value_or("(none in the target table)"));
+  } else {
+    std::vector<std::string> archs;
+    for (const auto& s : r.slices) archs.push_back(s.arch);
+    line(out, "format", r.format_name + " (" + r.format + ")");
+    line(out, "slices", util::join(archs, ", "));
+  }
   line(out, "libc", r.libc);
   line(out, "type", r.file_type + (r.pie && r.file_type != "static-pie" ? " (pie)" : ""));
   line(out, "linkage", r.linkage);
