@@ -1,6 +1,7 @@
 // Opening a file: memory-map it, let LLVM recognise the format, then fill
 // the report with the format's inspector, all inside detail::run_guarded so
 // that one malformed file becomes an Error for that file only.
+#include <llvm/BinaryFormat/Magic.h>
 #include <llvm/Object/Binary.h>
 #include <llvm/Object/ELFObjectFile.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -53,10 +54,41 @@ const char* format_of(const llvm::object::Binary& bin) {
   return nullptr;
 }
 
+// The format a file claims by its magic number, even when LLVM then rejects it.
+const char* format_of_magic(llvm::file_magic magic) {
+  switch (magic) {
+    case llvm::file_magic::elf:
+    case llvm::file_magic::elf_relocatable:
+    case llvm::file_magic::elf_executable:
+    case llvm::file_magic::elf_shared_object:
+    case llvm::file_magic::elf_core: return "elf";
+    case llvm::file_magic::macho_universal_binary: return "macho-universal";
+    case llvm::file_magic::pecoff_executable: return "pe";
+    case llvm::file_magic::coff_object: return "coff";
+    case llvm::file_magic::macho_object:
+    case llvm::file_magic::macho_executable:
+    case llvm::file_magic::macho_fixed_virtual_memory_shared_lib:
+    case llvm::file_magic::macho_core:
+    case llvm::file_magic::macho_preload_executable:
+    case llvm::file_magic::macho_dynamically_linked_shared_lib:
+    case llvm::file_magic::macho_dynamic_linker:
+    case llvm::file_magic::macho_bundle:
+    case llvm::file_magic::macho_dynamically_linked_shared_lib_stub:
+    case llvm::file_magic::macho_dsym_companion:
+    case llvm::file_magic::macho_kext_bundle:
+    case llvm::file_magic::macho_file_set: return "macho";
+    default: return nullptr;
+  }
+}
+
 void inspect_binary(llvm::MemoryBufferRef buffer, Report& r) {
   auto bin = llvm::object::createBinary(buffer);
-  if (!bin)
-    throw Error(r.path + ": not an ELF, Mach-O or PE file (" + detail::error_text(bin.takeError()) + ")");
+  if (!bin) {
+    std::string why = detail::error_text(bin.takeError());
+    if (const char* format = format_of_magic(llvm::identify_magic(buffer.getBuffer())))
+      throw Error(r.path + ": malformed " + format + ": " + why);
+    throw Error(r.path + ": not an ELF, Mach-O or PE file (" + why + ")");
+  }
   const llvm::object::Binary& b = **bin;
   const char* format = format_of(b);
   if (!format) throw Error(r.path + ": not an ELF, Mach-O or PE file (" + "type " + std::to_string(static_cast<int>(b.getType())) + ")");
