@@ -98,6 +98,12 @@ class PeInspector {
     llvm::ArrayRef<std::uint8_t> bytes;
     if (auto err = obj_.getRvaAndSizeAsBytes(dir->RelativeVirtualAddress, dir->Size, bytes))
       malformed(r_, "data directory " + std::to_string(index) + ": " + error_text(std::move(err)));
+    // LLVM checks the range against the section's sizes, not against the file (found by fuzzing).
+    llvm::StringRef data = obj_.getData();
+    auto* begin = reinterpret_cast<const std::uint8_t*>(data.data());
+    if (bytes.data() < begin || bytes.data() > begin + data.size() ||
+        bytes.size() > static_cast<std::size_t>(begin + data.size() - bytes.data()))
+      malformed(r_, "data directory " + std::to_string(index) + " lies past the end of the file");
     for (std::size_t off = 0; off + entry_size <= bytes.size(); off += entry_size)
       if (!on_entry(bytes.data() + off)) break;
   }
