@@ -1,5 +1,5 @@
 // `xstatic verify FILE...`: applies a policy (static, stripped, target, no
-// hazards) to every file; one line per failure, naming the file and the
+// hazards) to every file; one line per failing file, naming it and the
 // reason. Exit 0 when all pass, 1 when any fails, 2 when any cannot be read
 // (2 wins over 1: an unreadable artefact is the bigger problem).
 #include <llvm/Support/JSON.h>
@@ -12,6 +12,7 @@
 #include "xstatic/inspect/verify_report.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/strings.hpp"
 
 namespace xstatic::cli {
 namespace {
@@ -69,7 +70,8 @@ int run_verify(const Options& o) {
         json_result(j, file, &verdict, nullptr);
         continue;
       }
-      for (const auto& f : verdict.failures) std::printf("%s: %s\n", file.c_str(), f.c_str());
+      // One line per failing file, its reasons joined: `wc -l` counts failing artefacts.
+      if (!verdict.ok) std::printf("%s: %s\n", file.c_str(), util::join(verdict.failures, "; ").c_str());
       for (const auto& w : verdict.warnings) std::fprintf(stderr, "xstatic: warning: %s: %s\n", file.c_str(), w.c_str());
     } catch (const Error& e) {
       any_unreadable = true;
@@ -103,7 +105,7 @@ void add_verify(CLI::App& app) {
       "Examples:\n"
       "  xstatic verify app --target linux/arm64 --static\n"
       "  xstatic verify dist/* --static --stripped        # one line per failing file\n"
-      "Output: 'FILE: REASON' per failure, e.g.\n"
+      "Output: one line per failing file, 'FILE: REASON[; REASON...]', e.g.\n"
       "  dist/app: dynamic: needs libc.so.6 (interpreter /lib/ld-linux-aarch64.so.1)\n"
       "Exit codes: 0 every file passes, 1 some file fails the policy, 2 some file cannot be read.");
   cmd->callback([o] {

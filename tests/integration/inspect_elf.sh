@@ -36,6 +36,12 @@ out=$("$XSTATIC" verify --static libtiny-amd64.so amd64.o) && fail "a .so and a 
 expect_contains "$out" "libtiny-amd64.so: dynamic: shared object"
 expect_contains "$out" "amd64.o: not linked: object file"
 
+# Several broken rules: still one line for the file.
+out=$("$XSTATIC" verify --static --stripped --target linux/amd64 arm64-dynamic) && fail "passed"
+[ "$(printf '%s\n' "$out" | wc -l)" = 1 ] || fail "expected one line for one file: $out"
+expect_contains "$out" "arm64-dynamic: target: is linux/arm64 (elf64-littleaarch64), expected linux/amd64; dynamic: needs libtiny.so"
+expect_contains "$out" "; not stripped: has a symbol table"
+
 # Target, libc and stripped policies.
 out=$("$XSTATIC" verify --target linux/arm64 amd64-static) && fail "amd64 passed --target linux/arm64"
 expect_contains "$out" "amd64-static: target: is linux/amd64 (elf64-x86-64), expected linux/arm64"
