@@ -50,4 +50,19 @@ out=$("$XSTATIC" inspect amd64-dynamic.dynamic-past-end arm64-static.phentsize m
 expect_contains "$out" "amd64-dynamic.dynamic-past-end: malformed elf: PT_DYNAMIC lies past the end of the file"
 expect_contains "$out" "arm64-static.phentsize: malformed elf: e_phentsize is 32, expected 56"
 expect_contains "$out" "mac-arm64.cmdsize0: malformed macho: truncated or malformed object (load command 0 with size less than 8 bytes)"
+out=$("$XSTATIC" inspect mac-universal.fat-overlap mac-universal.fat-same-arch amd64-static.xnum-sh-info \
+      amd64-dynamic.dyn1-tag1 hello.exe.dir1-rva 2>&1 || true)
+expect_contains "$out" "mac-universal.fat-overlap: malformed macho-universal: truncated or malformed fat file"
+expect_contains "$out" "overlaps cputype"
+expect_contains "$out" "contains two of the same architecture"
+expect_contains "$out" "amd64-static.xnum-sh-info: malformed elf: program headers lie past the end of the file"
+expect_contains "$out" "amd64-dynamic.dyn1-tag1: malformed elf: dynamic string offset"
+expect_contains "$out" "hello.exe.dir1-rva: malformed pe: RVA 0xfffffff0 for import table not found"
+# A PT_DYNAMIC without DT_NULL and a PT_NOTE whose offset + size overflows are survivable: reported.
+out=$("$XSTATIC" inspect amd64-dynamic.dynamic-no-null)
+expect_contains "$out" "note          the dynamic section has no DT_NULL terminator"
+for f in amd64-dynamic.ph*-offset-overflow; do
+  out=$("$XSTATIC" inspect "$f" 2>&1 || true)
+  case "$out" in *"malformed elf: PT_INTERP lies past the end"* | *"build id"*) ;; *) fail "$f: $out" ;; esac
+done
 echo "inspect_hostile: $total corrupted files: $errors clean errors, $reports still readable, no crash"

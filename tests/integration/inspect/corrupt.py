@@ -111,7 +111,7 @@ def macho_patches(name, d):
         c = bytearray(d); put(c, ">I", 4, 0xFFFFFFF); emit(name + ".fat-nfat-huge", c)
         c = bytearray(d); put(c, ">I", 8 + 8, len(d) + 4096); emit(name + ".fat-slice-past-end", c)
         if n >= 2:
-            c = bytearray(d); c[8 + 20 + 8:8 + 20 + 16] = d[8 + 8:8 + 16]; emit(name + ".fat-overlap", c)
+            c = bytearray(d); c[8 + 20 + 8:8 + 20 + 20] = d[8 + 8:8 + 20]; emit(name + ".fat-overlap", c)
             c = bytearray(d); c[8 + 20:8 + 28] = d[8:16]; emit(name + ".fat-same-arch", c)
 
 
