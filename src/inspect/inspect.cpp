@@ -109,6 +109,11 @@ Report inspect_buffer(llvm::MemoryBufferRef buffer, std::string name) {
 }  // namespace
 
 Report inspect_file(const std::filesystem::path& file) {
+  // Devices and pipes have no size to map: /dev/zero would be read forever.
+  std::error_code ec;
+  auto status = std::filesystem::status(file, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw Error(file.string() + ": cannot read: not a regular file");
   // Not volatile and no NUL terminator needed: large files are mmap()ed, so
   // only the pages we touch are read.
   auto buffer = llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false,

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <llvm/Support/ErrorHandling.h>
 
+#include <csignal>
 #include <string>
 
 #include "inspect/guard.hpp"
@@ -120,6 +121,21 @@ TEST_CASE("the guard turns LLVM's report_fatal_error into a result instead of an
   // The handler is removed again: a second guarded call works the same way.
   CHECK(detail::run_guarded([] { llvm::report_fatal_error("again"); }).value_or("") == "again");
   CHECK_THROWS_AS(detail::run_guarded([] { throw Error("thrown"); }), Error);
+}
+
+TEST_CASE("outside fuzzing builds the guard also turns SIGSEGV and SIGBUS into a result") {
+  auto segv = detail::run_guarded([] { std::raise(SIGSEGV); });
+  REQUIRE(segv);
+  CHECK(segv->find("SIGSEGV") != std::string::npos);
+  auto bus = detail::run_guarded([] { std::raise(SIGBUS); });
+  REQUIRE(bus);
+  CHECK(bus->find("truncated") != std::string::npos);
+}
+
+TEST_CASE("devices and directories are refused, not read forever") {
+  CHECK_THROWS_WITH_AS(inspect_file("/dev/zero"), "/dev/zero: cannot read: not a regular file", Error);
+  CHECK_THROWS_AS(inspect_file("/"), Error);
+  CHECK_THROWS_WITH_AS(inspect_file("/nonexistent/app"), doctest::Contains("/nonexistent/app: cannot read:"), Error);
 }
 
 TEST_CASE("garbage is an error for that file, never a crash") {
