@@ -13,7 +13,7 @@ bins=$WORK/bins
 "$SRC/tests/integration/inspect/make_binaries.sh" "$bins" 2>/dev/null
 cd "$bins"
 files=(hello.exe hello-stripped.exe hello-cxx-dynamic.exe delay.exe mac-arm64.o mac-arm64 macdyn-x86_64
-       libmac-arm64.dylib mac-universal macdyn-universal)
+       libmac-arm64.dylib mac-universal macdyn-universal macweak-arm64 libreexport-arm64.dylib)
 "$XSTATIC" inspect --json "${files[@]}" >"$WORK/report.json"
 python3 - "$WORK/report.json" <<'PY' || fail "reports differ from what was built"
 import json, sys
@@ -42,6 +42,10 @@ check("libmac-arm64.dylib", file_type="shared-object")
 check("mac-universal", format="macho-universal", linkage="static")
 assert sorted(s["target"] for s in r["mac-universal"]["slices"]) == ["darwin/amd64", "darwin/arm64"]
 check("macdyn-universal", linkage="dynamic")
+kinds = lambda p: {(d["name"], d["kind"]) for d in r[p]["dylibs"]}
+assert ("/usr/local/lib/libfoo.dylib", "weak") in kinds("macweak-arm64"), kinds("macweak-arm64")
+assert ("/usr/local/lib/libfoo.dylib", "reexport") in kinds("libreexport-arm64.dylib"), kinds("libreexport-arm64.dylib")
+check("macweak-arm64", linkage="dynamic")
 PY
 
 "$XSTATIC" verify --static --target windows/amd64 hello.exe delay.exe
@@ -51,7 +55,7 @@ expect_contains "$out" "hello-cxx-dynamic.exe: dynamic: imports libstdc++-6.dll"
 "$XSTATIC" verify --static --target darwin/amd64 mac-universal
 out=$("$XSTATIC" verify --static macdyn-universal) && fail "a universal binary linking libfoo passed --static"
 expect_contains "$out" "macdyn-universal: slice x86_64: dynamic: links /usr/local/lib/libfoo.dylib"
-expect_contains "$out" "macdyn-universal: slice aarch64: dynamic: links /usr/local/lib/libfoo.dylib"
+expect_contains "$out" "; slice aarch64: dynamic: links /usr/local/lib/libfoo.dylib"
 out=$("$XSTATIC" verify --target linux/arm64 mac-arm64 hello.exe) && fail "Mach-O/PE passed as linux/arm64"
 expect_contains "$out" "mac-arm64: target: is darwin/arm64 (Mach-O arm64), expected linux/arm64"
 expect_contains "$out" "hello.exe: target: is windows/amd64 (COFF-x86-64), expected linux/arm64"

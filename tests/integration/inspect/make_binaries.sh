@@ -98,6 +98,13 @@ for arch in arm64 x86_64; do
   ld64.lld-19 -arch $arch -platform_version macos 11.0 11.0 -dylib -install_name @rpath/libmac.dylib \
       mac-$arch.o libSystem.tbd -o libmac-$arch.dylib
 done
+# The weak and re-export forms of LC_LOAD_DYLIB (ld64.lld has no lazy/upward ones).
+$cc --target=arm64-apple-macos11 -O1 -c macdyn.c -o forms.o
+ld64.lld-19 -arch arm64 -platform_version macos 11.0 11.0 -e _main forms.o libSystem.tbd -weak_library libfoo.tbd \
+    -o macweak-arm64
+ld64.lld-19 -arch arm64 -platform_version macos 11.0 11.0 -dylib forms.o libSystem.tbd -reexport_library libfoo.tbd \
+    -o libreexport-arm64.dylib
+rm -f forms.o
 llvm-lipo-19 -create mac-arm64 mac-x86_64 -output mac-universal
 llvm-lipo-19 -create macdyn-arm64 macdyn-x86_64 -output macdyn-universal
 
