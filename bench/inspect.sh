@@ -26,3 +26,7 @@ hyperfine -N --warmup 3 --runs 30 --export-markdown "$work/result.md" \
   "$xs inspect --json $work/big" \
   "$xs verify --static --allow-hazards $work/big"
 cat "$work/result.md"
+# Memory: the mapped file is not read wholly, so the peak RSS stays small.
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f 'peak RSS of inspect: %M KiB' "$xs" inspect "$work/big" >/dev/null
+fi
