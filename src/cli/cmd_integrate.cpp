@@ -34,11 +34,14 @@ void add_target_args(CLI::App* cmd, TargetArgs& args) {
   cmd->add_option("--libc", args.libc, "musl (default on Linux) or glibc");
 }
 
+sysroot::Store cli_store() {
+  const auto& g = globals();
+  return sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+}
+
 // The toolset for a target, with its launchers in place.
 integrate::Toolset prepare(const target::Target& t) {
-  auto store = sysroot::Store::locate(globals().store.empty() ? std::nullopt
-                                                              : std::optional<std::filesystem::path>(globals().store));
-  auto tools = integrate::describe(store, t, integrate::self_executable());
+  auto tools = integrate::describe(cli_store(), t, integrate::self_executable());
   integrate::ensure_launchers(tools);
   if (!tools.sysroot_installed)
     spdlog::warn("the sysroot for {} ({}) is not installed yet: run '{}'", t.go_name(), t.libc_name(),
@@ -111,7 +114,7 @@ void add_run(CLI::App& app) {
     std::optional<target::Target> t;
     if (!args->spec.empty()) t = args->parse();
     std::vector<std::string> rest(command->begin() + 1, command->end());
-    auto plan = integrate::plan_run(command->front(), rest, t);
+    auto plan = integrate::plan_run(command->front(), rest, t, cli_store());
     spdlog::debug("run {} binary: {}", plan.target.go_name(), plan.native ? "native" : plan.argv.front());
     std::fflush(stdout);
     util::exec(plan.argv);

@@ -1,7 +1,7 @@
 # examples/hello-c and examples/cxx-threads: built with `xstatic cc|c++` for
 # linux/amd64 and linux/arm64, verified static, run (arm64 under qemu-user).
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/helpers/integrate.sh"
+. "$SRC/tests/integration/helpers/integrate.sh"
 need_sysroot_module
 need_driver
 need_verify

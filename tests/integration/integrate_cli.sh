@@ -2,7 +2,7 @@
 # what CMake, make and pkg-config read, and `run` starts real binaries
 # (a host one natively, an arm64 one under qemu-user).
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/helpers/integrate.sh"
+. "$SRC/tests/integration/helpers/integrate.sh"
 
 # A private store: the launchers it gets must not disturb other suites.
 store=$WORK/store

@@ -3,7 +3,7 @@
 # `xstatic toolchain cmake`; every binary verified static; the project's own
 # tests pass under ctest (arm64 through CMAKE_CROSSCOMPILING_EMULATOR = qemu).
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/helpers/integrate.sh"
+. "$SRC/tests/integration/helpers/integrate.sh"
 need_sysroot_module
 need_driver
 need_verify

@@ -2,7 +2,7 @@
 # static, started (arm64 under qemu-user through `xstatic run`) on a free
 # loopback port, asked over HTTP, and stopped. Every wait is bounded.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/helpers/integrate.sh"
+. "$SRC/tests/integration/helpers/integrate.sh"
 need_sysroot_module
 need_driver
 need_verify

@@ -2,7 +2,7 @@
 # examples/autotools-project (./configure --host=<triple>), for linux/amd64
 # and linux/arm64; each result verified static and run.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/helpers/integrate.sh"
+. "$SRC/tests/integration/helpers/integrate.sh"
 need_sysroot_module
 need_driver
 need_verify

@@ -2,23 +2,31 @@
 # zlib1g-dev into the glibc arm64 sysroot, then examples/zlib-project builds
 # static with make + pkg-config and with CMake's find_package(ZLIB), and runs.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/helpers/integrate.sh"
+. "$SRC/tests/integration/helpers/integrate.sh"
 need_sysroot_module
 "$XSTATIC" sysroot add --help >/dev/null 2>&1 ||
   skip "'xstatic sysroot add' is missing from this build (integrate's sysroot::add_packages needs the sysroot module)"
+
+t=linux/arm64
+need_target "$t" glibc
+out=$("$XSTATIC" -q sysroot add "$t" --libc glibc zlib1g-dev) || fail "sysroot add zlib1g-dev failed"
+sysroot=$("$XSTATIC" sysroot path "$t" --libc glibc)
+[ -f "$sysroot/usr/lib/aarch64-linux-gnu/libz.a" ] || fail "libz.a is not in $sysroot"
+[ -f "$sysroot/usr/lib/aarch64-linux-gnu/pkgconfig/zlib.pc" ] || fail "zlib.pc is not in $sysroot"
+grep -q '"zlib1g-dev"' "$sysroot/manifest.json" || fail "the manifest does not record zlib1g-dev"
+grep -q '"zlib1g"' "$sysroot/manifest.json" || fail "the library zlib1g-dev depends on was not added"
+# Adding again changes nothing.
+out=$("$XSTATIC" -q sysroot add "$t" --libc glibc zlib1g-dev) || fail "a second sysroot add failed"
+[ "$out" = "present zlib1g-dev" ] || fail "a second add did more than nothing: $out"
+# musl refuses, saying why and what to do instead.
+must_fail "$XSTATIC" -q sysroot add "$t" zlib1g-dev
+expect_contains "$(cat "$WORK/err")" "__snprintf_chk"
+expect_contains "$(cat "$WORK/err")" "--libc glibc"
+
 need_driver
 need_verify
 need qemu-aarch64-static
 need make
-
-t=linux/arm64
-need_target "$t" glibc
-"$XSTATIC" -q sysroot add "$t" --libc glibc zlib1g-dev || fail "sysroot add zlib1g-dev failed"
-sysroot=$("$XSTATIC" sysroot path "$t" --libc glibc)
-[ -f "$sysroot/usr/lib/aarch64-linux-gnu/libz.a" ] || fail "libz.a is not in $sysroot"
-grep -q '"zlib1g-dev"' "$sysroot/manifest.json" || fail "the manifest does not record zlib1g-dev"
-# Adding again is a no-op, not an error.
-"$XSTATIC" -q sysroot add "$t" --libc glibc zlib1g-dev || fail "a second sysroot add failed"
 
 # make + the target's pkg-config.
 copy_example zlib-project make
@@ -37,4 +45,21 @@ if command -v cmake >/dev/null; then
   check_static cm/zpipe "$t"
   check_runs "round trip ok" cm/zpipe
 fi
+
+# Why musl refuses, shown on the real file: Debian's libz.a calls glibc's
+# _FORTIFY_SOURCE functions (gzprintf -> __vsnprintf_chk), which musl lacks.
+need_target "$t"
+mkdir -p zinc && cp "$sysroot/usr/include/zlib.h" "$sysroot/usr/include/zconf.h" zinc/
+cat >gz.c <<'C'
+#include <zlib.h>
+int main(void) {
+  gzFile f = gzopen("/dev/null", "wb");
+  gzprintf(f, "%d\n", 42);
+  return gzclose(f);
+}
+C
+if "$XSTATIC" cc --target "$t" -Izinc gz.c "$sysroot/usr/lib/aarch64-linux-gnu/libz.a" -o musl-gz >musl.log 2>&1; then
+  fail "Debian's glibc-built libz.a linked against musl: the refusal's reason no longer holds"
+fi
+expect_contains "$(cat musl.log)" "_chk"
 echo "PASS: integrate_zlib"

@@ -16,7 +16,7 @@ TEST_CASE("a host binary is the host's target and runs natively") {
   fs::path self = fs::read_symlink("/proc/self/exe");
   auto t = target_of_binary(self);
   CHECK(t.row->goarch == target::host().row->goarch);
-  auto plan = plan_run(self, {"--help"}, std::nullopt);
+  auto plan = plan_run(self, {"--help"}, std::nullopt, sysroot::Store("/nonexistent"));
   CHECK(plan.native);
   CHECK(plan.argv == std::vector<std::string>{self.string(), "--help"});
 }
@@ -24,7 +24,7 @@ TEST_CASE("a host binary is the host's target and runs natively") {
 TEST_CASE("an explicit foreign target runs under its qemu-user binary") {
   fs::path self = fs::read_symlink("/proc/self/exe");
   try {
-    auto plan = plan_run(self, {"a"}, target::parse("linux/arm64"));
+    auto plan = plan_run(self, {"a"}, target::parse("linux/arm64"), sysroot::Store("/nonexistent"));
     CHECK_FALSE(plan.native);
     REQUIRE(plan.argv.size() == 3);
     CHECK(fs::path(plan.argv[0]).filename() == "qemu-aarch64-static");
@@ -40,5 +40,5 @@ TEST_CASE("files that are not ELF are refused with a reason") {
   CHECK_THROWS_AS(target_of_binary(file), Error);
   CHECK_THROWS_AS(target_of_binary(file.string() + ".missing"), Error);
   fs::remove(file);
-  CHECK_THROWS_AS(plan_run("/nonexistent/app", {}, target::parse("windows/amd64")), Error);
+  CHECK_THROWS_AS(plan_run("/nonexistent/app", {}, target::parse("windows/amd64"), sysroot::Store("/nonexistent")), Error);
 }

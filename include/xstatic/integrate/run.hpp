@@ -8,13 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::integrate {
 
-// The target an ELF file was built for, read from its header (e_machine,
-// class, data encoding). Throws xstatic::Error (usage) when the file cannot be
-// read, is not ELF, or is ELF for a machine no target has.
+// The target an ELF file was built for, as the inspector reads it (machine,
+// class, endianness; glibc or musl when it can tell). Throws xstatic::Error
+// (usage) when the file cannot be read, is not ELF, or fits no target.
 target::Target target_of_binary(const std::filesystem::path& program);
 
 struct RunPlan {
@@ -24,8 +25,10 @@ struct RunPlan {
 };
 
 // Decides how to run `program` with `args`; `explicit_target` (--target) wins
-// over the file's header. Throws Error (missing) when the emulator is not installed.
+// over the file's header. A dynamic foreign binary gets `-L <sysroot>` from
+// `store` when that sysroot is installed. Throws Error (missing) when the
+// emulator is not installed.
 RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::string>& args,
-                 const std::optional<target::Target>& explicit_target);
+                 const std::optional<target::Target>& explicit_target, const sysroot::Store& store);
 
 }  // namespace xstatic::integrate
