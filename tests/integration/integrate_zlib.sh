@@ -32,7 +32,7 @@ need make
 copy_example zlib-project make
 (eval "$("$XSTATIC" -q env "$t" --libc glibc)" && make -C make) >make.log 2>&1 ||
   fail "make with zlib failed: $(cat make.log)"
-check_static make/zpipe "$t"
+check_static make/zpipe "$t" glibc
 check_runs "round trip ok" make/zpipe
 
 # CMake's FindZLIB must pick libz.a from the sysroot.
@@ -42,7 +42,7 @@ if command -v cmake >/dev/null; then
   grep -q "ZLIB_LIBRARY_RELEASE:FILEPATH=$sysroot/usr/lib/aarch64-linux-gnu/libz.a" cm/CMakeCache.txt ||
     fail "FindZLIB did not pick the sysroot's libz.a: $(grep ZLIB_LIBRARY cm/CMakeCache.txt)"
   cmake --build cm >cmb.log 2>&1 || fail "build failed: $(cat cmb.log)"
-  check_static cm/zpipe "$t"
+  check_static cm/zpipe "$t" glibc
   check_runs "round trip ok" cm/zpipe
 fi
 

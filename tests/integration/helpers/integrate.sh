@@ -49,10 +49,11 @@ need_cxx() { # target
   esac
 }
 
-# Fails unless FILE is a static executable of TARGET, per `xstatic verify`.
-check_static() { # file target
+# Fails unless FILE is a static executable of TARGET (and LIBC, default musl), per `xstatic verify`.
+check_static() { # file target [libc]
   local out
-  out=$("$XSTATIC" verify "$1" --target "$2" --static 2>&1) || fail "$1 ($2) does not verify static: $out"
+  out=$("$XSTATIC" verify "$1" --target "$2" --libc "${3:-musl}" --static 2>&1) ||
+    fail "$1 ($2, ${3:-musl}) does not verify static: $out"
 }
 
 # Runs a target binary here (natively or under qemu-user) and checks its output.
