@@ -26,13 +26,11 @@ struct BuildArgs {
 void run_build(const BuildArgs& args) {
   auto s = store();
   runtimes::BuildOptions options{.llvm_src = args.llvm_src, .jobs = args.jobs, .clang = {}};
-  auto clang = runtimes::find_clang();
   for (const auto& spec : args.targets) {
     auto t = target::parse(spec);
-    bool was_built = runtimes::find(s, t, clang.major).has_value();
     auto got = runtimes::build(s, t, options);
     if (!globals().quiet)
-      std::printf("%s %s: %s\n", t.go_name().c_str(), was_built ? "already built" : "built",
+      std::printf("%s %s: %s\n", t.go_name().c_str(), got.built_now ? "built" : "already built",
                   got.root.string().c_str());
   }
 }

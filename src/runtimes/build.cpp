@@ -130,7 +130,9 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
   fs::rename(scratch.install(), final_dir);
   scratch.succeeded();
   spdlog::info("runtimes for {} built in {:.0f} s: {}", describe(t), seconds, final_dir.string());
-  return *find(store, t, clang.major);
+  auto built = *find(store, t, clang.major);
+  built.built_now = true;
+  return built;
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ struct Installed {
   fs::path root;         // runtimes/llvm-<major>/<sysroot-name>
   fs::path include_dir;  // root/include/c++/v1
   fs::path lib_dir;      // root/lib
+  bool built_now = false;  // build() only: this call built them (not found, nor built while it waited)
 };
 
 // Where the runtimes for `t` built with clang `clang_major` live (may not exist).
