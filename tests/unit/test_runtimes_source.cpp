@@ -63,6 +63,23 @@ TEST_CASE("extract_subset keeps only the wanted folders, below the top folder") 
   CHECK_FALSE(fs::exists(out / "clang"));
 }
 
+TEST_CASE("extract_subset reads on when a wanted folder comes back later in the archive") {
+  TempDir d;
+  fs::path top = d.path / "in/top";
+  write(top / "libcxx/a.h", "a");
+  write(top / "clang/x.cpp", "x");
+  write(top / "libcxx/b.h", "b");  // appended below: a second run of libcxx/
+  fs::path tarball = d.path / "odd.tar";
+  REQUIRE(util::run({"tar", "-C", (d.path / "in").string(), "-cf", tarball.string(), "top/libcxx/a.h",
+                     "top/clang/x.cpp", "top/libcxx/b.h"})
+              .exit_code == 0);
+  fs::path out = d.path / "out";
+  extract_subset(tarball, out, {"libcxx/", "clang/"}, {});
+  CHECK(fs::exists(out / "libcxx/a.h"));
+  CHECK(fs::exists(out / "clang/x.cpp"));
+  CHECK(fs::exists(out / "libcxx/b.h"));
+}
+
 TEST_CASE("a file that is not an archive is an error naming it") {
   TempDir d;
   write(d.path / "bogus.tar.xz", "not an archive");
