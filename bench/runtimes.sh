@@ -35,9 +35,9 @@ ln "$tarball" "$fresh/src/" 2>/dev/null || cp "$tarball" "$fresh/src/"
 
 echo "runtimes for $target ($triple), $(nproc) CPUs, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 XSTATIC_HOME=$fresh /usr/bin/time -f "build (extraction included): %e s wall, %U s user, %S s sys" \
-  "$xs" -q runtimes build "$target"
+  "$xs" runtimes build "$target"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-XSTATIC_HOME=$fresh /usr/bin/time -f "second target-free run (already built): %e s wall" "$xs" -q runtimes build "$target"
+XSTATIC_HOME=$fresh /usr/bin/time -f "second run (already built): %e s wall" "$xs" -q runtimes build "$target"
 
 rt=$fresh/runtimes/llvm-$(clang-19 -dumpversion | cut -d. -f1)/$arch-musl
 cat >"$fresh/hello.cpp" <<'CPP'
