@@ -69,8 +69,13 @@ void run_step(const std::vector<std::string>& argv, const fs::path& log, const s
 // The temporary folder of one build; removed whatever happens, keeping its log.
 class Scratch {
  public:
-  Scratch(fs::path dir, fs::path failed_log) : dir_(std::move(dir)), failed_log_(std::move(failed_log)) {
-    fs::remove_all(dir_);
+  // `prefix` names the temporary folders of this runtime: the caller holds its
+  // lock, so any other one is left over from a killed build and goes too.
+  Scratch(const fs::path& parent, const std::string& prefix, fs::path failed_log)
+      : dir_(parent / (prefix + std::to_string(::getpid()))), failed_log_(std::move(failed_log)) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(parent, ec))
+      if (e.path().filename().string().starts_with(prefix)) fs::remove_all(e.path(), ec);
     fs::create_directories(dir_ / "install");
   }
   ~Scratch() {
@@ -97,7 +102,8 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
                        const Clang& clang, const fs::path& sysroot, const fs::path& failed_log) {
   fs::path final_dir = runtime_path(store, t, clang.major);
   std::string name = final_dir.filename().string();
-  Scratch scratch(final_dir.parent_path() / (".tmp-" + name + "-" + std::to_string(::getpid())), failed_log);
+  fs::create_directories(final_dir.parent_path());
+  Scratch scratch(final_dir.parent_path(), ".tmp-" + name + "-", failed_log);
   auto start = std::chrono::steady_clock::now();
 
   spdlog::info("building libc++, libc++abi and libunwind for {} with clang {} (once per target)", describe(t),

@@ -4,6 +4,7 @@
 // then shares. A source tree given as a folder is used where it is.
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -45,11 +46,17 @@ fs::path extract_once(const sysroot::Store& store, const fs::path& tarball) {
   fs::path src_dir = store.root() / "src";
   std::string version = version_in_name(tarball.filename().string());
   if (!version.empty() && is_tree(src_dir / ("llvm-" + version))) return src_dir / ("llvm-" + version);
+  // The caller holds the source lock: other .tmp-extract-* are left over from killed runs.
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(src_dir, ec))
+    if (e.path().filename().string().starts_with(".tmp-extract-")) fs::remove_all(e.path(), ec);
   fs::path tmp = src_dir / (".tmp-extract-" + std::to_string(::getpid()));
-  fs::remove_all(tmp);
   spdlog::info("extracting the runtimes' sources from {} (once)", tarball.string());
+  auto start = std::chrono::steady_clock::now();
   try {
-    extract_subset(tarball, tmp, source_parts(), skipped_parts());
+    std::size_t n = extract_subset(tarball, tmp, source_parts(), skipped_parts());
+    spdlog::info("extracted {} files in {:.1f} s", n,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   } catch (...) {
     fs::remove_all(tmp);
     throw;
@@ -61,7 +68,6 @@ fs::path extract_once(const sysroot::Store& store, const fs::path& tarball) {
   }
   std::string read = llvm_source_version(tmp);
   fs::path final_dir = src_dir / ("llvm-" + (read.empty() ? version : read));
-  std::error_code ec;
   fs::rename(tmp, final_dir, ec);
   if (ec) fs::remove_all(tmp);  // an identical tree is already there
   return final_dir;
