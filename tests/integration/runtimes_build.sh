@@ -19,7 +19,7 @@ set -e
 expect_contains "$(cat "$WORK/err")" "hint: xstatic sysroot install linux/arm64"
 
 # A private store that borrows the shared test store's sysroot.
-runtimes_need_sysroot linux/arm64 arm64 aarch64
+runtimes_need_sysroot linux/arm64
 store=$WORK/store
 mkdir -p "$store/sysroots"
 ln -s "$XSTATIC_HOME/sysroots/arm64-musl" "$store/sysroots/arm64-musl"

@@ -5,15 +5,9 @@ need cmake
 need ninja
 need python3
 
-# The musl sysroot for a target, through xstatic's own sysroot module when it
-# has one, else laid out by hand as design.md describes (until it lands).
-runtimes_need_sysroot() { # go-target debian-arch gnu-arch
-  if "$XSTATIC" --help | grep -qE "^ +sysroot "; then
-    need_sysroot "$1" musl
-  else
-    bash "$SRC/tests/integration/support/musl_sysroot_by_hand.sh" "$2" "$3" "$XSTATIC_HOME/sysroots/$2-musl" ||
-      skip "cannot provision the $2 musl sysroot through apt"
-  fi
+# The musl sysroot for a target, from xstatic's sysroot module.
+runtimes_need_sysroot() { # go-target
+  need_sysroot "$1" musl || skip "cannot provision the musl sysroot for $1 through apt"
 }
 
 CLANG_MAJOR=$(clang-19 -dumpversion | cut -d. -f1)
