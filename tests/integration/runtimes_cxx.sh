@@ -2,7 +2,8 @@
 # C++ on musl with xstatic's libc++: build the runtimes for linux/amd64 and
 # linux/arm64 (once per test store), then compile a program using exceptions,
 # RTTI, iostreams, threads, thread_local, <filesystem>, <chrono> and a static
-# destructor; check that each binary is static and prints what it should,
+# destructor; check that each binary is static (file, readelf and xstatic
+# verify) and prints what it should,
 # arm64 under qemu-user.
 . "$(dirname "$0")/lib.sh"
 . "$SRC/tests/integration/support/runtimes_lib.sh"
@@ -34,6 +35,7 @@ check() { # go-target debian-arch triple runner
   local desc
   desc=$(file "app-$2")
   expect_contains "$desc" "statically linked"
+  "$XSTATIC" verify "app-$2" --target "$1" --libc musl --static --stripped || fail "$1: xstatic verify failed"
   if readelf -lW "app-$2" | grep -q INTERP; then fail "$1: has a PT_INTERP"; fi
   if readelf -dW "app-$2" 2>/dev/null | grep -q NEEDED; then fail "$1: has DT_NEEDED"; fi
   local out
