@@ -14,7 +14,8 @@ namespace {
 
 sysroot::Store store() {
   const auto& g = globals();
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+  return sysroot::Store::locate(g.store.empty() ? std::nullopt
+                                                : std::optional<std::filesystem::path>(g.store));
 }
 
 struct BuildArgs {
@@ -69,28 +70,32 @@ void print_list(bool json) {
 void add_runtimes(CLI::App& app) {
   auto* cmd = app.add_subcommand("runtimes", "Build and list libc++/libc++abi/libunwind for musl targets");
   cmd->require_subcommand(1);
-  cmd->footer("C++ on musl uses LLVM's libc++, built once per target and clang version from LLVM's source\n"
-              "(Debian's llvm-toolchain-<N> source package, through apt). glibc targets use Debian's\n"
-              "libstdc++ and need nothing here. 'xstatic c++' builds what it needs on first use.");
+  cmd->footer(
+      "C++ on musl uses LLVM's libc++, built once per target and clang version from LLVM's source\n"
+      "(Debian's llvm-toolchain-<N> source package, through apt). glibc targets use Debian's\n"
+      "libstdc++ and need nothing here. 'xstatic c++' builds what it needs on first use.");
 
   auto args = std::make_shared<BuildArgs>();
   auto* build = cmd->add_subcommand("build", "Build the C++ runtimes for musl targets (once; ~1 min each)");
   build->add_option("targets", args->targets, "Targets: linux/arm64, linux/amd64, aarch64-linux-musl, ...")
       ->required();
-  build->add_option("--llvm-src", args->llvm_src,
-                    "LLVM's source: an llvm-project tree or release tarball (default: Debian's source package)");
+  build->add_option(
+      "--llvm-src", args->llvm_src,
+      "LLVM's source: an llvm-project tree or release tarball (default: Debian's source package)");
   build->add_option("-j,--jobs", args->jobs, "Parallel compile jobs (default: the number of CPUs)");
-  build->footer("Examples:\n"
-                "  xstatic runtimes build linux/arm64 linux/amd64\n"
-                "  xstatic runtimes build linux/arm/v7 --llvm-src ~/src/llvm-project-19.1.7.src.tar.xz\n"
-                "The target's sysroot must be installed first ('xstatic sysroot install linux/arm64').\n"
-                "A failed build leaves nothing installed and prints where its log is.");
+  build->footer(
+      "Examples:\n"
+      "  xstatic runtimes build linux/arm64 linux/amd64\n"
+      "  xstatic runtimes build linux/arm/v7 --llvm-src ~/src/llvm-project-19.1.7.src.tar.xz\n"
+      "The target's sysroot must be installed first ('xstatic sysroot install linux/arm64').\n"
+      "A failed build leaves nothing installed and prints where its log is.");
   build->callback([args] { run_build(*args); });
 
   auto json = std::make_shared<bool>(false);
   auto* list = cmd->add_subcommand("list", "What is built: target, triple, clang version, path");
   list->add_flag("--json", *json, "Print JSON (stable field names)");
-  list->footer("Runtimes are kept per clang major version (runtimes/llvm-<N>/): a new clang builds new ones.");
+  list->footer(
+      "Runtimes are kept per clang major version (runtimes/llvm-<N>/): a new clang builds new ones.");
   list->callback([json] { print_list(*json); });
 }
 

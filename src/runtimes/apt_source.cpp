@@ -6,12 +6,11 @@
 // sources are the host's own entries turned into "deb-src" ones: the same
 // archive, suites, components and keyring, read from /etc/apt at run time.
 // See sources.list(5) for both formats (one-line and deb822).
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <sstream>
-
-#include <spdlog/spdlog.h>
 
 #include "internal.hpp"
 #include "xstatic/util/error.hpp"
@@ -34,7 +33,9 @@ void write_file(const fs::path& p, const std::string& text) {
   if (!out) throw Error("cannot write " + p.string(), "check that the store is writable", Exit::internal);
 }
 
-bool has_suffix(const fs::path& p, std::string_view suffix) { return util::ends_with(p.filename().string(), suffix); }
+bool has_suffix(const fs::path& p, std::string_view suffix) {
+  return util::ends_with(p.filename().string(), suffix);
+}
 
 // Writes the private sources (sources.list + sources.list.d/*.sources) for apt.
 void write_private_sources(const fs::path& etc) {
@@ -145,10 +146,11 @@ fs::path fetch_debian_source(const sysroot::Store& store, int major, const fs::p
   auto tarball = cached_tarball(tmp, major);
   if (r.exit_code != 0 || !tarball) {
     fs::remove_all(tmp);
-    throw Error("cannot download Debian's source package " + package + " (LLVM " + std::to_string(major) +
-                    "'s runtimes source)",
-                "check apt's sources, or pass LLVM's source with --llvm-src DIR|llvm-project-<version>.src.tar.xz",
-                Exit::missing);
+    throw Error(
+        "cannot download Debian's source package " + package + " (LLVM " + std::to_string(major) +
+            "'s runtimes source)",
+        "check apt's sources, or pass LLVM's source with --llvm-src DIR|llvm-project-<version>.src.tar.xz",
+        Exit::missing);
   }
   fs::path final_path = src_dir / tarball->filename();
   fs::rename(*tarball, final_path);

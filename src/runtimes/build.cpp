@@ -120,12 +120,15 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
                          .clang = clang,
                          .ar = llvm_tool(clang, "llvm-ar"),
                          .ranlib = llvm_tool(clang, "llvm-ranlib")};
-  auto since = [](auto t0) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  auto since = [](auto t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
   spdlog::info("configuring LLVM {} runtimes for {} (sources ready after {:.1f} s)",
                detail::llvm_source_version(source), in.triple, since(start));
   auto phase = std::chrono::steady_clock::now();
   run_step(detail::cmake_command(in), scratch.log(), "configuring the runtimes for " + describe(t));
-  unsigned jobs = options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs =
+      options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
   spdlog::info("compiling with ninja -j{} (configured in {:.1f} s)", jobs, since(phase));
   phase = std::chrono::steady_clock::now();
   run_step({"ninja", "-C", scratch.build().string(), "-j", std::to_string(jobs), "install"}, scratch.log(),

@@ -47,13 +47,15 @@ constexpr Setting kSettings[] = {
 
 constexpr const char* kSizeFlags = "-ffunction-sections -fdata-sections";
 
-std::string define(const std::string& name, const std::string& value) { return "-D" + name + "=" + value; }
+std::string define(const std::string& name, const std::string& value) {
+  return "-D" + name + "=" + value;
+}
 
 }  // namespace
 
 std::vector<std::string> cmake_command(const CmakeInputs& in) {
-  std::vector<std::string> cmd = {"cmake", "-G", "Ninja", "-S", (in.source / "runtimes").string(),
-                                  "-B", in.build.string()};
+  std::vector<std::string> cmd = {
+      "cmake", "-G", "Ninja", "-S", (in.source / "runtimes").string(), "-B", in.build.string()};
   for (const auto& s : kSettings) cmd.push_back(define(s.name, s.value));
   std::string flags = kSizeFlags + (in.cflags.empty() ? std::string() : " " + in.cflags);
   for (const char* lang : {"C", "CXX", "ASM"}) {

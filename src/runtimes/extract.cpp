@@ -36,14 +36,17 @@ bool all_passed(std::string_view rel, const std::vector<std::string>& keep, std:
   bool all = true;
   for (std::size_t i = 0; i < keep.size(); ++i) {
     bool in = rel.starts_with(keep[i]);
-    if (in) seen[i] = Seen::inside;
-    else if (seen[i] == Seen::inside) seen[i] = Seen::passed;
+    if (in)
+      seen[i] = Seen::inside;
+    else if (seen[i] == Seen::inside)
+      seen[i] = Seen::passed;
     all = all && seen[i] == Seen::passed;
   }
   return all;
 }
 
-bool wanted(std::string_view rel, const std::vector<std::string>& keep, const std::vector<std::string>& skip) {
+bool wanted(std::string_view rel, const std::vector<std::string>& keep,
+            const std::vector<std::string>& skip) {
   if (rel.empty()) return false;
   bool in = false;
   for (const auto& k : keep) in = in || rel.starts_with(k);
@@ -54,8 +57,9 @@ bool wanted(std::string_view rel, const std::vector<std::string>& keep, const st
 }
 
 [[noreturn]] void fail(archive* a, const fs::path& tarball) {
-  throw Error("cannot extract " + tarball.string() + ": " + (archive_error_string(a) ? archive_error_string(a) : "?"),
-              "delete it so that it is fetched again, or pass another with --llvm-src", Exit::usage);
+  throw Error(
+      "cannot extract " + tarball.string() + ": " + (archive_error_string(a) ? archive_error_string(a) : "?"),
+      "delete it so that it is fetched again, or pass another with --llvm-src", Exit::usage);
 }
 
 void copy_data(archive* in, archive* out, const fs::path& tarball) {
@@ -72,8 +76,8 @@ void copy_data(archive* in, archive* out, const fs::path& tarball) {
 
 }  // namespace
 
-std::size_t extract_subset(const fs::path& tarball, const fs::path& dest, const std::vector<std::string>& keep,
-                           const std::vector<std::string>& skip) {
+std::size_t extract_subset(const fs::path& tarball, const fs::path& dest,
+                           const std::vector<std::string>& keep, const std::vector<std::string>& skip) {
   fs::create_directories(dest);
   ReadPtr in(archive_read_new(), archive_read_free);
   archive_read_support_filter_all(in.get());

@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 // Extracts the entries of `tarball` whose path, below its single top folder,
 // starts with one of `keep` and with none of `skip`, into `dest` (created).
 // Returns how many entries were written. Throws Error on a corrupt archive.
-std::size_t extract_subset(const fs::path& tarball, const fs::path& dest, const std::vector<std::string>& keep,
-                           const std::vector<std::string>& skip);
+std::size_t extract_subset(const fs::path& tarball, const fs::path& dest,
+                           const std::vector<std::string>& keep, const std::vector<std::string>& skip);
 
 // What the runtimes build reads from an LLVM source tree (and what it does not:
 // the test suites are two thirds of libc++'s size).
@@ -44,15 +44,16 @@ std::string deb_src_stanzas(std::string_view deb822_sources);
 // A source tree for the runtimes build that matches clang's major version:
 // `llvm_src` when it is a tree, else the tarball (given or from Debian)
 // extracted once into <store>/src/llvm-<version>/. Locked per major version.
-fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src, const fs::path& log);
+fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src,
+                        const fs::path& log);
 
 // The cmake command line that configures LLVM's runtimes/ build.
 struct CmakeInputs {
-  fs::path source;    // LLVM source tree (its runtimes/ folder is configured)
-  fs::path build;     // build folder
-  fs::path prefix;    // install prefix
-  fs::path sysroot;   // musl sysroot
-  std::string triple; // aarch64-linux-musl
+  fs::path source;     // LLVM source tree (its runtimes/ folder is configured)
+  fs::path build;      // build folder
+  fs::path prefix;     // install prefix
+  fs::path sysroot;    // musl sysroot
+  std::string triple;  // aarch64-linux-musl
   std::string processor;
   std::string cflags;  // the target row's -march/-mfloat-abi flags
   Clang clang;

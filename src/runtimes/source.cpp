@@ -2,14 +2,13 @@
 // (the user's, or Debian's) is read once and only the folders the runtimes/
 // build uses are written to <store>/src/llvm-<version>/, which every target
 // then shares. A source tree given as a folder is used where it is.
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
 #include <regex>
 #include <sstream>
-
-#include <spdlog/spdlog.h>
 
 #include "internal.hpp"
 #include "xstatic/util/error.hpp"
@@ -63,8 +62,9 @@ fs::path extract_once(const sysroot::Store& store, const fs::path& tarball) {
   }
   if (!is_tree(tmp)) {
     fs::remove_all(tmp);
-    throw Error(tarball.string() + " holds no LLVM runtimes source (runtimes/, libcxx/, libcxxabi/, libunwind/)",
-                "pass LLVM's llvm-project-<version>.src.tar.xz or a source tree with --llvm-src", Exit::usage);
+    throw Error(
+        tarball.string() + " holds no LLVM runtimes source (runtimes/, libcxx/, libcxxabi/, libunwind/)",
+        "pass LLVM's llvm-project-<version>.src.tar.xz or a source tree with --llvm-src", Exit::usage);
   }
   std::string read = llvm_source_version(tmp);
   fs::path final_dir = src_dir / ("llvm-" + (read.empty() ? version : read));
@@ -76,13 +76,13 @@ fs::path extract_once(const sysroot::Store& store, const fs::path& tarball) {
 }  // namespace
 
 const std::vector<std::string>& source_parts() {
-  static const std::vector<std::string> parts = {"libcxx/", "libcxxabi/", "libunwind/", "runtimes/",
+  static const std::vector<std::string> parts = {"libcxx/", "libcxxabi/",   "libunwind/", "runtimes/",
                                                  "cmake/",  "third-party/", "llvm/cmake/"};
   return parts;
 }
 
 const std::vector<std::string>& skipped_parts() {
-  static const std::vector<std::string> parts = {"libcxx/test/", "libcxx/docs/", "libcxx/benchmarks/",
+  static const std::vector<std::string> parts = {"libcxx/test/",    "libcxx/docs/",    "libcxx/benchmarks/",
                                                  "libcxxabi/test/", "libunwind/test/", "libunwind/docs/"};
   return parts;
 }
@@ -107,13 +107,16 @@ std::string version_in_name(std::string_view name) {
   return std::regex_search(name.begin(), name.end(), m, re) ? m[1].str() : std::string();
 }
 
-fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src, const fs::path& log) {
+fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src,
+                        const fs::path& log) {
   std::error_code ec;
   if (!llvm_src.empty() && fs::is_directory(llvm_src, ec)) {
     if (!is_tree(llvm_src))
-      throw Error(llvm_src.string() + " is not an LLVM source tree (no runtimes/CMakeLists.txt, libcxx/, "
-                  "libcxxabi/, libunwind/)",
-                  "pass the top folder of llvm-project, or its release tarball, with --llvm-src", Exit::usage);
+      throw Error(llvm_src.string() +
+                      " is not an LLVM source tree (no runtimes/CMakeLists.txt, libcxx/, "
+                      "libcxxabi/, libunwind/)",
+                  "pass the top folder of llvm-project, or its release tarball, with --llvm-src",
+                  Exit::usage);
     check_version(llvm_src, major, llvm_src);
     return fs::absolute(llvm_src);
   }

@@ -27,7 +27,8 @@ struct TempStore {
 TEST_CASE("glibc and non-Linux targets are refused before anything is built") {
   TempStore tmp;
   sysroot::Store store(tmp.path);
-  CHECK_THROWS_WITH_AS(build(store, target::parse("aarch64-linux-gnu")), doctest::Contains("musl targets only"), Error);
+  CHECK_THROWS_WITH_AS(build(store, target::parse("aarch64-linux-gnu")),
+                       doctest::Contains("musl targets only"), Error);
   CHECK_THROWS_AS(build(store, target::parse("x86_64-w64-mingw32")), Error);
 }
 

@@ -52,7 +52,8 @@ TEST_CASE("extract_subset keeps only the wanted folders, below the top folder") 
   write(top / "clang/lib/x.cpp", "x");
   write(top / "runtimes/CMakeLists.txt", "r");
   fs::path tarball = d.path / "src.tar.gz";
-  auto r = util::run({"tar", "-C", (d.path / "in").string(), "-czf", tarball.string(), "llvm-project-19.1.7.src"});
+  auto r =
+      util::run({"tar", "-C", (d.path / "in").string(), "-czf", tarball.string(), "llvm-project-19.1.7.src"});
   REQUIRE(r.exit_code == 0);
 
   fs::path out = d.path / "out";

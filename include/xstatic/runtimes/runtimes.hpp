@@ -27,9 +27,9 @@ namespace xstatic::runtimes {
 namespace fs = std::filesystem;
 
 struct Installed {
-  fs::path root;         // runtimes/llvm-<major>/<sysroot-name>
-  fs::path include_dir;  // root/include/c++/v1
-  fs::path lib_dir;      // root/lib
+  fs::path root;           // runtimes/llvm-<major>/<sysroot-name>
+  fs::path include_dir;    // root/include/c++/v1
+  fs::path lib_dir;        // root/lib
   bool built_now = false;  // build() only: this call built them (not found, nor built while it waited)
 };
 
