@@ -20,6 +20,7 @@ expect_contains "$(cat "$WORK/err")" "hint: xstatic sysroot install linux/arm64"
 
 # A private store that borrows the shared test store's sysroot.
 runtimes_need_sysroot linux/arm64
+runtimes_need_sysroot linux/amd64
 store=$WORK/store
 mkdir -p "$store/sysroots"
 ln -s "$XSTATIC_HOME/sysroots/arm64-musl" "$store/sysroots/arm64-musl"
@@ -38,7 +39,8 @@ expect_contains "$(cat "$WORK/err")" "not an LLVM source tree"
 # nothing is left under runtimes/.
 fake_tree() { # dir cmakelists-body
   mkdir -p "$1"/{runtimes,libcxx,libcxxabi,libunwind,cmake/Modules}
-  echo "set(LLVM_VERSION_MAJOR $CLANG_MAJOR)" >"$1/cmake/Modules/LLVMVersion.cmake"
+  printf 'set(LLVM_VERSION_MAJOR %s)\nset(LLVM_VERSION_MINOR 0)\nset(LLVM_VERSION_PATCH 9)\n' \
+    "${3:-$CLANG_MAJOR}" >"$1/cmake/Modules/LLVMVersion.cmake"
   printf 'cmake_minimum_required(VERSION 3.20)\nproject(fake NONE)\n%s\n' "$2" >"$1/runtimes/CMakeLists.txt"
 }
 fake_tree "$WORK/bogus" 'message(FATAL_ERROR "bogus runtimes tree")'
@@ -65,13 +67,29 @@ expect_contains "$both" "linux/arm64 already built:"
 expect_contains "$(cat err1 err2)" "waiting for another xstatic"
 [ -f "$store/runtimes/llvm-$CLANG_MAJOR/arm64-musl/build.log" ] || fail "no build.log kept with the runtimes"
 
+# A release tarball as --llvm-src: extracted once into src/llvm-<version>/.
+ln -s "$XSTATIC_HOME/sysroots/amd64-musl" "$store/sysroots/amd64-musl"
+tar -C "$WORK" -czf "$WORK/llvm-project-$CLANG_MAJOR.0.9.src.tar.gz" quick
+XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/amd64 --llvm-src "$WORK/llvm-project-$CLANG_MAJOR.0.9.src.tar.gz" \
+  >out3 2>err3 || fail "build from a tarball: $(cat err3)"
+expect_contains "$(cat out3)" "linux/amd64 built:"
+[ -f "$store/src/llvm-$CLANG_MAJOR.0.9/runtimes/CMakeLists.txt" ] || fail "tarball not extracted into src/llvm-$CLANG_MAJOR.0.9"
+[ -z "$(find "$store/src" -maxdepth 1 -name '.tmp-*')" ] || fail "extraction left a temporary folder"
+
+# Sources of another LLVM major version than clang's: refused before building.
+fake_tree "$WORK/old" 'message(FATAL_ERROR "must not be configured")' 18
+mkdir -p "$WORK/store2/sysroots"
+ln -s "$XSTATIC_HOME/sysroots/arm64-musl" "$WORK/store2/sysroots/arm64-musl"
+XSTATIC_HOME=$WORK/store2 must_fail "$XSTATIC" runtimes build linux/arm64 --llvm-src "$WORK/old"
+expect_contains "$(cat "$WORK/err")" "version 18.0.9, but clang is version $CLANG_MAJOR"
+
 # list: the target, its triple and clang version, as a table and as JSON.
 json=$(XSTATIC_HOME=$store "$XSTATIC" runtimes list --json)
 python3 - "$json" "$CLANG_MAJOR" <<'PY' || fail "runtimes list --json: $json"
 import json, sys
 entries = json.loads(sys.argv[1])
-assert len(entries) == 1, entries
-e = entries[0]
+assert len(entries) == 2, entries
+e = [e for e in entries if e["sysroot"] == "arm64-musl"][0]
 assert e["target"] == "linux/arm64" and e["triple"] == "aarch64-linux-musl", e
 assert e["sysroot"] == "arm64-musl" and e["clang_major"] == int(sys.argv[2]), e
 assert e["path"].endswith("runtimes/llvm-%s/arm64-musl" % sys.argv[2]), e
