@@ -47,6 +47,10 @@ std::string deb_src_stanzas(std::string_view deb822_sources);
 fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src,
                         const fs::path& log);
 
+// Makes libc++'s build copy its headers at configure time instead of with
+// one process per header (see patch.cpp). False when the rule is not found.
+bool copy_headers_at_configure_time(const fs::path& tree);
+
 // The cmake command line that configures LLVM's runtimes/ build.
 struct CmakeInputs {
   fs::path source;     // LLVM source tree (its runtimes/ folder is configured)

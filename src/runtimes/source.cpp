@@ -66,6 +66,7 @@ fs::path extract_once(const sysroot::Store& store, const fs::path& tarball) {
         tarball.string() + " holds no LLVM runtimes source (runtimes/, libcxx/, libcxxabi/, libunwind/)",
         "pass LLVM's llvm-project-<version>.src.tar.xz or a source tree with --llvm-src", Exit::usage);
   }
+  copy_headers_at_configure_time(tmp);
   std::string read = llvm_source_version(tmp);
   fs::path final_dir = src_dir / ("llvm-" + (read.empty() ? version : read));
   fs::rename(tmp, final_dir, ec);
