@@ -44,7 +44,8 @@ void inspect_coff(const llvm::object::Binary& bin, Report& r);
 struct HazardEvidence {
   bool has_symbols = false;
   bool glibc = false;  // a glibc marker was seen (symbol or string)
-  std::vector<Hazard> hazards;
+  std::vector<Hazard> hazards;     // machinery the program calls
+  std::vector<std::string> notes;  // machinery only carried along (in every static glibc program)
 };
 HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols,
                                  llvm::ArrayRef<llvm::StringRef> rodata);

@@ -288,6 +288,7 @@ class ElfInspector {
     auto evidence = find_libc_hazards(symbol_names_, rodata_);
     if (evidence.glibc) r_.libc = "glibc";
     for (auto& h : evidence.hazards) r_.hazards.push_back(std::move(h));
+    for (auto& n : evidence.notes) r_.notes.push_back(std::move(n));
   }
 
   const llvm::object::ELFObjectFile<ELFT>& obj_;

@@ -5,9 +5,14 @@
 //
 // Measured with Debian 12's glibc 2.36 (clang -static): every static program
 // carries gconv (iconv) and _dl_open, because stdio's wide-character paths
-// reach them; NSS only comes with the functions that use it. The evidence is
+// reach them; since glibc 2.34 merged libdl, even the public dlopen symbol is
+// in every static program. NSS only comes with the functions that use it, and
+// iconv_open only when called. So the mere machinery is a note, and a hazard
+// is what the program itself calls: iconv_open or any NSS code (a program's
+// own dlopen calls cannot be told apart from the machinery by symbols). The evidence is
 // symbol names when there is a symbol table, else strings of the read-only
-// data that the machinery cannot do without.
+// data that the machinery cannot do without (for dlopen and iconv those are
+// in every static glibc program, so stripped files only get a note).
 #include <cstring>
 
 #include "detail.hpp"
@@ -18,20 +23,22 @@ namespace {
 struct Probe {
   const char* kind;
   const char* what;
-  std::initializer_list<const char*> symbols;  // exact names, or prefixes ending in '*'
-  std::initializer_list<const char*> strings;
+  std::initializer_list<const char*> called;     // the program uses it: a hazard (names, or prefixes ending in '*')
+  std::initializer_list<const char*> machinery;  // only carried along: a note
+  std::initializer_list<const char*> strings;    // evidence when stripped
+  bool strings_mean_called;                      // whether that evidence is a hazard or a note
 };
 
 const Probe kProbes[] = {
     {"nss", "NSS (getpwnam, getaddrinfo...: loads libnss_*.so of the build machine's glibc at run time)",
-     {"__nss_database_get", "__nss_lookup_function", "__nss_*", "_nss_files_*"},
-     {"/etc/nsswitch.conf", "libnss_%s.so"}},
+     {"__nss_database_get", "__nss_lookup_function", "__nss_*", "_nss_files_*"}, {},
+     {"/etc/nsswitch.conf", "libnss_%s.so"}, true},
     {"dlopen", "dlopen (loads shared objects that must match the build machine's glibc)",
-     {"_dl_open", "__libc_dlopen_mode"},
-     {"invalid mode for dlopen()"}},
+     {}, {"dlopen", "_dl_open", "__libc_dlopen_mode", "__dlopen"},
+     {"invalid mode for dlopen()"}, false},
     {"iconv", "iconv/gconv (loads gconv modules of the build machine's glibc for most charsets)",
-     {"__gconv_open", "iconv_open"},
-     {"gconv-modules"}},
+     {"iconv_open"}, {"__gconv_open"},
+     {"gconv-modules"}, false},
 };
 
 const char* const kGlibcSymbols[] = {"__libc_start_call_main", "_dl_relocate_static_pie", "__libc_setup_tls"};
@@ -74,11 +81,23 @@ HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols, llvm::
   for (const char* s : kGlibcStrings) e.glibc |= contains(rodata, s);
   if (!e.glibc) return e;  // musl and others: their static dlopen/iconv load nothing
   for (const Probe& p : kProbes) {
-    auto found = e.has_symbols ? find_symbol(symbols, p.symbols) : find_string(rodata, p.strings);
-    if (found)
-      e.hazards.push_back({p.kind, std::string("static glibc carries ") + p.what + " [" +
-                                       (e.has_symbols ? "symbol " : "string \"") + *found +
-                                       (e.has_symbols ? "]" : "\"]")});
+    bool called = false;
+    std::optional<std::string> found;
+    if (e.has_symbols) {
+      found = find_symbol(symbols, p.called);
+      called = found.has_value();
+      if (!found) found = find_symbol(symbols, p.machinery);
+    } else {
+      found = find_string(rodata, p.strings);
+      called = found && p.strings_mean_called;
+    }
+    if (!found) continue;
+    std::string evidence = e.has_symbols ? "[symbol " + *found + "]" : "[string \"" + *found + "\"]";
+    if (called)
+      e.hazards.push_back({p.kind, std::string("static glibc carries ") + p.what + " " + evidence});
+    else
+      e.notes.push_back(std::string("static glibc links ") + p.kind +
+                        " machinery, unused unless the program calls it " + evidence);
   }
   return e;
 }

@@ -39,13 +39,19 @@ TEST_CASE("static glibc hazards: symbols when there are some, strings when strip
   llvm::StringRef regions[] = {llvm::StringRef(rodata.data(), 49)};
   auto stripped = find_libc_hazards({}, regions);
   CHECK(stripped.glibc);
-  REQUIRE(stripped.hazards.size() == 2);
+  REQUIRE(stripped.hazards.size() == 1);
   CHECK(stripped.hazards[0].kind == "nss");
-  CHECK(stripped.hazards[1].kind == "iconv");
+  REQUIRE(stripped.notes.size() == 1);  // gconv's strings are in every static glibc program
+  CHECK(stripped.notes[0].find("iconv machinery") != std::string::npos);
   llvm::StringRef symbols[] = {"main", "__libc_start_call_main", "_dl_open"};
   auto with_symbols = find_libc_hazards(symbols, regions);
-  REQUIRE(with_symbols.hazards.size() == 1);  // symbols win: no NSS symbol, so no NSS
-  CHECK(with_symbols.hazards[0].kind == "dlopen");
+  CHECK(with_symbols.hazards.empty());  // symbols win: no NSS symbol, and _dl_open is machinery
+  REQUIRE(with_symbols.notes.size() == 1);
+  CHECK(with_symbols.notes[0].find("dlopen machinery") != std::string::npos);
+  llvm::StringRef calls_iconv[] = {"main", "__libc_start_call_main", "__gconv_open", "iconv_open", "dlopen"};
+  auto calling = find_libc_hazards(calls_iconv, regions);
+  REQUIRE(calling.hazards.size() == 1);
+  CHECK(calling.hazards[0].kind == "iconv");
   llvm::StringRef musl_symbols[] = {"main", "dlopen", "__init_libc"};
   CHECK(find_libc_hazards(musl_symbols, {}).hazards.empty());  // not glibc: nothing to load
 }
