@@ -25,11 +25,12 @@ Globals& globals();
 void add_targets(CLI::App& app);
 void add_version(CLI::App& app);
 void add_doctor(CLI::App& app);
+void add_install_links(CLI::App& app);  // cmd_compile.cpp, beside the compiler front end
 void add_sysroot(CLI::App& app);
 void add_inspect(CLI::App& app);
 void add_verify(CLI::App& app);
 void add_runtimes(CLI::App& app);
-void add_integrate(CLI::App& app);  // toolchain, env, run, install-links
+void add_integrate(CLI::App& app);  // toolchain, env, run
 
 // The compiler front end, reached as `xstatic cc|c++ ARGS` or through argv[0]
 // (aarch64-linux-musl-cc). Does not return normally on compile-only calls.
