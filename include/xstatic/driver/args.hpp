@@ -72,8 +72,9 @@ struct Invocation {
 };
 
 // Expands @file arguments (GNU quoting, nested files, paths relative to the
-// file that names them) as clang does. Throws Error (usage) naming a file that
-// cannot be read.
+// file that names them) as clang does; an @file that does not exist stays a
+// literal argument, as with gcc and clang. Throws Error (usage) for a file
+// that exists but cannot be expanded (unreadable, or including itself).
 std::vector<std::string> expand_response_files(std::vector<std::string> args);
 
 // Reads a command line (after response files are expanded). Throws Error
