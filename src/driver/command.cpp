@@ -46,6 +46,9 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
   auto traits = traits_of(plan.target);
   if (inv.mode == Mode::link && traits.static_flag)
     cmd.emplace_back(inv.own.pie && traits.static_pie ? "-static-pie" : "-static");
+  // A shared library still carries its compiler runtime inside: sysroots hold
+  // libgcc.a, not libgcc_s.so.
+  if (inv.mode == Mode::shared && traits.static_pie) cmd.emplace_back("-static-libgcc");
   cmd.emplace_back(traits.gc);
   add_strip(cmd, inv, traits);
   if (plan.why_extract) cmd.push_back("-Wl,--why-extract=" + *plan.why_extract);

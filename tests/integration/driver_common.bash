@@ -6,7 +6,9 @@
 # state fetches the Debian packages for the architecture (the host's dpkg
 # state is never touched) and dpkg-deb extracts them. Test setup only.
 
-driver_has_sysroot_cmd() { "$XSTATIC" sysroot --help >/dev/null 2>&1; }
+driver_has_sysroot_cmd() {
+  case "$("$XSTATIC" --help)" in *$'\n  sysroot '*) return 0 ;; *) return 1 ;; esac
+}
 
 driver_sysroot() { # target libc
   local target=$1 libc=$2 arch
@@ -18,7 +20,7 @@ driver_sysroot() { # target libc
   local dest="$XSTATIC_HOME/sysroots/$arch-$libc"
   [ -f "$dest/manifest.json" ] && return
   need dpkg-deb; need apt-get
-  mkdir -p "$XSTATIC_HOME/locks"
+  mkdir -p "$XSTATIC_HOME/locks" "$XSTATIC_HOME/sysroots"
   (
     flock 9
     [ -f "$dest/manifest.json" ] && exit 0
