@@ -13,6 +13,7 @@
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
+#include "xstatic/util/strings.hpp"
 
 namespace xstatic::cli {
 namespace {
@@ -31,17 +32,17 @@ std::string first_version_line(const std::string& path) {
   try {
     auto r = util::run({path, "--version"}, capture);
     std::string text = r.out.empty() ? r.err : r.out;
-    // "Debian clang version 19.1.7 (...)", "LLVM (http://llvm.org/):\n  LLVM version 19.1.7": keep the line with a version.
-    for (std::size_t start = 0; start < text.size();) {
-      auto end = text.find('\n', start);
-      std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-      if (line.find("version") != std::string::npos) {
-        line.erase(0, line.find_first_not_of(' '));
-        return line;
-      }
-      if (end == std::string::npos) break;
-      start = end + 1;
+    // "Debian clang version 19.1.7 (...)", "Debian LLD 19.1.7 (...)", "LLVM (...):\n  Debian LLVM version 19.1.7":
+    // the line that says "version", else the first line.
+    std::string first;
+    for (auto line : util::split(text, '\n')) {
+      auto start = line.find_first_not_of(' ');
+      if (start == std::string_view::npos) continue;
+      line.remove_prefix(start);
+      if (line.find("version") != std::string_view::npos) return std::string(line);
+      if (first.empty()) first = line;
     }
+    if (!first.empty()) return first;
   } catch (const Error&) {
   }
   return "?";

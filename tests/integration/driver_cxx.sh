@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# C++: static libstdc++ from the glibc sysroot; on musl, libc++ when the
+# runtimes are built, else a clear error naming both ways out. Static glibc's
+# NSS hazard: one clear warning.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/driver_common.bash"
+need clang-19
+
+cat >hello.cpp <<'CPP'
+#include <iostream>
+#include <string>
+#include <vector>
+int main() {
+  std::vector<std::string> words{"hello", "from", "c++"};
+  for (const auto& w : words) std::cout << w << (&w == &words.back() ? "\n" : " ");
+}
+CPP
+
+for target in linux/amd64 linux/arm64; do
+  driver_sysroot "$target" glibc
+  out="cxx-${target#linux/}-glibc"
+  "$XSTATIC" c++ --target "$target" --libc glibc -O2 hello.cpp -o "$out"
+  file -b "$out" | grep -q "statically linked" || fail "$out: $(file -b "$out")"
+  [ "$(driver_run "$target" "./$out")" = "hello from c++" ] || fail "$out printed the wrong thing"
+  echo "ok: C++ $target glibc, static libstdc++: $(stat -c %s "$out") bytes"
+done
+
+# musl: libc++ when built, else exit 3 and the two ways out.
+driver_sysroot linux/arm64 musl
+rc=0
+"$XSTATIC" c++ --target linux/arm64 hello.cpp -o cxx-musl 2>err || rc=$?
+if [ "$rc" = 0 ]; then
+  [ "$(qemu-aarch64-static ./cxx-musl)" = "hello from c++" ] || fail "C++ on musl printed the wrong thing"
+  echo "ok: C++ on musl with libc++"
+else
+  [ "$rc" = 3 ] || fail "C++ on musl without runtimes exited $rc: $(cat err)"
+  expect_contains "$(cat err)" "xstatic runtimes build linux/arm64"
+  expect_contains "$(cat err)" "--libc glibc"
+  echo "ok: C++ on musl without runtimes: $(head -1 err)"
+fi
+
+# Static glibc and getaddrinfo: linked, verified, and one warning that explains.
+driver_sysroot linux/amd64 glibc
+cat >resolve.c <<'C'
+#include <netdb.h>
+#include <stdio.h>
+int main(int argc, char **argv) {
+  struct addrinfo *ai = 0;
+  if (argc > 1) getaddrinfo(argv[1], 0, 0, &ai);
+  puts("linked");
+  return 0;
+}
+C
+"$XSTATIC" cc --target linux/amd64 --libc glibc resolve.c -o resolve 2>err
+[ "$(grep -c "xstatic: warning:" err)" = 1 ] || fail "expected one xstatic warning, got: $(cat err)"
+expect_contains "$(cat err)" "getaddrinfo"
+expect_contains "$(cat err)" "musl"
+[ "$(./resolve)" = linked ] || fail "resolve did not run"
+"$XSTATIC" cc --target linux/amd64 --libc glibc hello.cpp -o quiet 2>err || true
+printf '#include <stdio.h>\nint main(void){puts("x");return 0;}\n' >plain.c
+"$XSTATIC" cc --target linux/amd64 --libc glibc plain.c -o plain 2>err
+[ ! -s err ] || fail "a plain glibc program got warnings: $(cat err)"
+driver_sysroot linux/amd64 musl
+"$XSTATIC" cc --target linux/amd64 resolve.c -o resolve-musl 2>err
+[ ! -s err ] || fail "musl got a glibc warning: $(cat err)"
+echo "ok: one warning for static glibc's getaddrinfo, none otherwise"
