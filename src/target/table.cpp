@@ -35,7 +35,7 @@ constexpr Row kRows[] = {
 {"linux",   "arm",      "v6", false, "arm-linux-musleabi",       "arm-linux-gnueabi",         "armel",    elf,   EM_ARM,     false, true,  "qemu-arm-static",      kLinux,  kBoth, "-march=armv6 -mfpu=vfp -mfloat-abi=softfp"},
 {"linux",   "arm",      "v7", true,  "armv7-linux-musleabihf",   "arm-linux-gnueabihf",       "armhf",    elf,   EM_ARM,     false, true,  "qemu-arm-static",      kLinux,  kBoth, "-march=armv7-a -mfpu=vfpv3-d16 -mfloat-abi=hard"},
 {"linux",   "arm64",    "",   true,  "aarch64-linux-musl",       "aarch64-linux-gnu",         "arm64",    elf,   EM_AARCH64, true,  true,  "qemu-aarch64-static",  kLinux,  kBoth, ""},
-{"linux",   "mips64le", "",   true,  "mips64el-linux-muslabi64", "mips64el-linux-gnuabi64",   "mips64el", elf,   EM_MIPS,    true,  true,  "qemu-mips64el-static", kLinux,  kBoth, ""},
+{"linux",   "mips64le", "",   true,  "mips64el-linux-musl",      "mips64el-linux-gnuabi64",   "mips64el", elf,   EM_MIPS,    true,  true,  "qemu-mips64el-static", kLinux,  kBoth, ""},
 {"linux",   "mipsle",   "",   true,  "mipsel-linux-musl",        "mipsel-linux-gnu",          "mipsel",   elf,   EM_MIPS,    false, true,  "qemu-mipsel-static",   kLinux,  kBoth, ""},
 {"linux",   "ppc64le",  "",   true,  "powerpc64le-linux-musl",   "powerpc64le-linux-gnu",     "ppc64el",  elf,   EM_PPC64,   true,  true,  "qemu-ppc64le-static",  kLinux,  kBoth, ""},
 {"linux",   "s390x",    "",   true,  "s390x-linux-musl",         "s390x-linux-gnu",           "s390x",    elf,   EM_S390,    true,  false, "qemu-s390x-static",    kLinux,  kBoth, ""},

@@ -1,0 +1,52 @@
+// Provisioning sysroots into the store: install, list, remove, export, import.
+//
+// Every change to a sysroot happens under its lock (<store>/locks/<name>.lock)
+// and becomes visible with one rename: a sysroot is built in
+// <store>/sysroots/.tmp-<name>-<pid> and renamed into place once its
+// manifest is written. A killed install leaves only a .tmp-* folder, which
+// the next install of that sysroot removes (holding the lock proves that its
+// owner is gone).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "xstatic/sysroot/manifest.hpp"
+#include "xstatic/sysroot/store.hpp"
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::sysroot {
+
+struct InstallOptions {
+  std::optional<fs::path> debs_dir;  // take the .deb files from this folder instead of apt (offline)
+  bool quiet = false;                // no progress lines on stderr
+};
+
+// Installs the sysroot for `t` unless it is there already, and returns its
+// path. Idempotent and safe to call concurrently (a second caller waits for
+// the first and then finds it installed). Throws xstatic::Error naming the
+// package or file at fault.
+fs::path install(const Store& store, const target::Target& t, const InstallOptions& options);
+
+struct InstalledSysroot {
+  fs::path path;
+  Manifest manifest;
+};
+
+// Installed sysroots, sorted by name (folders without a readable manifest are skipped).
+std::vector<InstalledSysroot> list(const Store& store);
+
+// Removes the sysroot for `t`; false when it was not installed.
+bool remove(const Store& store, const target::Target& t);
+
+// Writes the installed sysroot for `t` to `out` (a tar archive, compressed
+// by its extension: .tar.zst, .tar.xz, .tar.gz or .tar), with <name>/ as its single top folder.
+void export_sysroot(const Store& store, const target::Target& t, const fs::path& out);
+
+// Installs a sysroot from an archive written by export_sysroot, replacing an
+// installed one of the same name. Refuses hostile members as install does,
+// and archives whose manifest does not match a known target. Returns its path.
+fs::path import_sysroot(const Store& store, const fs::path& archive, const InstallOptions& options);
+
+}  // namespace xstatic::sysroot

@@ -1,0 +1,30 @@
+// manifest.json: what a sysroot was made from. Written last into a sysroot
+// being built, so its presence means "installed" (Store::find checks it).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xstatic/sysroot/deb.hpp"
+
+namespace xstatic::sysroot {
+
+struct Manifest {
+  std::string name;             // "arm64-musl": the sysroot's folder name
+  std::string target;           // "linux/arm64": the target it was installed for
+  std::string libc;             // "musl" | "glibc"
+  std::string debian_arch;      // "arm64"
+  std::string triple;           // "aarch64-linux-musl"
+  std::string xstatic_version;  // the xstatic that built it
+  std::vector<PackageInfo> packages;
+};
+
+std::string to_json(const Manifest& m);
+// Throws xstatic::Error naming `origin` when the text is not a valid manifest.
+Manifest parse_manifest(std::string_view json, std::string_view origin);
+Manifest read_manifest(const std::filesystem::path& file);
+void write_manifest(const Manifest& m, const std::filesystem::path& file);
+
+}  // namespace xstatic::sysroot

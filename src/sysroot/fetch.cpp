@@ -1,0 +1,208 @@
+// The private apt state (one per Debian architecture) lives in
+// <store>/apt/<arch>: etc/ holds copies of the host's source lists (apt's
+// own files, so no archive address is written by xstatic), lists/ and cache/
+// apt's indexes, debs/ the downloaded packages. The options below point
+// every piece of state apt would write at that folder and make it believe
+// dpkg has nothing installed (Dir::State::status=/dev/null), so no
+// `dpkg --add-architecture` and no change to the host are needed.
+#include "fetch.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <system_error>
+
+#include "xstatic/sysroot/deb.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/lock.hpp"
+#include "xstatic/util/process.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::sysroot {
+namespace {
+
+std::string missing_hint(const std::string& pkg, const std::string& arch) {
+  return "apt-get download " + pkg + ":" + arch + " into that folder, or install without --debs";
+}
+
+// Copies the host's source lists (the same files apt itself reads) into the private state.
+void copy_host_sources(const fs::path& etc) {
+  std::error_code ec;
+  fs::remove_all(etc, ec);
+  fs::create_directories(etc / "sources.list.d");
+  fs::copy_options opt = fs::copy_options::overwrite_existing;
+  if (fs::exists("/etc/apt/sources.list"))
+    fs::copy_file("/etc/apt/sources.list", etc / "sources.list", opt, ec);
+  for (const auto& e : fs::directory_iterator("/etc/apt/sources.list.d", ec)) {
+    auto name = e.path().filename().string();
+    if (util::ends_with(name, ".list") || util::ends_with(name, ".sources"))
+      fs::copy_file(e.path(), etc / "sources.list.d" / name, opt, ec);
+  }
+}
+
+std::vector<std::string> apt_options(const fs::path& dir, const std::string& arch) {
+  const std::vector<std::string> settings = {
+      "APT::Architecture=" + arch,
+      "APT::Architectures=" + arch,
+      "Dir::State::Lists=" + (dir / "lists").string(),
+      "Dir::Cache=" + (dir / "cache").string(),
+      "Dir::State::status=/dev/null",
+      "Dir::Etc::SourceList=" + (dir / "etc/sources.list").string(),
+      "Dir::Etc::SourceParts=" + (dir / "etc/sources.list.d").string(),
+      "Debug::NoLocking=1",
+      // As root, apt downloads as the _apt user, which cannot write into the store.
+      ::geteuid() == 0 ? "APT::Sandbox::User=root" : "",
+  };
+  std::vector<std::string> o = {"-q"};
+  for (const auto& s : settings)
+    if (!s.empty()) o.insert(o.end(), {"-o", s});
+  return o;
+}
+
+util::RunResult apt_get(const std::vector<std::string>& options, const std::vector<std::string>& args,
+                        const fs::path& cwd) {
+  std::vector<std::string> argv = {"apt-get"};
+  argv.insert(argv.end(), options.begin(), options.end());
+  argv.insert(argv.end(), args.begin(), args.end());
+  util::RunOptions ro;
+  ro.capture_stdout = true;
+  ro.capture_stderr = true;
+  ro.cwd = cwd.string();
+  spdlog::debug("{}", util::shell_join(argv));
+  auto r = util::run(argv, ro);
+  if (r.exit_code != 0) spdlog::debug("apt-get exited with {}: {}", r.exit_code, r.err);
+  return r;
+}
+
+// Indexes older than a day are refreshed, so security updates are picked up.
+bool lists_fresh(const fs::path& lists) {
+  std::error_code ec;
+  auto now = fs::file_time_type::clock::now();
+  for (const auto& e : fs::directory_iterator(lists, ec))
+    if (e.path().filename().string().find("_Packages") != std::string::npos &&
+        now - e.last_write_time(ec) < std::chrono::hours(24))
+      return true;
+  return false;
+}
+
+struct Candidate {
+  std::string file;     // the .deb's file name
+  std::uintmax_t size;  // its size, to spot a download cut short
+};
+
+// Lines of `apt-get download --print-uris`: 'URI' FILE SIZE SHA256:HEX
+std::vector<Candidate> parse_print_uris(const std::string& out) {
+  std::vector<Candidate> files;
+  for (auto line : util::split(out, '\n')) {
+    if (!util::starts_with(line, "'")) continue;
+    auto fields = util::split(line, ' ');
+    if (fields.size() >= 3) files.push_back({std::string(fields[1]), std::stoull(std::string(fields[2]))});
+  }
+  return files;
+}
+
+// The package apt complains about in "E: Unable to locate package X" and similar.
+std::string apt_error(const std::string& err) {
+  for (auto line : util::split(err, '\n'))
+    if (util::starts_with(line, "E: ")) return std::string(line.substr(3));
+  return err.empty() ? "apt-get failed" : err;
+}
+
+}  // namespace
+
+std::vector<fs::path> debs_from_folder(const fs::path& dir, const std::string& arch,
+                                       const std::vector<std::string>& packages) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw Error("--debs " + dir.string() + " is not a folder", "give a folder holding .deb files",
+                Exit::usage);
+  std::map<std::string, std::pair<std::string, fs::path>> best;  // name -> (version, file)
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".deb") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    auto info = read_deb_control(file);
+    if (info.architecture != arch && info.architecture != "all") continue;
+    auto it = best.find(info.name);
+    if (it == best.end() || compare_versions(info.version, it->second.first) > 0)
+      best[info.name] = {info.version, file};
+  }
+  std::vector<fs::path> out;
+  for (const auto& pkg : packages) {
+    auto it = best.find(pkg);
+    if (it == best.end())
+      throw Error("package " + pkg + " (" + arch + ") is missing: no " + pkg + "_*_" + arch + ".deb in " +
+                      dir.string(),
+                  missing_hint(pkg, arch), Exit::missing);
+    out.push_back(it->second.second);
+  }
+  return out;
+}
+
+std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
+                                    const std::vector<std::string>& packages, util::Progress& progress) {
+  if (!util::find_program("apt-get"))
+    throw Error("apt-get is not available to fetch the " + arch + " packages",
+                "download the .deb files elsewhere and pass --debs DIR", Exit::missing);
+  fs::path dir = store.apt_dir() / arch;
+  util::FileLock lock(store.locks_dir() / ("apt-" + arch + ".lock"),
+                      [&] { progress.step("waiting for another apt run for " + arch); });
+  for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
+    fs::create_directories(dir / sub);
+  copy_host_sources(dir / "etc");
+  auto options = apt_options(dir, arch);
+
+  std::vector<std::string> wanted;
+  for (const auto& p : packages) wanted.push_back(p + ":" + arch);
+  std::vector<std::string> print = {"download", "--print-uris"};
+  print.insert(print.end(), wanted.begin(), wanted.end());
+
+  bool updated = false;
+  auto update = [&] {
+    progress.step("updating the package index for " + arch);
+    // A third-party source without this architecture fails alone; apt still
+    // writes the indexes of the others, and the next step reports what is missing.
+    apt_get(options, {"update"}, dir);
+    updated = true;
+  };
+  if (!lists_fresh(dir / "lists")) update();
+  auto uris = apt_get(options, print, dir);
+  if (uris.exit_code != 0 && !updated) {
+    update();
+    uris = apt_get(options, print, dir);
+  }
+  // apt prints them in its own order; a .deb's file name starts with "<package>_".
+  std::vector<Candidate> names;
+  for (const auto& p : packages)
+    for (const auto& c : parse_print_uris(uris.out))
+      if (c.file.starts_with(p + "_")) names.push_back(c);
+  if (uris.exit_code != 0 || names.size() != packages.size())
+    throw Error(
+        "cannot fetch the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(uris.err),
+        "check that apt works ('apt-get update'), or pass --debs DIR with the .deb files", Exit::missing);
+
+  std::vector<std::string> to_download;
+  std::error_code ec;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (fs::file_size(dir / "debs" / names[i].file, ec) != names[i].size || ec)
+      to_download.push_back(wanted[i]);
+  if (!to_download.empty()) {
+    progress.step("downloading " + std::to_string(to_download.size()) + " packages for " + arch);
+    std::vector<std::string> args = {"download"};
+    args.insert(args.end(), to_download.begin(), to_download.end());
+    auto r = apt_get(options, args, dir / "debs");
+    if (r.exit_code != 0)
+      throw Error("cannot download " + util::join(to_download, " ") + ": " + apt_error(r.err),
+                  "check the network and 'apt-get update', or pass --debs DIR", Exit::missing);
+  }
+  std::vector<fs::path> out;
+  for (const auto& n : names) out.push_back(dir / "debs" / n.file);
+  return out;
+}
+
+}  // namespace xstatic::sysroot

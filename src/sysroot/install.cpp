@@ -1,0 +1,95 @@
+#include "xstatic/sysroot/install.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "fetch.hpp"
+#include "transaction.hpp"
+#include "xstatic/sysroot/recipe.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/progress.hpp"
+#include "xstatic/version.hpp"
+
+namespace xstatic::sysroot {
+namespace {
+
+void require_provisioned(const target::Target& t) {
+  if (!is_provisioned_by_xstatic(t) || t.row->debian_arch.empty())
+    throw Error(
+        t.go_name() + " uses " + std::string(t.libc_name()) + ", whose sysroot is not provisioned by xstatic",
+        install_command(t), Exit::usage);
+}
+
+std::string seconds_since(std::chrono::steady_clock::time_point start) {
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", s);
+  return buf;
+}
+
+}  // namespace
+
+fs::path install(const Store& store, const target::Target& t, const InstallOptions& options) {
+  require_provisioned(t);
+  if (auto found = store.find(t)) return *found;
+  auto start = std::chrono::steady_clock::now();
+  util::Progress progress(options.quiet);
+  const std::string name = sysroot_name(t);
+  const std::string arch(t.row->debian_arch);
+  Transaction tx(store, name, progress);
+  if (auto found = store.find(t)) return *found;  // another process installed it while we waited
+
+  Recipe recipe = recipe_for(t.libc);
+  progress.step("resolving " + std::to_string(recipe.packages.size()) + " packages for " + name);
+  auto debs = options.debs_dir ? debs_from_folder(*options.debs_dir, arch, recipe.packages)
+                               : debs_from_apt(store, arch, recipe.packages, progress);
+
+  Manifest m{name, t.go_name(), std::string(t.libc_name()), arch, std::string(t.triple()), kVersion, {}};
+  const fs::path& work = tx.work_dir();
+  auto place = [&](const std::string& member) { return recipe.place(member); };
+  for (std::size_t i = 0; i < debs.size(); ++i) {
+    progress.step("extracting " + name + " [" + std::to_string(i + 1) + "/" + std::to_string(debs.size()) +
+                  "] " + recipe.packages[i]);
+    PackageInfo info = extract_deb(debs[i], work, place);
+    if (info.name != recipe.packages[i] || (info.architecture != arch && info.architecture != "all"))
+      throw Error(debs[i].string() + " holds " + info.name + " (" + info.architecture + "), not " +
+                      recipe.packages[i] + " (" + arch + ")",
+                  "remove the file and download the right package", Exit::usage);
+    m.packages.push_back(std::move(info));
+  }
+  write_manifest(m, work / kManifestName);
+  tx.commit();
+  progress.done("installed " + name + " for " + t.go_name() + " in " + seconds_since(start) + ": " +
+                tx.final_path().string());
+  return tx.final_path();
+}
+
+std::vector<InstalledSysroot> list(const Store& store) {
+  std::vector<InstalledSysroot> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(store.sysroots_dir(), ec)) {
+    if (e.path().filename().string().starts_with(".")) continue;
+    if (!fs::exists(e.path() / kManifestName, ec)) continue;
+    try {
+      out.push_back({e.path(), read_manifest(e.path() / kManifestName)});
+    } catch (const Error&) {
+      continue;  // a damaged sysroot is not listed; `install` reports it
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.manifest.name < b.manifest.name; });
+  return out;
+}
+
+bool remove(const Store& store, const target::Target& t) {
+  require_provisioned(t);
+  std::error_code ec;
+  if (!fs::exists(store.sysroot_path(t), ec)) return false;
+  util::Progress quiet(true);
+  Transaction tx(store, sysroot_name(t), quiet);
+  if (!fs::exists(store.sysroot_path(t), ec)) return false;
+  tx.remove_installed();
+  return true;
+}
+
+}  // namespace xstatic::sysroot

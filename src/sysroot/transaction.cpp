@@ -1,0 +1,86 @@
+#include "transaction.hpp"
+
+#include <unistd.h>
+
+#include <cctype>
+#include <system_error>
+
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::sysroot {
+namespace {
+
+std::string tmp_prefix(const std::string& name) {
+  return ".tmp-" + name + "-";
+}
+
+// Holding the lock means no live process works on `name`: every
+// .tmp-<name>-<pid>[-why] folder is a leftover of a killed run.
+void remove_leftovers(const fs::path& sysroots, const std::string& name) {
+  std::error_code ec;
+  std::string prefix = tmp_prefix(name);
+  for (const auto& e : fs::directory_iterator(sysroots, ec)) {
+    std::string f = e.path().filename().string();
+    if (util::starts_with(f, prefix) && f.size() > prefix.size() &&
+        std::isdigit(static_cast<unsigned char>(f[prefix.size()])))
+      fs::remove_all(e.path(), ec);
+  }
+}
+
+fs::path prepare(const Store& store, const std::string& name) {
+  std::error_code ec;
+  fs::create_directories(store.sysroots_dir(), ec);
+  if (ec)
+    throw Error("cannot create " + store.sysroots_dir().string() + ": " + ec.message(),
+                "choose a writable store with --store DIR or XSTATIC_HOME", Exit::internal);
+  return store.locks_dir() / (name + ".lock");
+}
+
+}  // namespace
+
+Transaction::Transaction(const Store& store, const std::string& name, util::Progress& progress)
+    : final_(store.sysroots_dir() / name),
+      lock_(prepare(store, name), [&] { progress.step("waiting for another install of " + name); }) {
+  remove_leftovers(store.sysroots_dir(), name);
+}
+
+fs::path Transaction::aside(const char* why) const {
+  return final_.parent_path() / (tmp_prefix(final_.filename().string()) + std::to_string(::getpid()) + why);
+}
+
+const fs::path& Transaction::work_dir() {
+  if (work_.empty()) {
+    work_ = aside("");
+    fs::create_directories(work_);
+  }
+  return work_;
+}
+
+void Transaction::commit() {
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(final_, ec))) {
+    fs::path old = aside("-old");
+    fs::rename(final_, old);
+    fs::rename(work_, final_);
+    fs::remove_all(old, ec);
+  } else {
+    fs::rename(work_, final_);
+  }
+  committed_ = true;
+}
+
+void Transaction::remove_installed() {
+  fs::path old = aside("-remove");
+  fs::rename(final_, old);
+  std::error_code ec;
+  fs::remove_all(old, ec);
+}
+
+Transaction::~Transaction() {
+  if (committed_ || work_.empty()) return;
+  std::error_code ec;
+  fs::remove_all(work_, ec);
+}
+
+}  // namespace xstatic::sysroot
