@@ -16,6 +16,7 @@
 #include "xstatic/driver/toolchain.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -37,12 +38,14 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
   // `cc --version` and other calls without input need no sysroot: build
   // systems probe the compiler before anything is installed.
   if (inv.inputs == 0) return std::nullopt;
-  std::string what = sysroot::is_provisioned_by_xstatic(t)
-                         ? "the sysroot for " + describe(t) + " is not installed"
-                         : "no sysroot for " + describe(t) + " was found";
-  if (inv.own.auto_install && sysroot::is_provisioned_by_xstatic(t))
-    what += " (--auto-install needs the sysroot module, which this build does not have yet)";
-  throw Error(what, sysroot::install_command(t) + " (or pass --auto-install)", Exit::missing);
+  bool ours = sysroot::is_provisioned_by_xstatic(t);
+  if (inv.own.auto_install && ours) {
+    std::fprintf(stderr, "xstatic: installing the sysroot for %s (--auto-install)\n", describe(t).c_str());
+    return sysroot::install(store, t, sysroot::InstallOptions{});
+  }
+  throw Error(ours ? "the sysroot for " + describe(t) + " is not installed"
+                   : "no sysroot for " + describe(t) + " was found",
+              sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
 }
 
 std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store, const target::Target& t,

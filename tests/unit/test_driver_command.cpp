@@ -53,7 +53,8 @@ TEST_CASE("strip and pie choices") {
   CHECK(cmd({"--strip=debug", "a.c"}, p).find(" -Wl,--strip-debug ") != std::string::npos);
   CHECK(cmd({"--pie", "a.c"}, p).find(" -static-pie ") != std::string::npos);
   CHECK(cmd({"--pie", "a.c"}, p).find(" -static ") == std::string::npos);
-  CHECK(cmd({"-shared", "a.o"}, p).find("-static") == std::string::npos);
+  CHECK(cmd({"-shared", "a.o"}, p).find(" -static ") == std::string::npos);
+  CHECK(cmd({"-shared", "a.o"}, p).find(" -static-libgcc ") != std::string::npos);
   CHECK(cmd({"-r", "a.o", "b.o"}, p).find("--gc-sections") == std::string::npos);
 }
 
