@@ -21,6 +21,35 @@ legacy=$(cmd_of cc -target aarch64-unknown-linux-musl -O2 hi.c -o a)
 expect_contains "$go" "--target=aarch64-linux-musl --sysroot=$XSTATIC_HOME/sysroots/arm64-musl -fuse-ld=lld"
 echo "ok: Go form = triple form: $go"
 
+# XSTATIC_VERBOSE=1 prints the same line.
+verbose=$(XSTATIC_VERBOSE=1 "$XSTATIC" cc --target linux/arm64 -O2 hi.c -o a 2>&1 >/dev/null | tail -1)
+[ "$verbose" = "$go" ] || fail "XSTATIC_VERBOSE=1 printed: $verbose"
+
+# Compile-only calls exec clang (it is our shell's child, not xstatic's);
+# links run it as a child of xstatic. A stand-in clang reports its parent.
+mkdir fake
+printf '#!/bin/sh\necho "$PPID" >"%s/parent.$$"\n' "$WORK" >fake/clang-19
+chmod +x fake/clang-19
+XSTATIC_CLANG="$WORK/fake/clang-19" "$XSTATIC" cc --target linux/amd64 -c hi.c
+[ "$(cat parent.*)" = "$$" ] || fail "-c did not exec clang (its parent is $(cat parent.*), the shell is $$)"
+rm parent.*
+XSTATIC_CLANG="$WORK/fake/clang-19" "$XSTATIC" cc --target linux/amd64 hi.c -o never --no-verify
+[ "$(cat parent.*)" != "$$" ] || fail "a link was exec'd: nothing would have verified it"
+echo "ok: -c execs clang; a link runs it"
+
+# A clang whose name does not tell its version is asked once; the answer is
+# cached in the store (keyed by path and mtime), not asked again.
+mkdir fake2
+printf '#!/bin/sh\necho "$*" >>"%s/asked"\nexec clang-19 "$@"\n' "$WORK" >fake2/myclang
+chmod +x fake2/myclang
+for _ in 1 2 3; do
+  XSTATIC_HOME="$WORK/cache-store" XSTATIC_CLANG="$WORK/fake2/myclang" "$XSTATIC" cc --version >/dev/null
+done
+[ "$(grep -c '^--version$' asked)" = 1 ] || fail "expected one version probe: $(cat asked)"
+[ "$(grep -c -- '--target=x86_64-linux-musl --version' asked)" = 3 ] || fail "expected 3 runs: $(cat asked)"
+grep -q ' 19$' "$WORK"/cache-store/cache/clang/* || fail "no clang version cache in the store"
+echo "ok: clang's version learned once, cached"
+
 # GOOS/GOARCH from the environment, and the command line winning over it.
 env_cmd=$(GOOS=linux GOARCH=arm64 cmd_of cc -O2 hi.c -o a)
 [ "$env_cmd" = "$go" ] || fail "GOOS/GOARCH gave: $env_cmd"
@@ -75,6 +104,14 @@ expect_contains "$(cat err)" "xstatic sysroot install linux/arm64 --libc glibc"
 XSTATIC_HOME="$WORK/empty-store" "$XSTATIC" cc --target linux/arm64 --version | grep -q "clang version" ||
   fail "--version needs a sysroot"
 echo "ok: missing sysroot"
+
+# --auto-install (and XSTATIC_AUTO_INSTALL=1) installs it on the spot instead.
+XSTATIC_HOME="$WORK/auto-store" "$XSTATIC" cc --target linux/amd64 --auto-install hi.c -o auto 2>err ||
+  fail "--auto-install: $(cat err)"
+expect_contains "$(cat err)" "installing the sysroot for linux/amd64 (musl)"
+[ "$(./auto)" = dispatched ] || fail "--auto-install build did not run"
+[ -f "$WORK/auto-store/sysroots/amd64-musl/manifest.json" ] || fail "--auto-install left no sysroot"
+echo "ok: --auto-install"
 
 # An unknown target: usage error with suggestions.
 rc=0
