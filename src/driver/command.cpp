@@ -52,6 +52,7 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
   cmd.emplace_back(traits.gc);
   add_strip(cmd, inv, traits);
   if (plan.why_extract) cmd.push_back("-Wl,--why-extract=" + *plan.why_extract);
+  if (plan.gcc_dir) cmd.push_back("-L" + plan.gcc_dir->string());
   if (plan.cxx_runtimes) {
     cmd.emplace_back("-nostdlib++");
     cmd.emplace_back("-L" + plan.cxx_runtimes->lib_dir.string());
@@ -88,6 +89,10 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   }
   for (auto flag : util::split(plan.target.row->cflags, ' '))
     if (!flag.empty()) cmd.emplace_back(flag);
+  if (plan.gcc_dir && plan.language == Language::cxx)
+    for (const auto& sub : {plan.gcc_dir->string() + "/include/c++",
+                            plan.gcc_dir->string() + "/include/c++/" + std::string(plan.target.triple())})
+      cmd.insert(cmd.end(), {"-isystem", sub});
   if (plan.cxx_runtimes) {
     cmd.emplace_back("-nostdinc++");
     cmd.emplace_back("-isystem");
@@ -100,6 +105,19 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   if (plan.cxx_runtimes && (inv.mode == Mode::link || inv.mode == Mode::shared))
     for (const char* lib : {"-lc++", "-lc++abi", "-lunwind"}) cmd.emplace_back(lib);
   return cmd;
+}
+
+std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t) {
+  if (t.libc != target::Libc::mingw) return std::nullopt;
+  std::filesystem::path base = std::filesystem::path("/usr/lib/gcc") / std::string(t.triple());
+  std::error_code ec;
+  std::optional<std::filesystem::path> found;
+  for (const auto& e : std::filesystem::directory_iterator(base, ec)) {
+    if (!std::filesystem::exists(e.path() / "libgcc.a")) continue;
+    // win32 threads first: no libwinpthread DLL to ship beside the .exe.
+    if (!found || e.path().filename().string().ends_with("-win32")) found = e.path();
+  }
+  return found;
 }
 
 std::string output_of(const Invocation& inv, const target::Target& t) {

@@ -135,6 +135,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   plan.sysroot = find_sysroot(store, t, inv);
   plan.clang = find_clang(store);
   if (language == Language::cxx) plan.cxx_driver = cxx_driver(plan.clang);
+  if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0) plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
   bool links = inv.mode != Mode::compile_only;
   if (links) {

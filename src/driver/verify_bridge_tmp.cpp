@@ -27,6 +27,7 @@ std::string_view readelf_machine(std::uint16_t em) {
 }  // namespace
 
 Verdict verify_file(const std::filesystem::path& file, const Policy& policy) {
+  if (policy.target && policy.target->row->format != target::ObjectFormat::elf) return {};  // readelf: ELF only
   util::RunOptions capture;
   capture.capture_stdout = capture.capture_stderr = true;
   auto r = util::run({"readelf", "-lhdW", file.string()}, capture);

@@ -31,6 +31,7 @@ struct Plan {
   std::optional<std::string> ld_path;               // --ld-path when clang cannot find lld beside itself
   bool color = false;                               // our stderr is a terminal (links pipe clang's stderr)
   std::optional<std::string> why_extract;           // lld's --why-extract report file (static glibc hazards)
+  std::optional<std::filesystem::path> gcc_dir;     // mingw: Debian's gcc runtime folder (libgcc.a, libstdc++)
 };
 
 // True when C++ for this target needs the libc++ runtimes xstatic builds.
@@ -40,6 +41,10 @@ bool needs_cxx_runtimes(Language language, const target::Target& t);
 // links -static (or -static-pie), -Wl,--gc-sections and -s (unless debug info
 // or --strip says otherwise), then the user's arguments so that they win.
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan);
+
+// mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-win32
+// (or -posix), a folder name clang's MinGW driver does not read as a version.
+std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t);
 
 // The file a link writes: the -o value, else clang's default (a.out, a.exe).
 std::string output_of(const Invocation& inv, const target::Target& t);
