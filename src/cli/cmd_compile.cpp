@@ -30,7 +30,8 @@ std::vector<target::Target> default_targets() {
   return out;
 }
 
-void install_links_command(const std::string& dir, const std::vector<std::string>& specs, const std::string& libc) {
+void install_links_command(const std::string& dir, const std::vector<std::string>& specs,
+                           const std::string& libc) {
   std::optional<target::Libc> wanted;
   if (!libc.empty()) {
     wanted = target::parse_libc(libc);
@@ -45,8 +46,9 @@ void install_links_command(const std::string& dir, const std::vector<std::string
   auto made = driver::install_links(dir, self, targets);
   if (!globals().quiet) {
     for (const auto& t : targets)
-      std::printf("%s (%s): %s-cc, %s-c++, %s-ar, ...\n", t.go_name().c_str(), std::string(t.libc_name()).c_str(),
-                  std::string(t.triple()).c_str(), std::string(t.triple()).c_str(), std::string(t.triple()).c_str());
+      std::printf("%s (%s): %s-cc, %s-c++, %s-ar, ...\n", t.go_name().c_str(),
+                  std::string(t.libc_name()).c_str(), std::string(t.triple()).c_str(),
+                  std::string(t.triple()).c_str(), std::string(t.triple()).c_str());
     std::printf("%zu names in %s -> %s\nadd it to PATH: export PATH=\"%s:$PATH\"\n", made.size(), dir.c_str(),
                 self.c_str(), dir.c_str());
   }
@@ -55,7 +57,8 @@ void install_links_command(const std::string& dir, const std::vector<std::string
 }  // namespace
 
 void add_install_links(CLI::App& app) {
-  auto* cmd = app.add_subcommand("install-links", "Create compiler and binutils names (aarch64-linux-musl-cc) for build systems");
+  auto* cmd = app.add_subcommand(
+      "install-links", "Create compiler and binutils names (aarch64-linux-musl-cc) for build systems");
   auto dir = std::make_shared<std::string>();
   auto specs = std::make_shared<std::vector<std::string>>();
   auto libc = std::make_shared<std::string>();

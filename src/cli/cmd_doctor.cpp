@@ -32,8 +32,8 @@ std::string first_version_line(const std::string& path) {
   try {
     auto r = util::run({path, "--version"}, capture);
     std::string text = r.out.empty() ? r.err : r.out;
-    // "Debian clang version 19.1.7 (...)", "Debian LLD 19.1.7 (...)", "LLVM (...):\n  Debian LLVM version 19.1.7":
-    // the line that says "version", else the first line.
+    // "Debian clang version 19.1.7 (...)", "Debian LLD 19.1.7 (...)", "LLVM (...):\n  Debian LLVM
+    // version 19.1.7": the line that says "version", else the first line.
     std::string first;
     for (auto line : util::split(text, '\n')) {
       auto start = line.find_first_not_of(' ');
@@ -64,11 +64,13 @@ std::vector<Tool> probe_tools(const sysroot::Store& store) {
     tools.push_back(probe("clang", std::nullopt, "clang-19", true));
   }
   tools.push_back(probe("ld.lld", driver::find_llvm_tool("ld.lld"), "lld-19", true));
-  for (const char* t : {"llvm-ar", "llvm-ranlib", "llvm-strip", "llvm-objcopy", "llvm-nm", "llvm-objdump", "llvm-readelf"})
+  for (const char* t :
+       {"llvm-ar", "llvm-ranlib", "llvm-strip", "llvm-objcopy", "llvm-nm", "llvm-objdump", "llvm-readelf"})
     tools.push_back(probe(t, driver::find_llvm_tool(t), "llvm-19", false));
   std::vector<std::string> qemus;
   for (const auto& row : target::table())
-    if (!row.qemu.empty() && std::find(qemus.begin(), qemus.end(), row.qemu) == qemus.end()) qemus.emplace_back(row.qemu);
+    if (!row.qemu.empty() && std::find(qemus.begin(), qemus.end(), row.qemu) == qemus.end())
+      qemus.emplace_back(row.qemu);
   for (const auto& q : qemus) tools.push_back(probe(q, util::find_program(q), "qemu-user-static", false));
   return tools;
 }
@@ -93,12 +95,13 @@ std::string fix_command(const std::vector<Tool>& tools, bool no_sysroot) {
     fix = "sudo apt-get install";
     for (const auto& p : packages) fix += " " + p;
   }
-  if (no_sysroot) fix += std::string(fix.empty() ? "" : " && ") + "xstatic sysroot install linux/amd64 linux/arm64";
+  if (no_sysroot)
+    fix += std::string(fix.empty() ? "" : " && ") + "xstatic sysroot install linux/amd64 linux/arm64";
   return fix;
 }
 
-void print_json(const std::vector<Tool>& tools, const sysroot::Store& store, const std::vector<std::string>& sysroots,
-                const std::string& fix, bool ok) {
+void print_json(const std::vector<Tool>& tools, const sysroot::Store& store,
+                const std::vector<std::string>& sysroots, const std::string& fix, bool ok) {
   llvm::json::OStream j(llvm::outs(), 2);
   j.object([&] {
     j.attribute("ok", ok);
@@ -121,23 +124,24 @@ void print_json(const std::vector<Tool>& tools, const sysroot::Store& store, con
   llvm::outs() << "\n";
 }
 
-void print_text(const std::vector<Tool>& tools, const sysroot::Store& store, const std::vector<std::string>& sysroots,
-                const std::string& fix) {
+void print_text(const std::vector<Tool>& tools, const sysroot::Store& store,
+                const std::vector<std::string>& sysroots, const std::string& fix) {
   for (const auto& t : tools)
-    std::printf("%-22s %-40s %s\n", t.name.c_str(), t.path.empty() ? (t.required ? "MISSING" : "-") : t.path.c_str(),
-                t.version.c_str());
+    std::printf("%-22s %-40s %s\n", t.name.c_str(),
+                t.path.empty() ? (t.required ? "MISSING" : "-") : t.path.c_str(), t.version.c_str());
   std::printf("\nstore     %s\nsysroots  %s\n", store.root().c_str(), sysroots.empty() ? "(none)" : "");
   for (const auto& s : sysroots) std::printf("  %s\n", s.c_str());
   if (!fix.empty()) std::printf("\nto install what is missing:\n  %s\n", fix.c_str());
 }
 
 void doctor(bool json) {
-  auto store = sysroot::Store::locate(globals().store.empty() ? std::nullopt
-                                                              : std::optional<std::filesystem::path>(globals().store));
+  auto store = sysroot::Store::locate(
+      globals().store.empty() ? std::nullopt : std::optional<std::filesystem::path>(globals().store));
   auto tools = probe_tools(store);
   auto sysroots = installed_sysroots(store);
   auto fix = fix_command(tools, sysroots.empty());
-  bool ok = std::none_of(tools.begin(), tools.end(), [](const Tool& t) { return t.required && t.path.empty(); });
+  bool ok =
+      std::none_of(tools.begin(), tools.end(), [](const Tool& t) { return t.required && t.path.empty(); });
   if (json)
     print_json(tools, store, sysroots, fix, ok);
   else
@@ -148,11 +152,13 @@ void doctor(bool json) {
 }  // namespace
 
 void add_doctor(CLI::App& app) {
-  auto* cmd = app.add_subcommand("doctor", "Check clang, lld, LLVM tools, qemu-user and the store; print what to install");
+  auto* cmd = app.add_subcommand(
+      "doctor", "Check clang, lld, LLVM tools, qemu-user and the store; print what to install");
   auto json = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "Print the findings as JSON (tools, store, sysroots, fix)");
-  cmd->footer("Exit status 3 when clang or lld is missing (the command to run is printed).\n"
-              "Example:\n  xstatic doctor\n  xstatic doctor --json | jq -r .fix");
+  cmd->footer(
+      "Exit status 3 when clang or lld is missing (the command to run is printed).\n"
+      "Example:\n  xstatic doctor\n  xstatic doctor --json | jq -r .fix");
   cmd->callback([json] { doctor(*json); });
 }
 

@@ -46,7 +46,8 @@ constexpr OwnOption kOwnOptions[] = {
 const OwnOption* find_own(std::string_view arg, std::optional<std::string>& joined_value) {
   for (const auto& o : kOwnOptions) {
     if (arg == o.name) return &o;
-    if (!o.value.empty() && arg.size() > o.name.size() && arg.starts_with(o.name) && arg[o.name.size()] == '=') {
+    if (!o.value.empty() && arg.size() > o.name.size() && arg.starts_with(o.name) &&
+        arg[o.name.size()] == '=') {
       joined_value = std::string(arg.substr(o.name.size() + 1));
       return &o;
     }
@@ -56,22 +57,39 @@ const OwnOption* find_own(std::string_view arg, std::optional<std::string>& join
 
 void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
   switch (o.id) {
-    case OwnId::target: own.target = value; break;
+    case OwnId::target:
+      own.target = value;
+      break;
     case OwnId::libc:
       own.libc = target::parse_libc(value);
       if (!own.libc) throw Error("unknown libc '" + value + "' in --libc", "use --libc musl or --libc glibc");
       break;
     case OwnId::strip:
-      if (value == "none") own.strip = Strip::none;
-      else if (value == "debug") own.strip = Strip::debug;
-      else if (value == "all") own.strip = Strip::all;
-      else throw Error("unknown strip mode '" + value + "' in --strip", "use --strip=none, --strip=debug or --strip=all");
+      if (value == "none")
+        own.strip = Strip::none;
+      else if (value == "debug")
+        own.strip = Strip::debug;
+      else if (value == "all")
+        own.strip = Strip::all;
+      else
+        throw Error("unknown strip mode '" + value + "' in --strip",
+                    "use --strip=none, --strip=debug or --strip=all");
       break;
-    case OwnId::pie: own.pie = true; break;
-    case OwnId::no_verify: own.no_verify = true; break;
-    case OwnId::print_command: own.print_command = true; break;
-    case OwnId::auto_install: own.auto_install = true; break;
-    case OwnId::help: own.help = true; break;
+    case OwnId::pie:
+      own.pie = true;
+      break;
+    case OwnId::no_verify:
+      own.no_verify = true;
+      break;
+    case OwnId::print_command:
+      own.print_command = true;
+      break;
+    case OwnId::auto_install:
+      own.auto_install = true;
+      break;
+    case OwnId::help:
+      own.help = true;
+      break;
   }
 }
 
@@ -92,18 +110,30 @@ struct Facts {
 
 void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
   const auto& o = a.getOption();
-  if (o.matches(opts::OPT_INPUT)) ++inv.inputs;
-  else if (o.matches(opts::OPT__DASH_DASH)) inv.inputs += a.getNumValues();  // "--": the rest are inputs
-  else if (o.matches(opts::OPT_o)) inv.output = a.getValue();
-  else if (o.matches(opts::OPT_g_Group)) inv.debug_info = !o.matches(opts::OPT_g0);  // clang's own rule
-  else if (o.matches(opts::OPT_static_pie)) inv.own.pie = true;
-  else if (o.matches(opts::OPT_fuse_ld_EQ)) inv.other_linker = llvm::StringRef(a.getValue()) != "lld";
-  else if (o.matches(opts::OPT_ld_path_EQ)) inv.other_linker = true;
-  else if (o.matches(opts::OPT_shared)) f.shared = true;
-  else if (o.matches(opts::OPT_r)) f.relocatable = true;
-  else if (o.matches(opts::OPT_M) || o.matches(opts::OPT_MM)) f.dep_only = true;
-  else if (o.matches(opts::OPT_MD) || o.matches(opts::OPT_MMD)) f.dep_with_output = true;
-  else if (is_compile_only(o)) f.compile_only = true;
+  if (o.matches(opts::OPT_INPUT))
+    ++inv.inputs;
+  else if (o.matches(opts::OPT__DASH_DASH))
+    inv.inputs += a.getNumValues();  // "--": the rest are inputs
+  else if (o.matches(opts::OPT_o))
+    inv.output = a.getValue();
+  else if (o.matches(opts::OPT_g_Group))
+    inv.debug_info = !o.matches(opts::OPT_g0);  // clang's own rule
+  else if (o.matches(opts::OPT_static_pie))
+    inv.own.pie = true;
+  else if (o.matches(opts::OPT_fuse_ld_EQ))
+    inv.other_linker = llvm::StringRef(a.getValue()) != "lld";
+  else if (o.matches(opts::OPT_ld_path_EQ))
+    inv.other_linker = true;
+  else if (o.matches(opts::OPT_shared))
+    f.shared = true;
+  else if (o.matches(opts::OPT_r))
+    f.relocatable = true;
+  else if (o.matches(opts::OPT_M) || o.matches(opts::OPT_MM))
+    f.dep_only = true;
+  else if (o.matches(opts::OPT_MD) || o.matches(opts::OPT_MMD))
+    f.dep_with_output = true;
+  else if (is_compile_only(o))
+    f.compile_only = true;
 }
 
 Mode decide(const Invocation& inv, const Facts& f) {
@@ -115,14 +145,20 @@ Mode decide(const Invocation& inv, const Facts& f) {
 
 }  // namespace
 
-std::span<const OwnOption> own_options() { return kOwnOptions; }
+std::span<const OwnOption> own_options() {
+  return kOwnOptions;
+}
 
 std::string_view mode_name(Mode m) {
   switch (m) {
-    case Mode::compile_only: return "compile-only";
-    case Mode::link: return "link";
-    case Mode::shared: return "shared";
-    case Mode::relocatable: return "relocatable";
+    case Mode::compile_only:
+      return "compile-only";
+    case Mode::link:
+      return "link";
+    case Mode::shared:
+      return "shared";
+    case Mode::relocatable:
+      return "relocatable";
   }
   return "?";
 }
@@ -148,7 +184,7 @@ Invocation parse(const std::vector<std::string>& args) {
   for (const auto& a : args) argv.push_back(a.c_str());
   unsigned missing_index = 0, missing_count = 0;
   auto list = clang::driver::getDriverOptTable().ParseArgs(argv, missing_index, missing_count,
-                                                          llvm::opt::Visibility(opts::ClangOption));
+                                                           llvm::opt::Visibility(opts::ClangOption));
   Invocation inv;
   Facts facts;
   std::vector<bool> ours(args.size(), false);
@@ -169,8 +205,10 @@ Invocation parse(const std::vector<std::string>& args) {
       std::optional<std::string> value;
       if (const OwnOption* own = find_own(args[index], value)) {
         ours[index] = true;
-        if (own->value.empty() || value) apply(inv.own, *own, value.value_or(""));
-        else awaiting = own, awaiting_index = index;
+        if (own->value.empty() || value)
+          apply(inv.own, *own, value.value_or(""));
+        else
+          awaiting = own, awaiting_index = index;
       }
       continue;
     }
@@ -182,7 +220,8 @@ Invocation parse(const std::vector<std::string>& args) {
     }
     learn(*a, inv, facts);
   }
-  if (awaiting) throw Error(std::string(awaiting->name) + " needs a value (" + std::string(awaiting->value) + ")");
+  if (awaiting)
+    throw Error(std::string(awaiting->name) + " needs a value (" + std::string(awaiting->value) + ")");
   for (std::size_t i = 0; i < args.size(); ++i)
     if (!ours[i]) inv.clang_args.push_back(args[i]);
   inv.mode = decide(inv, facts);
@@ -198,7 +237,8 @@ std::string help_text() {
   for (const auto& o : kOwnOptions) {
     std::string name(o.name);
     if (!o.value.empty()) name += " " + std::string(o.value);
-    out += "  " + name + std::string(name.size() < 26 ? 26 - name.size() : 1, ' ') + std::string(o.help) + "\n";
+    out +=
+        "  " + name + std::string(name.size() < 26 ? 26 - name.size() : 1, ' ') + std::string(o.help) + "\n";
   }
   out +=
       "\nThe target comes from --target, else GOOS/GOARCH (+GOARM/GOAMD64), else the program name\n"

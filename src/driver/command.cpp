@@ -12,20 +12,24 @@ namespace {
 // idea: mingw's -static only makes libgcc/winpthread static, wasm is always
 // static, and macOS cannot link statically at all.
 struct LinkTraits {
-  bool fuse_lld;          // -fuse-ld=lld (wasm: clang already runs wasm-ld)
-  bool static_flag;       // -static
-  bool static_pie;        // -static-pie is meaningful
-  const char* gc;         // the linker's dead-code flag
-  bool strip;             // -s is meaningful
+  bool fuse_lld;     // -fuse-ld=lld (wasm: clang already runs wasm-ld)
+  bool static_flag;  // -static
+  bool static_pie;   // -static-pie is meaningful
+  const char* gc;    // the linker's dead-code flag
+  bool strip;        // -s is meaningful
 };
 
 LinkTraits traits_of(const target::Target& t) {
   switch (t.libc) {
     case target::Libc::musl:
-    case target::Libc::glibc: return {true, true, true, "-Wl,--gc-sections", true};
-    case target::Libc::mingw: return {true, true, false, "-Wl,--gc-sections", true};
-    case target::Libc::wasi: return {false, false, false, "-Wl,--gc-sections", true};
-    case target::Libc::darwin: return {true, false, false, "-Wl,-dead_strip", false};
+    case target::Libc::glibc:
+      return {true, true, true, "-Wl,--gc-sections", true};
+    case target::Libc::mingw:
+      return {true, true, false, "-Wl,--gc-sections", true};
+    case target::Libc::wasi:
+      return {false, false, false, "-Wl,--gc-sections", true};
+    case target::Libc::darwin:
+      return {true, false, false, "-Wl,-dead_strip", false};
   }
   return {true, false, false, "-Wl,--gc-sections", false};
 }
@@ -33,9 +37,14 @@ LinkTraits traits_of(const target::Target& t) {
 void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkTraits& traits) {
   if (!traits.strip) return;
   switch (inv.own.strip) {
-    case Strip::none: return;
-    case Strip::debug: cmd.emplace_back("-Wl,--strip-debug"); return;
-    case Strip::all: cmd.emplace_back("-s"); return;
+    case Strip::none:
+      return;
+    case Strip::debug:
+      cmd.emplace_back("-Wl,--strip-debug");
+      return;
+    case Strip::all:
+      cmd.emplace_back("-s");
+      return;
     case Strip::automatic:
       if (!inv.debug_info) cmd.emplace_back("-s");
       return;

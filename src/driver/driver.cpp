@@ -30,7 +30,9 @@ bool env_true(const char* name) {
   return v && *v != "0" && *v != "false" && *v != "no";
 }
 
-std::string describe(const target::Target& t) { return t.go_name() + " (" + std::string(t.libc_name()) + ")"; }
+std::string describe(const target::Target& t) {
+  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
+}
 
 std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, const target::Target& t,
                                                   const Invocation& inv) {
@@ -66,7 +68,8 @@ void verify_output(const Invocation& inv, const target::Target& t) {
   policy.require_static = inv.mode == Mode::link && t.row->format == target::ObjectFormat::elf;
   policy.allow_hazards = true;  // static glibc's NSS/dlopen use is a warning, explained by warn_glibc_hazards
   auto verdict = inspect::verify_file(output, policy);
-  for (const auto& w : verdict.warnings) std::fprintf(stderr, "xstatic: warning: %s: %s\n", output.c_str(), w.c_str());
+  for (const auto& w : verdict.warnings)
+    std::fprintf(stderr, "xstatic: warning: %s: %s\n", output.c_str(), w.c_str());
   if (verdict.ok) return;
   std::error_code ec;
   std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
@@ -97,7 +100,8 @@ void warn_glibc_hazards(const Plan& plan, const std::string& clang_stderr) {
     functions = glibc_hazards_in_why_extract(text.str());
   }
   if (functions.empty() && !has_glibc_link_warning(clang_stderr)) return;
-  std::fprintf(stderr, "xstatic: warning: %s\n", glibc_hazard_warning(plan.target.go_name(), functions).c_str());
+  std::fprintf(stderr, "xstatic: warning: %s\n",
+               glibc_hazard_warning(plan.target.go_name(), functions).c_str());
 }
 
 int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
@@ -136,7 +140,8 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   plan.clang = find_clang(store);
   if (language == Language::cxx) plan.cxx_driver = cxx_driver(plan.clang);
   if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
-  if (needs_cxx_runtimes(language, t) && inv.inputs > 0) plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
+  if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
+    plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
   bool links = inv.mode != Mode::compile_only;
   if (links) {
     plan.ld_path = lld_path_override(plan.clang);

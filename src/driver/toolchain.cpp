@@ -1,5 +1,6 @@
 #include "xstatic/driver/toolchain.hpp"
 
+#include <llvm/Support/xxhash.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -7,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <llvm/Support/xxhash.h>
 
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -32,7 +32,9 @@ std::string real_path_of(const std::string& path) {
   return out;
 }
 
-bool is_executable(const std::string& path) { return ::access(path.c_str(), X_OK) == 0; }
+bool is_executable(const std::string& path) {
+  return ::access(path.c_str(), X_OK) == 0;
+}
 
 std::string dirname_of(const std::string& path) {
   auto slash = path.rfind('/');
@@ -115,22 +117,26 @@ Clang find_clang(const sysroot::Store& store) {
   Clang clang;
   if (auto env = util::getenv_nonempty("XSTATIC_CLANG")) {
     auto found = util::find_program(*env);
-    if (!found) throw Error("XSTATIC_CLANG names '" + *env + "', which is not an executable", "unset XSTATIC_CLANG or point it at clang", Exit::missing);
+    if (!found)
+      throw Error("XSTATIC_CLANG names '" + *env + "', which is not an executable",
+                  "unset XSTATIC_CLANG or point it at clang", Exit::missing);
     clang.path = *found;
   } else if (auto c19 = util::find_program("clang-19")) {
     clang.path = *c19;
   } else if (auto c = util::find_program("clang")) {
     clang.path = *c;
   } else {
-    throw Error("clang not found on PATH (xstatic drives clang " + std::to_string(kMinClangMajor) + " or newer)",
-                kInstallHint, Exit::missing);
+    throw Error(
+        "clang not found on PATH (xstatic drives clang " + std::to_string(kMinClangMajor) + " or newer)",
+        kInstallHint, Exit::missing);
   }
   clang.real_path = real_path_of(clang.path);
   clang.major = major_from_name(clang.path);
   if (!clang.major) clang.major = major_from_name(clang.real_path);
   if (!clang.major) clang.major = learn_major(clang, store);
   if (clang.major < kMinClangMajor)
-    throw Error(clang.path + " is clang " + (clang.major ? std::to_string(clang.major) : "of unknown version") +
+    throw Error(clang.path + " is clang " +
+                    (clang.major ? std::to_string(clang.major) : "of unknown version") +
                     "; xstatic needs clang " + std::to_string(kMinClangMajor) + " or newer",
                 std::string(kInstallHint) + ", or set XSTATIC_CLANG", Exit::missing);
   return clang;
@@ -150,8 +156,8 @@ std::optional<std::string> lld_path_override(const Clang& clang) {
   if (is_executable(dirname_of(clang.real_path) + "/ld.lld")) return std::nullopt;
   for (std::string name : {"ld.lld-" + std::to_string(clang.major), std::string("ld.lld")})
     if (auto found = util::find_program(name)) return found;
-  throw Error("ld.lld not found (beside " + clang.real_path + " or on PATH)", "sudo apt-get install lld-" +
-              std::to_string(clang.major), Exit::missing);
+  throw Error("ld.lld not found (beside " + clang.real_path + " or on PATH)",
+              "sudo apt-get install lld-" + std::to_string(clang.major), Exit::missing);
 }
 
 std::optional<std::string> find_llvm_tool(std::string_view name) {

@@ -13,21 +13,30 @@ namespace {
 
 std::string_view readelf_machine(std::uint16_t em) {
   switch (em) {
-    case 62: return "X86-64";
-    case 183: return "AArch64";
-    case 40: return "ARM";
-    case 3: return "80386";
-    case 8: return "MIPS";
-    case 21: return "PowerPC64";
-    case 22: return "IBM S/390";
-    default: return "?";
+    case 62:
+      return "X86-64";
+    case 183:
+      return "AArch64";
+    case 40:
+      return "ARM";
+    case 3:
+      return "80386";
+    case 8:
+      return "MIPS";
+    case 21:
+      return "PowerPC64";
+    case 22:
+      return "IBM S/390";
+    default:
+      return "?";
   }
 }
 
 }  // namespace
 
 Verdict verify_file(const std::filesystem::path& file, const Policy& policy) {
-  if (policy.target && policy.target->row->format != target::ObjectFormat::elf) return {};  // readelf: ELF only
+  if (policy.target && policy.target->row->format != target::ObjectFormat::elf)
+    return {};  // readelf: ELF only
   util::RunOptions capture;
   capture.capture_stdout = capture.capture_stderr = true;
   auto r = util::run({"readelf", "-lhdW", file.string()}, capture);
@@ -40,14 +49,15 @@ Verdict verify_file(const std::filesystem::path& file, const Policy& policy) {
   };
   if (policy.target && policy.target->row->format == target::ObjectFormat::elf) {
     const auto& row = *policy.target->row;
-    if (r.out.find(std::string("Machine:") ) == std::string::npos ||
+    if (r.out.find(std::string("Machine:")) == std::string::npos ||
         r.out.find(std::string(readelf_machine(row.elf_machine))) == std::string::npos)
       fail("machine: not " + std::string(readelf_machine(row.elf_machine)));
     if (r.out.find(row.is_64bit ? "ELF64" : "ELF32") == std::string::npos) fail("class: wrong ELF class");
   }
   if (policy.require_static) {
     if (r.out.find("INTERP") != std::string::npos) fail("dynamic: has a program interpreter");
-    for (std::size_t pos = r.out.find("(NEEDED)"); pos != std::string::npos; pos = r.out.find("(NEEDED)", pos + 1)) {
+    for (std::size_t pos = r.out.find("(NEEDED)"); pos != std::string::npos;
+         pos = r.out.find("(NEEDED)", pos + 1)) {
       auto open = r.out.find('[', pos), close = r.out.find(']', pos);
       fail("dynamic: needs " + r.out.substr(open + 1, close - open - 1));
     }

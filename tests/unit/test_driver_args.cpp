@@ -14,8 +14,12 @@ using namespace xstatic::driver;
 
 namespace {
 
-Invocation p(std::vector<std::string> args) { return parse(args); }
-Mode mode_of(std::vector<std::string> args) { return parse(args).mode; }
+Invocation p(std::vector<std::string> args) {
+  return parse(args);
+}
+Mode mode_of(std::vector<std::string> args) {
+  return parse(args).mode;
+}
 
 }  // namespace
 
@@ -26,7 +30,8 @@ TEST_CASE("the own-option table is sorted and every option is an unknown to clan
     CAPTURE(o.name);
     // Parsed alone, each of ours is taken out: nothing of it reaches clang.
     std::vector<std::string> args{std::string(o.name)};
-    if (!o.value.empty()) args.push_back(o.id == OwnId::libc ? "musl" : o.id == OwnId::strip ? "none" : "linux/arm64");
+    if (!o.value.empty())
+      args.push_back(o.id == OwnId::libc ? "musl" : o.id == OwnId::strip ? "none" : "linux/arm64");
     CHECK(parse(args).clang_args.empty());
   }
 }
@@ -50,12 +55,12 @@ TEST_CASE("compile-only invocations are recognised from clang's option IDs") {
 TEST_CASE("links, shared libraries and partial links") {
   CHECK(mode_of({"a.c", "-o", "app"}) == Mode::link);
   CHECK(mode_of({"a.o", "b.o", "-lm"}) == Mode::link);
-  CHECK(mode_of({"-MD", "a.c", "-o", "app"}) == Mode::link);    // -MD: dependencies as a side effect
+  CHECK(mode_of({"-MD", "a.c", "-o", "app"}) == Mode::link);  // -MD: dependencies as a side effect
   CHECK(mode_of({"-M", "-MD", "a.c", "-o", "app"}) == Mode::link);
   CHECK(mode_of({"-shared", "a.o", "-o", "liba.so"}) == Mode::shared);
   CHECK(mode_of({"-r", "a.o", "b.o", "-o", "ab.o"}) == Mode::relocatable);
   CHECK(mode_of({"-c", "-shared", "a.c"}) == Mode::compile_only);
-  CHECK(mode_of({"--", "a.c"}) == Mode::link);                  // inputs after "--"
+  CHECK(mode_of({"--", "a.c"}) == Mode::link);  // inputs after "--"
 }
 
 TEST_CASE("an option's value is never read as an option: clang's arity decides") {
@@ -71,8 +76,9 @@ TEST_CASE("an option's value is never read as an option: clang's arity decides")
 }
 
 TEST_CASE("xstatic's options are taken out, everything else passes through in order") {
-  auto inv = p({"--target", "linux/arm64", "-O2", "-DX=1", "-Iinc", "--pie", "a.c", "-Lx", "-lfoo", "-Wl,-z,now",
-                "--strip=debug", "--no-verify", "--print-command", "--auto-install", "--libc", "glibc", "-o", "app"});
+  auto inv = p({"--target", "linux/arm64", "-O2", "-DX=1", "-Iinc", "--pie", "a.c", "-Lx", "-lfoo",
+                "-Wl,-z,now", "--strip=debug", "--no-verify", "--print-command", "--auto-install", "--libc",
+                "glibc", "-o", "app"});
   CHECK(inv.own.target == "linux/arm64");
   CHECK(inv.own.libc == target::Libc::glibc);
   CHECK(inv.own.pie);

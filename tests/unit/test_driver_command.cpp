@@ -41,7 +41,8 @@ TEST_CASE("compile-only gets no link flags") {
 
 TEST_CASE("variants add their -march flags") {
   CHECK(cmd({"-c", "a.c"}, plan_for("linux/amd64/v3")).find(" -march=x86-64-v3 -c a.c") != std::string::npos);
-  CHECK(cmd({"-c", "a.c"}, plan_for("linux/arm/v7")).find("--target=armv7-linux-musleabihf") != std::string::npos);
+  CHECK(cmd({"-c", "a.c"}, plan_for("linux/arm/v7")).find("--target=armv7-linux-musleabihf") !=
+        std::string::npos);
   CHECK(cmd({"-c", "a.c"}, plan_for("linux/arm/v7")).find("-mfloat-abi=hard") != std::string::npos);
 }
 
@@ -113,6 +114,7 @@ TEST_CASE("static glibc hazards from lld's --why-extract report") {
       "x.o\tlibc.a(getaddrinfo.o)\tgetaddrinfo\n";
   CHECK(glibc_hazards_in_why_extract(report) == std::vector<std::string>{"getaddrinfo", "getpwnam"});
   CHECK(glibc_hazards_in_why_extract("reference\textracted\tsymbol\n").empty());
-  CHECK(has_glibc_link_warning("warning: Using 'getaddrinfo' in statically linked applications requires at runtime "
-                               "the shared libraries from the glibc version used for linking"));
+  CHECK(has_glibc_link_warning(
+      "warning: Using 'getaddrinfo' in statically linked applications requires at runtime "
+      "the shared libraries from the glibc version used for linking"));
 }

@@ -23,7 +23,7 @@ namespace xstatic::driver {
 enum class OwnId : std::uint8_t { target, libc, pie, strip, no_verify, print_command, auto_install, help };
 
 struct OwnOption {
-  std::string_view name;   // "--target"
+  std::string_view name;  // "--target"
   OwnId id;
   std::string_view value;  // name of its value ("GO|TRIPLE"), "" for a flag
   std::string_view help;
@@ -65,10 +65,10 @@ struct Invocation {
   OwnOptions own;
   std::vector<std::string> clang_args;  // the user's arguments minus ours, in order, untouched
   Mode mode = Mode::link;
-  bool debug_info = false;              // a -g option other than -g0 is in effect
-  std::optional<std::string> output;    // the last -o, when given
-  std::size_t inputs = 0;               // source, object and archive inputs (not -l)
-  bool other_linker = false;            // -fuse-ld= other than lld, or --ld-path=: not lld's flags
+  bool debug_info = false;            // a -g option other than -g0 is in effect
+  std::optional<std::string> output;  // the last -o, when given
+  std::size_t inputs = 0;             // source, object and archive inputs (not -l)
+  bool other_linker = false;          // -fuse-ld= other than lld, or --ld-path=: not lld's flags
 };
 
 // Expands @file arguments (GNU quoting, nested files, paths relative to the

@@ -24,14 +24,14 @@ Language language_of_tool(std::string_view tool);
 struct Plan {
   Language language = Language::c;
   target::Target target;
-  std::optional<std::filesystem::path> sysroot;     // nullopt only for calls with no input (--version)
+  std::optional<std::filesystem::path> sysroot;  // nullopt only for calls with no input (--version)
   Clang clang;
   std::optional<std::string> cxx_driver;            // clang++-19 beside clang; else --driver-mode=g++
   std::optional<runtimes::Installed> cxx_runtimes;  // libc++ for C++ on musl
   std::optional<std::string> ld_path;               // --ld-path when clang cannot find lld beside itself
   bool color = false;                               // our stderr is a terminal (links pipe clang's stderr)
   std::optional<std::string> why_extract;           // lld's --why-extract report file (static glibc hazards)
-  std::optional<std::filesystem::path> gcc_dir;     // mingw: Debian's gcc runtime folder (libgcc.a, libstdc++)
+  std::optional<std::filesystem::path> gcc_dir;  // mingw: Debian's gcc runtime folder (libgcc.a, libstdc++)
 };
 
 // True when C++ for this target needs the libc++ runtimes xstatic builds.
