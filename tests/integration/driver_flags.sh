@@ -68,6 +68,12 @@ rc=0
 expect_contains "$(cat err)" "error: expected ';'"
 echo "ok: syntax error reported by clang, exit 1"
 
+# What configure scripts do: a program on stdin, a link to /dev/null.
+printf 'int main(void) { return 0; }\n' | "$XSTATIC" cc "${T[@]}" -x c - -o /dev/null
+printf '#include <stdio.h>\nint main(void) { puts("stdin"); return 0; }\n' | "$XSTATIC" cc "${T[@]}" -x c - -o from-stdin
+[ "$(qemu-aarch64-static ./from-stdin)" = stdin ] || fail "program from stdin"
+echo "ok: stdin input, -o /dev/null"
+
 # Unknown options are clang's to judge, not ours.
 must_fail "$XSTATIC" cc "${T[@]}" -c --no-such-flag main.c
 expect_contains "$(cat "$WORK/err")" "unknown argument: '--no-such-flag'"
