@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -59,20 +60,25 @@ std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store
               Exit::missing);
 }
 
-// Checks the linked file; throws Error (failed) when it is not what the target needs.
-void verify_output(const Invocation& inv, const target::Target& t) {
+// Checks the linked file; throws Error (failed) when it is not what the
+// target needs. Returns true when the inspector saw static glibc's NSS
+// machinery. Its other hazard notes (every static glibc program carries
+// gconv and _dl_open) are not repeated on each link: `xstatic inspect` shows them.
+bool verify_output(const Invocation& inv, const target::Target& t) {
   std::string output = output_of(inv, t);
   // Build systems probe whether a link works with -o /dev/null: nothing to check there.
   std::error_code ec;
-  if (t.row->format == target::ObjectFormat::wasm || !std::filesystem::is_regular_file(output, ec)) return;
+  if (t.row->format == target::ObjectFormat::wasm || !std::filesystem::is_regular_file(output, ec))
+    return false;
   inspect::Policy policy;
   policy.target = t;
   policy.require_static = inv.mode == Mode::link && t.row->format == target::ObjectFormat::elf;
-  policy.allow_hazards = true;  // static glibc's NSS/dlopen use is a warning, explained by warn_glibc_hazards
+  policy.allow_hazards = true;  // static glibc's NSS use is a warning here (warn_glibc_hazards)
   auto verdict = inspect::verify_file(output, policy);
-  for (const auto& w : verdict.warnings)
-    std::fprintf(stderr, "xstatic: warning: %s: %s\n", output.c_str(), w.c_str());
-  if (verdict.ok) return;
+  if (verdict.ok) {
+    return std::any_of(verdict.warnings.begin(), verdict.warnings.end(),
+                       [](const std::string& w) { return w.find("NSS") != std::string::npos; });
+  }
   std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
   throw Error(output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + describe(t) +
                   " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
@@ -92,17 +98,13 @@ std::optional<std::string> why_extract_file(const Invocation& inv, const target:
   return tmpl;
 }
 
-void warn_glibc_hazards(const Plan& plan, const std::string& clang_stderr) {
-  std::vector<std::string> functions;
-  if (plan.why_extract) {
-    std::ifstream in(*plan.why_extract);
-    std::stringstream text;
-    text << in.rdbuf();
-    functions = glibc_hazards_in_why_extract(text.str());
-  }
-  if (functions.empty() && !has_glibc_link_warning(clang_stderr)) return;
-  std::fprintf(stderr, "xstatic: warning: %s\n",
-               glibc_hazard_warning(plan.target.go_name(), functions).c_str());
+// The glibc hazard functions lld pulled in; removes the report.
+std::vector<std::string> take_why_extract(const Plan& plan) {
+  if (!plan.why_extract) return {};
+  std::stringstream text;
+  text << std::ifstream(*plan.why_extract).rdbuf();
+  ::unlink(plan.why_extract->c_str());
+  return glibc_hazards_in_why_extract(text.str());
 }
 
 int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
@@ -110,10 +112,13 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   options.capture_stderr = true;  // clang's diagnostics still reach the user as they come
   options.echo_stderr = true;
   auto result = util::run(cmd, options);
-  if (result.exit_code == 0 && plan.target.libc == target::Libc::glibc) warn_glibc_hazards(plan, result.err);
-  if (plan.why_extract) ::unlink(plan.why_extract->c_str());
+  auto hazards = take_why_extract(plan);
   if (result.exit_code != 0) return result.exit_code;
-  if (!inv.own.no_verify) verify_output(inv, plan.target);
+  bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
+  bool glibc = plan.target.libc == target::Libc::glibc;
+  if (glibc && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
+    std::fprintf(stderr, "xstatic: warning: %s\n",
+                 glibc_hazard_warning(plan.target.go_name(), hazards).c_str());
   return 0;
 }
 
