@@ -1,0 +1,93 @@
+// The inspector's full report on one file: what `xstatic inspect` prints and
+// what `verify` (verify.hpp) applies a policy to. Field names here are the
+// JSON field names documented in docs/inspect.md; keep them stable.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xstatic::inspect {
+
+struct Section {
+  std::string name;
+  std::uint64_t size = 0;
+};
+
+// A library a Mach-O slice links or a PE file imports.
+struct Library {
+  std::string name;
+  std::string kind;     // Mach-O: load, weak, reexport, lazy, upward; PE: import, delay
+  bool system = false;  // part of the OS (libSystem; KERNEL32, ucrt api-sets, ...)
+};
+
+struct Hazard {
+  std::string kind;    // nss, dlopen, iconv, execstack, textrel
+  std::string reason;  // why, for a human: "static glibc program carries NSS (/etc/nsswitch.conf)"
+};
+
+struct Report {
+  std::string path;
+  std::string format;         // elf, macho, macho-universal, pe, coff (a COFF object)
+  std::string format_name;    // LLVM's name: elf64-x86-64, Mach-O arm64, COFF-x86-64
+  std::string arch;           // LLVM's architecture name: x86_64, aarch64, arm, s390x, i386 ...
+  std::uint16_t elf_machine = 0;  // ELF e_machine; 0 for other formats
+  unsigned bits = 0;              // 32 or 64
+  bool little_endian = true;
+  std::optional<std::string> target;  // the matching target table row: "linux/arm64"
+  std::string libc;                   // glibc, musl, darwin, mingw, or "" when it cannot be told
+  std::string file_type;  // executable, static-pie, shared-object, object, dylib, bundle, core, other
+  std::string linkage;    // static, static-pie, dynamic, or none (objects)
+  bool pie = false;
+
+  // ELF dynamic linking.
+  std::string interpreter;            // PT_INTERP
+  std::vector<std::string> needed;    // DT_NEEDED, in order
+  std::string soname;                 // DT_SONAME
+  std::vector<std::string> rpath;     // DT_RPATH entries (Mach-O: LC_RPATH)
+  std::vector<std::string> runpath;   // DT_RUNPATH entries
+
+  // Mach-O and PE linking.
+  std::vector<Library> dylibs;   // Mach-O LC_LOAD_DYLIB and its weak/reexport/lazy/upward forms
+  std::string min_os;            // Mach-O: "macos 11.0" (LC_BUILD_VERSION or LC_VERSION_MIN_*)
+  std::vector<Library> imports;  // PE: imported DLLs, delay-loaded ones with kind "delay"
+  std::string subsystem;         // PE: console, windows, efi-application, ...
+
+  bool has_symtab = false;
+  std::uint64_t symbol_count = 0;
+  std::vector<std::string> debug_sections;
+  bool stripped = false;  // no symbol table and no debug sections
+
+  std::string build_id;  // hex: NT_GNU_BUILD_ID, Mach-O LC_UUID, PE has none
+  std::uint64_t entry = 0;
+  std::uint64_t file_size = 0;
+  std::size_t section_count = 0;
+  std::vector<Section> largest_sections;  // up to kLargestSections, biggest first
+
+  std::optional<bool> exec_stack;  // ELF: PT_GNU_STACK has PF_X; nullopt when there is no PT_GNU_STACK
+  bool text_relocations = false;   // ELF: DT_TEXTREL or DF_TEXTREL
+  std::vector<Hazard> hazards;
+  std::vector<std::string> notes;  // oddities worth a line that are not hazards
+
+  std::vector<Report> slices;  // macho-universal: one report per architecture slice
+};
+
+inline constexpr std::size_t kLargestSections = 5;
+
+// Memory-maps `file` and reports on it. Throws xstatic::Error (Exit::usage)
+// naming the file when it cannot be read or is not a well-formed ELF,
+// Mach-O or PE file. Never crashes on malformed input: LLVM's fatal errors
+// (and, outside fuzzing builds, SIGSEGV/SIGBUS) while parsing become an Error.
+Report inspect_file(const std::filesystem::path& file);
+
+// The same on bytes already in memory (tests and the fuzzer); `name` is used in messages.
+Report inspect_bytes(std::string_view bytes, std::string_view name);
+
+// Renders a report for people (several lines) or as one JSON object.
+std::string to_text(const Report& report);
+std::string to_json(const Report& report);
+
+}  // namespace xstatic::inspect

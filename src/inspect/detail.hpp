@@ -1,0 +1,53 @@
+// Internal interface of the inspect module: one function per format, and the
+// bounds-checked helpers they share. Not installed in include/.
+#pragma once
+
+#include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Object/Binary.h>
+#include <llvm/Support/Error.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "xstatic/inspect/report.hpp"
+
+namespace xstatic::inspect::detail {
+
+// Throws xstatic::Error "NAME: malformed FORMAT: WHAT" (Exit::usage).
+[[noreturn]] void malformed(const Report& r, const std::string& what);
+
+// The `size` bytes at `offset` of `data`, or nullopt when any of them lies
+// outside it (overflow-safe: offset + size may exceed 2^64).
+std::optional<llvm::StringRef> bytes_at(llvm::StringRef data, std::uint64_t offset, std::uint64_t size);
+
+// The NUL-terminated string at `offset` of `table`, or nullopt when the
+// offset is outside the table or the string runs off its end.
+std::optional<llvm::StringRef> string_at(llvm::StringRef table, std::uint64_t offset);
+
+// llvm::toString in one place: GCC 12 warns about LLVM's ErrorList inlined into every caller.
+std::string error_text(llvm::Error err);
+void discard_error(llvm::Error err);
+
+std::string hex(llvm::ArrayRef<std::uint8_t> bytes);
+
+// Fills the report for one kind of binary (the caller set path and file_size).
+void inspect_elf(const llvm::object::Binary& bin, Report& r);
+void inspect_macho(const llvm::object::Binary& bin, Report& r);  // thin or universal
+void inspect_coff(const llvm::object::Binary& bin, Report& r);
+
+// Static glibc hazards (NSS, dlopen, iconv) found by symbol name or, in a
+// stripped file, by the strings that machinery carries. `symbols` holds every
+// symbol name when the file has a symbol table; `rodata` the read-only data.
+struct HazardEvidence {
+  bool has_symbols = false;
+  bool glibc = false;  // a glibc marker was seen (symbol or string)
+  std::vector<Hazard> hazards;     // machinery the program calls
+  std::vector<std::string> notes;  // machinery only carried along (in every static glibc program)
+};
+HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols,
+                                 llvm::ArrayRef<llvm::StringRef> rodata);
+
+}  // namespace xstatic::inspect::detail

@@ -1,0 +1,161 @@
+#include <doctest/doctest.h>
+#include <llvm/Support/ErrorHandling.h>
+
+#include <csignal>
+#include <string>
+
+#include "inspect/guard.hpp"
+#include "xstatic/inspect/report.hpp"
+#include "xstatic/inspect/verify_report.hpp"
+#include "xstatic/target/target.hpp"
+#include "xstatic/util/error.hpp"
+
+using namespace xstatic;
+using namespace xstatic::inspect;
+
+namespace {
+
+Report elf(std::string linkage, std::string file_type = "executable") {
+  Report r;
+  r.path = "app";
+  r.format = "elf";
+  r.format_name = "elf64-x86-64";
+  r.arch = "x86_64";
+  r.elf_machine = 62;  // EM_X86_64
+  r.bits = 64;
+  r.target = "linux/amd64";
+  r.linkage = std::move(linkage);
+  r.file_type = std::move(file_type);
+  r.stripped = true;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("verify names what a dynamic ELF file needs, in one line") {
+  auto r = elf("dynamic");
+  r.needed = {"libc.so.6"};
+  r.interpreter = "/lib/ld-linux-aarch64.so.1";
+  auto v = verify_report(r, Policy{});
+  CHECK_FALSE(v.ok);
+  REQUIRE(v.failures.size() == 1);
+  CHECK(v.failures[0] == "dynamic: needs libc.so.6 (interpreter /lib/ld-linux-aarch64.so.1)");
+}
+
+TEST_CASE("static and static-pie executables pass --static; objects and shared objects do not") {
+  CHECK(verify_report(elf("static"), Policy{}).ok);
+  CHECK(verify_report(elf("static-pie", "static-pie"), Policy{}).ok);
+  CHECK_FALSE(verify_report(elf("none", "object"), Policy{}).ok);
+  CHECK_FALSE(verify_report(elf("dynamic", "shared-object"), Policy{}).ok);
+  Policy lax;
+  lax.require_static = false;
+  CHECK(verify_report(elf("dynamic"), lax).ok);
+}
+
+TEST_CASE("hazards fail the policy unless allowed, then they are warnings") {
+  auto r = elf("static");
+  r.hazards.push_back({"nss", "static glibc carries NSS"});
+  auto strict = verify_report(r, Policy{});
+  CHECK_FALSE(strict.ok);
+  CHECK(strict.failures.at(0) == "hazard: static glibc carries NSS");
+  Policy allow;
+  allow.allow_hazards = true;
+  auto lax = verify_report(r, allow);
+  CHECK(lax.ok);
+  CHECK(lax.warnings.at(0) == "hazard: static glibc carries NSS");
+}
+
+TEST_CASE("the target policy compares machine, class and endianness, and a known libc") {
+  Policy p;
+  p.target = target::parse("linux/arm64");
+  auto v = verify_report(elf("static"), p);
+  CHECK_FALSE(v.ok);
+  CHECK(v.failures.at(0) == "target: is linux/amd64 (elf64-x86-64), expected linux/arm64");
+  p.target = target::parse("linux/amd64/v3");  // a GOAMD64 level is the same machine
+  CHECK(verify_report(elf("static"), p).ok);
+  auto glibc = elf("static");
+  glibc.libc = "glibc";
+  p.target = target::parse("linux/amd64");  // musl by default
+  CHECK(verify_report(glibc, p).failures.at(0) == "libc: is glibc, expected musl");
+}
+
+TEST_CASE("stripped policy lists what is left") {
+  auto r = elf("static");
+  r.stripped = false;
+  r.has_symtab = true;
+  r.symbol_count = 12;
+  Policy p;
+  p.require_stripped = true;
+  CHECK(verify_report(r, p).failures.at(0) == "not stripped: has a symbol table (12 symbols)");
+}
+
+TEST_CASE("a universal binary meets a target through its matching slice") {
+  Report fat;
+  fat.path = "app";
+  fat.format = "macho-universal";
+  for (auto [arch, tgt] : {std::pair{"x86_64", "darwin/amd64"}, std::pair{"aarch64", "darwin/arm64"}}) {
+    Report s;
+    s.format = "macho";
+    s.arch = arch;
+    s.target = tgt;
+    s.linkage = "static";
+    s.file_type = "executable";
+    s.stripped = true;
+    fat.slices.push_back(s);
+  }
+  Policy p;
+  p.target = target::parse("darwin/arm64");
+  CHECK(verify_report(fat, p).ok);
+  fat.slices[1].linkage = "dynamic";
+  fat.slices[1].dylibs = {{"/usr/local/lib/libfoo.dylib", "load", false}};
+  CHECK(verify_report(fat, p).failures.at(0) == "slice aarch64: dynamic: links /usr/local/lib/libfoo.dylib");
+  p.target = target::parse("linux/arm64");
+  CHECK(verify_report(fat, p).failures.at(0) == "target: no linux/arm64 slice in the universal binary");
+}
+
+TEST_CASE("the guard turns LLVM's report_fatal_error into a result instead of an exit") {
+  auto reason = detail::run_guarded([] { llvm::report_fatal_error("Malformed MachO file."); });
+  REQUIRE(reason);
+  CHECK(*reason == "Malformed MachO file.");
+  CHECK_FALSE(detail::run_guarded([] {}));
+  // The handler is removed again: a second guarded call works the same way.
+  CHECK(detail::run_guarded([] { llvm::report_fatal_error("again"); }).value_or("") == "again");
+  CHECK_THROWS_AS(detail::run_guarded([] { throw Error("thrown"); }), Error);
+}
+
+TEST_CASE("outside fuzzing builds the guard also turns SIGSEGV and SIGBUS into a result") {
+  auto segv = detail::run_guarded([] { std::raise(SIGSEGV); });
+  REQUIRE(segv);
+  CHECK(segv->find("SIGSEGV") != std::string::npos);
+  auto bus = detail::run_guarded([] { std::raise(SIGBUS); });
+  REQUIRE(bus);
+  CHECK(bus->find("truncated") != std::string::npos);
+}
+
+TEST_CASE("devices and directories are refused, not read forever") {
+  CHECK_THROWS_WITH_AS(inspect_file("/dev/zero"), "/dev/zero: cannot read: not a regular file", Error);
+  CHECK_THROWS_AS(inspect_file("/"), Error);
+  CHECK_THROWS_WITH_AS(inspect_file("/nonexistent/app"), doctest::Contains("/nonexistent/app: cannot read:"), Error);
+}
+
+TEST_CASE("garbage is an error for that file, never a crash") {
+  for (std::string bytes : {std::string(), std::string("\x7f" "ELF"), std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(20, '\0'),
+                            std::string("\xcf\xfa\xed\xfe", 4) + std::string(40, '\xff'), std::string("MZ") + std::string(100, 'A'),
+                            std::string("not a binary at all")}) {
+    try {
+      inspect_bytes(bytes, "blob");
+      FAIL("accepted garbage");
+    } catch (const Error& e) {
+      CHECK(std::string(e.what()).rfind("blob: ", 0) == 0);
+      CHECK(e.code() == Exit::usage);
+    }
+  }
+}
+
+TEST_CASE("a bare ELF header (ET_NONE, no segments) is reported, not rejected") {
+  auto r = inspect_bytes(std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(64, '\0'), "bare");
+  CHECK(r.format == "elf");
+  CHECK(r.file_type == "other");
+  CHECK(r.linkage == "none");
+  CHECK_FALSE(verify_report(r, Policy{}).ok);
+}
