@@ -83,6 +83,20 @@ print(f"median wall ratio xstatic/clang: {mw/mc:.4f} ({100*(mw/mc-1):+.2f}%; goa
 print(f"median cpu  ratio xstatic/clang: {cw/cc:.4f} ({100*(cw/cc-1):+.2f}%)")
 PY
 
+# The wrapper's own cost, without clang's noise: the same call with a
+# stand-in clang (/bin/true named clang-19) against that stand-in alone.
+mkdir stand-in && ln -s "$(command -v true)" stand-in/clang-19
+hyperfine -N --style none --warmup 10 --runs 300 --export-json alone.json \
+  "env XSTATIC_CLANG=$work/stand-in/clang-19 $wrapper" "env XSTATIC_CLANG=$work/stand-in/clang-19 $work/stand-in/clang-19" >/dev/null
+python3 - alone.json round-*.json "$cmd" <<'PY'
+import json, statistics, sys
+alone = json.load(open(sys.argv[1]))["results"]
+w, t = (statistics.median(r["times"]) for r in alone)
+clang = [x for f in sys.argv[2:-1] for r in json.load(open(f))["results"] if r["command"] == sys.argv[-1] for x in r["times"]]
+c = statistics.median(clang)
+print(f"wrapper alone (exec'ing a stand-in clang): {1000*(w-t):.2f} ms per call = {100*(w-t)/c:.3f}% of this compile")
+PY
+
 echo
 echo "stripped static hello (examples/hello/hello.c, musl):"
 for t in linux/amd64 linux/arm64; do
