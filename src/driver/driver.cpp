@@ -72,7 +72,7 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
     return false;
   inspect::Policy policy;
   policy.target = t;
-  policy.require_static = inv.mode == Mode::link && t.row->format == target::ObjectFormat::elf;
+  policy.require_static = inv.mode == Mode::link;  // PE: only Windows DLLs; Mach-O: only libSystem
   policy.allow_hazards = true;  // static glibc's NSS use is a warning here (warn_glibc_hazards)
   auto verdict = inspect::verify_file(output, policy);
   if (verdict.ok) {

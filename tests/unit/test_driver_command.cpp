@@ -73,7 +73,11 @@ TEST_CASE("C++ uses clang++ beside clang, else --driver-mode=g++; libc++ runtime
   p.language = Language::cxx;
   CHECK(cmd({"-c", "a.cpp"}, p).starts_with("/usr/bin/clang-19 --driver-mode=g++ "));
   p.cxx_driver = "/usr/bin/clang++-19";
-  p.cxx_runtimes = runtimes::Installed{"/rt", "/rt/include/c++/v1", "/rt/lib"};
+  runtimes::Installed rt;
+  rt.root = "/rt";
+  rt.include_dir = "/rt/include/c++/v1";
+  rt.lib_dir = "/rt/lib";
+  p.cxx_runtimes = rt;
   auto link = cmd({"a.cpp", "-o", "app"}, p);
   CHECK(link.starts_with("/usr/bin/clang++-19 "));
   CHECK(link.find(" -nostdinc++ -isystem /rt/include/c++/v1 ") != std::string::npos);
