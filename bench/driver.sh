@@ -85,7 +85,7 @@ PY
 
 # The wrapper's own cost, without clang's noise: the same call with a
 # stand-in clang (/bin/true named clang-19) against that stand-in alone.
-mkdir stand-in && ln -s "$(command -v true)" stand-in/clang-19
+mkdir stand-in && ln -s "$(type -P true)" stand-in/clang-19
 hyperfine -N --style none --warmup 10 --runs 300 --export-json alone.json \
   "env XSTATIC_CLANG=$work/stand-in/clang-19 $wrapper" "env XSTATIC_CLANG=$work/stand-in/clang-19 $work/stand-in/clang-19" >/dev/null
 python3 - alone.json round-*.json "$cmd" <<'PY'

@@ -111,7 +111,13 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   util::RunOptions options;
   options.capture_stderr = true;  // clang's diagnostics still reach the user as they come
   options.echo_stderr = true;
-  auto result = util::run(cmd, options);
+  util::RunResult result;
+  try {
+    result = util::run(cmd, options);
+  } catch (const Error&) {
+    if (plan.why_extract) ::unlink(plan.why_extract->c_str());
+    throw;
+  }
   auto hazards = take_why_extract(plan);
   if (result.exit_code != 0) return result.exit_code;
   bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
@@ -148,9 +154,8 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
-  bool links = inv.mode != Mode::compile_only;
-  if (links) {
-    plan.ld_path = lld_path_override(plan.clang);
+  if (inv.mode != Mode::compile_only) plan.ld_path = lld_path_override(plan.clang);
+  if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);
   }
