@@ -12,7 +12,7 @@ std::optional<Installed> find(const sysroot::Store& store, const target::Target&
   fs::path root = runtime_path(store, t, clang_major);
   struct stat st {};
   if (::stat((root / "manifest.json").c_str(), &st) != 0) return std::nullopt;
-  return Installed{root, root / "include/c++/v1", root / "lib"};
+  return Installed{root, root / "include/c++/v1", root / "lib", false};
 }
 
 }  // namespace xstatic::runtimes

@@ -105,6 +105,15 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
     if (pipe2(err_pipe, O_CLOEXEC) != 0) throw Error("pipe: " + std::string(strerror(errno)), {}, Exit::internal);
     posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   }
+  if (options.log_file) {
+    const int flags = O_WRONLY | O_CREAT | O_APPEND;
+    if (!options.capture_stdout)
+      posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, options.log_file->c_str(), flags, 0644);
+    if (!options.capture_stderr && !options.capture_stdout)
+      posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    else if (!options.capture_stderr)
+      posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, options.log_file->c_str(), flags, 0644);
+  }
   if (options.cwd) posix_spawn_file_actions_addchdir_np(&actions, options.cwd->c_str());
 
   auto args = to_cstrings(argv);

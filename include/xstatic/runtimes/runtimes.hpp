@@ -4,11 +4,20 @@
 //   <store>/runtimes/llvm-<major>/<sysroot-name>/   e.g. runtimes/llvm-19/arm64-musl/
 //       include/c++/v1/        libc++ headers (with __config_site)
 //       lib/libc++.a libc++abi.a libunwind.a
+//       build.log              how it was built
 //       manifest.json          written last: its presence means "built"
+//   <store>/src/               LLVM's source tarball and the extracted runtimes
+//                              sources (src/llvm-<version>/), shared by all targets
+//   <store>/logs/              the log of the last failed build of each runtime
+//
+// glibc targets need none of this: they use Debian's libstdc++ from the glibc
+// sysroot, linked statically (the driver's business).
 #pragma once
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
@@ -18,9 +27,10 @@ namespace xstatic::runtimes {
 namespace fs = std::filesystem;
 
 struct Installed {
-  fs::path root;         // runtimes/llvm-<major>/<sysroot-name>
-  fs::path include_dir;  // root/include/c++/v1
-  fs::path lib_dir;      // root/lib
+  fs::path root;           // runtimes/llvm-<major>/<sysroot-name>
+  fs::path include_dir;    // root/include/c++/v1
+  fs::path lib_dir;        // root/lib
+  bool built_now = false;  // build() only: this call built them (not found, nor built while it waited)
 };
 
 // Where the runtimes for `t` built with clang `clang_major` live (may not exist).
@@ -28,5 +38,54 @@ fs::path runtime_path(const sysroot::Store& store, const target::Target& t, int 
 
 // Cheap (one stat): the runtimes when built, else nullopt.
 std::optional<Installed> find(const sysroot::Store& store, const target::Target& t, int clang_major);
+
+// The clang that builds (and later uses) the runtimes.
+struct Clang {
+  std::string cc;       // path of clang ("/usr/lib/llvm-19/bin/clang")
+  std::string cxx;      // path of clang++
+  std::string version;  // "19.1.7"
+  int major = 0;        // 19
+};
+
+// Finds clang: `name` when given, else clang-19 or clang on PATH. Throws
+// Error(missing) with the apt command when there is none.
+Clang find_clang(const std::string& name = {});
+
+struct BuildOptions {
+  // LLVM's source: a source tree (with runtimes/, libcxx/, ...) or a release
+  // tarball. Empty: Debian's llvm-toolchain-<major> source package via apt.
+  fs::path llvm_src;
+  int jobs = 0;       // ninja -j; 0 = the number of CPUs
+  std::string clang;  // see find_clang
+};
+
+// Builds the runtimes for a musl target into the store and returns them.
+// Idempotent: returns at once when they are built. Concurrent calls for one
+// target build once (a lock per runtime); a failed build leaves nothing in
+// runtimes/, keeps its log under logs/ and names it in the Error.
+// Throws Error(missing) with `xstatic sysroot install ...` as the hint when
+// the target's sysroot is not installed, Error(usage) for non-musl targets.
+Installed build(const sysroot::Store& store, const target::Target& t, const BuildOptions& options = {});
+
+// What `runtimes list` shows: one entry per built runtime, from its manifest.
+struct Entry {
+  std::string target;         // "linux/arm64"
+  std::string triple;         // "aarch64-linux-musl"
+  std::string sysroot;        // "arm64-musl"
+  int clang_major = 0;        // 19
+  std::string clang_version;  // "19.1.7" (the clang that built it)
+  std::string llvm_source;    // "19.1.7" (the libc++ sources' version)
+  fs::path root;
+};
+std::vector<Entry> list(const sysroot::Store& store);
+
+// The clang flags that make C++ use these runtimes, for the driver to add to
+// its command line for a musl target (after the target, sysroot and -static):
+//  - compiling (linking = false): -nostdinc++ -isystem <include/c++/v1>
+//  - linking  (linking = true):   -nostdlib++ -L<lib> -lc++ -lc++abi -lunwind
+// A `clang++ -c` only needs the first set; a compile-and-link call needs both.
+// libunwind comes before clang's own -lgcc_eh, so lld takes the unwinder
+// from libunwind.a (libc++abi is built against it).
+std::vector<std::string> cxx_flags(const Installed& runtimes, bool linking);
 
 }  // namespace xstatic::runtimes

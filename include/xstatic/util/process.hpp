@@ -14,6 +14,7 @@ struct RunOptions {
   bool echo_stderr = false;         // with capture_stderr: also pass it through to our stderr
   std::optional<std::string> cwd;   // working directory, when not ours
   std::vector<std::string> env;     // extra NAME=VALUE entries added to our environment
+  std::optional<std::string> log_file;  // when not capturing: append stdout+stderr to this file
 };
 
 struct RunResult {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Benchmark of issue 6: the time to build the C++ runtimes for a new target,
+# from the cached LLVM tarball (extraction included), and the stripped size
+# of a static iostream + std::thread hello on that target (aarch64 musl:
+# zig c++ 0.11 gives 336,912 bytes and takes ~24 s for its first link).
+#
+#   bench/runtimes.sh [TARGET]          default linux/arm64
+#
+# XSTATIC (default build/src/xstatic) and a store XSTATIC_HOME (default
+# build/test-store) that already holds the target's musl sysroot and the
+# tarball under src/ (run tests/integration/runtimes_cxx.sh once). The build
+# runs in a fresh store that borrows both, so nothing is reused but them.
+# The machine's load is printed: other builds on the 2 cores inflate wall time;
+# user+sys is the CPU the build itself needed.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+xs=${XSTATIC:-$root/build/src/xstatic}
+home=${XSTATIC_HOME:-$root/build/test-store}
+target=${1:-linux/arm64}
+
+read -r triple arch < <("$xs" targets --json | python3 -c '
+import json, sys
+t = [r for r in json.load(sys.stdin) if r["name"] == sys.argv[1] and r["libc"] == "musl"][0]
+print(t["triple"], t["debian_arch"])' "$target")
+sysroot=$home/sysroots/$arch-musl
+tarball=$(ls "$home"/src/llvm-toolchain-*.orig.tar.* 2>/dev/null | head -1 || true)
+[ -f "$sysroot/manifest.json" ] || { echo "no sysroot in $sysroot: run 'xstatic sysroot install $target'" >&2; exit 3; }
+[ -n "$tarball" ] || { echo "no LLVM tarball in $home/src: run 'xstatic runtimes build $target' once" >&2; exit 3; }
+
+fresh=$(mktemp -d "${TMPDIR:-/tmp}/xstatic-bench.XXXXXX")
+trap 'rm -rf "$fresh"' EXIT
+mkdir -p "$fresh/sysroots" "$fresh/src"
+ln -s "$sysroot" "$fresh/sysroots/$arch-musl"
+ln "$tarball" "$fresh/src/" 2>/dev/null || cp "$tarball" "$fresh/src/"
+
+echo "runtimes for $target ($triple), $(nproc) CPUs, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+XSTATIC_HOME=$fresh /usr/bin/time -f "build (extraction included): %e s wall, %U s user, %S s sys" \
+  "$xs" runtimes build "$target"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+XSTATIC_HOME=$fresh /usr/bin/time -f "second run (already built): %e s wall" "$xs" -q runtimes build "$target"
+
+rt=$fresh/runtimes/llvm-$(clang-19 -dumpversion | cut -d. -f1)/$arch-musl
+cat >"$fresh/hello.cpp" <<'CPP'
+#include <iostream>
+#include <thread>
+int main() {
+  std::thread t([] { std::cout << "hello from a thread\n"; });
+  t.join();
+  std::cout << "hello, world" << std::endl;
+}
+CPP
+clang++-19 --target="$triple" --sysroot="$sysroot" -static -fuse-ld=lld -Wl,--gc-sections -s -O2 \
+  -nostdinc++ -isystem "$rt/include/c++/v1" -nostdlib++ -L"$rt/lib" -lc++ -lc++abi -lunwind \
+  "$fresh/hello.cpp" -o "$fresh/hello"
+echo "static iostream+thread hello, stripped: $(stat -c %s "$fresh/hello") bytes (zig c++ 0.11, aarch64: 336912)"

@@ -1,0 +1,161 @@
+// LLVM's source from Debian: the llvm-toolchain-<major> source package's orig
+// tarball, fetched with `apt-get source --download-only` through a private
+// apt state (<store>/apt/source/) so that the host's apt is never touched.
+//
+// The host usually lists only binary ("deb") archives, so the private
+// sources are the host's own entries turned into "deb-src" ones: the same
+// archive, suites, components and keyring, read from /etc/apt at run time.
+// See sources.list(5) for both formats (one-line and deb822).
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "internal.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/process.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::runtimes::detail {
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::trunc);
+  out << text;
+  if (!out) throw Error("cannot write " + p.string(), "check that the store is writable", Exit::internal);
+}
+
+bool has_suffix(const fs::path& p, std::string_view suffix) {
+  return util::ends_with(p.filename().string(), suffix);
+}
+
+// Writes the private sources (sources.list + sources.list.d/*.sources) for apt.
+void write_private_sources(const fs::path& etc) {
+  fs::create_directories(etc / "sources.list.d");
+  std::string list;
+  if (fs::exists("/etc/apt/sources.list")) list += deb_src_list(read_file("/etc/apt/sources.list"));
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator("/etc/apt/sources.list.d", ec)) {
+    if (has_suffix(e.path(), ".list")) list += deb_src_list(read_file(e.path()));
+    if (has_suffix(e.path(), ".sources"))
+      write_file(etc / "sources.list.d" / e.path().filename(), deb_src_stanzas(read_file(e.path())));
+  }
+  write_file(etc / "sources.list", list);
+}
+
+std::vector<std::string> apt_options(const fs::path& state) {
+  return {"-o", "Dir::Etc::SourceList=" + (state / "etc/sources.list").string(),
+          "-o", "Dir::Etc::SourceParts=" + (state / "etc/sources.list.d").string(),
+          "-o", "Dir::State::Lists=" + (state / "lists").string(),
+          "-o", "Dir::Cache=" + (state / "cache").string(),
+          "-o", "Dir::State::status=/dev/null",
+          "-o", "Debug::NoLocking=1",
+          "-q"};
+}
+
+std::optional<fs::path> cached_tarball(const fs::path& dir, int major) {
+  std::string prefix = "llvm-toolchain-" + std::to_string(major) + "_";
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.starts_with(prefix) && name.find(".orig.tar.") != std::string::npos) return e.path();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string deb_src_list(std::string_view text) {
+  std::string out;
+  for (auto line : util::split(text, '\n')) {
+    auto first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) continue;
+    line = line.substr(first);
+    if (line.starts_with("deb ") || line.starts_with("deb\t"))
+      out += "deb-src" + std::string(line.substr(3)) + "\n";
+  }
+  return out;
+}
+
+std::string deb_src_stanzas(std::string_view text) {
+  std::string out, stanza;
+  bool binary = false, enabled = true;
+  auto flush = [&] {
+    if (binary && enabled && !stanza.empty()) out += stanza + "\n";
+    stanza.clear();
+    binary = false;
+    enabled = true;
+  };
+  for (auto line : util::split(text, '\n')) {
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      flush();
+      continue;
+    }
+    if (line.starts_with("#")) continue;
+    std::string lower = util::to_lower(line);
+    if (lower.starts_with("types:")) {
+      for (auto word : util::split(line.substr(6), ' '))
+        if (word == "deb") binary = true;
+      stanza += "Types: deb-src\n";
+      continue;
+    }
+    if (lower.starts_with("enabled:") && lower.find("no") != std::string::npos) enabled = false;
+    stanza += std::string(line) + "\n";
+  }
+  flush();
+  return out;
+}
+
+fs::path fetch_debian_source(const sysroot::Store& store, int major, const fs::path& log) {
+  fs::path src_dir = store.root() / "src";
+  fs::create_directories(src_dir);
+  if (auto cached = cached_tarball(src_dir, major)) return *cached;
+
+  spdlog::info("downloading Debian's llvm-toolchain-{} source package through apt (once, ~165 MB)", major);
+  fs::path state = store.apt_dir() / "source";
+  for (const char* sub : {"lists/partial", "cache/archives/partial"}) fs::create_directories(state / sub);
+  write_private_sources(state / "etc");
+  auto opts = apt_options(state);
+  util::RunOptions run_opts;
+  run_opts.log_file = log.string();
+
+  // A host entry without deb-src on its server makes update fail for that
+  // entry only; what matters is whether the source package can be fetched.
+  std::vector<std::string> update{"apt-get"};
+  update.insert(update.end(), opts.begin(), opts.end());
+  update.push_back("update");
+  util::run(update, run_opts);
+
+  fs::path tmp = src_dir / (".tmp-download-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  std::string package = "llvm-toolchain-" + std::to_string(major);
+  std::vector<std::string> source{"apt-get"};
+  source.insert(source.end(), opts.begin(), opts.end());
+  source.insert(source.end(), {"source", "--download-only", package});
+  run_opts.cwd = tmp.string();
+  auto r = util::run(source, run_opts);
+  auto tarball = cached_tarball(tmp, major);
+  if (r.exit_code != 0 || !tarball) {
+    fs::remove_all(tmp);
+    throw Error(
+        "cannot download Debian's source package " + package + " (LLVM " + std::to_string(major) +
+            "'s runtimes source)",
+        "check apt's sources, or pass LLVM's source with --llvm-src DIR|llvm-project-<version>.src.tar.xz",
+        Exit::missing);
+  }
+  fs::path final_path = src_dir / tarball->filename();
+  fs::rename(*tarball, final_path);
+  fs::remove_all(tmp);
+  return final_path;
+}
+
+}  // namespace xstatic::runtimes::detail

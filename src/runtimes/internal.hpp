@@ -1,0 +1,76 @@
+// Pieces of the runtimes module shared between its files (not a public API).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xstatic/runtimes/runtimes.hpp"
+
+namespace xstatic::runtimes::detail {
+
+namespace fs = std::filesystem;
+
+// Extracts the entries of `tarball` whose path, below its single top folder,
+// starts with one of `keep` and with none of `skip`, into `dest` (created).
+// Returns how many entries were written. Throws Error on a corrupt archive.
+std::size_t extract_subset(const fs::path& tarball, const fs::path& dest,
+                           const std::vector<std::string>& keep, const std::vector<std::string>& skip);
+
+// What the runtimes build reads from an LLVM source tree (and what it does not:
+// the test suites are two thirds of libc++'s size).
+const std::vector<std::string>& source_parts();
+const std::vector<std::string>& skipped_parts();
+
+// "19.1.7" from <src>/cmake/Modules/LLVMVersion.cmake (or llvm/CMakeLists.txt
+// in older trees); "" when neither says.
+std::string llvm_source_version(const fs::path& src);
+
+// The first "N.N.N" in a file name ("llvm-toolchain-19_19.1.7.orig.tar.xz"), or "".
+std::string version_in_name(std::string_view name);
+
+// Debian's llvm-toolchain-<major> orig tarball, downloaded once into
+// <store>/src/ through a private apt state whose deb-src entries mirror the
+// host's own apt sources. `log` receives apt's output.
+fs::path fetch_debian_source(const sysroot::Store& store, int major, const fs::path& log);
+
+// The deb-src lines/stanzas for the host's apt sources: one-line
+// "deb URI SUITE COMPONENTS" entries and deb822 stanzas with "Types: deb".
+std::string deb_src_list(std::string_view one_line_sources);
+std::string deb_src_stanzas(std::string_view deb822_sources);
+
+// A source tree for the runtimes build that matches clang's major version:
+// `llvm_src` when it is a tree, else the tarball (given or from Debian)
+// extracted once into <store>/src/llvm-<version>/. Locked per major version.
+fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src,
+                        const fs::path& log);
+
+// Makes libc++'s build copy its headers at configure time instead of with
+// one process per header (see patch.cpp). False when the rule is not found.
+bool copy_headers_at_configure_time(const fs::path& tree);
+
+// The cmake command line that configures LLVM's runtimes/ build.
+struct CmakeInputs {
+  fs::path source;     // LLVM source tree (its runtimes/ folder is configured)
+  fs::path build;      // build folder
+  fs::path prefix;     // install prefix
+  fs::path sysroot;    // musl sysroot
+  std::string triple;  // aarch64-linux-musl
+  std::string processor;
+  std::string cflags;  // the target row's -march/-mfloat-abi flags
+  Clang clang;
+  std::string ar, ranlib;
+};
+std::vector<std::string> cmake_command(const CmakeInputs& in);
+
+// The row whose triple and flags build the runtimes shared by every variant
+// of `t` that uses the same sysroot: the lowest variant, so it runs on all.
+const target::Row& baseline_row(const target::Target& t);
+
+// manifest.json of a finished build (what `runtimes list` reads back).
+void write_manifest(const fs::path& file, const Entry& entry, double build_seconds);
+std::optional<Entry> read_manifest(const fs::path& file);
+
+}  // namespace xstatic::runtimes::detail

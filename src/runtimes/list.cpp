@@ -1,0 +1,73 @@
+// The manifests of built runtimes, and `runtimes list` reading them back.
+
+// GCC 12 -O3 reports a null dereference inside llvm::Expected's moves once
+// json::parse is inlined (a false positive in LLVM's and libstdc++'s headers).
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <algorithm>
+
+#include "internal.hpp"
+#include "xstatic/util/error.hpp"
+
+namespace xstatic::runtimes {
+namespace detail {
+
+void write_manifest(const fs::path& file, const Entry& entry, double build_seconds) {
+  std::error_code ec;
+  llvm::raw_fd_ostream out(file.string(), ec);
+  if (ec) throw Error("cannot write " + file.string() + ": " + ec.message(), {}, Exit::internal);
+  llvm::json::OStream j(out, 2);
+  j.object([&] {
+    j.attribute("target", entry.target);
+    j.attribute("triple", entry.triple);
+    j.attribute("sysroot", entry.sysroot);
+    j.attribute("clang_major", entry.clang_major);
+    j.attribute("clang_version", entry.clang_version);
+    j.attribute("llvm_source", entry.llvm_source);
+    j.attributeArray("libraries", [&] {
+      for (const char* lib : {"libc++.a", "libc++abi.a", "libunwind.a"}) j.value(lib);
+    });
+    j.attribute("build_seconds", static_cast<int64_t>(build_seconds + 0.5));
+  });
+  out << "\n";
+}
+
+std::optional<Entry> read_manifest(const fs::path& file) {
+  auto buffer = llvm::MemoryBuffer::getFile(file.string());
+  if (!buffer) return std::nullopt;
+  auto value = llvm::expectedToOptional(llvm::json::parse((*buffer)->getBuffer()));
+  if (!value) return std::nullopt;
+  const auto* obj = value->getAsObject();
+  if (!obj) return std::nullopt;
+  auto str = [&](const char* key) { return obj->getString(key).value_or("").str(); };
+  Entry e;
+  e.target = str("target");
+  e.triple = str("triple");
+  e.sysroot = str("sysroot");
+  e.clang_major = static_cast<int>(obj->getInteger("clang_major").value_or(0));
+  e.clang_version = str("clang_version");
+  e.llvm_source = str("llvm_source");
+  e.root = file.parent_path();
+  return e;
+}
+
+}  // namespace detail
+
+std::vector<Entry> list(const sysroot::Store& store) {
+  std::vector<Entry> out;
+  std::error_code ec;
+  for (const auto& version : fs::directory_iterator(store.runtimes_dir(), ec)) {
+    if (!version.path().filename().string().starts_with("llvm-")) continue;
+    for (const auto& dir : fs::directory_iterator(version.path(), ec))
+      if (auto e = detail::read_manifest(dir.path() / sysroot::kManifestName)) out.push_back(std::move(*e));
+  }
+  std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(b.clang_major, a.sysroot) < std::tie(a.clang_major, b.sysroot);
+  });
+  return out;
+}
+
+}  // namespace xstatic::runtimes

@@ -1,0 +1,45 @@
+// What build() refuses before it builds anything (the builds themselves are
+// tested by tests/integration/runtimes_*.sh).
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/util/error.hpp"
+
+using namespace xstatic;
+using namespace xstatic::runtimes;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempStore {
+  fs::path path;
+  TempStore() {
+    char tmpl[] = "/tmp/xstatic-unit-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempStore() { fs::remove_all(path); }
+};
+
+}  // namespace
+
+TEST_CASE("glibc and non-Linux targets are refused before anything is built") {
+  TempStore tmp;
+  sysroot::Store store(tmp.path);
+  CHECK_THROWS_WITH_AS(build(store, target::parse("aarch64-linux-gnu")),
+                       doctest::Contains("musl targets only"), Error);
+  CHECK_THROWS_AS(build(store, target::parse("x86_64-w64-mingw32")), Error);
+}
+
+TEST_CASE("a missing sysroot names the command that installs it") {
+  TempStore tmp;
+  sysroot::Store store(tmp.path);
+  try {
+    build(store, target::parse("linux/arm64"));
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::missing);
+    CHECK(e.hint() == "xstatic sysroot install linux/arm64");
+  }
+}

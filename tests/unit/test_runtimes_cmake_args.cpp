@@ -1,0 +1,65 @@
+// The runtimes build's cmake command line and the row it is built for.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "runtimes/internal.hpp"
+
+using namespace xstatic;
+using namespace xstatic::runtimes::detail;
+
+namespace {
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("static musl runtimes with LLVM's unwinder, sized for --gc-sections") {
+  CmakeInputs in{.source = "/s",
+                 .build = "/b",
+                 .prefix = "/p",
+                 .sysroot = "/sys",
+                 .triple = "aarch64-linux-musl",
+                 .processor = "aarch64",
+                 .cflags = "",
+                 .clang = {"/c/clang", "/c/clang++", "19.1.7", 19},
+                 .ar = "/c/llvm-ar",
+                 .ranlib = "/c/llvm-ranlib"};
+  auto cmd = cmake_command(in);
+  CHECK(cmd[0] == "cmake");
+  CHECK(has(cmd, "/s/runtimes"));
+  for (const char* want :
+       {"-DLIBCXX_HAS_MUSL_LIBC=ON", "-DLIBCXXABI_USE_LLVM_UNWINDER=ON", "-DLIBCXX_ENABLE_SHARED=OFF",
+        "-DLIBCXXABI_ENABLE_SHARED=OFF", "-DLIBUNWIND_ENABLE_SHARED=OFF", "-DLIBCXX_INCLUDE_TESTS=OFF",
+        "-DLIBCXXABI_NON_DEMANGLING_TERMINATE=ON", "-DCMAKE_SYSROOT=/sys", "-DCMAKE_CXX_COMPILER=/c/clang++",
+        "-DCMAKE_CXX_COMPILER_TARGET=aarch64-linux-musl", "-DCMAKE_SYSTEM_PROCESSOR=aarch64",
+        "-DCMAKE_AR=/c/llvm-ar"})
+    CHECK_MESSAGE(has(cmd, want), want);
+  CHECK(has(cmd, "-DCMAKE_CXX_FLAGS=-ffunction-sections -fdata-sections"));
+}
+
+TEST_CASE("a variant's -march flags reach every language") {
+  CmakeInputs in{.source = "/s",
+                 .build = "/b",
+                 .prefix = "/p",
+                 .sysroot = "/sys",
+                 .triple = "armv7-linux-musleabihf",
+                 .processor = "armv7",
+                 .cflags = "-march=armv7-a",
+                 .clang = {},
+                 .ar = "ar",
+                 .ranlib = "ranlib"};
+  auto cmd = cmake_command(in);
+  for (const char* lang : {"C", "CXX", "ASM"})
+    CHECK(has(cmd,
+              std::string("-DCMAKE_") + lang + "_FLAGS=-ffunction-sections -fdata-sections -march=armv7-a"));
+}
+
+TEST_CASE("variants sharing a sysroot share runtimes built for the lowest one") {
+  CHECK(baseline_row(target::parse("linux/amd64/v3")).variant == "v1");
+  CHECK(baseline_row(target::parse("linux/arm/v6")).variant == "v5");
+  CHECK(baseline_row(target::parse("linux/arm/v7")).variant == "v7");  // armhf: its own sysroot
+  CHECK(baseline_row(target::parse("linux/arm64")).triple_musl == "aarch64-linux-musl");
+}
