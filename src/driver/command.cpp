@@ -62,10 +62,6 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
   add_strip(cmd, inv, traits);
   if (plan.why_extract) cmd.push_back("-Wl,--why-extract=" + *plan.why_extract);
   if (plan.gcc_dir) cmd.push_back("-L" + plan.gcc_dir->string());
-  if (plan.cxx_runtimes) {
-    cmd.emplace_back("-nostdlib++");
-    cmd.emplace_back("-L" + plan.cxx_runtimes->lib_dir.string());
-  }
 }
 
 }  // namespace
@@ -102,17 +98,15 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
     for (const auto& sub : {plan.gcc_dir->string() + "/include/c++",
                             plan.gcc_dir->string() + "/include/c++/" + std::string(plan.target.triple())})
       cmd.insert(cmd.end(), {"-isystem", sub});
-  if (plan.cxx_runtimes) {
-    cmd.emplace_back("-nostdinc++");
-    cmd.emplace_back("-isystem");
-    cmd.push_back(plan.cxx_runtimes->include_dir.string());
-  }
   if (links && plan.color) cmd.emplace_back("-fcolor-diagnostics");
   // -r is a partial link: an object file, where --gc-sections and -s are errors.
-  if (inv.mode == Mode::link || inv.mode == Mode::shared) add_link_flags(cmd, inv, plan);
+  bool full_link = inv.mode == Mode::link || inv.mode == Mode::shared;
+  if (full_link) add_link_flags(cmd, inv, plan);
+  // libc++ for musl: its headers, and for a link its libraries (lld takes
+  // archive members wherever the -l stands, so before the user's objects works).
+  if (plan.cxx_runtimes)
+    for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
   cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
-  if (plan.cxx_runtimes && (inv.mode == Mode::link || inv.mode == Mode::shared))
-    for (const char* lib : {"-lc++", "-lc++abi", "-lunwind"}) cmd.emplace_back(lib);
   return cmd;
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# C++: static libstdc++ from the glibc sysroot; on musl, libc++ when the
-# runtimes are built, else a clear error naming both ways out. Static glibc's
+# C++: static libstdc++ from the glibc sysroot; on musl, xstatic's libc++
+# runtimes, or without them a clear error naming both ways out. Static glibc's
 # NSS hazard: one clear warning.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/driver_common.bash"
@@ -25,19 +25,47 @@ for target in linux/amd64 linux/arm64; do
   echo "ok: C++ $target glibc, static libstdc++: $(stat -c %s "$out") bytes"
 done
 
-# musl: libc++ when built, else exit 3 and the two ways out.
+# musl without libc++ built: exit 3 and the two ways out (a private store
+# that borrows the shared sysroot but has no runtimes).
 driver_sysroot linux/arm64 musl
+driver_sysroot linux/amd64 musl
+mkdir -p nort/sysroots
+ln -s "$XSTATIC_HOME/sysroots/arm64-musl" nort/sysroots/arm64-musl
 rc=0
-"$XSTATIC" c++ --target linux/arm64 hello.cpp -o cxx-musl 2>err || rc=$?
-if [ "$rc" = 0 ]; then
-  [ "$(qemu-aarch64-static ./cxx-musl)" = "hello from c++" ] || fail "C++ on musl printed the wrong thing"
-  echo "ok: C++ on musl with libc++"
-else
-  [ "$rc" = 3 ] || fail "C++ on musl without runtimes exited $rc: $(cat err)"
-  expect_contains "$(cat err)" "xstatic runtimes build linux/arm64"
-  expect_contains "$(cat err)" "--libc glibc"
-  echo "ok: C++ on musl without runtimes: $(head -1 err)"
-fi
+XSTATIC_HOME=$WORK/nort "$XSTATIC" c++ --target linux/arm64 hello.cpp -o cxx-musl 2>err || rc=$?
+[ "$rc" = 3 ] || fail "C++ on musl without runtimes exited $rc: $(cat err)"
+expect_contains "$(cat err)" "xstatic runtimes build linux/arm64"
+expect_contains "$(cat err)" "--libc glibc"
+echo "ok: C++ on musl without runtimes: $(head -1 err)"
+
+# musl with libc++ (built once per test store; the runtimes suite shares it):
+# exceptions and threads, compiled with -c and linked separately, static, run.
+"$XSTATIC" -q runtimes build linux/amd64 linux/arm64 >/dev/null || fail "xstatic runtimes build failed"
+cat >threads.cpp <<'CPP'
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+int main() {
+  std::vector<std::string> words{"hello", "from", "libc++"};
+  std::string out;
+  std::thread t([&] { for (const auto& w : words) out += w + " "; });
+  t.join();
+  try { throw std::runtime_error("and an exception"); } catch (const std::exception& e) { out += e.what(); }
+  std::cout << out << "\n";
+}
+CPP
+for target in linux/amd64 linux/arm64; do
+  out="cxx-${target#linux/}-musl"
+  "$XSTATIC" c++ --target "$target" -O2 -c threads.cpp -o "$out.o"
+  "$XSTATIC" c++ --target "$target" "$out.o" -o "$out" --print-command 2>cmd
+  expect_contains "$(cat cmd)" "-lc++ -lc++abi -lunwind"
+  file -b "$out" | grep -q "statically linked" || fail "$out: $(file -b "$out")"
+  got=$(driver_run "$target" "./$out")
+  [ "$got" = "hello from libc++ and an exception" ] || fail "$out printed '$got'"
+  echo "ok: C++ $target musl with libc++: $(stat -c %s "$out") bytes"
+done
 
 # Static glibc and getaddrinfo: linked, verified, and one warning that explains.
 driver_sysroot linux/amd64 glibc
