@@ -8,3 +8,23 @@ say() { printf '\n==> %s\n' "$*"; }
 
 say "provisioning sysroots for linux/amd64 and linux/arm64"
 "$XSTATIC" sysroot install linux/amd64 linux/arm64
+
+# The driver: examples/hello built static for each target, checked by the
+# inspector, and run (arm64 under qemu-user, no binfmt needed).
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${XSTATIC_BUILD_DIR:-$root/build}/main-job
+mkdir -p "$out"
+for target in linux/amd64 linux/arm64; do
+  bin="$out/hello-${target//\//-}"
+  say "building examples/hello for $target"
+  "$XSTATIC" cc --target "$target" -O2 "$root/examples/hello/hello.c" -o "$bin"
+  say "verifying $bin is a static $target executable"
+  "$XSTATIC" verify "$bin" --static --target "$target"
+  say "running $bin"
+  case $target in
+    linux/amd64) got=$("$bin") ;;
+    linux/arm64) got=$(qemu-aarch64-static "$bin") ;;
+  esac
+  [ "$got" = "hello from xstatic" ] || { echo "main job: $bin printed '$got'" >&2; exit 1; }
+  echo "$got ($(stat -c %s "$bin") bytes)"
+done

@@ -61,12 +61,12 @@ void print_json(const std::vector<TargetStatus>& rows) {
 }
 
 void print_table(const std::vector<TargetStatus>& rows) {
-  std::printf("%-16s %-6s %-24s %-8s %-5s %-9s %-20s %s\n", "TARGET", "LIBC", "TRIPLE", "DEBIAN", "FMT",
+  std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %s\n", "TARGET", "LIBC", "TRIPLE", "DEBIAN", "FMT",
               "C++", "RUN", "STATUS");
   for (const auto& s : rows) {
     const auto& r = *s.target.row;
     std::string status = s.ready() ? "ready" : "missing " + s.missing + ": " + s.fix;
-    std::printf("%-16s %-6s %-24s %-8s %-5s %-9s %-20s %s\n", s.target.go_name().c_str(),
+    std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %s\n", s.target.go_name().c_str(),
                 std::string(s.target.libc_name()).c_str(), std::string(s.target.triple()).c_str(),
                 r.debian_arch.empty() ? "-" : std::string(r.debian_arch).c_str(),
                 std::string(format_name(r.format)).c_str(), s.cxx_runtime.c_str(), s.runner.c_str(),

@@ -25,6 +25,7 @@ Globals& globals();
 void add_targets(CLI::App& app);
 void add_version(CLI::App& app);
 void add_doctor(CLI::App& app);
+void add_install_links(CLI::App& app);  // cmd_compile.cpp, beside the compiler front end
 void add_sysroot(CLI::App& app);
 void add_inspect(CLI::App& app);
 void add_verify(CLI::App& app);

@@ -60,6 +60,7 @@ int run_app(int argc, char** argv) {
   add_targets(app);
   add_version(app);
   add_doctor(app);
+  add_install_links(app);
   add_sysroot(app);
   add_inspect(app);
   add_verify(app);

@@ -1,6 +1,8 @@
 #include "status.hpp"
 
 #include "commands.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/process.hpp"
 
@@ -13,13 +15,36 @@ std::string runner_for(const target::Target& t) {
   return util::find_program(std::string(t.row->qemu)) ? std::string(t.row->qemu) : "-";
 }
 
+namespace {
+
+// clang's major version, asked once per call of `targets`/`doctor` (0 when no clang).
+int clang_major() {
+  static int major = [] {
+    try {
+      return runtimes::find_clang().major;
+    } catch (const Error&) {
+      return 0;
+    }
+  }();
+  return major;
+}
+
+std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t) {
+  if (!(t.row->languages & target::kCxx)) return "-";
+  if (t.libc == target::Libc::glibc) return "libstdc++";
+  if (t.libc != target::Libc::musl) return "system";
+  // Built on the first C++ link, so not "missing"; but say whether it is there.
+  return runtimes::find(store, t, clang_major()) ? "libc++" : "libc++ (not built)";
+}
+
+}  // namespace
+
 TargetStatus target_status(const target::Target& t) {
   TargetStatus s{t, {}, "-", runner_for(t), {}, {}};
   auto store = sysroot::Store::locate(globals().store.empty() ? std::nullopt
                                                               : std::optional<std::filesystem::path>(globals().store));
   s.sysroot = store.find(t);
-  if (t.row->languages & target::kCxx)
-    s.cxx_runtime = t.libc == target::Libc::musl ? "libc++" : t.libc == target::Libc::glibc ? "libstdc++" : "system";
+  s.cxx_runtime = cxx_runtime_of(store, t);
   if (!s.sysroot) {
     s.missing = "sysroot";
     s.fix = sysroot::install_command(t);

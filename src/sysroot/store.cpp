@@ -7,8 +7,11 @@
 namespace xstatic::sysroot {
 
 Store Store::locate(const std::optional<fs::path>& override_dir) {
-  if (override_dir && !override_dir->empty()) return Store(*override_dir);
-  if (auto home = util::getenv_nonempty("XSTATIC_HOME")) return Store(*home);
+  // Absolute, because the store's paths are handed to apt and CMake, which
+  // run in other working directories.
+  std::error_code ec;
+  if (override_dir && !override_dir->empty()) return Store(fs::absolute(*override_dir, ec));
+  if (auto home = util::getenv_nonempty("XSTATIC_HOME")) return Store(fs::absolute(*home, ec));
   if (auto xdg = util::getenv_nonempty("XDG_DATA_HOME")) return Store(fs::path(*xdg) / "xstatic");
   if (auto home = util::getenv_nonempty("HOME")) return Store(fs::path(*home) / ".local/share/xstatic");
   return Store(fs::path("/var/lib/xstatic"));

@@ -1,0 +1,88 @@
+// The compiler front end's reading of a command line.
+//
+// The user's arguments are read with clang's own option table (the same
+// spelling, arity and meaning clang gives them), so xstatic knows what a
+// command will do (compile only or link, where the output goes, whether debug
+// info is asked for) without guessing. xstatic's own few options are a table
+// of data; they are taken out and everything else passes through untouched,
+// in its order.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::driver {
+
+// xstatic's own options (`xstatic cc --xstatic-help` lists them).
+enum class OwnId : std::uint8_t { target, libc, pie, strip, no_verify, print_command, auto_install, help };
+
+struct OwnOption {
+  std::string_view name;  // "--target"
+  OwnId id;
+  std::string_view value;  // name of its value ("GO|TRIPLE"), "" for a flag
+  std::string_view help;
+};
+
+// The table, sorted by name (a unit test checks it).
+std::span<const OwnOption> own_options();
+
+enum class Strip : std::uint8_t {
+  automatic,  // -s unless debug info (-g...) is asked for
+  none,       // keep everything
+  debug,      // drop debug info, keep the symbol table
+  all,        // -s even with -g
+};
+
+// What the user asked of xstatic itself.
+struct OwnOptions {
+  std::optional<std::string> target;  // --target X, --target=X, -target X (clang's spelling too)
+  std::optional<target::Libc> libc;   // --libc musl|glibc
+  bool pie = false;                   // --pie (or the user's own -static-pie): link -static-pie
+  Strip strip = Strip::automatic;     // --strip=none|debug|all
+  bool no_verify = false;             // --no-verify: skip the post-link check
+  bool print_command = false;         // --print-command: show the clang command on stderr
+  bool auto_install = false;          // --auto-install: install a missing sysroot on the spot
+  bool help = false;                  // --xstatic-help
+};
+
+// What the clang command will do, from the parsed option IDs.
+enum class Mode : std::uint8_t {
+  compile_only,  // -c, -E, -S, -M/-MM alone, -fsyntax-only, --version, -###, -print-*, no inputs
+  link,          // an executable: static, stripped, verified
+  shared,        // -shared: a shared library (not made static; checked for its machine only)
+  relocatable,   // -r: a partial link (an object file; not checked)
+};
+
+std::string_view mode_name(Mode m);
+
+struct Invocation {
+  OwnOptions own;
+  std::vector<std::string> clang_args;  // the user's arguments minus ours, in order, untouched
+  Mode mode = Mode::link;
+  bool debug_info = false;            // a -g option other than -g0 is in effect
+  std::optional<std::string> output;  // the last -o, when given
+  std::size_t inputs = 0;             // source, object and archive inputs (not -l)
+  bool other_linker = false;          // -fuse-ld= other than lld, or --ld-path=: not lld's flags
+};
+
+// Expands @file arguments (GNU quoting, nested files, paths relative to the
+// file that names them) as clang does; an @file that does not exist stays a
+// literal argument, as with gcc and clang. Throws Error (usage) for a file
+// that exists but cannot be expanded (unreadable, or including itself).
+std::vector<std::string> expand_response_files(std::vector<std::string> args);
+
+// Reads a command line (after response files are expanded). Throws Error
+// (usage) for a malformed xstatic option (a missing value, an unknown libc or
+// strip mode); anything clang will reject is left for clang to report.
+Invocation parse(const std::vector<std::string>& args);
+
+// `xstatic cc --xstatic-help`.
+std::string help_text();
+
+}  // namespace xstatic::driver

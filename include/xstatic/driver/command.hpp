@@ -1,0 +1,52 @@
+// The one clang command line an invocation becomes.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xstatic/driver/args.hpp"
+#include "xstatic/driver/toolchain.hpp"
+#include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::driver {
+
+enum class Language : std::uint8_t { c, cxx };
+
+// cc, gcc, clang -> C; c++, g++, clang++, cxx -> C++ (as gcc: the driver
+// name decides how the link is made, the file suffix how a file is compiled).
+Language language_of_tool(std::string_view tool);
+
+// Everything the command depends on, resolved beforehand (so that building
+// the command is a pure function, tested on its own).
+struct Plan {
+  Language language = Language::c;
+  target::Target target;
+  std::optional<std::filesystem::path> sysroot;  // nullopt only for calls with no input (--version)
+  Clang clang;
+  std::optional<std::string> cxx_driver;            // clang++-19 beside clang; else --driver-mode=g++
+  std::optional<runtimes::Installed> cxx_runtimes;  // libc++ for C++ on musl
+  std::optional<std::string> ld_path;               // --ld-path when clang cannot find lld beside itself
+  bool color = false;                               // our stderr is a terminal (links pipe clang's stderr)
+  std::optional<std::string> why_extract;           // lld's --why-extract report file (static glibc hazards)
+  std::optional<std::filesystem::path> gcc_dir;  // mingw: Debian's gcc runtime folder (libgcc.a, libstdc++)
+};
+
+// True when C++ for this target needs the libc++ runtimes xstatic builds.
+bool needs_cxx_runtimes(Language language, const target::Target& t);
+
+// clang, --target, --sysroot, -fuse-ld=lld, the target row's cflags, then for
+// links -static (or -static-pie), -Wl,--gc-sections and -s (unless debug info
+// or --strip says otherwise), then the user's arguments so that they win.
+std::vector<std::string> build_command(const Invocation& inv, const Plan& plan);
+
+// mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-win32
+// (or -posix), a folder name clang's MinGW driver does not read as a version.
+std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t);
+
+// The file a link writes: the -o value, else clang's default (a.out, a.exe).
+std::string output_of(const Invocation& inv, const target::Target& t);
+
+}  // namespace xstatic::driver

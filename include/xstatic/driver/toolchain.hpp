@@ -1,0 +1,48 @@
+// Finding clang, lld and the LLVM binutils, cheaply: the compiler hot path
+// starts no subprocess to learn a version (the name says it, or a cache in
+// the store remembers it).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "xstatic/sysroot/store.hpp"
+
+namespace xstatic::driver {
+
+inline constexpr int kMinClangMajor = 14;
+inline constexpr int kPreferredClangMajor = 19;
+
+struct Clang {
+  std::string path;       // what we run: $XSTATIC_CLANG, or clang-19 / clang found on PATH
+  std::string real_path;  // with symlinks resolved (/usr/lib/llvm-19/bin/clang)
+  int major = 0;          // its major version
+};
+
+// $XSTATIC_CLANG, else clang-19 on PATH, else clang. Throws Error (missing)
+// when there is none or it is older than clang 14. Learns the version from the
+// name (clang-19, .../llvm-19/bin/clang), else from a cache in the store keyed
+// by the binary's path and mtime, else (once) from `clang --version`.
+Clang find_clang(const sysroot::Store& store);
+
+// The major version in a name such as "clang-19", "clang++-19" or
+// "/usr/lib/llvm-19/bin/clang"; 0 when the name does not say.
+int major_from_name(std::string_view path);
+
+// The major version in `clang --version` output; 0 when absent.
+int major_from_version_output(std::string_view text);
+
+// The C++ driver beside `clang` (clang++-19 for clang-19); nullopt when there
+// is none, in which case the caller runs clang with --driver-mode=g++.
+std::optional<std::string> cxx_driver(const Clang& clang);
+
+// ld.lld for links. clang's -fuse-ld=lld looks beside clang's real path;
+// when lld is not there, this returns the ld.lld-<major>/ld.lld found on PATH
+// for --ld-path. Throws Error (missing) when there is no lld at all.
+std::optional<std::string> lld_path_override(const Clang& clang);
+
+// An LLVM tool ("llvm-ar", "ld.lld") on PATH: the -19 suffixed name first.
+std::optional<std::string> find_llvm_tool(std::string_view name);
+
+}  // namespace xstatic::driver

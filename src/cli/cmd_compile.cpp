@@ -1,0 +1,79 @@
+// The compiler front end as main() reaches it (`xstatic cc|c++`, argv[0]
+// names), and `xstatic install-links`, which makes those names.
+#include <cstdio>
+
+#include "commands.hpp"
+#include "status.hpp"
+#include "xstatic/driver/driver.hpp"
+#include "xstatic/sysroot/store.hpp"
+#include "xstatic/util/error.hpp"
+
+namespace xstatic::cli {
+
+int run_compiler(std::string_view tool, std::string_view argv0, std::vector<std::string> args) {
+  return driver::compile(driver::language_of_tool(tool), argv0, std::move(args));
+}
+
+std::optional<int> run_binutil(std::string_view tool, std::vector<std::string> args) {
+  return driver::run_binutil(tool, args);
+}
+
+namespace {
+
+// Without targets: every target whose sysroot is installed, else the host.
+std::vector<target::Target> default_targets() {
+  std::vector<target::Target> out;
+  for (const auto& s : all_target_status())
+    if (s.sysroot && sysroot::is_provisioned_by_xstatic(s.target) && s.target.row->default_variant)
+      out.push_back(s.target);
+  if (out.empty()) out.push_back(target::host());
+  return out;
+}
+
+void install_links_command(const std::string& dir, const std::vector<std::string>& specs,
+                           const std::string& libc) {
+  std::optional<target::Libc> wanted;
+  if (!libc.empty()) {
+    wanted = target::parse_libc(libc);
+    if (!wanted) throw Error("unknown libc '" + libc + "'", "use --libc musl or --libc glibc");
+  }
+  std::vector<target::Target> targets;
+  for (const auto& spec : specs) targets.push_back(target::parse(spec, wanted));
+  if (targets.empty()) targets = default_targets();
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) throw Error("cannot find the xstatic binary (/proc/self/exe): " + ec.message(), {}, Exit::internal);
+  auto made = driver::install_links(dir, self, targets);
+  if (!globals().quiet) {
+    for (const auto& t : targets)
+      std::printf("%s (%s): %s-cc, %s-c++, %s-ar, ...\n", t.go_name().c_str(),
+                  std::string(t.libc_name()).c_str(), std::string(t.triple()).c_str(),
+                  std::string(t.triple()).c_str(), std::string(t.triple()).c_str());
+    std::printf("%zu names in %s -> %s\nadd it to PATH: export PATH=\"%s:$PATH\"\n", made.size(), dir.c_str(),
+                self.c_str(), dir.c_str());
+  }
+}
+
+}  // namespace
+
+void add_install_links(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "install-links", "Create compiler and binutils names (aarch64-linux-musl-cc) for build systems");
+  auto dir = std::make_shared<std::string>();
+  auto specs = std::make_shared<std::vector<std::string>>();
+  auto libc = std::make_shared<std::string>();
+  cmd->add_option("DIR", *dir, "Folder for the symlinks (created if needed)")->required();
+  cmd->add_option("TARGET", *specs, "Targets (default: those with an installed sysroot, else this host)");
+  cmd->add_option("--libc", *libc, "C library of the targets given (musl or glibc)");
+  cmd->footer(
+      "Each target gets <triple>-cc, -c++, -gcc, -g++, -clang, -clang++ (xstatic as a compiler for it)\n"
+      "and -ar, -ranlib, -strip, -objcopy, -nm, -objdump, -readelf, -size, -strings, -addr2line, -ld\n"
+      "(the LLVM tools), plus the Go form linux-arm64-cc for the default libc. With DIR on PATH,\n"
+      "'./configure --host=aarch64-linux-musl' and 'make CC=aarch64-linux-musl-cc' just work.\n\n"
+      "Examples:\n"
+      "  xstatic install-links ~/.local/bin linux/arm64 linux/amd64\n"
+      "  xstatic install-links /opt/cross linux/arm64 --libc glibc\n");
+  cmd->callback([dir, specs, libc] { install_links_command(*dir, *specs, *libc); });
+}
+
+}  // namespace xstatic::cli

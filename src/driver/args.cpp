@@ -1,0 +1,255 @@
+// Reading a compiler command line with clang's own option table.
+//
+// clang::driver::getDriverOptTable() is the table clang itself parses with
+// (clang/include/clang/Driver/Options.td): every option's spelling, how many
+// arguments it takes, and an ID. Parsing the user's argv with it (with the
+// ClangOption visibility, or "-O2" is read as clang-cl's "/O") tells us, the
+// way clang will see it, whether the command compiles or links and where the
+// output goes. Arguments that take a value are never mistaken for options of
+// ours: in `-o --pie`, "--pie" is -o's value.
+//
+// xstatic's own options are unknown to that table: they come back as
+// OPT_UNKNOWN (and, for `--target X`, the value as an input), which is where
+// we pick them out. clang's own -target/--target= are ours too: the target is
+// resolved once, by xstatic, and given to clang as one --target=<triple>.
+#include "xstatic/driver/args.hpp"
+
+#include <clang/Driver/Options.h>
+#include <llvm/Option/Arg.h>
+#include <llvm/Option/ArgList.h>
+#include <llvm/Option/OptTable.h>
+#include <llvm/Support/CommandLine.h>
+#include <llvm/Support/Error.h>
+#include <llvm/Support/StringSaver.h>
+
+#include "xstatic/util/error.hpp"
+
+namespace xstatic::driver {
+
+namespace opts = clang::driver::options;
+
+namespace {
+
+// clang-format off
+constexpr OwnOption kOwnOptions[] = {
+  {"--auto-install",  OwnId::auto_install,  "",         "Install a missing sysroot now instead of failing (also XSTATIC_AUTO_INSTALL=1)"},
+  {"--libc",          OwnId::libc,          "musl|glibc", "C library for a Linux target (default musl)"},
+  {"--no-verify",     OwnId::no_verify,     "",         "Skip the check that a linked file is static and of the target (also XSTATIC_NO_VERIFY=1)"},
+  {"--pie",           OwnId::pie,           "",         "Link a static position-independent executable (-static-pie)"},
+  {"--print-command", OwnId::print_command, "",         "Print the clang command on stderr before running it (also XSTATIC_VERBOSE=1)"},
+  {"--strip",         OwnId::strip,         "none|debug|all", "What to strip from a linked file (default: everything unless -g)"},
+  {"--target",        OwnId::target,        "GO|TRIPLE", "Target: linux/arm64, linux/arm/v7, linux/amd64/v3 or a triple (aarch64-linux-musl)"},
+  {"--xstatic-help",  OwnId::help,          "",         "Print this help"},
+};
+// clang-format on
+
+const OwnOption* find_own(std::string_view arg, std::optional<std::string>& joined_value) {
+  for (const auto& o : kOwnOptions) {
+    if (arg == o.name) return &o;
+    if (!o.value.empty() && arg.size() > o.name.size() && arg.starts_with(o.name) &&
+        arg[o.name.size()] == '=') {
+      joined_value = std::string(arg.substr(o.name.size() + 1));
+      return &o;
+    }
+  }
+  return nullptr;
+}
+
+void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
+  switch (o.id) {
+    case OwnId::target:
+      own.target = value;
+      break;
+    case OwnId::libc:
+      own.libc = target::parse_libc(value);
+      if (!own.libc) throw Error("unknown libc '" + value + "' in --libc", "use --libc musl or --libc glibc");
+      break;
+    case OwnId::strip:
+      if (value == "none")
+        own.strip = Strip::none;
+      else if (value == "debug")
+        own.strip = Strip::debug;
+      else if (value == "all")
+        own.strip = Strip::all;
+      else
+        throw Error("unknown strip mode '" + value + "' in --strip",
+                    "use --strip=none, --strip=debug or --strip=all");
+      break;
+    case OwnId::pie:
+      own.pie = true;
+      break;
+    case OwnId::no_verify:
+      own.no_verify = true;
+      break;
+    case OwnId::print_command:
+      own.print_command = true;
+      break;
+    case OwnId::auto_install:
+      own.auto_install = true;
+      break;
+    case OwnId::help:
+      own.help = true;
+      break;
+  }
+}
+
+// Options that stop clang before the link (see clang's Driver::getFinalPhase).
+bool is_compile_only(const llvm::opt::Option& o) {
+  for (unsigned id : {opts::OPT_c, opts::OPT_E, opts::OPT_S, opts::OPT_fsyntax_only, opts::OPT__version,
+                      opts::OPT__HASH_HASH_HASH, opts::OPT_help, opts::OPT_dumpversion, opts::OPT_dumpmachine,
+                      opts::OPT_emit_ast})
+    if (o.matches(id)) return true;
+  // -print-file-name=, -print-prog-name=, -print-search-dirs, ... only print.
+  return o.getName().starts_with("print-") && !o.matches(opts::OPT_print_ivar_layout);
+}
+
+// Facts gathered while walking the parsed arguments.
+struct Facts {
+  bool compile_only = false, dep_only = false, dep_with_output = false, shared = false, relocatable = false;
+};
+
+void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
+  const auto& o = a.getOption();
+  if (o.matches(opts::OPT_INPUT))
+    ++inv.inputs;
+  else if (o.matches(opts::OPT__DASH_DASH))
+    inv.inputs += a.getNumValues();  // "--": the rest are inputs
+  else if (o.matches(opts::OPT_o))
+    inv.output = a.getValue();
+  else if (o.matches(opts::OPT_g_Group))
+    inv.debug_info = !o.matches(opts::OPT_g0);  // clang's own rule
+  else if (o.matches(opts::OPT_static_pie))
+    inv.own.pie = true;
+  else if (o.matches(opts::OPT_fuse_ld_EQ))
+    inv.other_linker = llvm::StringRef(a.getValue()) != "lld";
+  else if (o.matches(opts::OPT_ld_path_EQ))
+    inv.other_linker = true;
+  else if (o.matches(opts::OPT_shared))
+    f.shared = true;
+  else if (o.matches(opts::OPT_r))
+    f.relocatable = true;
+  else if (o.matches(opts::OPT_M) || o.matches(opts::OPT_MM))
+    f.dep_only = true;
+  else if (o.matches(opts::OPT_MD) || o.matches(opts::OPT_MMD))
+    f.dep_with_output = true;
+  else if (is_compile_only(o))
+    f.compile_only = true;
+}
+
+Mode decide(const Invocation& inv, const Facts& f) {
+  if (f.compile_only || (f.dep_only && !f.dep_with_output) || inv.inputs == 0) return Mode::compile_only;
+  if (f.shared) return Mode::shared;
+  if (f.relocatable) return Mode::relocatable;
+  return Mode::link;
+}
+
+}  // namespace
+
+std::span<const OwnOption> own_options() {
+  return kOwnOptions;
+}
+
+std::string_view mode_name(Mode m) {
+  switch (m) {
+    case Mode::compile_only:
+      return "compile-only";
+    case Mode::link:
+      return "link";
+    case Mode::shared:
+      return "shared";
+    case Mode::relocatable:
+      return "relocatable";
+  }
+  return "?";
+}
+
+std::vector<std::string> expand_response_files(std::vector<std::string> args) {
+  bool any = false;
+  for (const auto& a : args) any = any || a.starts_with('@');
+  if (!any) return args;  // the common case costs nothing
+  llvm::BumpPtrAllocator alloc;
+  llvm::StringSaver saver(alloc);
+  llvm::SmallVector<const char*, 64> argv;
+  for (const auto& a : args) argv.push_back(saver.save(a).data());
+  llvm::cl::ExpansionContext ctx(alloc, llvm::cl::TokenizeGNUCommandLine);
+  ctx.setMarkEOLs(false).setRelativeNames(true);
+  if (auto err = ctx.expandResponseFiles(argv))
+    throw Error("cannot read a response file: " + llvm::toString(std::move(err)));
+  return {argv.begin(), argv.end()};
+}
+
+Invocation parse(const std::vector<std::string>& args) {
+  std::vector<const char*> argv;
+  argv.reserve(args.size());
+  for (const auto& a : args) argv.push_back(a.c_str());
+  unsigned missing_index = 0, missing_count = 0;
+  auto list = clang::driver::getDriverOptTable().ParseArgs(argv, missing_index, missing_count,
+                                                           llvm::opt::Visibility(opts::ClangOption));
+  Invocation inv;
+  Facts facts;
+  std::vector<bool> ours(args.size(), false);
+  const OwnOption* awaiting = nullptr;  // an option of ours whose value is the next argument
+  unsigned awaiting_index = 0;
+  for (const llvm::opt::Arg* a : list) {
+    unsigned index = a->getIndex();
+    const auto& o = a->getOption();
+    if (awaiting) {
+      if (!o.matches(opts::OPT_INPUT) || index != awaiting_index + 1)
+        throw Error(std::string(awaiting->name) + " needs a value (" + std::string(awaiting->value) + ")");
+      ours[index] = true;
+      apply(inv.own, *awaiting, args[index]);
+      awaiting = nullptr;
+      continue;
+    }
+    if (o.matches(opts::OPT_UNKNOWN)) {
+      std::optional<std::string> value;
+      if (const OwnOption* own = find_own(args[index], value)) {
+        ours[index] = true;
+        if (own->value.empty() || value)
+          apply(inv.own, *own, value.value_or(""));
+        else
+          awaiting = own, awaiting_index = index;
+      }
+      continue;
+    }
+    if (o.matches(opts::OPT_target)) {  // clang's --target=X and -target X: resolved by us
+      inv.own.target = a->getValue();
+      ours[index] = true;
+      if (args[index] == "-target" && index + 1 < args.size()) ours[index + 1] = true;
+      continue;
+    }
+    learn(*a, inv, facts);
+  }
+  if (awaiting)
+    throw Error(std::string(awaiting->name) + " needs a value (" + std::string(awaiting->value) + ")");
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (!ours[i]) inv.clang_args.push_back(args[i]);
+  inv.mode = decide(inv, facts);
+  return inv;
+}
+
+std::string help_text() {
+  std::string out =
+      "xstatic cc|c++ [xstatic options] [clang/gcc options] files...\n\n"
+      "A drop-in C/C++ compiler that links static, stripped executables for a Go-style target\n"
+      "and checks the result. Every clang/gcc option passes through unchanged.\n\n"
+      "xstatic options:\n";
+  for (const auto& o : kOwnOptions) {
+    std::string name(o.name);
+    if (!o.value.empty()) name += " " + std::string(o.value);
+    out +=
+        "  " + name + std::string(name.size() < 26 ? 26 - name.size() : 1, ' ') + std::string(o.help) + "\n";
+  }
+  out +=
+      "\nThe target comes from --target, else GOOS/GOARCH (+GOARM/GOAMD64), else the program name\n"
+      "(aarch64-linux-musl-cc, linux-arm64-cc: see 'xstatic install-links'), else this host.\n"
+      "clang: $XSTATIC_CLANG, else clang-19, else clang (>= 14) on PATH.\n\n"
+      "Examples:\n"
+      "  xstatic cc --target linux/arm64 -O2 main.c -o app\n"
+      "  GOOS=linux GOARCH=arm GOARM=7 xstatic cc -c util.c\n"
+      "  xstatic c++ --target linux/amd64 --libc glibc main.cpp -o app\n"
+      "  xstatic cc --target linux/arm64 --print-command main.c -o app   # show the clang command\n";
+  return out;
+}
+
+}  // namespace xstatic::driver

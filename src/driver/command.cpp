@@ -1,0 +1,131 @@
+// Building the clang command. What xstatic adds is only what static delivery
+// needs; the user's own arguments come after it, so that where both say
+// something (-fuse-ld=, -march=, --sysroot=, -s) clang takes the user's.
+#include "xstatic/driver/command.hpp"
+
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::driver {
+namespace {
+
+// What a link means for each kind of target. Static linking is a Linux/ELF
+// idea: mingw's -static only makes libgcc/winpthread static, wasm is always
+// static, and macOS cannot link statically at all.
+struct LinkTraits {
+  bool fuse_lld;     // -fuse-ld=lld (wasm: clang already runs wasm-ld)
+  bool static_flag;  // -static
+  bool static_pie;   // -static-pie is meaningful
+  const char* gc;    // the linker's dead-code flag
+  bool strip;        // -s is meaningful
+};
+
+LinkTraits traits_of(const target::Target& t) {
+  switch (t.libc) {
+    case target::Libc::musl:
+    case target::Libc::glibc:
+      return {true, true, true, "-Wl,--gc-sections", true};
+    case target::Libc::mingw:
+      return {true, true, false, "-Wl,--gc-sections", true};
+    case target::Libc::wasi:
+      return {false, false, false, "-Wl,--gc-sections", true};
+    case target::Libc::darwin:
+      return {true, false, false, "-Wl,-dead_strip", false};
+  }
+  return {true, false, false, "-Wl,--gc-sections", false};
+}
+
+void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkTraits& traits) {
+  if (!traits.strip) return;
+  switch (inv.own.strip) {
+    case Strip::none:
+      return;
+    case Strip::debug:
+      cmd.emplace_back("-Wl,--strip-debug");
+      return;
+    case Strip::all:
+      cmd.emplace_back("-s");
+      return;
+    case Strip::automatic:
+      if (!inv.debug_info) cmd.emplace_back("-s");
+      return;
+  }
+}
+
+void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
+  auto traits = traits_of(plan.target);
+  if (inv.mode == Mode::link && traits.static_flag)
+    cmd.emplace_back(inv.own.pie && traits.static_pie ? "-static-pie" : "-static");
+  // A shared library still carries its compiler runtime inside: sysroots hold
+  // libgcc.a, not libgcc_s.so.
+  if (inv.mode == Mode::shared && traits.static_pie) cmd.emplace_back("-static-libgcc");
+  cmd.emplace_back(traits.gc);
+  add_strip(cmd, inv, traits);
+  if (plan.why_extract) cmd.push_back("-Wl,--why-extract=" + *plan.why_extract);
+  if (plan.gcc_dir) cmd.push_back("-L" + plan.gcc_dir->string());
+}
+
+}  // namespace
+
+Language language_of_tool(std::string_view tool) {
+  for (std::string_view cxx : {"c++", "g++", "clang++", "cxx"})
+    if (tool == cxx) return Language::cxx;
+  return Language::c;
+}
+
+bool needs_cxx_runtimes(Language language, const target::Target& t) {
+  return language == Language::cxx && t.libc == target::Libc::musl;
+}
+
+std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) {
+  bool links = inv.mode != Mode::compile_only;
+  std::vector<std::string> cmd;
+  cmd.reserve(inv.clang_args.size() + 16);
+  if (plan.language == Language::cxx && plan.cxx_driver) {
+    cmd.push_back(*plan.cxx_driver);
+  } else {
+    cmd.push_back(plan.clang.path);
+    if (plan.language == Language::cxx) cmd.emplace_back("--driver-mode=g++");
+  }
+  cmd.push_back("--target=" + std::string(plan.target.triple()));
+  if (plan.sysroot) cmd.push_back("--sysroot=" + plan.sysroot->string());
+  if (links && traits_of(plan.target).fuse_lld) {
+    cmd.emplace_back("-fuse-ld=lld");
+    if (plan.ld_path) cmd.push_back("--ld-path=" + *plan.ld_path);
+  }
+  for (auto flag : util::split(plan.target.row->cflags, ' '))
+    if (!flag.empty()) cmd.emplace_back(flag);
+  if (plan.gcc_dir && plan.language == Language::cxx)
+    for (const auto& sub : {plan.gcc_dir->string() + "/include/c++",
+                            plan.gcc_dir->string() + "/include/c++/" + std::string(plan.target.triple())})
+      cmd.insert(cmd.end(), {"-isystem", sub});
+  if (links && plan.color) cmd.emplace_back("-fcolor-diagnostics");
+  // -r is a partial link: an object file, where --gc-sections and -s are errors.
+  bool full_link = inv.mode == Mode::link || inv.mode == Mode::shared;
+  if (full_link) add_link_flags(cmd, inv, plan);
+  // libc++ for musl: its headers, and for a link its libraries (lld takes
+  // archive members wherever the -l stands, so before the user's objects works).
+  if (plan.cxx_runtimes)
+    for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
+  cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
+  return cmd;
+}
+
+std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t) {
+  if (t.libc != target::Libc::mingw) return std::nullopt;
+  std::filesystem::path base = std::filesystem::path("/usr/lib/gcc") / std::string(t.triple());
+  std::error_code ec;
+  std::optional<std::filesystem::path> found;
+  for (const auto& e : std::filesystem::directory_iterator(base, ec)) {
+    if (!std::filesystem::exists(e.path() / "libgcc.a")) continue;
+    // win32 threads first: no libwinpthread DLL to ship beside the .exe.
+    if (!found || e.path().filename().string().ends_with("-win32")) found = e.path();
+  }
+  return found;
+}
+
+std::string output_of(const Invocation& inv, const target::Target& t) {
+  if (inv.output) return *inv.output;
+  return t.libc == target::Libc::mingw ? "a.exe" : "a.out";
+}
+
+}  // namespace xstatic::driver

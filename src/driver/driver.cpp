@@ -1,0 +1,169 @@
+// The compiler front end: from a command line to clang, and from clang's
+// output to the verdict. Compile-only calls (the thousands a build makes)
+// do only cheap work here (parse, a few stats) and then exec clang.
+#include "xstatic/driver/driver.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "xstatic/driver/args.hpp"
+#include "xstatic/driver/glibc.hpp"
+#include "xstatic/driver/toolchain.hpp"
+#include "xstatic/inspect/verify.hpp"
+#include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/sysroot/install.hpp"
+#include "xstatic/sysroot/store.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/process.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::driver {
+namespace {
+
+bool env_true(const char* name) {
+  auto v = util::getenv_nonempty(name);
+  return v && *v != "0" && *v != "false" && *v != "no";
+}
+
+std::string describe(const target::Target& t) {
+  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
+}
+
+std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, const target::Target& t,
+                                                  const Invocation& inv) {
+  if (auto found = store.find(t)) return found;
+  // `cc --version` and other calls without input need no sysroot: build
+  // systems probe the compiler before anything is installed.
+  if (inv.inputs == 0) return std::nullopt;
+  bool ours = sysroot::is_provisioned_by_xstatic(t);
+  if (inv.own.auto_install && ours) {
+    std::fprintf(stderr, "xstatic: installing the sysroot for %s (--auto-install)\n", describe(t).c_str());
+    return sysroot::install(store, t, sysroot::InstallOptions{});
+  }
+  throw Error(ours ? "the sysroot for " + describe(t) + " is not installed"
+                   : "no sysroot for " + describe(t) + " was found",
+              sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
+}
+
+std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store, const target::Target& t,
+                                                     const Clang& clang) {
+  if (auto found = runtimes::find(store, t, clang.major)) return found;
+  throw Error("C++ for " + describe(t) + " needs LLVM's libc++ built for musl (clang " +
+                  std::to_string(clang.major) + "), which is not built yet",
+              "run 'xstatic runtimes build " + t.go_name() + "', or use glibc's libstdc++: --libc glibc",
+              Exit::missing);
+}
+
+// Checks the linked file; throws Error (failed) when it is not what the
+// target needs. Returns true when the inspector saw static glibc's NSS
+// machinery. Its other hazard notes (every static glibc program carries
+// gconv and _dl_open) are not repeated on each link: `xstatic inspect` shows them.
+bool verify_output(const Invocation& inv, const target::Target& t) {
+  std::string output = output_of(inv, t);
+  // Build systems probe whether a link works with -o /dev/null: nothing to check there.
+  std::error_code ec;
+  if (t.row->format == target::ObjectFormat::wasm || !std::filesystem::is_regular_file(output, ec))
+    return false;
+  inspect::Policy policy;
+  policy.target = t;
+  policy.require_static = inv.mode == Mode::link;  // PE: only Windows DLLs; Mach-O: only libSystem
+  policy.allow_hazards = true;  // static glibc's NSS use is a warning here (warn_glibc_hazards)
+  auto verdict = inspect::verify_file(output, policy);
+  if (verdict.ok) {
+    return std::any_of(verdict.warnings.begin(), verdict.warnings.end(),
+                       [](const std::string& w) { return w.find("NSS") != std::string::npos; });
+  }
+  std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
+  throw Error(output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + describe(t) +
+                  " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
+              "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
+              "to keep such a file",
+              Exit::failed);
+}
+
+// A temporary file for lld's --why-extract report, on static glibc links
+// made by lld (see xstatic/driver/glibc.hpp).
+std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t) {
+  if (t.libc != target::Libc::glibc || inv.mode != Mode::link || inv.other_linker) return std::nullopt;
+  std::string tmpl = util::getenv_nonempty("TMPDIR").value_or("/tmp") + "/xstatic-why-XXXXXX";
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) return std::nullopt;  // only the warning is lost
+  ::close(fd);
+  return tmpl;
+}
+
+// The glibc hazard functions lld pulled in; removes the report.
+std::vector<std::string> take_why_extract(const Plan& plan) {
+  if (!plan.why_extract) return {};
+  std::stringstream text;
+  text << std::ifstream(*plan.why_extract).rdbuf();
+  ::unlink(plan.why_extract->c_str());
+  return glibc_hazards_in_why_extract(text.str());
+}
+
+int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
+  util::RunOptions options;
+  options.capture_stderr = true;  // clang's diagnostics still reach the user as they come
+  options.echo_stderr = true;
+  util::RunResult result;
+  try {
+    result = util::run(cmd, options);
+  } catch (const Error&) {
+    if (plan.why_extract) ::unlink(plan.why_extract->c_str());
+    throw;
+  }
+  auto hazards = take_why_extract(plan);
+  if (result.exit_code != 0) return result.exit_code;
+  bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
+  bool glibc = plan.target.libc == target::Libc::glibc;
+  if (glibc && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
+    std::fprintf(stderr, "xstatic: warning: %s\n",
+                 glibc_hazard_warning(plan.target.go_name(), hazards).c_str());
+  return 0;
+}
+
+}  // namespace
+
+int compile(Language language, std::string_view argv0, std::vector<std::string> args) {
+  Invocation inv = parse(expand_response_files(std::move(args)));
+  if (inv.own.help) {
+    std::fputs(help_text().c_str(), stdout);
+    return 0;
+  }
+  inv.own.print_command = inv.own.print_command || env_true("XSTATIC_VERBOSE");
+  inv.own.no_verify = inv.own.no_verify || env_true("XSTATIC_NO_VERIFY");
+  inv.own.auto_install = inv.own.auto_install || env_true("XSTATIC_AUTO_INSTALL");
+
+  std::optional<std::string_view> spec;
+  if (inv.own.target) spec = *inv.own.target;
+  target::Target t = target::resolve(spec, inv.own.libc, target::Environment::from_process(), argv0);
+  auto store = sysroot::Store::locate();
+
+  Plan plan;
+  plan.language = language;
+  plan.target = t;
+  plan.sysroot = find_sysroot(store, t, inv);
+  plan.clang = find_clang(store);
+  if (language == Language::cxx) plan.cxx_driver = cxx_driver(plan.clang);
+  if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
+  if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
+    plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
+  if (inv.mode != Mode::compile_only) plan.ld_path = lld_path_override(plan.clang);
+  if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
+    plan.color = ::isatty(STDERR_FILENO) != 0;
+    plan.why_extract = why_extract_file(inv, t);
+  }
+
+  auto cmd = build_command(inv, plan);
+  if (inv.own.print_command) std::fprintf(stderr, "%s\n", util::shell_join(cmd).c_str());
+  if (inv.mode == Mode::compile_only || inv.mode == Mode::relocatable) util::exec(cmd);
+  return run_link(cmd, inv, plan);
+}
+
+}  // namespace xstatic::driver

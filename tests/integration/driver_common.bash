@@ -1,0 +1,17 @@
+# Shared by the driver_*.sh suites (sourced after lib.sh; not a suite itself).
+
+# The sysroot for a target in the test store, installed by xstatic itself.
+driver_sysroot() { # target libc
+  need apt-get
+  need_sysroot "$1" "$2" || skip "cannot install the $2 sysroot for $1 (is apt's archive reachable?)"
+}
+
+# Runs a binary of `target`: natively, or under its qemu-user.
+driver_run() { # target binary args...
+  local target=$1; shift
+  case $target in
+    linux/amd64*) "$@" ;;
+    linux/arm64) need qemu-aarch64-static; qemu-aarch64-static "$@" ;;
+    *) fail "driver_run: no runner for $target" ;;
+  esac
+}

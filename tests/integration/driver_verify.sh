@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The post-link check: a link that comes out dynamic is caught, named and
+# removed; --no-verify and XSTATIC_NO_VERIFY=1 keep it; -static-pie passes.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/driver_common.bash"
+need clang-19
+driver_sysroot linux/amd64 musl
+
+printf 'int foo(void) { return 42; }\n' >foo.c
+printf '#include <stdio.h>\nint foo(void);\nint main(void) { printf("%%d\\n", foo()); return 0; }\n' >main.c
+
+# A shared library is allowed (it is checked for its machine only). The musl
+# sysroot carries only the crt objects of static executables, which a plain
+# .so does not need.
+"$XSTATIC" cc --target linux/amd64 -shared -fPIC -nostartfiles foo.c -o libfoo.so
+file -b libfoo.so | grep -q "shared object, x86-64" || fail "libfoo.so: $(file -b libfoo.so)"
+
+# -Wl,-Bdynamic against it: the link succeeds, the check does not.
+rc=0
+"$XSTATIC" cc --target linux/amd64 main.c -L. -Wl,-Bdynamic -lfoo -o app 2>err || rc=$?
+[ "$rc" = 1 ] || fail "dynamic link exited $rc, not 1: $(cat err)"
+expect_contains "$(cat err)" "is not a static linux/amd64 (musl) binary"
+expect_contains "$(cat err)" "libfoo.so"
+[ ! -e app ] || fail "the dynamic output was left behind"
+echo "ok: -Wl,-Bdynamic caught: $(head -1 err)"
+
+# An interpreter asked for by hand: caught too.
+rc=0
+"$XSTATIC" cc --target linux/amd64 main.c foo.c -Wl,--dynamic-linker=/lib/ld-musl-x86_64.so.1 -o app 2>err || rc=$?
+[ "$rc" = 1 ] || fail "--dynamic-linker link exited $rc"
+expect_contains "$(cat err)" "interpreter"
+echo "ok: --dynamic-linker caught"
+
+# Skipping the check keeps the file.
+"$XSTATIC" cc --target linux/amd64 main.c -L. -Wl,-Bdynamic -lfoo -o app --no-verify
+readelf -d app | grep -q "NEEDED.*libfoo.so" || fail "--no-verify output is not the dynamic file"
+rm app
+XSTATIC_NO_VERIFY=1 "$XSTATIC" cc --target linux/amd64 main.c -L. -Wl,-Bdynamic -lfoo -o app
+[ -e app ] || fail "XSTATIC_NO_VERIFY=1 did not keep the file"
+echo "ok: --no-verify, XSTATIC_NO_VERIFY=1"
+
+# The wrong machine: -m32 passes through to clang and makes a 32-bit x86 file
+# (no libc needed with -nostdlib), which is not linux/amd64.
+printf 'void _start(void) { for (;;) {} }\n' >start.c
+rc=0
+"$XSTATIC" cc --target linux/amd64 -m32 -nostdlib start.c -o app32 2>err || rc=$?
+[ "$rc" = 1 ] || fail "a 32-bit file for linux/amd64 exited $rc: $(cat err)"
+expect_contains "$(cat err)" "is not a static linux/amd64 (musl) binary"
+echo "ok: wrong machine caught: $(head -1 err)"
+
+# -static-pie is static and passes (glibc: its sysroot has gcc's crtbeginS.o).
+driver_sysroot linux/amd64 glibc
+"$XSTATIC" cc --target linux/amd64 --libc glibc --pie main.c foo.c -o pie-app --print-command 2>cmd
+expect_contains "$(cat cmd)" "-static-pie"
+[ "$(./pie-app)" = 42 ] || fail "static-pie app"
+readelf -h pie-app | grep -q "DYN" || fail "--pie did not make a position-independent file"
+echo "ok: --pie makes a static-pie that passes the check"

@@ -1,0 +1,125 @@
+// The clang command an invocation becomes.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "xstatic/driver/command.hpp"
+#include "xstatic/driver/glibc.hpp"
+#include "xstatic/driver/toolchain.hpp"
+#include "xstatic/util/strings.hpp"
+
+using namespace xstatic;
+using namespace xstatic::driver;
+
+namespace {
+
+Plan plan_for(std::string_view spec, std::optional<target::Libc> libc = std::nullopt) {
+  Plan plan;
+  plan.target = target::parse(spec, libc);
+  plan.sysroot = "/store/sysroots/x";
+  plan.clang.path = "/usr/bin/clang-19";
+  plan.clang.major = 19;
+  return plan;
+}
+
+std::string cmd(std::vector<std::string> args, const Plan& plan) {
+  return util::join(build_command(parse(args), plan), " ");
+}
+
+}  // namespace
+
+TEST_CASE("a link gets target, sysroot, lld, -static, gc-sections and -s, before the user's flags") {
+  CHECK(cmd({"a.c", "-O2", "-o", "app"}, plan_for("linux/arm64")) ==
+        "/usr/bin/clang-19 --target=aarch64-linux-musl --sysroot=/store/sysroots/x -fuse-ld=lld -static "
+        "-Wl,--gc-sections -s a.c -O2 -o app");
+}
+
+TEST_CASE("compile-only gets no link flags") {
+  CHECK(cmd({"-c", "a.c"}, plan_for("linux/arm64")) ==
+        "/usr/bin/clang-19 --target=aarch64-linux-musl --sysroot=/store/sysroots/x -c a.c");
+}
+
+TEST_CASE("variants add their -march flags") {
+  CHECK(cmd({"-c", "a.c"}, plan_for("linux/amd64/v3")).find(" -march=x86-64-v3 -c a.c") != std::string::npos);
+  CHECK(cmd({"-c", "a.c"}, plan_for("linux/arm/v7")).find("--target=armv7-linux-musleabihf") !=
+        std::string::npos);
+  CHECK(cmd({"-c", "a.c"}, plan_for("linux/arm/v7")).find("-mfloat-abi=hard") != std::string::npos);
+}
+
+TEST_CASE("strip and pie choices") {
+  auto p = plan_for("linux/amd64");
+  CHECK(cmd({"-g", "a.c"}, p).find(" -s ") == std::string::npos);
+  CHECK(cmd({"--strip=all", "-g", "a.c"}, p).find(" -s ") != std::string::npos);
+  CHECK(cmd({"--strip=none", "a.c"}, p).find(" -s ") == std::string::npos);
+  CHECK(cmd({"--strip=debug", "a.c"}, p).find(" -Wl,--strip-debug ") != std::string::npos);
+  CHECK(cmd({"--pie", "a.c"}, p).find(" -static-pie ") != std::string::npos);
+  CHECK(cmd({"--pie", "a.c"}, p).find(" -static ") == std::string::npos);
+  CHECK(cmd({"-shared", "a.o"}, p).find(" -static ") == std::string::npos);
+  CHECK(cmd({"-shared", "a.o"}, p).find(" -static-libgcc ") != std::string::npos);
+  CHECK(cmd({"-r", "a.o", "b.o"}, p).find("--gc-sections") == std::string::npos);
+}
+
+TEST_CASE("Windows and wasm get only what means something there") {
+  auto win = cmd({"a.c"}, plan_for("windows/amd64"));
+  CHECK(win.find("--target=x86_64-w64-mingw32") != std::string::npos);
+  CHECK(win.find(" -static ") != std::string::npos);
+  auto wasm = cmd({"--pie", "a.c"}, plan_for("wasip1/wasm"));
+  CHECK(wasm.find("-static") == std::string::npos);
+  CHECK(wasm.find("-fuse-ld") == std::string::npos);
+}
+
+TEST_CASE("C++ uses clang++ beside clang, else --driver-mode=g++; libc++ runtimes when given") {
+  auto p = plan_for("linux/arm64");
+  p.language = Language::cxx;
+  CHECK(cmd({"-c", "a.cpp"}, p).starts_with("/usr/bin/clang-19 --driver-mode=g++ "));
+  p.cxx_driver = "/usr/bin/clang++-19";
+  runtimes::Installed rt;
+  rt.root = "/rt";
+  rt.include_dir = "/rt/include/c++/v1";
+  rt.lib_dir = "/rt/lib";
+  p.cxx_runtimes = rt;
+  auto link = cmd({"a.cpp", "-o", "app"}, p);
+  CHECK(link.starts_with("/usr/bin/clang++-19 "));
+  CHECK(link.ends_with(
+      " -nostdinc++ -isystem /rt/include/c++/v1 -nostdlib++ -L/rt/lib -lc++ -lc++abi -lunwind a.cpp -o app"));
+  CHECK(link.find(" -static ") < link.find(" -nostdinc++ "));  // after target, sysroot and -static
+  auto compile = cmd({"-c", "a.cpp"}, p);
+  CHECK(compile.ends_with(" -nostdinc++ -isystem /rt/include/c++/v1 -c a.cpp"));
+  CHECK(needs_cxx_runtimes(Language::cxx, target::parse("linux/arm64")));
+  CHECK_FALSE(needs_cxx_runtimes(Language::cxx, target::parse("linux/arm64", target::Libc::glibc)));
+  CHECK_FALSE(needs_cxx_runtimes(Language::c, target::parse("linux/arm64")));
+}
+
+TEST_CASE("language from the tool name") {
+  CHECK(language_of_tool("cc") == Language::c);
+  CHECK(language_of_tool("gcc") == Language::c);
+  CHECK(language_of_tool("c++") == Language::cxx);
+  CHECK(language_of_tool("g++") == Language::cxx);
+  CHECK(language_of_tool("clang++") == Language::cxx);
+}
+
+TEST_CASE("clang's version from its name or its --version output") {
+  CHECK(major_from_name("/usr/bin/clang-19") == 19);
+  CHECK(major_from_name("clang++-14") == 14);
+  CHECK(major_from_name("/usr/lib/llvm-19/bin/clang") == 19);
+  CHECK(major_from_name("/usr/bin/clang") == 0);
+  CHECK(major_from_name("/opt/clang-19-build/bin/clang") == 0);
+  CHECK(major_from_version_output("Debian clang version 19.1.7 (3)\nTarget: x86_64") == 19);
+  CHECK(major_from_version_output("Apple LLVM version 1") == 0);
+}
+
+TEST_CASE("static glibc hazards from lld's --why-extract report") {
+  auto fns = glibc_hazard_functions();
+  CHECK(std::is_sorted(fns.begin(), fns.end()));
+  std::string report =
+      "reference\textracted\tsymbol\n"
+      "main.o\tlibc.a(getaddrinfo.o)\tgetaddrinfo\n"
+      "libc.a(gconv_db.o)\tlibc.a(gconv_dl.o)\t__gconv_release_shlib\n"
+      "main.o\tlibc.a(getpwnam.o)\tgetpwnam\n"
+      "x.o\tlibc.a(getaddrinfo.o)\tgetaddrinfo\n";
+  CHECK(glibc_hazards_in_why_extract(report) == std::vector<std::string>{"getaddrinfo", "getpwnam"});
+  CHECK(glibc_hazards_in_why_extract("reference\textracted\tsymbol\n").empty());
+  CHECK(has_glibc_link_warning(
+      "warning: Using 'getaddrinfo' in statically linked applications requires at runtime "
+      "the shared libraries from the glibc version used for linking"));
+}
