@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "xstatic/driver/driver.hpp"
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -32,12 +33,6 @@ std::string launcher_prefix(const target::Target& t) {
 std::string debian_multiarch(const target::Row& row) {
   if (row.goarch == "386") return "i386-linux-gnu";  // Debian's name, not the i686 triple
   return std::string(row.triple_gnu);
-}
-
-fs::path llvm_tool(const std::string& name) {
-  for (const std::string& candidate : {name + "-19", "/usr/lib/llvm-19/bin/" + name, name})
-    if (auto found = util::find_program(candidate)) return *found;
-  return name;
 }
 
 bool runs_natively(const target::Target& t) {
@@ -93,16 +88,6 @@ std::string temp_name(const fs::path& final_path) {
   return final_path.string() + ".tmp-" + std::to_string(::getpid());
 }
 
-void place_symlink(const fs::path& link, const fs::path& points_to) {
-  std::error_code ec;
-  if (fs::is_symlink(link, ec) && fs::read_symlink(link, ec) == points_to) return;
-  fs::path tmp = temp_name(link);
-  fs::remove(tmp, ec);
-  fs::create_symlink(points_to, tmp, ec);
-  if (!ec) fs::rename(tmp, link, ec);
-  if (ec) throw Error("cannot create the launcher " + link.string() + ": " + ec.message(), {}, Exit::internal);
-}
-
 void place_script(const fs::path& file, const std::string& text) {
   std::ifstream old(file);
   std::stringstream current;
@@ -123,17 +108,23 @@ void place_script(const fs::path& file, const std::string& text) {
 }  // namespace
 
 void ensure_launchers(const Toolset& tools) {
-  std::error_code ec;
-  fs::create_directories(tools.bin_dir, ec);
-  if (ec) throw Error("cannot create " + tools.bin_dir.string() + ": " + ec.message(), {}, Exit::internal);
-  for (const char* compiler : {"cc", "c++", "gcc", "g++", "clang", "clang++"})
-    place_symlink(tools.bin_dir / (tools.prefix + "-" + compiler), tools.xstatic);
-  const std::pair<const fs::path*, const char*> binutils[] = {
-      {&tools.ar, "llvm-ar"},         {&tools.ranlib, "llvm-ranlib"},   {&tools.nm, "llvm-nm"},
-      {&tools.strip, "llvm-strip"},   {&tools.objcopy, "llvm-objcopy"}, {&tools.objdump, "llvm-objdump"},
-      {&tools.readelf, "llvm-readelf"}};
-  for (const auto& [link, tool] : binutils) place_symlink(*link, llvm_tool(tool));
-  std::string host_pkg_config = util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
+  // The names are the driver's (`xstatic install-links`): compilers and
+  // binutils under the triple and the Go form, all links to xstatic.
+  auto names = driver::link_names(tools.target);
+  auto in_place = [&] {
+    std::error_code ec;
+    return std::all_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return fs::read_symlink(tools.bin_dir / n, ec) == tools.xstatic; });
+  };
+  if (!in_place()) {
+    try {
+      driver::install_links(tools.bin_dir, tools.xstatic, {tools.target});
+    } catch (const Error&) {
+      if (!in_place()) throw;  // else a parallel call (another configure) made them first
+    }
+  }
+  std::string host_pkg_config =
+      util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
   place_script(tools.pkg_config, pkg_config_script(tools, host_pkg_config));
 }
 

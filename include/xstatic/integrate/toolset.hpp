@@ -7,9 +7,10 @@
 // system gets programs whose name carries the target, as GCC cross
 // toolchains do: <store>/bin/aarch64-linux-musl-cc is a symbolic link to
 // xstatic, which reads the target from its argv[0] (target::from_program_name).
-// The same folder holds <prefix>-ar, -ranlib, ... (links to LLVM's tools,
-// which are target-agnostic and read their role from argv[0]) and
-// <prefix>-pkg-config (a script that looks only inside the sysroot).
+// The names are the driver's (driver::link_names, `xstatic install-links`):
+// <prefix>-cc, -c++, -ar, -ranlib, ... all links to xstatic, which runs
+// clang or the LLVM tool. Beside them, <prefix>-pkg-config is a script that
+// looks only inside the sysroot.
 #pragma once
 
 #include <filesystem>
@@ -50,10 +51,6 @@ std::string launcher_prefix(const target::Target& t);
 // "i386-linux-gnu"), where Debian's -dev packages put .a and .pc files.
 std::string debian_multiarch(const target::Row& row);
 
-// The LLVM tool programs behind <prefix>-ar etc. ("llvm-ar-19" on PATH or in
-// /usr/lib/llvm-19/bin); the name alone when not found, so the link says what is missing.
-fs::path llvm_tool(const std::string& name);
-
 // True when the target's binaries run on this CPU without an emulator.
 bool runs_natively(const target::Target& t);
 
@@ -66,8 +63,8 @@ std::optional<std::vector<std::string>> emulator_for(const target::Target& t);
 // Gathers the toolset (stat only; creates nothing).
 Toolset describe(const sysroot::Store& store, const target::Target& t, const fs::path& xstatic_exe);
 
-// Creates or refreshes the launcher links and the pkg-config script for the
-// toolset (each replaced atomically, so parallel callers are safe).
+// Creates the launcher links (through driver::install_links, only when one
+// is missing or stale) and the pkg-config script; safe for parallel callers.
 void ensure_launchers(const Toolset& tools);
 
 // The absolute path of the running xstatic binary.
