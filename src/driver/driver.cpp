@@ -3,6 +3,8 @@
 // do only cheap work here (parse, a few stats) and then exec clang.
 #include "xstatic/driver/driver.hpp"
 
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -51,13 +53,28 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
               sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
 }
 
+// libc++ for musl: found with one stat; built on the first C++ use for a
+// target (once, locked, about a minute), as zig c++ does, unless
+// XSTATIC_AUTO_BUILD=0 asks for an error instead.
 std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store, const target::Target& t,
                                                      const Clang& clang) {
   if (auto found = runtimes::find(store, t, clang.major)) return found;
-  throw Error("C++ for " + describe(t) + " needs LLVM's libc++ built for musl (clang " +
-                  std::to_string(clang.major) + "), which is not built yet",
-              "run 'xstatic runtimes build " + t.go_name() + "', or use glibc's libstdc++: --libc glibc",
-              Exit::missing);
+  auto setting = util::getenv_nonempty("XSTATIC_AUTO_BUILD");
+  if (setting && (*setting == "0" || *setting == "false" || *setting == "no"))
+    throw Error("C++ for " + describe(t) + " needs LLVM's libc++ built for musl (clang " +
+                    std::to_string(clang.major) + "), which is not built yet (XSTATIC_AUTO_BUILD=0)",
+                "run 'xstatic runtimes build " + t.go_name() + "', or use glibc's libstdc++: --libc glibc",
+                Exit::missing);
+  // The runtimes module reports progress through spdlog: on stderr, never
+  // stdout, which may carry the compiler's own output (-E).
+  auto logger = spdlog::stderr_logger_st("xstatic-runtimes");
+  logger->set_pattern("xstatic: %v");
+  spdlog::set_default_logger(logger);
+  std::fprintf(stderr, "xstatic: first C++ use of %s: building libc++ for it once (about a minute)\n",
+               describe(t).c_str());
+  runtimes::BuildOptions options;
+  options.clang = clang.path;
+  return runtimes::build(store, t, options);
 }
 
 // Checks the linked file; throws Error (failed) when it is not what the

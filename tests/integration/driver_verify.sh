@@ -9,10 +9,9 @@ driver_sysroot linux/amd64 musl
 printf 'int foo(void) { return 42; }\n' >foo.c
 printf '#include <stdio.h>\nint foo(void);\nint main(void) { printf("%%d\\n", foo()); return 0; }\n' >main.c
 
-# A shared library is allowed (it is checked for its machine only). The musl
-# sysroot carries only the crt objects of static executables, which a plain
-# .so does not need.
-"$XSTATIC" cc --target linux/amd64 -shared -fPIC -nostartfiles foo.c -o libfoo.so
+# A shared library is allowed (it is checked for its machine only); the musl
+# sysroot carries gcc's crtbeginS.o/crtendS.o for it.
+"$XSTATIC" cc --target linux/amd64 -shared -fPIC foo.c -o libfoo.so
 file -b libfoo.so | grep -q "shared object, x86-64" || fail "libfoo.so: $(file -b libfoo.so)"
 
 # -Wl,-Bdynamic against it: the link succeeds, the check does not.
@@ -48,7 +47,10 @@ rc=0
 expect_contains "$(cat err)" "is not a static linux/amd64 (musl) binary"
 echo "ok: wrong machine caught: $(head -1 err)"
 
-# -static-pie is static and passes (glibc: its sysroot has gcc's crtbeginS.o).
+# -static-pie is static and passes, with musl (rcrt1.o) and with glibc.
+"$XSTATIC" cc --target linux/amd64 --pie main.c foo.c -o pie-musl
+[ "$(./pie-musl)" = 42 ] || fail "musl static-pie app"
+expect_contains "$("$XSTATIC" inspect pie-musl)" "static-pie"
 driver_sysroot linux/amd64 glibc
 "$XSTATIC" cc --target linux/amd64 --libc glibc --pie main.c foo.c -o pie-app --print-command 2>cmd
 expect_contains "$(cat cmd)" "-static-pie"
