@@ -65,6 +65,9 @@ echo "ok: GOOS/GOARCH/GOAMD64"
 
 # install-links, then the names a build system would call.
 "$XSTATIC" -q install-links bin linux/arm64 linux/amd64
+# A target in the program name outranks GOARCH left in the environment.
+named=$(GOOS=linux GOARCH=amd64 bin/aarch64-linux-musl-cc --print-command -c hi.c -o named.o 2>&1)
+expect_contains "$named" "--target=aarch64-linux-musl"
 for n in aarch64-linux-musl-cc aarch64-linux-musl-c++ aarch64-linux-musl-gcc linux-arm64-cc \
          aarch64-linux-musl-ar aarch64-linux-musl-ranlib aarch64-linux-musl-strip aarch64-linux-musl-ld \
          x86_64-linux-musl-cc linux-amd64-cc; do

@@ -146,12 +146,13 @@ TEST_CASE("a target prefix on argv[0]") {
   CHECK_FALSE(from_program_name("my-tool"));
 }
 
-TEST_CASE("resolution order: --target, then environment, then argv[0], then host") {
+TEST_CASE("resolution order: --target, then argv[0], then environment, then host") {
   Environment env;
   env.goos = "linux";
   env.goarch = "s390x";
   CHECK(resolve("linux/arm64", std::nullopt, env, "aarch64-linux-gnu-cc").go_name() == "linux/arm64");
-  CHECK(resolve(std::nullopt, std::nullopt, env, "aarch64-linux-gnu-cc").go_name() == "linux/s390x");
+  CHECK(resolve(std::nullopt, std::nullopt, env, "aarch64-linux-gnu-cc").go_name() == "linux/arm64");
+  CHECK(resolve(std::nullopt, std::nullopt, env, "xstatic").go_name() == "linux/s390x");
   CHECK(resolve(std::nullopt, std::nullopt, {}, "aarch64-linux-gnu-cc").libc == Libc::glibc);
   CHECK(resolve(std::nullopt, Libc::musl, {}, "aarch64-linux-gnu-cc").libc == Libc::musl);
   CHECK(resolve(std::nullopt, std::nullopt, {}, "xstatic") == host());

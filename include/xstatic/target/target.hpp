@@ -88,9 +88,11 @@ struct ProgramName {
 };
 std::optional<ProgramName> from_program_name(std::string_view argv0);
 
-// Picks the target in the documented order: an explicit --target, else
-// GOOS/GOARCH from the environment, else a target prefix on argv[0], else the
-// host. The command line wins over the environment without a warning, as
+// Picks the target in the documented order: an explicit --target, else a
+// target prefix on argv[0], else GOOS/GOARCH from the environment, else the
+// host. A program name such as aarch64-linux-musl-cc is as explicit as
+// --target: a GOARCH left in the environment for Go builds must not turn it
+// into an x86-64 compiler. The command line wins without a warning, as
 // compiler flags do over CFLAGS.
 Target resolve(std::optional<std::string_view> explicit_spec, std::optional<Libc> libc,
                const Environment& env, std::string_view argv0);
