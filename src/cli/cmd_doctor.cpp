@@ -9,7 +9,7 @@
 
 #include "commands.hpp"
 #include "status.hpp"
-#include "xstatic/driver/toolchain.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -57,16 +57,16 @@ Tool probe(std::string name, std::optional<std::string> path, std::string packag
 std::vector<Tool> probe_tools(const sysroot::Store& store) {
   std::vector<Tool> tools;
   try {
-    auto clang = driver::find_clang(store);
+    auto clang = toolchain::find_clang(store);
     tools.push_back(probe("clang", clang.path, "clang-19", true));
-    tools.push_back(probe("clang++", driver::cxx_driver(clang), "clang-19", false));
+    tools.push_back(probe("clang++", toolchain::cxx_driver(clang), "clang-19", false));
   } catch (const Error&) {
     tools.push_back(probe("clang", std::nullopt, "clang-19", true));
   }
-  tools.push_back(probe("ld.lld", driver::find_llvm_tool("ld.lld"), "lld-19", true));
+  tools.push_back(probe("ld.lld", toolchain::find_llvm_tool("ld.lld"), "lld-19", true));
   for (const char* t :
        {"llvm-ar", "llvm-ranlib", "llvm-strip", "llvm-objcopy", "llvm-nm", "llvm-objdump", "llvm-readelf"})
-    tools.push_back(probe(t, driver::find_llvm_tool(t), "llvm-19", false));
+    tools.push_back(probe(t, toolchain::find_llvm_tool(t), "llvm-19", false));
   std::vector<std::string> qemus;
   for (const auto& row : target::table())
     if (!row.qemu.empty() && std::find(qemus.begin(), qemus.end(), row.qemu) == qemus.end())

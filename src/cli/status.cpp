@@ -4,6 +4,7 @@
 #include "xstatic/util/error.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/store.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/process.hpp"
 
 namespace xstatic::cli {
@@ -17,11 +18,11 @@ std::string runner_for(const target::Target& t) {
 
 namespace {
 
-// clang's major version, asked once per call of `targets`/`doctor` (0 when no clang).
-int clang_major() {
-  static int major = [] {
+// clang's major version, learnt once per call of `targets`/`doctor` (0 when no clang).
+int clang_major(const sysroot::Store& store) {
+  static int major = [&] {
     try {
-      return runtimes::find_clang().major;
+      return toolchain::find_clang(store).major;
     } catch (const Error&) {
       return 0;
     }
@@ -34,7 +35,7 @@ std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t)
   if (t.libc == target::Libc::glibc) return "libstdc++";
   if (t.libc != target::Libc::musl) return "system";
   // Built on the first C++ link, so not "missing"; but say whether it is there.
-  return runtimes::find(store, t, clang_major()) ? "libc++" : "libc++ (not built)";
+  return runtimes::find(store, t, clang_major(store)) ? "libc++" : "libc++ (not built)";
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <system_error>
 
 #include "xstatic/driver/driver.hpp"
-#include "xstatic/driver/toolchain.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
@@ -53,7 +53,7 @@ std::vector<std::string_view> binutil_names() {
 std::optional<int> run_binutil(std::string_view tool, const std::vector<std::string>& args) {
   auto llvm = binutil_for(tool);
   if (!llvm) return std::nullopt;
-  auto path = find_llvm_tool(*llvm);
+  auto path = toolchain::find_llvm_tool(*llvm);
   if (!path)
     throw Error(std::string(*llvm) + " not found on PATH (for '" + std::string(tool) + "')",
                 "sudo apt-get install llvm-19 lld-19", Exit::missing);

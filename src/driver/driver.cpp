@@ -16,7 +16,7 @@
 
 #include "xstatic/driver/args.hpp"
 #include "xstatic/driver/glibc.hpp"
-#include "xstatic/driver/toolchain.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
@@ -57,7 +57,7 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
 // target (once, locked, about a minute), as zig c++ does, unless
 // XSTATIC_AUTO_BUILD=0 asks for an error instead.
 std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store, const target::Target& t,
-                                                     const Clang& clang) {
+                                                     const toolchain::Clang& clang) {
   if (auto found = runtimes::find(store, t, clang.major)) return found;
   auto setting = util::getenv_nonempty("XSTATIC_AUTO_BUILD");
   if (setting && (*setting == "0" || *setting == "false" || *setting == "no"))
@@ -166,12 +166,12 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   plan.language = language;
   plan.target = t;
   plan.sysroot = find_sysroot(store, t, inv);
-  plan.clang = find_clang(store);
-  if (language == Language::cxx) plan.cxx_driver = cxx_driver(plan.clang);
+  plan.clang = toolchain::find_clang(store);
+  if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
   if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
-  if (inv.mode != Mode::compile_only) plan.ld_path = lld_path_override(plan.clang);
+  if (inv.mode != Mode::compile_only) plan.ld_path = toolchain::lld_path_override(plan.clang);
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);

@@ -50,7 +50,7 @@ util::RunOptions captured() {
   return o;
 }
 
-std::string llvm_tool(const Clang& clang, const std::string& name) {
+std::string llvm_tool(const detail::Compiler& clang, const std::string& name) {
   auto r = util::run({clang.cc, "-print-prog-name=" + name}, captured());
   std::string path = r.out.substr(0, r.out.find('\n'));
   if (r.exit_code == 0 && path.find('/') != std::string::npos) return path;
@@ -99,7 +99,7 @@ class Scratch {
 };
 
 Installed build_locked(const sysroot::Store& store, const target::Target& t, const BuildOptions& options,
-                       const Clang& clang, const fs::path& sysroot, const fs::path& failed_log) {
+                       const detail::Compiler& clang, const fs::path& sysroot, const fs::path& failed_log) {
   fs::path final_dir = runtime_path(store, t, clang.major);
   std::string name = final_dir.filename().string();
   fs::create_directories(final_dir.parent_path());
@@ -154,7 +154,7 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
 Installed build(const sysroot::Store& given_store, const target::Target& t, const BuildOptions& options) {
   check_target(t);
   const sysroot::Store store(fs::absolute(given_store.root()));  // cmake and apt run elsewhere
-  Clang clang = find_clang(options.clang);
+  detail::Compiler clang = detail::compiler_for(store, options.clang);
   if (auto built = find(store, t, clang.major)) return *built;
   auto sysroot = store.find(t);
   if (!sysroot)

@@ -51,6 +51,16 @@ fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& 
 // one process per header (see patch.cpp). False when the rule is not found.
 bool copy_headers_at_configure_time(const fs::path& tree);
 
+// The compiler that builds the runtimes.
+struct Compiler {
+  std::string cc;       // path of clang ("/usr/bin/clang-19")
+  std::string cxx;      // path of clang++
+  std::string version;  // "19.1.7"
+  int major = 0;        // 19
+};
+// toolchain::find_clang's choice (or `name`), with its C++ driver and full version.
+Compiler compiler_for(const sysroot::Store& store, const std::string& name);
+
 // The cmake command line that configures LLVM's runtimes/ build.
 struct CmakeInputs {
   fs::path source;     // LLVM source tree (its runtimes/ folder is configured)
@@ -60,7 +70,7 @@ struct CmakeInputs {
   std::string triple;  // aarch64-linux-musl
   std::string processor;
   std::string cflags;  // the target row's -march/-mfloat-abi flags
-  Clang clang;
+  Compiler clang;
   std::string ar, ranlib;
 };
 std::vector<std::string> cmake_command(const CmakeInputs& in);

@@ -5,7 +5,6 @@
 
 #include "xstatic/driver/command.hpp"
 #include "xstatic/driver/glibc.hpp"
-#include "xstatic/driver/toolchain.hpp"
 #include "xstatic/util/strings.hpp"
 
 using namespace xstatic;
@@ -96,16 +95,6 @@ TEST_CASE("language from the tool name") {
   CHECK(language_of_tool("c++") == Language::cxx);
   CHECK(language_of_tool("g++") == Language::cxx);
   CHECK(language_of_tool("clang++") == Language::cxx);
-}
-
-TEST_CASE("clang's version from its name or its --version output") {
-  CHECK(major_from_name("/usr/bin/clang-19") == 19);
-  CHECK(major_from_name("clang++-14") == 14);
-  CHECK(major_from_name("/usr/lib/llvm-19/bin/clang") == 19);
-  CHECK(major_from_name("/usr/bin/clang") == 0);
-  CHECK(major_from_name("/opt/clang-19-build/bin/clang") == 0);
-  CHECK(major_from_version_output("Debian clang version 19.1.7 (3)\nTarget: x86_64") == 19);
-  CHECK(major_from_version_output("Apple LLVM version 1") == 0);
 }
 
 TEST_CASE("static glibc hazards from lld's --why-extract report") {

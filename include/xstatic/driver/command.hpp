@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "xstatic/driver/args.hpp"
-#include "xstatic/driver/toolchain.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/target/target.hpp"
 
@@ -25,7 +25,7 @@ struct Plan {
   Language language = Language::c;
   target::Target target;
   std::optional<std::filesystem::path> sysroot;  // nullopt only for calls with no input (--version)
-  Clang clang;
+  toolchain::Clang clang;
   std::optional<std::string> cxx_driver;            // clang++-19 beside clang; else --driver-mode=g++
   std::optional<runtimes::Installed> cxx_runtimes;  // libc++ for C++ on musl
   std::optional<std::string> ld_path;               // --ld-path when clang cannot find lld beside itself

@@ -39,24 +39,12 @@ fs::path runtime_path(const sysroot::Store& store, const target::Target& t, int 
 // Cheap (one stat): the runtimes when built, else nullopt.
 std::optional<Installed> find(const sysroot::Store& store, const target::Target& t, int clang_major);
 
-// The clang that builds (and later uses) the runtimes.
-struct Clang {
-  std::string cc;       // path of clang ("/usr/lib/llvm-19/bin/clang")
-  std::string cxx;      // path of clang++
-  std::string version;  // "19.1.7"
-  int major = 0;        // 19
-};
-
-// Finds clang: `name` when given, else clang-19 or clang on PATH. Throws
-// Error(missing) with the apt command when there is none.
-Clang find_clang(const std::string& name = {});
-
 struct BuildOptions {
   // LLVM's source: a source tree (with runtimes/, libcxx/, ...) or a release
   // tarball. Empty: Debian's llvm-toolchain-<major> source package via apt.
   fs::path llvm_src;
   int jobs = 0;       // ninja -j; 0 = the number of CPUs
-  std::string clang;  // see find_clang
+  std::string clang;  // the clang to build with (default: toolchain::find_clang's choice)
 };
 
 // Builds the runtimes for a musl target into the store and returns them.

@@ -1,4 +1,4 @@
-#include "xstatic/driver/toolchain.hpp"
+#include "xstatic/toolchain/clang.hpp"
 
 #include <llvm/Support/xxhash.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
-namespace xstatic::driver {
+namespace xstatic::toolchain {
 namespace {
 
 constexpr const char* kInstallHint = "sudo apt-get install clang-19 lld-19 llvm-19";
@@ -113,12 +113,14 @@ int major_from_version_output(std::string_view text) {
   return leading_number(text.substr(pos + 14));
 }
 
-Clang find_clang(const sysroot::Store& store) {
+Clang find_clang(const sysroot::Store& store, const std::string& name) {
   Clang clang;
-  if (auto env = util::getenv_nonempty("XSTATIC_CLANG")) {
-    auto found = util::find_program(*env);
+  auto chosen = name.empty() ? util::getenv_nonempty("XSTATIC_CLANG") : std::optional(name);
+  if (chosen) {
+    auto found = util::find_program(*chosen);
     if (!found)
-      throw Error("XSTATIC_CLANG names '" + *env + "', which is not an executable",
+      throw Error((name.empty() ? "XSTATIC_CLANG names '" : "the clang '") + *chosen +
+                      "' is not an executable",
                   "unset XSTATIC_CLANG or point it at clang", Exit::missing);
     clang.path = *found;
   } else if (auto c19 = util::find_program("clang-19")) {
@@ -166,4 +168,4 @@ std::optional<std::string> find_llvm_tool(std::string_view name) {
   return util::find_program(base);
 }
 
-}  // namespace xstatic::driver
+}  // namespace xstatic::toolchain

@@ -1,4 +1,4 @@
-// Finding clang, lld and the LLVM binutils, cheaply: the compiler hot path
+// The host's toolchain: finding clang, lld and the LLVM binutils, cheaply: the compiler hot path
 // starts no subprocess to learn a version (the name says it, or a cache in
 // the store remembers it).
 #pragma once
@@ -9,7 +9,7 @@
 
 #include "xstatic/sysroot/store.hpp"
 
-namespace xstatic::driver {
+namespace xstatic::toolchain {
 
 inline constexpr int kMinClangMajor = 14;
 inline constexpr int kPreferredClangMajor = 19;
@@ -20,11 +20,12 @@ struct Clang {
   int major = 0;          // its major version
 };
 
-// $XSTATIC_CLANG, else clang-19 on PATH, else clang. Throws Error (missing)
+// `name` when given, else $XSTATIC_CLANG, else clang-19 on PATH, else clang.
+// The one place xstatic finds its compiler (driver, runtimes, doctor). Throws Error (missing)
 // when there is none or it is older than clang 14. Learns the version from the
 // name (clang-19, .../llvm-19/bin/clang), else from a cache in the store keyed
 // by the binary's path and mtime, else (once) from `clang --version`.
-Clang find_clang(const sysroot::Store& store);
+Clang find_clang(const sysroot::Store& store, const std::string& name = {});
 
 // The major version in a name such as "clang-19", "clang++-19" or
 // "/usr/lib/llvm-19/bin/clang"; 0 when the name does not say.
@@ -45,4 +46,4 @@ std::optional<std::string> lld_path_override(const Clang& clang);
 // An LLVM tool ("llvm-ar", "ld.lld") on PATH: the -19 suffixed name first.
 std::optional<std::string> find_llvm_tool(std::string_view name);
 
-}  // namespace xstatic::driver
+}  // namespace xstatic::toolchain
