@@ -63,6 +63,8 @@ void print_list(bool json) {
           j.attribute("triple", s.manifest.triple);
           j.attribute("path", s.path.string());
           j.attribute("packages", static_cast<int64_t>(s.manifest.packages.size()));
+          j.attribute("current", s.current);  // false: made by an older recipe, see "fix"
+          j.attribute("fix", s.fix);
         });
     });
     llvm::outs() << "\n";
@@ -74,9 +76,13 @@ void print_list(bool json) {
     return;
   }
   std::printf("%-16s %-14s %-6s %-26s %s\n", "NAME", "TARGET", "LIBC", "TRIPLE", "PATH");
-  for (const auto& s : installed)
+  for (const auto& s : installed) {
     std::printf("%-16s %-14s %-6s %-26s %s\n", s.manifest.name.c_str(), s.manifest.target.c_str(),
                 s.manifest.libc.c_str(), s.manifest.triple.c_str(), s.path.c_str());
+    if (!s.current)
+      std::printf("  outdated: made by an older sysroot recipe; to update: %s\n",
+                  s.fix.empty() ? "remove it and install it again" : s.fix.c_str());
+  }
 }
 
 }  // namespace

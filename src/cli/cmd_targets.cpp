@@ -52,6 +52,7 @@ void print_json(const std::vector<TargetStatus>& rows) {
         j.attribute("cxx_runtime", s.cxx_runtime);
         j.attribute("runner", s.runner);
         j.attribute("ready", s.ready());
+        j.attribute("sysroot_current", s.sysroot && !s.sysroot_outdated);
         j.attribute("missing", s.missing);
         j.attribute("fix", s.fix);
       });
@@ -65,7 +66,9 @@ void print_table(const std::vector<TargetStatus>& rows) {
               "C++", "RUN", "STATUS");
   for (const auto& s : rows) {
     const auto& r = *s.target.row;
-    std::string status = s.ready() ? "ready" : "missing " + s.missing + ": " + s.fix;
+    std::string status = !s.ready()           ? "missing " + s.missing + ": " + s.fix
+                         : s.sysroot_outdated ? "ready, sysroot outdated: " + s.fix
+                                              : "ready";
     std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %s\n", s.target.go_name().c_str(),
                 std::string(s.target.libc_name()).c_str(), std::string(s.target.triple()).c_str(),
                 r.debian_arch.empty() ? "-" : std::string(r.debian_arch).c_str(),

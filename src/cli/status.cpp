@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/process.hpp"
@@ -41,7 +42,7 @@ std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t)
 }  // namespace
 
 TargetStatus target_status(const target::Target& t) {
-  TargetStatus s{t, {}, "-", runner_for(t), {}, {}};
+  TargetStatus s{t, {}, "-", runner_for(t), {}, {}, false};
   auto store = sysroot::Store::locate(globals().store.empty() ? std::nullopt
                                                               : std::optional<std::filesystem::path>(globals().store));
   s.sysroot = store.find(t);
@@ -49,6 +50,11 @@ TargetStatus target_status(const target::Target& t) {
   if (!s.sysroot) {
     s.missing = "sysroot";
     s.fix = sysroot::install_command(t);
+  } else if (auto inst = sysroot::installed(store, t); inst && !inst->current) {
+    // Still usable (static links work), but files the current recipe adds
+    // (musl's crtbeginS.o for -shared/-pie) are missing: say how to update.
+    s.sysroot_outdated = true;
+    s.fix = inst->fix;
   }
   return s;
 }

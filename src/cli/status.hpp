@@ -16,7 +16,8 @@ struct TargetStatus {
   std::string cxx_runtime;                       // "libc++", "libstdc++", "libc++ (not built)", "-"
   std::string runner;                            // "native", the qemu-user binary, or "-"
   std::string missing;                           // what stops a build ("" when ready)
-  std::string fix;                               // the command that adds it
+  std::string fix;                               // the command that adds it (or updates the sysroot)
+  bool sysroot_outdated = false;                 // installed from an older recipe: works, but fix updates it
 
   bool ready() const { return missing.empty(); }
 };

@@ -8,6 +8,7 @@
 #include "xstatic/sysroot/recipe.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/progress.hpp"
+#include "xstatic/util/strings.hpp"
 #include "xstatic/version.hpp"
 
 namespace xstatic::sysroot {
@@ -27,24 +28,70 @@ std::string seconds_since(std::chrono::steady_clock::time_point start) {
   return buf;
 }
 
+// The manifest of the sysroot at `dir`, nullopt when unreadable.
+std::optional<Manifest> manifest_at(const fs::path& dir) {
+  try {
+    return read_manifest(dir / kManifestName);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+// Whether the sysroot at `dir` was made by the built-in recipe; an unreadable
+// manifest counts as not (the reinstall repairs it).
+bool up_to_date(const fs::path& dir) {
+  auto m = manifest_at(dir);
+  return m && is_current(*m);
+}
+
+// Called under the lock with the outdated sysroot `dir`: says why it is
+// reinstalled, or refuses when that would drop packages added to it.
+void explain_reinstall(const fs::path& dir, const target::Target& t, util::Progress& progress) {
+  const std::string name = sysroot_name(t);
+  auto m = manifest_at(dir);
+  if (!m) {
+    progress.done(name + ": its manifest is unreadable: reinstalling");
+    return;
+  }
+  auto added = added_packages(*m);
+  if (!added.empty())
+    throw Error(name + " was installed by an older sysroot recipe and holds packages added with 'sysroot add' (" +
+                    util::join(added, ", ") + "), which a reinstall would drop; remove it and add them again",
+                upgrade_command(*m, t), Exit::usage);
+  progress.done(name + ": recipe changed since it was installed: reinstalling");
+}
+
+// upgrade_command() for a listed sysroot ("" when its target is unknown to this xstatic).
+std::string fix_for(const Manifest& m) {
+  try {
+    return upgrade_command(m, target::parse(m.target, target::parse_libc(m.libc)));
+  } catch (const Error&) {
+    return {};
+  }
+}
+
 }  // namespace
 
 fs::path install(const Store& store, const target::Target& t, const InstallOptions& options) {
   require_provisioned(t);
-  if (auto found = store.find(t)) return *found;
+  if (auto found = store.find(t); found && up_to_date(*found)) return *found;
   auto start = std::chrono::steady_clock::now();
   util::Progress progress(options.quiet);
   const std::string name = sysroot_name(t);
   const std::string arch(t.row->debian_arch);
   Transaction tx(store, name, progress);
-  if (auto found = store.find(t)) return *found;  // another process installed it while we waited
+  if (auto found = store.find(t)) {
+    if (up_to_date(*found)) return *found;  // another process installed it while we waited
+    explain_reinstall(*found, t, progress);
+  }
 
   Recipe recipe = recipe_for(t.libc);
   progress.step("resolving " + std::to_string(recipe.packages.size()) + " packages for " + name);
   auto debs = options.debs_dir ? debs_from_folder(*options.debs_dir, arch, recipe.packages)
                                : debs_from_apt(store, arch, recipe.packages, progress);
 
-  Manifest m{name, t.go_name(), std::string(t.libc_name()), arch, std::string(t.triple()), kVersion, {}};
+  Manifest m{name, t.go_name(), std::string(t.libc_name()), arch, std::string(t.triple()), kVersion, {},
+             recipe_fingerprint(t.libc)};
   const fs::path& work = tx.work_dir();
   auto place = [&](const std::string& member) { return recipe.place(member); };
   for (std::size_t i = 0; i < debs.size(); ++i) {
@@ -71,7 +118,10 @@ std::vector<InstalledSysroot> list(const Store& store) {
     if (e.path().filename().string().starts_with(".")) continue;
     if (!fs::exists(e.path() / kManifestName, ec)) continue;
     try {
-      out.push_back({e.path(), read_manifest(e.path() / kManifestName)});
+      InstalledSysroot s{e.path(), read_manifest(e.path() / kManifestName), true, {}};
+      s.current = is_current(s.manifest);
+      if (!s.current) s.fix = fix_for(s.manifest);
+      out.push_back(std::move(s));
     } catch (const Error&) {
       continue;  // a damaged sysroot is not listed; `install` reports it
     }

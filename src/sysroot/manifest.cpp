@@ -35,6 +35,7 @@ std::string to_json(const Manifest& m) {
     j.attribute("debian_arch", m.debian_arch);
     j.attribute("triple", m.triple);
     j.attribute("xstatic_version", m.xstatic_version);
+    if (!m.recipe_fingerprint.empty()) j.attribute("recipe_fingerprint", m.recipe_fingerprint);
     j.attributeArray("packages", [&] {
       for (const auto& p : m.packages)
         j.object([&] {
@@ -61,6 +62,7 @@ Manifest parse_manifest(std::string_view json, std::string_view origin) {
   m.debian_arch = field(*o, "debian_arch", origin);
   m.triple = field(*o, "triple", origin);
   m.xstatic_version = field(*o, "xstatic_version", origin);
+  if (auto fp = o->getString("recipe_fingerprint")) m.recipe_fingerprint = fp->str();  // optional: older manifests
   const auto* pkgs = o->getArray("packages");
   if (!pkgs || pkgs->empty()) invalid(origin, "no packages");
   for (const auto& v : *pkgs) {

@@ -1,7 +1,9 @@
 #include "xstatic/sysroot/recipe.hpp"
 
 #include <fnmatch.h>
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/JSON.h>
+#include <llvm/Support/SHA256.h>
 
 #include <span>
 
@@ -87,12 +89,29 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
   return r;
 }
 
-Recipe recipe_for(target::Libc libc) {
+namespace {
+
+std::string_view recipe_text(target::Libc libc) {
   std::string name = std::string(target::libc_name(libc)) + ".json";
   std::span<const EmbeddedFile> files(kSysrootRecipes, kSysrootRecipes_count);
   auto text = find_embedded(files, name);
   if (!text) throw Error("no sysroot recipe for " + std::string(target::libc_name(libc)), {}, Exit::internal);
-  return parse_recipe(*text, name);
+  return *text;
+}
+
+}  // namespace
+
+Recipe recipe_for(target::Libc libc) {
+  return parse_recipe(recipe_text(libc), std::string(target::libc_name(libc)) + ".json");
+}
+
+std::string fingerprint_of(std::string_view recipe_text) {
+  auto digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(llvm::StringRef(recipe_text.data(), recipe_text.size())));
+  return std::to_string(kLayoutVersion) + ":" + llvm::toHex(digest, /*LowerCase=*/true);
+}
+
+std::string recipe_fingerprint(target::Libc libc) {
+  return fingerprint_of(recipe_text(libc));
 }
 
 }  // namespace xstatic::sysroot

@@ -1,5 +1,7 @@
 #include "transaction.hpp"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -60,7 +62,14 @@ const fs::path& Transaction::work_dir() {
 void Transaction::commit() {
   std::error_code ec;
   if (fs::exists(fs::symlink_status(final_, ec))) {
-    fs::path old = aside("-old");
+    // Swap the two folders in one step (Linux 3.15+, renameat2(2)), so that
+    // compilers using the old sysroot never see it missing; then delete the old one.
+    if (::renameat2(AT_FDCWD, work_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) == 0) {
+      committed_ = true;
+      fs::remove_all(work_, ec);
+      return;
+    }
+    fs::path old = aside("-old");  // a file system without RENAME_EXCHANGE: two renames
     fs::rename(final_, old);
     fs::rename(work_, final_);
     fs::remove_all(old, ec);

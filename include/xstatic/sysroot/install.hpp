@@ -24,7 +24,11 @@ struct InstallOptions {
 };
 
 // Installs the sysroot for `t` unless it is there already, and returns its
-// path. Idempotent and safe to call concurrently (a second caller waits for
+// path. A sysroot made by another recipe (its manifest's recipe_fingerprint
+// differs from the built-in recipe's, or is missing) is reinstalled the same
+// way, replacing the old one in one rename; one that holds packages added
+// with `sysroot add` is refused instead (Exit::usage, the hint removes it and
+// adds them again), since a reinstall would silently drop them. Idempotent and safe to call concurrently (a second caller waits for
 // the first and then finds it installed). Throws xstatic::Error naming the
 // package or file at fault.
 fs::path install(const Store& store, const target::Target& t, const InstallOptions& options);
@@ -32,7 +36,21 @@ fs::path install(const Store& store, const target::Target& t, const InstallOptio
 struct InstalledSysroot {
   fs::path path;
   Manifest manifest;
+  bool current = true;  // made by the built-in recipe (is_current)
+  std::string fix;      // when not current: upgrade_command()
 };
+
+// Whether a manifest records the fingerprint of its libc's built-in recipe.
+bool is_current(const Manifest& m);
+// The packages of `m` that its libc's recipe does not install: those added with `sysroot add`.
+std::vector<std::string> added_packages(const Manifest& m);
+// The command that brings the outdated sysroot `m` of `t` up to date:
+// `sysroot install`, or remove + add when it holds added packages.
+std::string upgrade_command(const Manifest& m, const target::Target& t);
+// The installed sysroot of `t` with its manifest read (not for the compile
+// path: Store::find is the one-stat check); nullopt when not installed or
+// its manifest is unreadable.
+std::optional<InstalledSysroot> installed(const Store& store, const target::Target& t);
 
 // Installed sysroots, sorted by name (folders without a readable manifest are skipped).
 std::vector<InstalledSysroot> list(const Store& store);

@@ -19,6 +19,9 @@ struct Manifest {
   std::string triple;           // "aarch64-linux-musl"
   std::string xstatic_version;  // the xstatic that built it
   std::vector<PackageInfo> packages;
+  // recipe_fingerprint() of the recipe it was built from; "" when unknown
+  // (written by an xstatic older than fingerprints, which counts as outdated).
+  std::string recipe_fingerprint;
 };
 
 std::string to_json(const Manifest& m);

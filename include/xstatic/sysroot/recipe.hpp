@@ -39,4 +39,15 @@ Recipe parse_recipe(std::string_view json, std::string_view origin);
 // The built-in recipe for a libc that xstatic provisions (musl, glibc).
 Recipe recipe_for(target::Libc libc);
 
+// Bumped when install lays files out differently for the same recipe text
+// (a change in the code, not in sysroots/*.json), so that such sysroots are
+// also reinstalled.
+inline constexpr int kLayoutVersion = 1;
+
+// "<kLayoutVersion>:<sha256 of the recipe text>": what a manifest records so
+// that `sysroot install` can tell a sysroot made by an older recipe.
+std::string fingerprint_of(std::string_view recipe_text);
+// The fingerprint of the built-in recipe for `libc`.
+std::string recipe_fingerprint(target::Libc libc);
+
 }  // namespace xstatic::sysroot

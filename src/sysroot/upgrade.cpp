@@ -1,0 +1,54 @@
+// Telling a sysroot made by an older recipe from a current one (see
+// xstatic/sysroot/install.hpp). The manifest records the fingerprint of the
+// recipe text compiled into the xstatic that built it; a recipe that gained
+// files (musl's crtbeginS.o) changes the fingerprint, and `sysroot install`
+// then reinstalls instead of answering "installed".
+#include <algorithm>
+
+#include "xstatic/sysroot/install.hpp"
+#include "xstatic/sysroot/recipe.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::sysroot {
+
+bool is_current(const Manifest& m) {
+  auto libc = target::parse_libc(m.libc);
+  if (!libc || m.recipe_fingerprint.empty()) return false;
+  if (*libc != target::Libc::musl && *libc != target::Libc::glibc) return false;
+  return m.recipe_fingerprint == recipe_fingerprint(*libc);
+}
+
+std::vector<std::string> added_packages(const Manifest& m) {
+  auto libc = target::parse_libc(m.libc);
+  if (!libc || (*libc != target::Libc::musl && *libc != target::Libc::glibc)) return {};
+  auto base = recipe_for(*libc).packages;
+  std::vector<std::string> out;
+  for (const auto& p : m.packages)
+    if (std::find(base.begin(), base.end(), p.name) == base.end()) out.push_back(p.name);
+  return out;
+}
+
+std::string upgrade_command(const Manifest& m, const target::Target& t) {
+  auto added = added_packages(m);
+  if (added.empty()) return install_command(t);
+  std::string libc = t.libc != target::default_libc(*t.row) ? " --libc " + std::string(t.libc_name()) : "";
+  return "xstatic sysroot remove " + t.go_name() + libc + " && xstatic sysroot add " + t.go_name() + libc + " " +
+         util::join(added, " ");
+}
+
+std::optional<InstalledSysroot> installed(const Store& store, const target::Target& t) {
+  if (!is_provisioned_by_xstatic(t)) return std::nullopt;
+  auto dir = store.find(t);
+  if (!dir) return std::nullopt;
+  try {
+    InstalledSysroot s{*dir, read_manifest(*dir / kManifestName), true, {}};
+    s.current = is_current(s.manifest);
+    if (!s.current) s.fix = upgrade_command(s.manifest, t);
+    return s;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace xstatic::sysroot
