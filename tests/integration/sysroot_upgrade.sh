@@ -19,18 +19,19 @@ no_tmp() { [ -z "$(ls -A "$store/sysroots" | grep '^\.tmp-' || true)" ] || fail 
 sysroot=$(x -q sysroot install linux/amd64 --debs debs)
 fresh=$(fingerprint "$sysroot")
 [ -n "$fresh" ] || fail "a fresh install records no recipe_fingerprint"
-x sysroot list --json | grep -q '"current": true' || fail "a fresh sysroot is not listed current"
-x targets | grep '^linux/amd64 .* musl ' | grep -q 'ready$' || fail "targets does not say ready: $(x targets | grep amd64)"
+expect_contains "$(x sysroot list --json)" '"current": true'
+line=$(x targets | grep '^linux/amd64 .* musl ')
+case "$line" in *ready) ;; *) fail "targets does not say ready: $line" ;; esac
 
 # An install by an older recipe: another fingerprint, and without crtbeginS.o.
 sed -i "s/\"recipe_fingerprint\": \"$fresh\"/\"recipe_fingerprint\": \"0:older\"/" "$sysroot/manifest.json"
 rm "$sysroot/usr/lib/crtbeginS.o"
 touch "$sysroot/old-marker"
-x sysroot list --json | grep -q '"current": false' || fail "an outdated sysroot is listed current"
+expect_contains "$(x sysroot list --json)" '"current": false'
 expect_contains "$(x sysroot list)" "outdated"
 expect_contains "$(x sysroot list)" "xstatic sysroot install linux/amd64"
 expect_contains "$(x targets | grep '^linux/amd64 .* musl ')" "sysroot outdated: xstatic sysroot install linux/amd64"
-x targets --json | grep -q '"sysroot_current": false' || fail "targets --json does not say sysroot_current false"
+expect_contains "$(x targets --json)" '"sysroot_current": false'
 
 out=$(x sysroot install linux/amd64 --debs debs 2>err)
 [ "$out" = "$sysroot" ] || fail "the reinstall printed '$out', not $sysroot"
@@ -48,7 +49,7 @@ x sysroot install linux/amd64 --debs debs >/dev/null 2>err
 
 # A manifest from before fingerprints (no field): unknown counts as outdated.
 sed -i '/"recipe_fingerprint"/d' "$sysroot/manifest.json"
-x sysroot list --json | grep -q '"current": false' || fail "a manifest without fingerprint is listed current"
+expect_contains "$(x sysroot list --json)" '"current": false'
 x sysroot install linux/amd64 --debs debs >/dev/null 2>err
 expect_contains "$(cat err)" "reinstalling"
 [ "$(fingerprint "$sysroot")" = "$fresh" ] || fail "an unknown fingerprint was not replaced"
