@@ -124,6 +124,21 @@ std::vector<std::string> take_why_extract(const Plan& plan) {
   return glibc_hazards_in_why_extract(text.str());
 }
 
+// After a failed link only (never on the compile path): a sysroot made by an
+// older recipe may lack files the link needs (musl's crtbeginS.o for -shared
+// and -pie), which clang reports as "cannot open ..." with no reason given.
+void note_outdated_sysroot(const Plan& plan) {
+  if (!plan.sysroot || !sysroot::is_provisioned_by_xstatic(plan.target)) return;
+  try {
+    auto m = sysroot::read_manifest(*plan.sysroot / sysroot::kManifestName);
+    if (sysroot::is_current(m)) return;
+    std::fprintf(stderr, "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
+                         "this link needs; update it: %s\n",
+                 describe(plan.target).c_str(), sysroot::upgrade_command(m, plan.target).c_str());
+  } catch (const Error&) {
+  }
+}
+
 int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
   util::RunOptions options;
   options.capture_stderr = true;  // clang's diagnostics still reach the user as they come
@@ -136,7 +151,10 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
     throw;
   }
   auto hazards = take_why_extract(plan);
-  if (result.exit_code != 0) return result.exit_code;
+  if (result.exit_code != 0) {
+    note_outdated_sysroot(plan);
+    return result.exit_code;
+  }
   bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
   bool glibc = plan.target.libc == target::Libc::glibc;
   if (glibc && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))

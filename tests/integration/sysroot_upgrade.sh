@@ -6,6 +6,7 @@
 # install is a no-op. A sysroot holding packages added with `sysroot add` is
 # refused with the command that re-adds them. Offline (--debs) for speed.
 . "$(dirname "$0")/lib.sh"
+need clang-19
 need_sysroot linux/amd64 musl    # fills the shared store's .deb cache for amd64
 need_sysroot linux/amd64 glibc
 mkdir debs
@@ -33,6 +34,13 @@ expect_contains "$(x sysroot list)" "xstatic sysroot install linux/amd64"
 expect_contains "$(x targets | grep '^linux/amd64 .* musl ')" "sysroot outdated: xstatic sysroot install linux/amd64"
 expect_contains "$(x targets --json)" '"sysroot_current": false'
 
+# The failure that motivates this: a -shared link cannot open crtbeginS.o; the driver says why.
+printf 'int f(void){return 1;}\n' > f.c
+must_fail env XSTATIC_HOME="$store" "$XSTATIC" cc --target linux/amd64 -shared f.c -o f.so
+expect_contains "$(cat err)" "crtbeginS.o"
+expect_contains "$(cat err)" "installed from an older recipe"
+expect_contains "$(cat err)" "update it: xstatic sysroot install linux/amd64"
+
 out=$(x sysroot install linux/amd64 --debs debs 2>err)
 [ "$out" = "$sysroot" ] || fail "the reinstall printed '$out', not $sysroot"
 expect_contains "$(cat err)" "amd64-musl: recipe changed since it was installed: reinstalling"
@@ -40,6 +48,8 @@ expect_contains "$(cat err)" "amd64-musl: recipe changed since it was installed:
 [ -f "$sysroot/usr/lib/crtbeginS.o" ] || fail "the reinstall did not add crtbeginS.o"
 [ ! -e "$sysroot/old-marker" ] || fail "the old sysroot was kept, not replaced"
 no_tmp "after a reinstall"
+env XSTATIC_HOME="$store" "$XSTATIC" cc --target linux/amd64 -shared f.c -o f.so ||
+  fail "a -shared link still fails after the reinstall"
 
 # The second install is a no-op: nothing said, nothing replaced.
 touch "$sysroot/new-marker"
