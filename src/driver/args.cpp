@@ -178,6 +178,15 @@ std::vector<std::string> expand_response_files(std::vector<std::string> args) {
   return {argv.begin(), argv.end()};
 }
 
+Invocation parse_command_line(const std::vector<std::string>& args) {
+  auto expanded = expand_response_files(args);
+  Invocation inv = parse(expanded);
+  if (expanded.size() == args.size() && expanded == args) return inv;  // no @file: the common case
+  Invocation as_given = parse(args);  // @file arguments read as inputs; only ours matter here
+  if (as_given.own == inv.own) inv.clang_args = std::move(as_given.clang_args);
+  return inv;
+}
+
 Invocation parse(const std::vector<std::string>& args) {
   std::vector<const char*> argv;
   argv.reserve(args.size());

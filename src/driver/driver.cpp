@@ -166,7 +166,7 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
 }  // namespace
 
 int compile(Language language, std::string_view argv0, std::vector<std::string> args) {
-  Invocation inv = parse(expand_response_files(std::move(args)));
+  Invocation inv = parse_command_line(args);
   if (inv.own.help) {
     std::fputs(help_text().c_str(), stdout);
     return 0;

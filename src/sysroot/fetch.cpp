@@ -144,18 +144,36 @@ std::vector<fs::path> debs_from_folder(const fs::path& dir, const std::string& a
   return out;
 }
 
+namespace {
+
+// apt's private state for one architecture in the store, locked while held:
+// its folders, a copy of the host's sources, and the options that point apt at it.
+struct PrivateApt {
+  fs::path dir;
+  util::FileLock lock;
+  std::vector<std::string> options;
+
+  PrivateApt(const Store& store, const std::string& arch, util::Progress& progress)
+      : dir(store.apt_dir() / arch),
+        lock(store.locks_dir() / ("apt-" + arch + ".lock"),
+             [&] { progress.step("waiting for another apt run for " + arch); }) {
+    for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
+      fs::create_directories(dir / sub);
+    copy_host_sources(dir / "etc");
+    options = apt_options(dir, arch);
+  }
+};
+
+}  // namespace
+
 std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
                                     const std::vector<std::string>& packages, util::Progress& progress) {
   if (!util::find_program("apt-get"))
     throw Error("apt-get is not available to fetch the " + arch + " packages",
                 "download the .deb files elsewhere and pass --debs DIR", Exit::missing);
-  fs::path dir = store.apt_dir() / arch;
-  util::FileLock lock(store.locks_dir() / ("apt-" + arch + ".lock"),
-                      [&] { progress.step("waiting for another apt run for " + arch); });
-  for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
-    fs::create_directories(dir / sub);
-  copy_host_sources(dir / "etc");
-  auto options = apt_options(dir, arch);
+  PrivateApt apt(store, arch, progress);
+  const fs::path& dir = apt.dir;
+  const auto& options = apt.options;
 
   std::vector<std::string> wanted;
   for (const auto& p : packages) wanted.push_back(p + ":" + arch);
@@ -210,19 +228,13 @@ std::string apt_depends(const Store& store, const std::string& arch, const std::
   if (!util::find_program("apt-cache"))
     throw Error("apt-cache is not available to resolve the " + arch + " packages",
                 "name every package yourself and pass --debs DIR", Exit::missing);
-  fs::path dir = store.apt_dir() / arch;
-  util::FileLock lock(store.locks_dir() / ("apt-" + arch + ".lock"),
-                      [&] { progress.step("waiting for another apt run for " + arch); });
-  for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
-    fs::create_directories(dir / sub);
-  copy_host_sources(dir / "etc");
-  auto options = apt_options(dir, arch);
-  if (!lists_fresh(dir / "lists")) {
+  PrivateApt apt(store, arch, progress);
+  if (!lists_fresh(apt.dir / "lists")) {
     progress.step("updating the package index for " + arch);
-    apt_get(options, {"update"}, dir);
+    apt_get(apt.options, {"update"}, apt.dir);
   }
   std::vector<std::string> argv = {"apt-cache"};
-  argv.insert(argv.end(), options.begin(), options.end());
+  argv.insert(argv.end(), apt.options.begin(), apt.options.end());
   argv.insert(argv.end(), {"depends", "--no-recommends", "--no-suggests", "--no-conflicts", "--no-breaks",
                            "--no-replaces", "--no-enhances"});
   for (const auto& p : packages) argv.push_back(p + ":" + arch);

@@ -44,8 +44,15 @@ echo "ok: -c twice, then a link with -L -l -Wl"
 
 # A command through a response file, as build systems write them, xstatic's own options included.
 printf -- '--target linux/arm64 -O2 -Iinc "-DGREETING_TIMES=1"\nmain.c greet.o -Llib -lhelper -o app2\n' >args.rsp
-"$XSTATIC" cc @args.rsp
+"$XSTATIC" cc @args.rsp --print-command 2>cmd
 [ "$(qemu-aarch64-static ./app2)" = "hello from two files" ] || fail "response file build"
+case "$(cat cmd)" in *@args.rsp*) fail "a response file holding xstatic's options reached clang unexpanded" ;; esac
+# Without xstatic's options inside, the @file reaches clang as it is (no
+# argument-length limit for huge link lines).
+printf -- '-O2 -Iinc "-DGREETING_TIMES=1"\nmain.c greet.o -Llib -lhelper -o app3\n' >plain.rsp
+"$XSTATIC" cc "${T[@]}" @plain.rsp --print-command 2>cmd
+expect_contains "$(cat cmd)" "@plain.rsp"
+[ "$(qemu-aarch64-static ./app3)" = "hello from two files" ] || fail "plain response file build"
 echo "ok: @response file"
 
 # -g keeps the symbols; --strip=all drops them anyway.

@@ -2,6 +2,8 @@
 // tested by tests/integration/runtimes_*.sh).
 #include <doctest/doctest.h>
 
+#include "scratch_dir.hpp"
+
 #include <cstdlib>
 
 #include "xstatic/runtimes/runtimes.hpp"
@@ -13,14 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempStore {
-  fs::path path;
-  TempStore() {
-    char tmpl[] = "/tmp/xstatic-unit-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempStore() { fs::remove_all(path); }
-};
+using TempStore = xstatic::testing::ScratchDir;
 
 }  // namespace
 

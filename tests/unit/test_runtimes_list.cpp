@@ -1,6 +1,8 @@
 // Manifests, find() and list() over a store on disk.
 #include <doctest/doctest.h>
 
+#include "scratch_dir.hpp"
+
 #include "runtimes/internal.hpp"
 
 using namespace xstatic;
@@ -9,14 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempStore {
-  fs::path path;
-  TempStore() {
-    char tmpl[] = "/tmp/xstatic-unit-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempStore() { fs::remove_all(path); }
-};
+using TempStore = xstatic::testing::ScratchDir;
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 // The configure-time header copy in xstatic's own extracted LLVM trees.
 #include <doctest/doctest.h>
 
+#include "scratch_dir.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -12,13 +14,9 @@ namespace fs = std::filesystem;
 namespace {
 
 struct TempTree {
-  fs::path path;
-  TempTree() {
-    char tmpl[] = "/tmp/xstatic-unit-XXXXXX";
-    path = ::mkdtemp(tmpl);
-    fs::create_directories(path / "libcxx/include");
-  }
-  ~TempTree() { fs::remove_all(path); }
+  xstatic::testing::ScratchDir dir;
+  fs::path path = dir.path;
+  TempTree() { fs::create_directories(path / "libcxx/include"); }
   fs::path file() const { return path / "libcxx/include/CMakeLists.txt"; }
   std::string read() const {
     std::ifstream in(file());

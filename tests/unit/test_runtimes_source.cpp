@@ -1,6 +1,8 @@
 // LLVM source versions and extracting only the runtimes' folders.
 #include <doctest/doctest.h>
 
+#include "scratch_dir.hpp"
+
 #include <fstream>
 
 #include "runtimes/internal.hpp"
@@ -13,14 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/xstatic-unit-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using TempDir = xstatic::testing::ScratchDir;
 
 void write(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());

@@ -49,6 +49,8 @@ struct OwnOptions {
   bool print_command = false;         // --print-command: show the clang command on stderr
   bool auto_install = false;          // --auto-install: install a missing sysroot on the spot
   bool help = false;                  // --xstatic-help
+
+  bool operator==(const OwnOptions&) const = default;
 };
 
 // What the clang command will do, from the parsed option IDs.
@@ -76,6 +78,13 @@ struct Invocation {
 // literal argument, as with gcc and clang. Throws Error (usage) for a file
 // that exists but cannot be expanded (unreadable, or including itself).
 std::vector<std::string> expand_response_files(std::vector<std::string> args);
+
+// Reads a command line, expanding response files first. When no option of
+// xstatic's own is inside a response file, clang_args keeps the user's @file
+// arguments as they were, so clang reads them itself and a huge link line
+// (thousands of objects in an @file written by CMake or Ninja) never meets
+// the kernel's argument-length limit; otherwise they are passed expanded.
+Invocation parse_command_line(const std::vector<std::string>& args);
 
 // Reads a command line (after response files are expanded). Throws Error
 // (usage) for a malformed xstatic option (a missing value, an unknown libc or
