@@ -20,7 +20,7 @@ packages=(
   # what xstatic drives
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static
   # tests and benchmarks
-  file binutils hyperfine mingw-w64 python3 make
+  file binutils hyperfine mingw-w64 python3 make dpkg-dev
   # build systems the integrate suites drive
   meson curl
 )

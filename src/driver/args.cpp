@@ -250,9 +250,10 @@ std::string help_text() {
         "  " + name + std::string(name.size() < 26 ? 26 - name.size() : 1, ' ') + std::string(o.help) + "\n";
   }
   out +=
-      "\nThe target comes from --target, else GOOS/GOARCH (+GOARM/GOAMD64), else the program name\n"
-      "(aarch64-linux-musl-cc, linux-arm64-cc: see 'xstatic install-links'), else this host.\n"
-      "clang: $XSTATIC_CLANG, else clang-19, else clang (>= 14) on PATH.\n\n"
+      "\nThe target comes from --target, else the program name (aarch64-linux-musl-cc,\n"
+      "linux-arm64-cc: see 'xstatic install-links'), else GOOS/GOARCH (+GOARM/GOAMD64), else this host.\n"
+      "clang: $XSTATIC_CLANG, else clang-19, else clang (>= 14) on PATH.\n"
+      "C++ on musl builds libc++ for the target on first use (XSTATIC_AUTO_BUILD=0: fail instead).\n\n"
       "Examples:\n"
       "  xstatic cc --target linux/arm64 -O2 main.c -o app\n"
       "  GOOS=linux GOARCH=arm GOARM=7 xstatic cc -c util.c\n"
