@@ -15,16 +15,6 @@ namespace {
 llvm::StringRef str(std::string_view s) { return {s.data(), s.size()}; }
 llvm::StringRef str(const std::string& s) { return s; }
 
-std::string_view format_name(target::ObjectFormat f) {
-  switch (f) {
-    case target::ObjectFormat::elf: return "elf";
-    case target::ObjectFormat::macho: return "macho";
-    case target::ObjectFormat::coff: return "pe";
-    case target::ObjectFormat::wasm: return "wasm";
-  }
-  return "?";
-}
-
 void print_json(const std::vector<TargetStatus>& rows) {
   llvm::json::OStream j(llvm::outs(), 2);
   j.array([&] {
@@ -38,7 +28,7 @@ void print_json(const std::vector<TargetStatus>& rows) {
         j.attribute("libc", str(s.target.libc_name()));
         j.attribute("triple", str(s.target.triple()));
         j.attribute("debian_arch", str(r.debian_arch));
-        j.attribute("format", str(format_name(r.format)));
+        j.attribute("format", str(target::format_name(r.format)));
         j.attribute("elf_machine", r.elf_machine);
         j.attribute("bits", r.is_64bit ? 64 : 32);
         j.attribute("endian", r.little_endian ? "little" : "big");
@@ -72,7 +62,7 @@ void print_table(const std::vector<TargetStatus>& rows) {
     std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %s\n", s.target.go_name().c_str(),
                 std::string(s.target.libc_name()).c_str(), std::string(s.target.triple()).c_str(),
                 r.debian_arch.empty() ? "-" : std::string(r.debian_arch).c_str(),
-                std::string(format_name(r.format)).c_str(), s.cxx_runtime.c_str(), s.runner.c_str(),
+                std::string(target::format_name(r.format)).c_str(), s.cxx_runtime.c_str(), s.runner.c_str(),
                 status.c_str());
   }
 }

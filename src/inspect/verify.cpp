@@ -10,16 +10,6 @@
 namespace xstatic::inspect {
 namespace {
 
-std::string_view format_of(target::ObjectFormat f) {
-  switch (f) {
-    case target::ObjectFormat::elf: return "elf";
-    case target::ObjectFormat::macho: return "macho";
-    case target::ObjectFormat::coff: return "pe";
-    case target::ObjectFormat::wasm: return "wasm";
-  }
-  return "?";
-}
-
 std::string describe(const Report& r) {
   std::string s = r.target.value_or(r.arch.empty() ? r.format : r.arch);
   return s + " (" + r.format_name + ")";
@@ -28,7 +18,8 @@ std::string describe(const Report& r) {
 void check_target(const Report& r, const target::Target& want, Verdict& v) {
   const auto& row = *want.row;
   std::string expected = want.go_name();
-  bool same_format = r.format == format_of(row.format) || (r.format == "coff" && row.format == target::ObjectFormat::coff);
+  bool same_format = r.format == target::format_name(row.format) ||
+                     (r.format == "coff" && row.format == target::ObjectFormat::coff);
   bool same_machine = r.format == "elf" ? r.elf_machine == row.elf_machine && r.bits == (row.is_64bit ? 64u : 32u) &&
                                               r.little_endian == row.little_endian
                                         : r.target && *r.target == expected;

@@ -162,6 +162,16 @@ std::string_view libc_name(Libc libc) {
   return "?";
 }
 
+std::string_view format_name(ObjectFormat format) {
+  switch (format) {
+    case ObjectFormat::elf: return "elf";
+    case ObjectFormat::macho: return "macho";
+    case ObjectFormat::coff: return "pe";
+    case ObjectFormat::wasm: return "wasm";
+  }
+  return "?";
+}
+
 std::optional<Libc> parse_libc(std::string_view name) {
   for (Libc l : {Libc::musl, Libc::glibc, Libc::mingw, Libc::darwin, Libc::wasi})
     if (name == libc_name(l)) return l;

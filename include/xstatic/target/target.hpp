@@ -58,6 +58,7 @@ struct Target {
 };
 
 std::string_view libc_name(Libc libc);
+std::string_view format_name(ObjectFormat format);  // "elf", "macho", "pe", "wasm"
 std::optional<Libc> parse_libc(std::string_view name);
 std::uint8_t libc_bit(Libc libc);
 Libc default_libc(const Row& row);  // musl on Linux, the only libc elsewhere
