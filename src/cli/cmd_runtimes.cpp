@@ -43,12 +43,7 @@ void print_list(bool json) {
     j.array([&] {
       for (const auto& e : entries)
         j.object([&] {
-          j.attribute("target", e.target);
-          j.attribute("triple", e.triple);
-          j.attribute("sysroot", e.sysroot);
-          j.attribute("clang_major", e.clang_major);
-          j.attribute("clang_version", e.clang_version);
-          j.attribute("llvm_source", e.llvm_source);
+          runtimes::entry_attributes(j, e);
           j.attribute("path", e.root.string());
         });
     });

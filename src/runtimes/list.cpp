@@ -13,6 +13,16 @@
 #include "xstatic/util/error.hpp"
 
 namespace xstatic::runtimes {
+
+void entry_attributes(llvm::json::OStream& j, const Entry& entry) {
+  j.attribute("target", entry.target);
+  j.attribute("triple", entry.triple);
+  j.attribute("sysroot", entry.sysroot);
+  j.attribute("clang_major", entry.clang_major);
+  j.attribute("clang_version", entry.clang_version);
+  j.attribute("llvm_source", entry.llvm_source);
+}
+
 namespace detail {
 
 void write_manifest(const fs::path& file, const Entry& entry, double build_seconds) {
@@ -21,12 +31,7 @@ void write_manifest(const fs::path& file, const Entry& entry, double build_secon
   if (ec) throw Error("cannot write " + file.string() + ": " + ec.message(), {}, Exit::internal);
   llvm::json::OStream j(out, 2);
   j.object([&] {
-    j.attribute("target", entry.target);
-    j.attribute("triple", entry.triple);
-    j.attribute("sysroot", entry.sysroot);
-    j.attribute("clang_major", entry.clang_major);
-    j.attribute("clang_version", entry.clang_version);
-    j.attribute("llvm_source", entry.llvm_source);
+    entry_attributes(j, entry);
     j.attributeArray("libraries", [&] {
       for (const char* lib : {"libc++.a", "libc++abi.a", "libunwind.a"}) j.value(lib);
     });

@@ -15,6 +15,8 @@
 #pragma once
 
 #include <filesystem>
+
+#include <llvm/Support/JSON.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +68,10 @@ struct Entry {
   fs::path root;
 };
 std::vector<Entry> list(const sysroot::Store& store);
+
+// Writes an Entry's fields (not root) into the JSON object being built: the
+// one spelling shared by manifest.json and `runtimes list --json`.
+void entry_attributes(llvm::json::OStream& j, const Entry& entry);
 
 // The clang flags that make C++ use these runtimes, for the driver to add to
 // its command line for a musl target (after the target, sysroot and -static):
