@@ -3,7 +3,7 @@
 # The sysroot for a target in the test store, installed by xstatic itself.
 driver_sysroot() { # target libc
   need apt-get
-  need_sysroot "$1" "$2" || skip "cannot install the $2 sysroot for $1 (is apt's archive reachable?)"
+  need_sysroot "$1" "$2" || fail "cannot install the $2 sysroot for $1"
 }
 
 # Runs a binary of `target`: natively, or under its qemu-user.

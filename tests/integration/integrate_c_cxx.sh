@@ -2,9 +2,6 @@
 # linux/amd64 and linux/arm64, verified static, run (arm64 under qemu-user).
 . "$(dirname "$0")/lib.sh"
 . "$SRC/tests/integration/helpers/integrate.sh"
-need_sysroot_module
-need_driver
-need_verify
 need qemu-aarch64-static
 
 for t in "${TARGETS[@]}"; do

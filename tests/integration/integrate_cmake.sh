@@ -4,9 +4,6 @@
 # tests pass under ctest (arm64 through CMAKE_CROSSCOMPILING_EMULATOR = qemu).
 . "$(dirname "$0")/lib.sh"
 . "$SRC/tests/integration/helpers/integrate.sh"
-need_sysroot_module
-need_driver
-need_verify
 need qemu-aarch64-static
 need cmake
 export XSTATIC  # found by toolchains/xstatic.cmake

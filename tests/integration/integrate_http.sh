@@ -3,9 +3,6 @@
 # loopback port, asked over HTTP, and stopped. Every wait is bounded.
 . "$(dirname "$0")/lib.sh"
 . "$SRC/tests/integration/helpers/integrate.sh"
-need_sysroot_module
-need_driver
-need_verify
 need qemu-aarch64-static
 need curl
 

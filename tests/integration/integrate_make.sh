@@ -3,9 +3,6 @@
 # and linux/arm64; each result verified static and run.
 . "$(dirname "$0")/lib.sh"
 . "$SRC/tests/integration/helpers/integrate.sh"
-need_sysroot_module
-need_driver
-need_verify
 need qemu-aarch64-static
 need make
 

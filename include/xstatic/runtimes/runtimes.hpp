@@ -14,9 +14,9 @@
 // sysroot, linked statically (the driver's business).
 #pragma once
 
-#include <filesystem>
-
 #include <llvm/Support/JSON.h>
+
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
