@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/target/target.hpp"
 
@@ -20,19 +21,32 @@ sysroot::Store store() {
 
 struct BuildArgs {
   std::vector<std::string> targets;
-  std::string llvm_src;
+  std::string runtime = "all";
+  std::string llvm_src, mimalloc_src;
   int jobs = 0;
 };
 
+void say_built(const target::Target& t, const char* runtime, bool built_now, const std::filesystem::path& root) {
+  if (!globals().quiet)
+    std::printf("%s %s %s: %s\n", t.go_name().c_str(), runtime, built_now ? "built" : "already built",
+                root.string().c_str());
+}
+
 void run_build(const BuildArgs& args) {
   auto s = store();
-  runtimes::BuildOptions options{.llvm_src = args.llvm_src, .jobs = args.jobs, .clang = {}};
+  runtimes::BuildOptions options{.llvm_src = args.llvm_src, .mimalloc_src = args.mimalloc_src, .jobs = args.jobs,
+                                 .clang = {}};
+  bool libcxx = args.runtime != "mimalloc", mimalloc = args.runtime != "libc++";
   for (const auto& spec : args.targets) {
     auto t = target::parse(spec);
-    auto got = runtimes::build(s, t, options);
-    if (!globals().quiet)
-      std::printf("%s %s: %s\n", t.go_name().c_str(), got.built_now ? "built" : "already built",
-                  got.root.string().c_str());
+    if (mimalloc) {  // seconds; libc++ takes a minute
+      auto got = runtimes::build_mimalloc(s, t, options);
+      say_built(t, "mimalloc", got.built_now, got.root);
+    }
+    if (libcxx) {
+      auto got = runtimes::build(s, t, options);
+      say_built(t, "libc++", got.built_now, got.root);
+    }
   }
 }
 
@@ -51,29 +65,36 @@ void print_list(bool json) {
     return;
   }
   if (entries.empty()) {
-    std::printf("no C++ runtimes built yet: run 'xstatic runtimes build linux/arm64' (or any musl target)\n");
+    std::printf("no runtimes built yet: run 'xstatic runtimes build linux/arm64' (or any musl target)\n");
     return;
   }
-  std::printf("%-14s %-24s %-6s %-8s %s\n", "TARGET", "TRIPLE", "CLANG", "LIBC++", "PATH");
+  std::printf("%-14s %-22s %-9s %-8s %-6s %s\n", "TARGET", "TRIPLE", "RUNTIME", "VERSION", "CLANG", "PATH");
   for (const auto& e : entries)
-    std::printf("%-14s %-24s %-6s %-8s %s\n", e.target.c_str(), e.triple.c_str(), e.clang_version.c_str(),
-                e.llvm_source.c_str(), e.root.string().c_str());
+    std::printf("%-14s %-22s %-9s %-8s %-6s %s\n", e.target.c_str(), e.triple.c_str(), e.runtime.c_str(),
+                e.version.c_str(), e.clang_version.c_str(), e.root.string().c_str());
 }
 
 }  // namespace
 
 void add_runtimes(CLI::App& app) {
-  auto* cmd = app.add_subcommand("runtimes", "Build and list libc++/libc++abi/libunwind for musl targets");
+  auto* cmd = app.add_subcommand("runtimes", "Build and list the runtimes of musl targets (libc++, mimalloc)");
   cmd->require_subcommand(1);
   cmd->footer(
       "C++ on musl uses LLVM's libc++, built once per target and clang version from LLVM's source\n"
-      "(Debian's llvm-toolchain-<N> source package, through apt). glibc targets use Debian's\n"
-      "libstdc++ and need nothing here. 'xstatic c++' builds what it needs on first use.");
+      "(Debian's llvm-toolchain-<N> source package, through apt). Links on musl use the mimalloc\n"
+      "allocator (musl's own malloc serialises threads), built in seconds from Debian's source\n"
+      "package 'mimalloc'. glibc targets use Debian's libstdc++ and glibc's malloc and need nothing\n"
+      "here. 'xstatic cc' and 'xstatic c++' build what they need on first use.");
 
   auto args = std::make_shared<BuildArgs>();
-  auto* build = cmd->add_subcommand("build", "Build the C++ runtimes for musl targets (once; ~1 min each)");
+  auto* build = cmd->add_subcommand("build", "Build the runtimes for musl targets (once; ~1 min each)");
   build->add_option("targets", args->targets, "Targets: linux/arm64, linux/amd64, aarch64-linux-musl, ...")
       ->required();
+  build->add_option("--runtime", args->runtime, "Which: libc++ (with libc++abi, libunwind), mimalloc, or all")
+      ->check(CLI::IsMember({"all", "libc++", "mimalloc"}))
+      ->capture_default_str();
+  build->add_option("--mimalloc-src", args->mimalloc_src,
+                    "mimalloc's source: a tree or release tarball (default: Debian's source package)");
   build->add_option(
       "--llvm-src", args->llvm_src,
       "LLVM's source: an llvm-project tree or release tarball (default: Debian's source package)");
@@ -81,6 +102,7 @@ void add_runtimes(CLI::App& app) {
   build->footer(
       "Examples:\n"
       "  xstatic runtimes build linux/arm64 linux/amd64\n"
+      "  xstatic runtimes build linux/arm64 --runtime mimalloc     # the allocator alone (seconds)\n"
       "  xstatic runtimes build linux/arm/v7 --llvm-src ~/src/llvm-project-19.1.7.src.tar.xz\n"
       "The target's sysroot must be installed first ('xstatic sysroot install linux/arm64').\n"
       "A failed build leaves nothing installed and prints where its log is.");

@@ -34,6 +34,7 @@ namespace {
 constexpr OwnOption kOwnOptions[] = {
   {"--auto-install",  OwnId::auto_install,  "",         "Install a missing sysroot now instead of failing (also XSTATIC_AUTO_INSTALL=1)"},
   {"--libc",          OwnId::libc,          "musl|glibc", "C library for a Linux target (default musl)"},
+  {"--malloc",        OwnId::malloc,        "auto|musl|mimalloc", "Allocator of a musl link (default auto: mimalloc when the program allocates; also XSTATIC_MALLOC)"},
   {"--no-verify",     OwnId::no_verify,     "",         "Skip the check that a linked file is static and of the target (also XSTATIC_NO_VERIFY=1)"},
   {"--pie",           OwnId::pie,           "",         "Link a static position-independent executable (-static-pie)"},
   {"--print-command", OwnId::print_command, "",         "Print the clang command on stderr before running it (also XSTATIC_VERBOSE=1)"},
@@ -63,6 +64,11 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
     case OwnId::libc:
       own.libc = target::parse_libc(value);
       if (!own.libc) throw Error("unknown libc '" + value + "' in --libc", "use --libc musl or --libc glibc");
+      break;
+    case OwnId::malloc:
+      own.malloc = runtimes::parse_malloc(value);
+      if (!own.malloc)
+        throw Error("unknown allocator '" + value + "' in --malloc", "use --malloc=auto, --malloc=musl or --malloc=mimalloc");
       break;
     case OwnId::strip:
       if (value == "none")
@@ -126,6 +132,8 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
     inv.other_linker = true;
   else if (o.matches(opts::OPT_shared))
     f.shared = true;
+  else if (o.matches(opts::OPT_nostdlib) || o.matches(opts::OPT_nodefaultlibs) || o.matches(opts::OPT_nolibc))
+    inv.no_default_libs = true;
   else if (o.matches(opts::OPT_r))
     f.relocatable = true;
   else if (o.matches(opts::OPT_M) || o.matches(opts::OPT_MM))
@@ -253,7 +261,10 @@ std::string help_text() {
       "\nThe target comes from --target, else the program name (aarch64-linux-musl-cc,\n"
       "linux-arm64-cc: see 'xstatic install-links'), else GOOS/GOARCH (+GOARM/GOAMD64), else this host.\n"
       "clang: $XSTATIC_CLANG, else clang-19, else clang (>= 14) on PATH.\n"
-      "C++ on musl builds libc++ for the target on first use (XSTATIC_AUTO_BUILD=0: fail instead).\n\n"
+      "C++ on musl builds libc++ for the target on first use (XSTATIC_AUTO_BUILD=0: fail instead).\n"
+      "Allocator (musl links): --malloc=auto (default) links mimalloc when the program allocates\n"
+      "(musl's own malloc serialises threads: 4-5x slower); it is built once per target, like libc++.\n"
+      "A program that never calls malloc, or brings its own, is left as it is. --malloc=musl: musl's own.\n\n"
       "Examples:\n"
       "  xstatic cc --target linux/arm64 -O2 main.c -o app\n"
       "  GOOS=linux GOARCH=arm GOARM=7 xstatic cc -c util.c\n"

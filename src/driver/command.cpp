@@ -107,6 +107,11 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   if (plan.cxx_runtimes)
     for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
   cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
+  if (plan.allocator && inv.mode == Mode::link) {
+    if (plan.allocator_forced) cmd.emplace_back("-Wl,--whole-archive");
+    cmd.push_back(plan.allocator->string());
+    if (plan.allocator_forced) cmd.emplace_back("-Wl,--no-whole-archive");
+  }
   return cmd;
 }
 

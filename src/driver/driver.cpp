@@ -18,6 +18,7 @@
 #include "xstatic/driver/glibc.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/inspect/verify.hpp"
+#include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/store.hpp"
@@ -53,23 +54,89 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
               sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
 }
 
+// The runtimes module reports progress through spdlog: on stderr, never
+// stdout, which may carry the compiler's own output (-E).
+void show_runtimes_progress() {
+  if (spdlog::get("xstatic-runtimes")) return;
+  auto logger = spdlog::stderr_logger_st("xstatic-runtimes");
+  logger->set_pattern("xstatic: %v");
+  spdlog::set_default_logger(logger);
+}
+
+bool auto_build_allowed() {
+  auto setting = util::getenv_nonempty("XSTATIC_AUTO_BUILD");
+  return !(setting && (*setting == "0" || *setting == "false" || *setting == "no"));
+}
+
+// --malloc, else XSTATIC_MALLOC, else auto.
+runtimes::Malloc malloc_choice(const Invocation& inv) {
+  if (inv.own.malloc) return *inv.own.malloc;
+  auto env = util::getenv_nonempty("XSTATIC_MALLOC");
+  if (!env) return runtimes::Malloc::automatic;
+  auto m = runtimes::parse_malloc(*env);
+  if (!m)
+    throw Error("unknown allocator '" + *env + "' in XSTATIC_MALLOC",
+                "set XSTATIC_MALLOC to auto, musl or mimalloc (or unset it)", Exit::usage);
+  return *m;
+}
+
+// The allocator archive of a musl executable link (see
+// xstatic/runtimes/allocator.hpp): found with one folder listing, built on
+// first use like libc++. With auto, a missing or failed build is a warning
+// and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
+void choose_allocator(const sysroot::Store& store, const Invocation& inv, Plan& plan) {
+  if (inv.mode != Mode::link) return;
+  auto choice = malloc_choice(inv);
+  if (choice == runtimes::Malloc::libc) return;
+  const auto& t = plan.target;
+  bool forced = choice == runtimes::Malloc::mimalloc;
+  if (!runtimes::mimalloc_supported(t)) {
+    if (forced)
+      throw Error("--malloc=mimalloc is for Linux musl targets; " + describe(t) + " keeps its C library's allocator",
+                  "drop --malloc (or XSTATIC_MALLOC) for this target", Exit::usage);
+    return;
+  }
+  if (!forced && (inv.no_default_libs || inv.other_linker)) return;  // the user chose the libraries or linker
+  plan.allocator_forced = forced;
+  if (auto found = runtimes::find_mimalloc(store, t, plan.clang.major)) {
+    plan.allocator = found->archive;
+    return;
+  }
+  std::string build_cmd = "xstatic runtimes build " + t.go_name() + " --runtime mimalloc";
+  if (!auto_build_allowed()) {
+    if (forced)
+      throw Error("--malloc=mimalloc: mimalloc is not built for " + describe(t) + " yet (XSTATIC_AUTO_BUILD=0)",
+                  "run '" + build_cmd + "'", Exit::missing);
+    std::fprintf(stderr, "xstatic: note: linking musl's own malloc: mimalloc is not built for %s "
+                         "(XSTATIC_AUTO_BUILD=0); run '%s'\n", describe(t).c_str(), build_cmd.c_str());
+    return;
+  }
+  show_runtimes_progress();
+  std::fprintf(stderr, "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
+               describe(t).c_str());
+  runtimes::BuildOptions options;
+  options.clang = plan.clang.path;
+  try {
+    plan.allocator = runtimes::build_mimalloc(store, t, options).archive;
+  } catch (const Error& e) {
+    if (forced) throw;
+    std::fprintf(stderr, "xstatic: warning: linking musl's own malloc (slower with threads): %s\n  fix: %s\n",
+                 e.what(), e.hint().empty() ? build_cmd.c_str() : e.hint().c_str());
+  }
+}
+
 // libc++ for musl: found with one stat; built on the first C++ use for a
 // target (once, locked, about a minute), as zig c++ does, unless
 // XSTATIC_AUTO_BUILD=0 asks for an error instead.
 std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store, const target::Target& t,
                                                      const toolchain::Clang& clang) {
   if (auto found = runtimes::find(store, t, clang.major)) return found;
-  auto setting = util::getenv_nonempty("XSTATIC_AUTO_BUILD");
-  if (setting && (*setting == "0" || *setting == "false" || *setting == "no"))
+  if (!auto_build_allowed())
     throw Error("C++ for " + describe(t) + " needs LLVM's libc++ built for musl (clang " +
                     std::to_string(clang.major) + "), which is not built yet (XSTATIC_AUTO_BUILD=0)",
                 "run 'xstatic runtimes build " + t.go_name() + "', or use glibc's libstdc++: --libc glibc",
                 Exit::missing);
-  // The runtimes module reports progress through spdlog: on stderr, never
-  // stdout, which may carry the compiler's own output (-E).
-  auto logger = spdlog::stderr_logger_st("xstatic-runtimes");
-  logger->set_pattern("xstatic: %v");
-  spdlog::set_default_logger(logger);
+  show_runtimes_progress();
   std::fprintf(stderr, "xstatic: first C++ use of %s: building libc++ for it once (about a minute)\n",
                describe(t).c_str());
   runtimes::BuildOptions options;
@@ -190,6 +257,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
   if (inv.mode != Mode::compile_only) plan.ld_path = toolchain::lld_path_override(plan.clang);
+  choose_allocator(store, inv, plan);
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);

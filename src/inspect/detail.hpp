@@ -50,4 +50,10 @@ struct HazardEvidence {
 HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols,
                                  llvm::ArrayRef<llvm::StringRef> rodata);
 
+// The allocator a binary carries (see allocator.cpp): "mimalloc 2.0.9",
+// "mimalloc", "glibc", "musl" or "unknown". `note` is xstatic's allocator
+// note ("" when absent), `libc` what the report says, `rodata` the read-only data.
+std::string allocator_of(const std::string& note, const std::string& libc, llvm::ArrayRef<llvm::StringRef> rodata,
+                         bool little_endian);
+
 }  // namespace xstatic::inspect::detail

@@ -19,6 +19,7 @@
 #include <algorithm>
 
 #include "detail.hpp"
+#include "xstatic/target/notes.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -54,6 +55,7 @@ class ElfInspector {
     read_dynamic();
     decide_linkage();
     find_hazards();
+    find_allocator();
   }
 
  private:
@@ -104,7 +106,7 @@ class ElfInspector {
       StringRef name = unwrap(r_, elf_.getSectionName(s), "section name");
       if (name.starts_with(".debug_") || name.starts_with(".zdebug_")) r_.debug_sections.push_back(name.str());
       if (s.sh_type == SHT_SYMTAB) read_symbols(s);
-      if (s.sh_type == SHT_NOTE && r_.build_id.empty()) read_notes(s.sh_offset, s.sh_size, s.sh_addralign);
+      if (s.sh_type == SHT_NOTE) read_notes(s.sh_offset, s.sh_size, s.sh_addralign);
       if (is_rodata(s, name))
         if (auto bytes = bytes_at(data_, s.sh_offset, s.sh_size)) rodata_.push_back(*bytes);
       all.push_back({name.str(), s.sh_size});
@@ -145,10 +147,10 @@ class ElfInspector {
     fake.p_align = align;
     llvm::Error err = llvm::Error::success();
     for (const auto& note : elf_.notes(fake, err)) {
-      if (note.getType() == NT_GNU_BUILD_ID && note.getName() == "GNU") {
+      if (note.getType() == NT_GNU_BUILD_ID && note.getName() == "GNU" && r_.build_id.empty())
         r_.build_id = hex(note.getDesc(align ? align : 4));
-        break;
-      }
+      if (note.getType() == target::kAllocatorNoteType && note.getName() == llvm::StringRef(target::kNoteName))
+        allocator_note_ = note.getDescAsStringRef(align ? align : 4).split('\0').first.str();
     }
     if (err) r_.notes.push_back("unreadable note: " + error_text(std::move(err)));
   }
@@ -291,6 +293,12 @@ class ElfInspector {
     for (auto& n : evidence.notes) r_.notes.push_back(std::move(n));
   }
 
+  // Executables and shared objects only: an object file has no allocator yet.
+  void find_allocator() {
+    if (r_.file_type != "executable" && r_.file_type != "static-pie" && r_.file_type != "shared-object") return;
+    r_.allocator = allocator_of(allocator_note_, r_.libc, rodata_, r_.little_endian);
+  }
+
   const llvm::object::ELFObjectFile<ELFT>& obj_;
   const llvm::object::ELFFile<ELFT>& elf_;
   StringRef data_;
@@ -300,6 +308,7 @@ class ElfInspector {
   std::vector<StringRef> symbol_names_;
   std::vector<StringRef> rodata_;
   bool df1_pie_ = false;
+  std::string allocator_note_;  // the description of xstatic's allocator note, when present
 };
 
 template <class ELFT>

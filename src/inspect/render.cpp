@@ -46,6 +46,7 @@ void report_json(llvm::json::OStream& j, const Report& r) {
     j.attribute("endian", r.little_endian ? "little" : "big");
     j.attribute("target", r.target ? llvm::json::Value(*r.target) : nullptr);
     j.attribute("libc", r.libc.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.libc));
+    j.attribute("allocator", r.allocator.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.allocator));
     j.attribute("file_type", r.file_type);
     j.attribute("linkage", r.linkage);
     j.attribute("pie", r.pie);
@@ -118,6 +119,7 @@ void report_text(std::string& out, const Report& r) {
     line(out, "slices", util::join(archs, ", "));
   }
   line(out, "libc", r.libc);
+  line(out, "allocator", r.allocator);
   line(out, "type", r.file_type + (r.pie && r.file_type != "static-pie" ? " (pie)" : ""));
   line(out, "linkage", r.linkage);
   line(out, "interpreter", r.interpreter);

@@ -14,6 +14,7 @@
 
 #include "internal.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -61,8 +62,8 @@ std::vector<std::string> apt_options(const fs::path& state) {
           "-q"};
 }
 
-std::optional<fs::path> cached_tarball(const fs::path& dir, int major) {
-  std::string prefix = "llvm-toolchain-" + std::to_string(major) + "_";
+std::optional<fs::path> cached_tarball(const fs::path& dir, const std::string& package) {
+  std::string prefix = package + "_";
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     std::string name = e.path().filename().string();
@@ -114,12 +115,15 @@ std::string deb_src_stanzas(std::string_view text) {
   return out;
 }
 
-fs::path fetch_debian_source(const sysroot::Store& store, int major, const fs::path& log) {
+fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log) {
   fs::path src_dir = store.root() / "src";
   fs::create_directories(src_dir);
-  if (auto cached = cached_tarball(src_dir, major)) return *cached;
+  if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
 
-  spdlog::info("downloading Debian's llvm-toolchain-{} source package through apt (once, ~165 MB)", major);
+  // One private apt state for every source package: one apt at a time in it.
+  util::FileLock lock(store.locks_dir() / "apt-source.lock");
+  if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
+  spdlog::info("downloading Debian's {} source package through apt (once, {})", what.package, what.size);
   fs::path state = store.apt_dir() / "source";
   for (const char* sub : {"lists/partial", "cache/archives/partial"}) fs::create_directories(state / sub);
   write_private_sources(state / "etc");
@@ -134,23 +138,19 @@ fs::path fetch_debian_source(const sysroot::Store& store, int major, const fs::p
   update.push_back("update");
   util::run(update, run_opts);
 
-  fs::path tmp = src_dir / (".tmp-download-" + std::to_string(::getpid()));
+  fs::path tmp = src_dir / (".tmp-download-" + what.package + "-" + std::to_string(::getpid()));
   fs::remove_all(tmp);
   fs::create_directories(tmp);
-  std::string package = "llvm-toolchain-" + std::to_string(major);
   std::vector<std::string> source{"apt-get"};
   source.insert(source.end(), opts.begin(), opts.end());
-  source.insert(source.end(), {"source", "--download-only", package});
+  source.insert(source.end(), {"source", "--download-only", what.package});
   run_opts.cwd = tmp.string();
   auto r = util::run(source, run_opts);
-  auto tarball = cached_tarball(tmp, major);
+  auto tarball = cached_tarball(tmp, what.package);
   if (r.exit_code != 0 || !tarball) {
     fs::remove_all(tmp);
-    throw Error(
-        "cannot download Debian's source package " + package + " (LLVM " + std::to_string(major) +
-            "'s runtimes source)",
-        "check apt's sources, or pass LLVM's source with --llvm-src DIR|llvm-project-<version>.src.tar.xz",
-        Exit::missing);
+    throw Error("cannot download Debian's source package " + what.package + " (" + what.purpose + ")",
+                "check apt's sources, or pass the source with " + what.option, Exit::missing);
   }
   fs::path final_path = src_dir / tarball->filename();
   fs::rename(*tarball, final_path);

@@ -44,66 +44,12 @@ void require_tools() {
                   "sudo apt-get install cmake ninja-build python3", Exit::missing);
 }
 
-util::RunOptions captured() {
-  util::RunOptions o;
-  o.capture_stdout = o.capture_stderr = true;
-  return o;
-}
-
-std::string llvm_tool(const detail::Compiler& clang, const std::string& name) {
-  auto r = util::run({clang.cc, "-print-prog-name=" + name}, captured());
-  std::string path = r.out.substr(0, r.out.find('\n'));
-  if (r.exit_code == 0 && path.find('/') != std::string::npos) return path;
-  auto versioned = util::find_program(name + "-" + std::to_string(clang.major));
-  return versioned ? *versioned : name;
-}
-
-void run_step(const std::vector<std::string>& argv, const fs::path& log, const std::string& what) {
-  util::RunOptions o;
-  o.log_file = log.string();
-  auto r = util::run(argv, o);
-  if (r.exit_code != 0)
-    throw Error(what + " failed (exit " + std::to_string(r.exit_code) + ")", {}, Exit::failed);
-}
-
-// The temporary folder of one build; removed whatever happens, keeping its log.
-class Scratch {
- public:
-  // `prefix` names the temporary folders of this runtime: the caller holds its
-  // lock, so any other one is left over from a killed build and goes too.
-  Scratch(const fs::path& parent, const std::string& prefix, fs::path failed_log)
-      : dir_(parent / (prefix + std::to_string(::getpid()))), failed_log_(std::move(failed_log)) {
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(parent, ec))
-      if (e.path().filename().string().starts_with(prefix)) fs::remove_all(e.path(), ec);
-    fs::create_directories(dir_ / "install");
-  }
-  ~Scratch() {
-    std::error_code ec;
-    if (!done_ && fs::exists(log(), ec)) {
-      fs::create_directories(failed_log_.parent_path(), ec);
-      fs::rename(log(), failed_log_, ec);
-    }
-    fs::remove_all(dir_, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  fs::path log() const { return dir_ / "build.log"; }
-  fs::path build() const { return dir_ / "build"; }
-  fs::path install() const { return dir_ / "install"; }
-  void succeeded() { done_ = true; }
-
- private:
-  fs::path dir_, failed_log_;
-  bool done_ = false;
-};
-
 Installed build_locked(const sysroot::Store& store, const target::Target& t, const BuildOptions& options,
                        const detail::Compiler& clang, const fs::path& sysroot, const fs::path& failed_log) {
   fs::path final_dir = runtime_path(store, t, clang.major);
   std::string name = final_dir.filename().string();
   fs::create_directories(final_dir.parent_path());
-  Scratch scratch(final_dir.parent_path(), ".tmp-" + name + "-", failed_log);
+  detail::Scratch scratch(final_dir.parent_path(), ".tmp-" + name + "-", failed_log);
   auto start = std::chrono::steady_clock::now();
 
   spdlog::info("building libc++, libc++abi and libunwind for {} with clang {} (once per target)", describe(t),
@@ -118,26 +64,26 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
                          .processor = std::string(row.triple_musl.substr(0, row.triple_musl.find('-'))),
                          .cflags = std::string(row.cflags),
                          .clang = clang,
-                         .ar = llvm_tool(clang, "llvm-ar"),
-                         .ranlib = llvm_tool(clang, "llvm-ranlib")};
+                         .ar = detail::llvm_tool(clang, "llvm-ar"),
+                         .ranlib = detail::llvm_tool(clang, "llvm-ranlib")};
   auto since = [](auto t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };
   spdlog::info("configuring LLVM {} runtimes for {} (sources ready after {:.1f} s)",
                detail::llvm_source_version(source), in.triple, since(start));
   auto phase = std::chrono::steady_clock::now();
-  run_step(detail::cmake_command(in), scratch.log(), "configuring the runtimes for " + describe(t));
+  detail::run_step(detail::cmake_command(in), scratch.log(), "configuring the runtimes for " + describe(t));
   unsigned jobs =
       options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
   spdlog::info("compiling with ninja -j{} (configured in {:.1f} s)", jobs, since(phase));
   phase = std::chrono::steady_clock::now();
-  run_step({"ninja", "-C", scratch.build().string(), "-j", std::to_string(jobs), "install"}, scratch.log(),
+  detail::run_step({"ninja", "-C", scratch.build().string(), "-j", std::to_string(jobs), "install"}, scratch.log(),
            "building the runtimes for " + describe(t));
   spdlog::debug("compiled and installed in {:.1f} s", since(phase));
 
   double seconds = since(start);
-  Entry entry{t.go_name(), in.triple, name, clang.major, clang.version, detail::llvm_source_version(source),
-              final_dir};
+  std::string llvm_version = detail::llvm_source_version(source);
+  Entry entry{t.go_name(), in.triple, name, clang.major, clang.version, llvm_version, final_dir, "libc++", llvm_version};
   fs::rename(scratch.log(), scratch.install() / "build.log");
   detail::write_manifest(scratch.install() / sysroot::kManifestName, entry, seconds);
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy

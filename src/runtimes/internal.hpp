@@ -31,10 +31,16 @@ std::string llvm_source_version(const fs::path& src);
 // The first "N.N.N" in a file name ("llvm-toolchain-19_19.1.7.orig.tar.xz"), or "".
 std::string version_in_name(std::string_view name);
 
-// Debian's llvm-toolchain-<major> orig tarball, downloaded once into
+// A Debian source package's orig tarball (llvm-toolchain-<major>, mimalloc), downloaded once into
 // <store>/src/ through a private apt state whose deb-src entries mirror the
 // host's own apt sources. `log` receives apt's output.
-fs::path fetch_debian_source(const sysroot::Store& store, int major, const fs::path& log);
+struct DebianSource {
+  std::string package;  // "llvm-toolchain-19", "mimalloc"
+  std::string purpose;  // for the error: "LLVM 19's runtimes source"
+  std::string option;   // how else to give it: "--llvm-src DIR|llvm-project-<version>.src.tar.xz"
+  std::string size;     // for the progress line: "~165 MB"
+};
+fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log);
 
 // The deb-src lines/stanzas for the host's apt sources: one-line
 // "deb URI SUITE COMPONENTS" entries and deb822 stanzas with "Types: deb".
@@ -46,6 +52,18 @@ std::string deb_src_stanzas(std::string_view deb822_sources);
 // extracted once into <store>/src/llvm-<version>/. Locked per major version.
 fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src,
                         const fs::path& log);
+
+// "2.0.9" from <tree>/include/mimalloc.h (MI_MALLOC_VERSION 209), or "".
+std::string mimalloc_source_version(const fs::path& tree);
+
+// mimalloc's source tree: `given` when it is a tree, else the tarball (given
+// or Debian's source package `mimalloc`) extracted once into
+// <store>/src/mimalloc-<version>/. Locked.
+fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& given, const fs::path& log);
+
+// Copies <src>/src into <dest>/src with xstatic's fixes applied (see
+// mimalloc_source.cpp) and returns dest; the shared tree stays as shipped.
+fs::path patched_mimalloc_copy(const fs::path& src, const fs::path& dest);
 
 // Makes libc++'s build copy its headers at configure time instead of with
 // one process per header (see patch.cpp). False when the rule is not found.
@@ -78,6 +96,34 @@ std::vector<std::string> cmake_command(const CmakeInputs& in);
 // The row whose triple and flags build the runtimes shared by every variant
 // of `t` that uses the same sysroot: the lowest variant, so it runs on all.
 const target::Row& baseline_row(const target::Target& t);
+
+// Runs one build step with its output appended to `log`; throws Error
+// (failed) naming `what` when it fails.
+void run_step(const std::vector<std::string>& argv, const fs::path& log, const std::string& what);
+
+// An LLVM tool (llvm-ar, ...) beside `clang`, else <name>-<major> on PATH, else `name`.
+std::string llvm_tool(const Compiler& clang, const std::string& name);
+
+// The temporary folder of one build; removed whatever happens, keeping its log
+// as `failed_log` when the build did not succeed. `prefix` names the temporary
+// folders of this runtime: the caller holds its lock, so any other one is
+// left over from a killed build and goes too.
+class Scratch {
+ public:
+  Scratch(const fs::path& parent, const std::string& prefix, fs::path failed_log);
+  ~Scratch();
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  fs::path dir() const { return dir_; }
+  fs::path log() const { return dir_ / "build.log"; }
+  fs::path build() const { return dir_ / "build"; }
+  fs::path install() const { return dir_ / "install"; }
+  void succeeded() { done_ = true; }
+
+ private:
+  fs::path dir_, failed_log_;
+  bool done_ = false;
+};
 
 // manifest.json of a finished build (what `runtimes list` reads back).
 void write_manifest(const fs::path& file, const Entry& entry, double build_seconds);

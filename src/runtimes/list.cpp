@@ -15,6 +15,8 @@
 namespace xstatic::runtimes {
 
 void entry_attributes(llvm::json::OStream& j, const Entry& entry) {
+  j.attribute("runtime", entry.runtime);
+  j.attribute("version", entry.version);
   j.attribute("target", entry.target);
   j.attribute("triple", entry.triple);
   j.attribute("sysroot", entry.sysroot);
@@ -33,7 +35,10 @@ void write_manifest(const fs::path& file, const Entry& entry, double build_secon
   j.object([&] {
     entry_attributes(j, entry);
     j.attributeArray("libraries", [&] {
-      for (const char* lib : {"libc++.a", "libc++abi.a", "libunwind.a"}) j.value(lib);
+      if (entry.runtime == "mimalloc")
+        j.value("libmimalloc.a");
+      else
+        for (const char* lib : {"libc++.a", "libc++abi.a", "libunwind.a"}) j.value(lib);
     });
     j.attribute("build_seconds", static_cast<int64_t>(build_seconds + 0.5));
   });
@@ -49,12 +54,16 @@ std::optional<Entry> read_manifest(const fs::path& file) {
   if (!obj) return std::nullopt;
   auto str = [&](const char* key) { return obj->getString(key).value_or("").str(); };
   Entry e;
+  e.runtime = str("runtime");
+  if (e.runtime.empty()) e.runtime = "libc++";  // manifests written before mimalloc came
   e.target = str("target");
   e.triple = str("triple");
   e.sysroot = str("sysroot");
   e.clang_major = static_cast<int>(obj->getInteger("clang_major").value_or(0));
   e.clang_version = str("clang_version");
   e.llvm_source = str("llvm_source");
+  e.version = str("version");
+  if (e.version.empty()) e.version = e.llvm_source;
   e.root = file.parent_path();
   return e;
 }
@@ -64,13 +73,16 @@ std::optional<Entry> read_manifest(const fs::path& file) {
 std::vector<Entry> list(const sysroot::Store& store) {
   std::vector<Entry> out;
   std::error_code ec;
+  // runtimes/llvm-<major>/<sysroot>/ (libc++) and runtimes/mimalloc-<version>-llvm<major>/<sysroot>/.
   for (const auto& version : fs::directory_iterator(store.runtimes_dir(), ec)) {
-    if (!version.path().filename().string().starts_with("llvm-")) continue;
+    std::string kind = version.path().filename().string();
+    if (!kind.starts_with("llvm-") && !kind.starts_with("mimalloc-")) continue;
     for (const auto& dir : fs::directory_iterator(version.path(), ec))
       if (auto e = detail::read_manifest(dir.path() / sysroot::kManifestName)) out.push_back(std::move(*e));
   }
   std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(b.clang_major, a.sysroot) < std::tie(a.clang_major, b.sysroot);
+    return std::tie(b.clang_major, a.sysroot, a.runtime, b.version) <
+           std::tie(a.clang_major, b.sysroot, b.runtime, a.version);
   });
   return out;
 }

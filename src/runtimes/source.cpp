@@ -126,7 +126,10 @@ fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& 
                 "pass an llvm-project source tree or release tarball, or omit --llvm-src", Exit::usage);
 
   util::FileLock lock(store.locks_dir() / ("llvm-src-" + std::to_string(major) + ".lock"));
-  fs::path tarball = llvm_src.empty() ? fetch_debian_source(store, major, log) : fs::absolute(llvm_src);
+  std::string m = std::to_string(major);
+  DebianSource debian{"llvm-toolchain-" + m, "LLVM " + m + "'s runtimes source",
+                      "--llvm-src DIR|llvm-project-<version>.src.tar.xz", "~165 MB"};
+  fs::path tarball = llvm_src.empty() ? fetch_debian_source(store, debian, log) : fs::absolute(llvm_src);
   fs::path tree = extract_once(store, tarball);
   check_version(tree, major, tarball);
   return tree;

@@ -31,7 +31,10 @@ TEST_CASE("the own-option table is sorted and every option is an unknown to clan
     // Parsed alone, each of ours is taken out: nothing of it reaches clang.
     std::vector<std::string> args{std::string(o.name)};
     if (!o.value.empty())
-      args.push_back(o.id == OwnId::libc ? "musl" : o.id == OwnId::strip ? "none" : "linux/arm64");
+      args.push_back(o.id == OwnId::libc     ? "musl"
+                     : o.id == OwnId::strip  ? "none"
+                     : o.id == OwnId::malloc ? "auto"
+                                             : "linux/arm64");
     CHECK(parse(args).clang_args.empty());
   }
 }
@@ -138,4 +141,17 @@ TEST_CASE("response files are expanded, nested and relative to the file naming t
   auto missing = "@" + (dir / "missing.rsp").string();
   CHECK(expand_response_files({missing}) == std::vector<std::string>{missing});
   fs::remove_all(dir);
+}
+
+TEST_CASE("--malloc is ours; -nostdlib and friends are noticed") {
+  CHECK_FALSE(p({"a.c"}).own.malloc);
+  CHECK(p({"--malloc=musl", "a.c"}).own.malloc == runtimes::Malloc::libc);
+  CHECK(p({"--malloc", "mimalloc", "a.c"}).own.malloc == runtimes::Malloc::mimalloc);
+  CHECK(p({"--malloc=auto", "a.c"}).own.malloc == runtimes::Malloc::automatic);
+  CHECK(p({"--malloc=musl", "a.c"}).clang_args == std::vector<std::string>{"a.c"});
+  CHECK_THROWS_AS(p({"--malloc=tcmalloc", "a.c"}), Error);
+  CHECK_FALSE(p({"a.c"}).no_default_libs);
+  CHECK(p({"-nostdlib", "a.c"}).no_default_libs);
+  CHECK(p({"-nodefaultlibs", "a.c"}).no_default_libs);
+  CHECK(p({"-nolibc", "a.c"}).no_default_libs);
 }

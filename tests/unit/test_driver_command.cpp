@@ -112,3 +112,18 @@ TEST_CASE("static glibc hazards from lld's --why-extract report") {
       "warning: Using 'getaddrinfo' in statically linked applications requires at runtime "
       "the shared libraries from the glibc version used for linking"));
 }
+
+TEST_CASE("the allocator archive comes after the user's inputs, whole only when forced") {
+  auto p = plan_for("linux/arm64");
+  p.allocator = "/store/runtimes/mimalloc/lib/libmimalloc.a";
+  // After the user's objects and -l options, so a malloc they bring is the one lld takes.
+  CHECK(util::ends_with(cmd({"a.c", "-ljemalloc", "-o", "app"}, p),
+                        "a.c -ljemalloc -o app /store/runtimes/mimalloc/lib/libmimalloc.a"));
+  p.allocator_forced = true;
+  CHECK(util::ends_with(cmd({"a.c", "-o", "app"}, p),
+                        "-o app -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a -Wl,--no-whole-archive"));
+  // Never into shared libraries, partial links or compiles.
+  CHECK(cmd({"-shared", "a.o"}, p).find("libmimalloc.a") == std::string::npos);
+  CHECK(cmd({"-r", "a.o"}, p).find("libmimalloc.a") == std::string::npos);
+  CHECK(cmd({"-c", "a.c"}, p).find("libmimalloc.a") == std::string::npos);
+}

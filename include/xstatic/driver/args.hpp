@@ -15,12 +15,13 @@
 #include <string_view>
 #include <vector>
 
+#include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::driver {
 
 // xstatic's own options (`xstatic cc --xstatic-help` lists them).
-enum class OwnId : std::uint8_t { target, libc, pie, strip, no_verify, print_command, auto_install, help };
+enum class OwnId : std::uint8_t { target, libc, malloc, pie, strip, no_verify, print_command, auto_install, help };
 
 struct OwnOption {
   std::string_view name;  // "--target"
@@ -43,6 +44,7 @@ enum class Strip : std::uint8_t {
 struct OwnOptions {
   std::optional<std::string> target;  // --target X, --target=X, -target X (clang's spelling too)
   std::optional<target::Libc> libc;   // --libc musl|glibc
+  std::optional<runtimes::Malloc> malloc;  // --malloc auto|musl|mimalloc (else XSTATIC_MALLOC, else auto)
   bool pie = false;                   // --pie (or the user's own -static-pie): link -static-pie
   Strip strip = Strip::automatic;     // --strip=none|debug|all
   bool no_verify = false;             // --no-verify: skip the post-link check
@@ -71,6 +73,7 @@ struct Invocation {
   std::optional<std::string> output;  // the last -o, when given
   std::size_t inputs = 0;             // source, object and archive inputs (not -l)
   bool other_linker = false;          // -fuse-ld= other than lld, or --ld-path=: not lld's flags
+  bool no_default_libs = false;       // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
 };
 
 // Expands @file arguments (GNU quoting, nested files, paths relative to the

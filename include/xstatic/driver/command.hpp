@@ -32,6 +32,8 @@ struct Plan {
   bool color = false;                               // our stderr is a terminal (links pipe clang's stderr)
   std::optional<std::string> why_extract;           // lld's --why-extract report file (static glibc hazards)
   std::optional<std::filesystem::path> gcc_dir;  // mingw: Debian's gcc runtime folder (libgcc.a, libstdc++)
+  std::optional<std::filesystem::path> allocator;  // libmimalloc.a for a musl link (xstatic/runtimes/allocator.hpp)
+  bool allocator_forced = false;                   // --malloc=mimalloc: linked whole, not only when referenced
 };
 
 // True when C++ for this target needs the libc++ runtimes xstatic builds.
@@ -39,7 +41,9 @@ bool needs_cxx_runtimes(Language language, const target::Target& t);
 
 // clang, --target, --sysroot, -fuse-ld=lld, the target row's cflags, then for
 // links -static (or -static-pie), -Wl,--gc-sections and -s (unless debug info
-// or --strip says otherwise), then the user's arguments so that they win.
+// or --strip says otherwise), then the user's arguments so that they win,
+// then the allocator archive: after the user's inputs, so that a malloc the
+// program brings (an object or an archive named earlier) is the one lld takes.
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan);
 
 // mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-win32

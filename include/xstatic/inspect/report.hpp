@@ -39,6 +39,7 @@ struct Report {
   bool little_endian = true;
   std::optional<std::string> target;  // the matching target table row: "linux/arm64"
   std::string libc;                   // glibc, musl, darwin, mingw, or "" when it cannot be told
+  std::string allocator;  // ELF executables and shared objects: "mimalloc 2.0.9", mimalloc, musl, glibc, unknown
   std::string file_type;  // executable, static-pie, shared-object, object, dylib, bundle, core, other
   std::string linkage;    // static, static-pie, dynamic, or none (objects)
   bool pie = false;

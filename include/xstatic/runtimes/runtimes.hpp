@@ -45,6 +45,9 @@ struct BuildOptions {
   // LLVM's source: a source tree (with runtimes/, libcxx/, ...) or a release
   // tarball. Empty: Debian's llvm-toolchain-<major> source package via apt.
   fs::path llvm_src;
+  // mimalloc's source: a tree (src/static.c, include/) or a tarball. Empty:
+  // Debian's source package `mimalloc` via apt.
+  fs::path mimalloc_src;
   int jobs = 0;       // ninja -j; 0 = the number of CPUs
   std::string clang;  // the clang to build with (default: toolchain::find_clang's choice)
 };
@@ -64,8 +67,10 @@ struct Entry {
   std::string sysroot;        // "arm64-musl"
   int clang_major = 0;        // 19
   std::string clang_version;  // "19.1.7" (the clang that built it)
-  std::string llvm_source;    // "19.1.7" (the libc++ sources' version)
+  std::string llvm_source;    // "19.1.7" (the libc++ sources' version; "" for mimalloc)
   fs::path root;
+  std::string runtime = "libc++";  // "libc++" (with libc++abi and libunwind) or "mimalloc"
+  std::string version;             // the runtime's own version: "19.1.7" (libc++), "2.0.9" (mimalloc)
 };
 std::vector<Entry> list(const sysroot::Store& store);
 

@@ -1,0 +1,19 @@
+// ELF notes that what xstatic builds carries, for `xstatic inspect` to read
+// back from stripped binaries. Written by the runtimes module (the mimalloc
+// archive member), read by the inspect module: the one spelling both share.
+//
+// An ELF note is namesz, descsz, type (4 bytes each), then the name and the
+// description, each padded to 4 bytes (ELF gABI, "Note Section"). lld keeps
+// SHT_NOTE sections through --gc-sections and -s.
+#pragma once
+
+#include <string_view>
+
+namespace xstatic::target {
+
+inline constexpr std::string_view kNoteName = "xstatic";
+// Description: the allocator linked in, "mimalloc 2.0.9".
+inline constexpr unsigned kAllocatorNoteType = 0x414c4c43;  // "ALLC"
+inline constexpr std::string_view kAllocatorNoteSection = ".note.xstatic.allocator";
+
+}  // namespace xstatic::target

@@ -1,0 +1,218 @@
+// mimalloc for musl targets: one compile of mimalloc's static.c (its whole
+// allocator in one translation unit, as its own CMake build makes its
+// "mimalloc-obj" target) plus the note naming it, archived as one member.
+// No CMake: a build takes a few seconds.
+//
+//   lock locks/mimalloc-llvm<major>-<sysroot>.lock
+//   runtimes/.tmp-mimalloc-<sysroot>-<pid>/{install,build.log}
+//   clang -c, llvm-ar, manifest.json, then rename install/ ->
+//   runtimes/mimalloc-<version>-llvm<major>-r<recipe>/<sysroot>/ (one step).
+#include "xstatic/runtimes/allocator.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+
+#include "internal.hpp"
+#include "xstatic/target/notes.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/lock.hpp"
+
+namespace xstatic::runtimes {
+namespace {
+
+std::string describe(const target::Target& t) {
+  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
+}
+
+std::string kind_prefix() { return "mimalloc-"; }
+
+// The revision of how xstatic builds mimalloc (the wrapper and flags below):
+// a new one builds anew instead of reusing what an older xstatic built.
+constexpr int kRecipe = 3;
+
+std::string kind_suffix(int clang_major) {
+  return "-llvm" + std::to_string(clang_major) + "-r" + std::to_string(kRecipe);
+}
+
+// "2.0.9" < "2.0.10": compares dotted numbers field by field.
+bool version_less(const std::string& a, const std::string& b) {
+  auto fields = [](const std::string& v) {
+    std::vector<long> out;
+    std::size_t i = 0;
+    while (i < v.size()) {
+      std::size_t end = v.find('.', i);
+      out.push_back(std::strtol(v.substr(i, end - i).c_str(), nullptr, 10));
+      if (end == std::string::npos) break;
+      i = end + 1;
+    }
+    return out;
+  };
+  return fields(a) < fields(b);
+}
+
+// The C file compiled: mimalloc's static.c, aligned_alloc, and the ELF note
+// that lets `xstatic inspect` name the allocator in a stripped binary.
+//
+// aligned_alloc: mimalloc 2.0.9 defines it only under glibc's __USE_ISOC11,
+// so on musl the program would get musl's aligned_alloc (mallocng memory)
+// and free it with mimalloc's free: a crash, caught by the malloc_mix test.
+//
+// The note: lld keeps SHT_NOTE sections under --gc-sections and -s, and it
+// sits in the same object as malloc, so it is in a binary exactly when
+// mimalloc is.
+std::string wrapper_source(const fs::path& patched, const std::string& version) {
+  std::string desc = "mimalloc " + version;
+  return "/* mimalloc " + version + " for a musl target, built by xstatic */\n" + "#include \"" +
+         (patched / "src/static.c").string() + "\"\n" +
+         "#if !__USE_ISOC11\n"
+         "void* aligned_alloc(size_t alignment, size_t size) { return mi_aligned_alloc(alignment, size); }\n"
+         "#endif\n" +
+         "__asm__(\".pushsection " + std::string(target::kAllocatorNoteSection) + ",\\\"a\\\",%note\\n\"\n" +
+         "        \".balign 4\\n\"\n"
+         "        \".long " + std::to_string(target::kNoteName.size() + 1) + "\\n\"\n" +
+         "        \".long " + std::to_string(desc.size() + 1) + "\\n\"\n" +
+         "        \".long " + std::to_string(target::kAllocatorNoteType) + "\\n\"\n" +
+         "        \".asciz \\\"" + std::string(target::kNoteName) + "\\\"\\n\"\n" +
+         "        \".balign 4\\n\"\n"
+         "        \".asciz \\\"" + desc + "\\\"\\n\"\n" +
+         "        \".balign 4\\n\"\n"
+         "        \".popsection\\n\");\n";
+}
+
+// The flags of mimalloc's own CMake release build (CMakeLists.txt: -O3,
+// NDEBUG, MI_MALLOC_OVERRIDE, -fno-builtin-malloc, initial-exec TLS, hidden
+// visibility), plus sections per function so that --gc-sections drops what
+// a program never calls.
+std::vector<std::string> compile_command(const detail::Compiler& clang, const target::Target& t,
+                                         const fs::path& sysroot, const fs::path& src, const fs::path& input,
+                                         const fs::path& output) {
+  const target::Row& row = detail::baseline_row(t);
+  std::vector<std::string> cmd{clang.cc, "--target=" + std::string(row.triple_musl), "--sysroot=" + sysroot.string()};
+  std::string_view flags = row.cflags;
+  while (!flags.empty()) {
+    auto space = flags.find(' ');
+    auto flag = flags.substr(0, space);
+    if (!flag.empty()) cmd.emplace_back(flag);
+    flags = space == std::string_view::npos ? std::string_view() : flags.substr(space + 1);
+  }
+  for (const char* f : {"-O3", "-DNDEBUG", "-DMI_MALLOC_OVERRIDE", "-fno-builtin-malloc", "-ftls-model=initial-exec",
+                        "-fvisibility=hidden", "-ffunction-sections", "-fdata-sections", "-w"})
+    cmd.emplace_back(f);
+  cmd.push_back("-I" + (src / "include").string());
+  cmd.insert(cmd.end(), {"-c", input.string(), "-o", output.string()});
+  return cmd;
+}
+
+AllocatorInstalled build_locked(const sysroot::Store& store, const target::Target& t, const BuildOptions& options,
+                                const detail::Compiler& clang, const fs::path& sysroot,
+                                const fs::path& failed_log) {
+  std::string name = sysroot::sysroot_name(t);
+  fs::create_directories(store.runtimes_dir());
+  detail::Scratch scratch(store.runtimes_dir(), ".tmp-mimalloc-" + name + "-", failed_log);
+  auto start = std::chrono::steady_clock::now();
+  fs::path src = detail::prepare_mimalloc_source(store, options.mimalloc_src, scratch.log());
+  std::string version = detail::mimalloc_source_version(src);
+  spdlog::info("building mimalloc {} for {} with clang {} (once per target)", version, describe(t), clang.version);
+
+  fs::path wrapper = scratch.dir() / "xstatic_mimalloc.c";
+  std::ofstream(wrapper) << wrapper_source(detail::patched_mimalloc_copy(src, scratch.dir()), version);
+  fs::path object = scratch.dir() / "mimalloc.o";
+  detail::run_step(compile_command(clang, t, sysroot, src, wrapper, object), scratch.log(),
+                   "compiling mimalloc for " + describe(t));
+  fs::create_directories(scratch.install() / "lib");
+  detail::run_step({detail::llvm_tool(clang, "llvm-ar"), "rcsD", (scratch.install() / "lib/libmimalloc.a").string(),
+                    object.string()},
+                   scratch.log(), "archiving mimalloc for " + describe(t));
+  std::error_code ec;
+  fs::copy_file(src / "LICENSE", scratch.install() / "LICENSE", ec);  // MIT: ship it with what uses it
+
+  fs::path final_dir = store.runtimes_dir() / (kind_prefix() + version + kind_suffix(clang.major)) / name;
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  Entry entry{t.go_name(), std::string(detail::baseline_row(t).triple_musl), name, clang.major, clang.version, "",
+              final_dir, "mimalloc", version};
+  fs::rename(scratch.log(), scratch.install() / "build.log");
+  detail::write_manifest(scratch.install() / sysroot::kManifestName, entry, seconds);
+  fs::create_directories(final_dir.parent_path());
+  fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy
+  fs::rename(scratch.install(), final_dir);
+  scratch.succeeded();
+  spdlog::info("mimalloc {} for {} built in {:.1f} s: {}", version, describe(t), seconds, final_dir.string());
+  return {final_dir, final_dir / "lib/libmimalloc.a", version, true};
+}
+
+}  // namespace
+
+std::optional<Malloc> parse_malloc(std::string_view name) {
+  if (name == "auto") return Malloc::automatic;
+  if (name == "libc" || name == "musl" || name == "glibc") return Malloc::libc;
+  if (name == "mimalloc") return Malloc::mimalloc;
+  return std::nullopt;
+}
+
+std::string_view malloc_name(Malloc m) {
+  switch (m) {
+    case Malloc::automatic:
+      return "auto";
+    case Malloc::libc:
+      return "libc";
+    case Malloc::mimalloc:
+      return "mimalloc";
+  }
+  return "auto";
+}
+
+bool mimalloc_supported(const target::Target& t) {
+  return t.libc == target::Libc::musl && t.row->goos == "linux";
+}
+
+std::optional<AllocatorInstalled> find_mimalloc(const sysroot::Store& store, const target::Target& t,
+                                                int clang_major) {
+  std::string suffix = kind_suffix(clang_major), name = sysroot::sysroot_name(t);
+  std::optional<AllocatorInstalled> best;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(store.runtimes_dir(), ec)) {
+    std::string dir = e.path().filename().string();
+    if (!dir.starts_with(kind_prefix()) || !dir.ends_with(suffix)) continue;
+    std::string version = dir.substr(kind_prefix().size(), dir.size() - kind_prefix().size() - suffix.size());
+    fs::path root = e.path() / name;
+    if (!fs::exists(root / sysroot::kManifestName, ec)) continue;
+    if (!best || version_less(best->version, version))
+      best = AllocatorInstalled{root, root / "lib/libmimalloc.a", version, false};
+  }
+  return best;
+}
+
+AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const target::Target& t,
+                                  const BuildOptions& options) {
+  if (!mimalloc_supported(t))
+    throw Error("mimalloc is built for Linux musl targets only; " + describe(t) + " keeps its C library's allocator",
+                {}, Exit::usage);
+  const sysroot::Store store(fs::absolute(given_store.root()));
+  detail::Compiler clang = detail::compiler_for(store, options.clang);
+  if (auto built = find_mimalloc(store, t, clang.major)) return *built;
+  auto sysroot = store.find(t);
+  if (!sysroot)
+    throw Error("sysroot for " + describe(t) + " is not installed (mimalloc is built against it)",
+                sysroot::install_command(t), Exit::missing);
+  std::string lock_name = "mimalloc-llvm" + std::to_string(clang.major) + "-" + sysroot::sysroot_name(t);
+  util::FileLock lock(store.locks_dir() / (lock_name + ".lock"), [&] {
+    spdlog::info("waiting for another xstatic that is building mimalloc for {}", describe(t));
+  });
+  if (auto built = find_mimalloc(store, t, clang.major)) return *built;  // built while we waited
+  fs::path failed_log = store.root() / "logs" / (lock_name + ".log");
+  try {
+    return build_locked(store, t, options, clang, *sysroot, failed_log);
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + "; build log: " + failed_log.string(),
+                e.hint().empty() ? "less " + failed_log.string() : e.hint(), e.code());
+  } catch (const std::exception& e) {
+    throw Error("building mimalloc for " + describe(t) + " failed: " + e.what() + "; build log: " +
+                    failed_log.string(),
+                {}, Exit::internal);
+  }
+}
+
+}  // namespace xstatic::runtimes
