@@ -3,6 +3,8 @@
 // something (-fuse-ld=, -march=, --sysroot=, -s) clang takes the user's.
 #include "xstatic/driver/command.hpp"
 
+#include <algorithm>
+
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::driver {
@@ -108,6 +110,9 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
     for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
   cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
   if (plan.allocator && inv.mode == Mode::link) {
+    // `-x c -` (configure's programs on stdin) would make clang read the archive as C.
+    if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(), [](const std::string& a) { return a.starts_with("-x"); }))
+      cmd.insert(cmd.end(), {"-x", "none"});
     if (plan.allocator_forced) cmd.emplace_back("-Wl,--whole-archive");
     cmd.push_back(plan.allocator->string());
     if (plan.allocator_forced) cmd.emplace_back("-Wl,--no-whole-archive");

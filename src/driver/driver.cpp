@@ -84,18 +84,20 @@ runtimes::Malloc malloc_choice(const Invocation& inv) {
 // xstatic/runtimes/allocator.hpp): found with one folder listing, built on
 // first use like libc++. With auto, a missing or failed build is a warning
 // and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
-void choose_allocator(const sysroot::Store& store, const Invocation& inv, Plan& plan) {
-  if (inv.mode != Mode::link) return;
+// Usage errors first (before a missing sysroot is reported): the choice,
+// and mimalloc asked for a target it is not built for.
+runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Target& t) {
   auto choice = malloc_choice(inv);
-  if (choice == runtimes::Malloc::libc) return;
+  if (choice == runtimes::Malloc::mimalloc && !runtimes::mimalloc_supported(t))
+    throw Error("--malloc=mimalloc is for Linux musl targets; " + describe(t) + " keeps its C library's allocator",
+                "drop --malloc (or XSTATIC_MALLOC) for this target", Exit::usage);
+  return choice;
+}
+
+void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice, Plan& plan) {
   const auto& t = plan.target;
+  if (inv.mode != Mode::link || choice == runtimes::Malloc::libc || !runtimes::mimalloc_supported(t)) return;
   bool forced = choice == runtimes::Malloc::mimalloc;
-  if (!runtimes::mimalloc_supported(t)) {
-    if (forced)
-      throw Error("--malloc=mimalloc is for Linux musl targets; " + describe(t) + " keeps its C library's allocator",
-                  "drop --malloc (or XSTATIC_MALLOC) for this target", Exit::usage);
-    return;
-  }
   if (!forced && (inv.no_default_libs || inv.other_linker)) return;  // the user chose the libraries or linker
   plan.allocator_forced = forced;
   if (auto found = runtimes::find_mimalloc(store, t, plan.clang.major)) {
@@ -246,6 +248,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (inv.own.target) spec = *inv.own.target;
   target::Target t = target::resolve(spec, inv.own.libc, target::Environment::from_process(), argv0);
   auto store = sysroot::Store::locate();
+  auto allocator_choice = checked_malloc_choice(inv, t);
 
   Plan plan;
   plan.language = language;
@@ -257,7 +260,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
   if (inv.mode != Mode::compile_only) plan.ld_path = toolchain::lld_path_override(plan.clang);
-  choose_allocator(store, inv, plan);
+  choose_allocator(store, inv, allocator_choice, plan);
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);

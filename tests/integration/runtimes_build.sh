@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `xstatic runtimes build|list`: what is refused and why, a failed build
+# `xstatic runtimes build|list` for libc++ (mimalloc: runtimes_malloc.sh):
+# what is refused and why, a failed build
 # leaving nothing installed, concurrent builds of one target building once
 # (with a tiny stand-in LLVM tree, through the real cmake and ninja), and
 # `runtimes list`.
@@ -27,12 +28,12 @@ ln -s "$XSTATIC_HOME/sysroots/arm64-musl" "$store/sysroots/arm64-musl"
 
 # --llvm-src that does not exist, or is not LLVM: usage errors, nothing built.
 set +e
-XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --llvm-src "$WORK/nothing" 2>"$WORK/err"
+XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --runtime libc++ --llvm-src "$WORK/nothing" 2>"$WORK/err"
 rc=$?
 set -e
 [ "$rc" = 2 ] || fail "nonexistent --llvm-src: exit $rc, expected 2"
 mkdir -p "$WORK/notllvm"
-XSTATIC_HOME=$store must_fail "$XSTATIC" runtimes build linux/arm64 --llvm-src "$WORK/notllvm"
+XSTATIC_HOME=$store must_fail "$XSTATIC" runtimes build linux/arm64 --runtime libc++ --llvm-src "$WORK/notllvm"
 expect_contains "$(cat "$WORK/err")" "not an LLVM source tree"
 
 # An LLVM-shaped tree whose runtimes build fails: the log is kept and named,
@@ -44,35 +45,35 @@ fake_tree() { # dir cmakelists-body
   printf 'cmake_minimum_required(VERSION 3.20)\nproject(fake NONE)\n%s\n' "$2" >"$1/runtimes/CMakeLists.txt"
 }
 fake_tree "$WORK/bogus" 'message(FATAL_ERROR "bogus runtimes tree")'
-XSTATIC_HOME=$store must_fail "$XSTATIC" runtimes build linux/arm64 --llvm-src "$WORK/bogus"
+XSTATIC_HOME=$store must_fail "$XSTATIC" runtimes build linux/arm64 --runtime libc++ --llvm-src "$WORK/bogus"
 log=$store/logs/runtimes-llvm$CLANG_MAJOR-arm64-musl.log
 expect_contains "$(cat "$WORK/err")" "build log: $log"
 grep -q "bogus runtimes tree" "$log" || fail "the log does not hold cmake's error"
 [ -z "$(ls -A "$store/runtimes/llvm-$CLANG_MAJOR")" ] || fail "a failed build left: $(ls -A "$store/runtimes/llvm-$CLANG_MAJOR")"
-XSTATIC_HOME=$store "$XSTATIC" runtimes list | grep -q "no C++ runtimes built" || fail "list shows a failed build"
+XSTATIC_HOME=$store "$XSTATIC" runtimes list | grep -q "no runtimes built" || fail "list shows a failed build"
 
 # Two builds of one target at once build it once: the second waits for the
 # lock, then finds it built. The stand-in tree counts its configure runs.
 fake_tree "$WORK/quick" "file(APPEND \"\${CMAKE_CURRENT_LIST_DIR}/../configured\" \"x\\n\")
 execute_process(COMMAND sleep 2)
 install(FILES \"\${CMAKE_CURRENT_LIST_FILE}\" DESTINATION lib)"
-XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --llvm-src "$WORK/quick" >out1 2>err1 &
-XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --llvm-src "$WORK/quick" >out2 2>err2 &
+XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --runtime libc++ --llvm-src "$WORK/quick" >out1 2>err1 &
+XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --runtime libc++ --llvm-src "$WORK/quick" >out2 2>err2 &
 wait %1 || fail "first concurrent build failed: $(cat err1)"
 wait %2 || fail "second concurrent build failed: $(cat err2)"
 [ "$(wc -l <"$WORK/quick/configured")" = 1 ] || fail "configured $(wc -l <"$WORK/quick/configured") times"
 both=$(cat out1 out2)
-expect_contains "$both" "linux/arm64 built:"
-expect_contains "$both" "linux/arm64 already built:"
+expect_contains "$both" "linux/arm64 libc++ built:"
+expect_contains "$both" "linux/arm64 libc++ already built:"
 expect_contains "$(cat err1 err2)" "waiting for another xstatic"
 [ -f "$store/runtimes/llvm-$CLANG_MAJOR/arm64-musl/build.log" ] || fail "no build.log kept with the runtimes"
 
 # A release tarball as --llvm-src: extracted once into src/llvm-<version>/.
 ln -s "$XSTATIC_HOME/sysroots/amd64-musl" "$store/sysroots/amd64-musl"
 tar -C "$WORK" -czf "$WORK/llvm-project-$CLANG_MAJOR.0.9.src.tar.gz" quick
-XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/amd64 --llvm-src "$WORK/llvm-project-$CLANG_MAJOR.0.9.src.tar.gz" \
+XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/amd64 --runtime libc++ --llvm-src "$WORK/llvm-project-$CLANG_MAJOR.0.9.src.tar.gz" \
   >out3 2>err3 || fail "build from a tarball: $(cat err3)"
-expect_contains "$(cat out3)" "linux/amd64 built:"
+expect_contains "$(cat out3)" "linux/amd64 libc++ built:"
 [ -f "$store/src/llvm-$CLANG_MAJOR.0.9/runtimes/CMakeLists.txt" ] || fail "tarball not extracted into src/llvm-$CLANG_MAJOR.0.9"
 [ -z "$(find "$store/src" -maxdepth 1 -name '.tmp-*')" ] || fail "extraction left a temporary folder"
 
@@ -80,7 +81,7 @@ expect_contains "$(cat out3)" "linux/amd64 built:"
 fake_tree "$WORK/old" 'message(FATAL_ERROR "must not be configured")' 18
 mkdir -p "$WORK/store2/sysroots"
 ln -s "$XSTATIC_HOME/sysroots/arm64-musl" "$WORK/store2/sysroots/arm64-musl"
-XSTATIC_HOME=$WORK/store2 must_fail "$XSTATIC" runtimes build linux/arm64 --llvm-src "$WORK/old"
+XSTATIC_HOME=$WORK/store2 must_fail "$XSTATIC" runtimes build linux/arm64 --runtime libc++ --llvm-src "$WORK/old"
 expect_contains "$(cat "$WORK/err")" "version 18.0.9, but clang is version $CLANG_MAJOR"
 
 # list: the target, its triple and clang version, as a table and as JSON.

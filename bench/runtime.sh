@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The run-time speed of what xstatic builds (not of xstatic itself): each
+# workload in bench/programs/ built four ways from the same source with -O2,
+#
+#   musl           xstatic --malloc=musl      (musl's own malloc, mallocng)
+#   musl+mimalloc  xstatic (default: auto)    (mimalloc, built by xstatic)
+#   glibc-static   xstatic --libc glibc
+#   glibc-dynamic  the host's clang-19, dynamic (the usual build; the baseline)
+#
+# then timed with hyperfine (median of RUNS runs after a warm-up), at 1, 2
+# and 4 threads where the workload takes a thread count. Prints one
+# markdown table: median seconds, the ratio to glibc-dynamic, and the
+# stripped size of each binary. The C++ workload links libc++ on musl and
+# libstdc++ on glibc (each target's own C++ library).
+#
+#   bench/runtime.sh                   # linux/amd64, the host
+#   RUNS=10 THREADS="1 2 4 8" bench/runtime.sh
+#   GAPS=0 bench/runtime.sh            # skip the libc routines (memcpy, strlen, qsort, printf, handoff)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+XSTATIC=$(realpath "${XSTATIC:-build/src/xstatic}")
+RUNS=${RUNS:-5}
+THREADS=${THREADS:-1 2 4}
+GAPS=${GAPS:-1}
+command -v hyperfine >/dev/null || { echo "bench/runtime.sh needs hyperfine (apt-get install hyperfine)"; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/xstatic-bench-runtime.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+"$XSTATIC" -q sysroot install linux/amd64 >/dev/null
+"$XSTATIC" -q sysroot install linux/amd64 --libc glibc >/dev/null
+"$XSTATIC" -q runtimes build linux/amd64 >/dev/null
+
+builds="musl musl+mimalloc glibc-static glibc-dynamic"
+build() { # name source build
+  local name=$1 src=$2 how=$3 drv=cc host=clang-19
+  case $src in *.cpp) drv=c++ host=clang++-19 ;; esac
+  local out=$name.$how flags=(-O2 -pthread)
+  case $how in
+    musl) "$XSTATIC" $drv --target linux/amd64 --malloc=musl "${flags[@]}" "$src" -o "$out" ;;
+    musl+mimalloc) "$XSTATIC" $drv --target linux/amd64 "${flags[@]}" "$src" -o "$out" ;;
+    glibc-static) "$XSTATIC" $drv --target linux/amd64 --libc glibc "${flags[@]}" "$src" -o "$out" 2>/dev/null ;;
+    glibc-dynamic) $host "${flags[@]}" "$src" -o "$out" && strip "$out" ;;
+  esac
+}
+
+# name source "arguments..." (one run per argument list)
+workloads=()
+add() { workloads+=("$1|$2|$3"); }
+threads_args=""
+for t in $THREADS; do threads_args+="$t,"; done
+add alloc_threads "$root/bench/programs/alloc_threads.cpp" "${threads_args%,}"
+add prodcons "$root/bench/programs/prodcons.c" "${threads_args%,}"
+add alloc_single "$root/bench/programs/alloc_single.c" "-"
+if [ "$GAPS" = 1 ]; then
+  for mode in memcpy strlen qsort printf handoff; do add "libc_$mode" "$root/bench/programs/libc_gaps.c" "$mode"; done
+fi
+
+results=$work/results.tsv
+: >"$results"
+for w in "${workloads[@]}"; do
+  IFS='|' read -r name src args <<<"$w"
+  bin=${name%%_*}
+  [ "$name" = "${name#libc_}" ] && bin=$name || bin=libc_gaps
+  for how in $builds; do [ -x "$bin.$how" ] || build "$bin" "$src" "$how"; done
+  IFS=',' read -ra arglist <<<"$args"
+  for a in "${arglist[@]}"; do
+    arg=$a
+    [ "$a" = - ] && arg=""
+    for how in $builds; do
+      echo "== $name $a $how" >&2
+      hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$work/h.json" "./$bin.$how $arg" >/dev/null 2>&1
+      median=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/h.json")
+      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$a" "$how" "$median" "$(stat -c %s "$bin.$how")" >>"$results"
+    done
+  done
+done
+
+python3 - "$results" "$RUNS" <<'PY'
+import sys, collections
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+builds = ["musl", "musl+mimalloc", "glibc-static", "glibc-dynamic"]
+table = collections.OrderedDict()
+for name, arg, how, median, size in rows:
+    table.setdefault((name, arg), {})[how] = (float(median), int(size))
+print(f"median of {sys.argv[2]} runs, seconds (ratio to glibc-dynamic); linux/amd64, -O2\n")
+print("| workload | threads | " + " | ".join(builds) + " |")
+print("|---|---|" + "---|" * len(builds))
+for (name, arg), by in table.items():
+    base = by["glibc-dynamic"][0]
+    cells = [f"{by[b][0]:.3f} ({by[b][0] / base:.2f}x)" for b in builds]
+    print(f"| {name} | {'' if arg in ('-',) or name.startswith('libc_') else arg} | " + " | ".join(cells) + " |")
+print("\nstripped size, bytes\n")
+print("| program | " + " | ".join(builds) + " |")
+print("|---|" + "---|" * len(builds))
+seen = set()
+for (name, arg), by in table.items():
+    prog = "libc_gaps" if name.startswith("libc_") else name
+    if prog in seen: continue
+    seen.add(prog)
+    print(f"| {prog} | " + " | ".join(f"{by[b][1]:,}" for b in builds) + " |")
+PY
