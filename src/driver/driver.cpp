@@ -89,7 +89,8 @@ runtimes::Malloc malloc_choice(const Invocation& inv) {
 runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Target& t) {
   auto choice = malloc_choice(inv);
   if (choice == runtimes::Malloc::mimalloc && !runtimes::mimalloc_supported(t))
-    throw Error("--malloc=mimalloc is for Linux musl targets; " + describe(t) + " keeps its C library's allocator",
+    throw Error("--malloc=mimalloc is for Linux musl targets with 64-bit atomics; " + describe(t) +
+                    " keeps its C library's allocator",
                 "drop --malloc (or XSTATIC_MALLOC) for this target", Exit::usage);
   return choice;
 }

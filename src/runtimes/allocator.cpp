@@ -164,8 +164,14 @@ std::string_view malloc_name(Malloc m) {
   return "auto";
 }
 
+// armel (ARMv5/v6) and mipsel have no native 64-bit atomics: mimalloc needs
+// libatomic there (__atomic_store, __atomic_fetch_add_8), which the musl
+// sysroots do not carry. Those keep musl's malloc.
 bool mimalloc_supported(const target::Target& t) {
-  return t.libc == target::Libc::musl && t.row->goos == "linux";
+  if (t.libc != target::Libc::musl || t.row->goos != "linux") return false;
+  for (std::string_view arch : {"armel", "mipsel"})
+    if (t.row->debian_arch == arch) return false;
+  return true;
 }
 
 std::optional<AllocatorInstalled> find_mimalloc(const sysroot::Store& store, const target::Target& t,
@@ -188,7 +194,8 @@ std::optional<AllocatorInstalled> find_mimalloc(const sysroot::Store& store, con
 AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const target::Target& t,
                                   const BuildOptions& options) {
   if (!mimalloc_supported(t))
-    throw Error("mimalloc is built for Linux musl targets only; " + describe(t) + " keeps its C library's allocator",
+    throw Error("mimalloc is built for Linux musl targets only (not armel or mipsel); " + describe(t) +
+                    " keeps its C library's allocator",
                 {}, Exit::usage);
   const sysroot::Store store(fs::absolute(given_store.root()));
   detail::Compiler clang = detail::compiler_for(store, options.clang);

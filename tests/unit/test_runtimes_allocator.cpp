@@ -46,6 +46,9 @@ TEST_CASE("mimalloc is for Linux musl targets only") {
   CHECK(mimalloc_supported(target::parse("linux/arm/v7")));
   CHECK_FALSE(mimalloc_supported(target::parse("linux/arm64", target::Libc::glibc)));
   CHECK_FALSE(mimalloc_supported(target::parse("windows/amd64")));
+  CHECK_FALSE(mimalloc_supported(target::parse("linux/arm/v5")));  // no 64-bit atomics without libatomic
+  CHECK_FALSE(mimalloc_supported(target::parse("linux/mipsle")));
+  CHECK(mimalloc_supported(target::parse("linux/386")));
 }
 
 TEST_CASE("find_mimalloc takes the newest version built by this clang and recipe, with a manifest") {
