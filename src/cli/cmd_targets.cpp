@@ -40,6 +40,7 @@ void print_json(const std::vector<TargetStatus>& rows) {
         });
         j.attribute("sysroot", s.sysroot ? llvm::json::Value(s.sysroot->string()) : nullptr);
         j.attribute("cxx_runtime", s.cxx_runtime);
+        j.attribute("allocator", s.allocator);
         j.attribute("runner", s.runner);
         j.attribute("ready", s.ready());
         j.attribute("sysroot_current", s.sysroot && !s.sysroot_outdated);
@@ -52,18 +53,18 @@ void print_json(const std::vector<TargetStatus>& rows) {
 }
 
 void print_table(const std::vector<TargetStatus>& rows) {
-  std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %s\n", "TARGET", "LIBC", "TRIPLE", "DEBIAN", "FMT",
-              "C++", "RUN", "STATUS");
+  std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %-20s %s\n", "TARGET", "LIBC", "TRIPLE", "DEBIAN", "FMT",
+              "C++", "MALLOC", "RUN", "STATUS");
   for (const auto& s : rows) {
     const auto& r = *s.target.row;
     std::string status = !s.ready()           ? "missing " + s.missing + ": " + s.fix
                          : s.sysroot_outdated ? "ready, sysroot outdated: " + s.fix
                                               : "ready";
-    std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %s\n", s.target.go_name().c_str(),
+    std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %-20s %s\n", s.target.go_name().c_str(),
                 std::string(s.target.libc_name()).c_str(), std::string(s.target.triple()).c_str(),
                 r.debian_arch.empty() ? "-" : std::string(r.debian_arch).c_str(),
-                std::string(target::format_name(r.format)).c_str(), s.cxx_runtime.c_str(), s.runner.c_str(),
-                status.c_str());
+                std::string(target::format_name(r.format)).c_str(), s.cxx_runtime.c_str(), s.allocator.c_str(),
+                s.runner.c_str(), status.c_str());
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/store.hpp"
@@ -39,14 +40,25 @@ std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t)
   return runtimes::find(store, t, clang_major(store)) ? "libc++" : "libc++ (not built)";
 }
 
+// The allocator a link for `t` gets with --malloc=auto.
+std::string allocator_of(const sysroot::Store& store, const target::Target& t) {
+  if (runtimes::mimalloc_supported(t)) {
+    auto built = runtimes::find_mimalloc(store, t, clang_major(store));
+    return built ? "mimalloc " + built->version : "mimalloc (not built)";  // built on the first link
+  }
+  if (t.libc == target::Libc::musl || t.libc == target::Libc::glibc) return std::string(t.libc_name());
+  return "system";
+}
+
 }  // namespace
 
 TargetStatus target_status(const target::Target& t) {
-  TargetStatus s{t, {}, "-", runner_for(t), {}, {}, false};
+  TargetStatus s{t, {}, "-", {}, runner_for(t), {}, {}, false};
   auto store = sysroot::Store::locate(globals().store.empty() ? std::nullopt
                                                               : std::optional<std::filesystem::path>(globals().store));
   s.sysroot = store.find(t);
   s.cxx_runtime = cxx_runtime_of(store, t);
+  s.allocator = allocator_of(store, t);
   if (!s.sysroot) {
     s.missing = "sysroot";
     s.fix = sysroot::install_command(t);

@@ -14,6 +14,7 @@ struct TargetStatus {
   target::Target target;
   std::optional<std::filesystem::path> sysroot;  // installed sysroot, if any
   std::string cxx_runtime;                       // "libc++", "libstdc++", "libc++ (not built)", "-"
+  std::string allocator;                         // what --malloc=auto links: "mimalloc 2.0.9", "mimalloc (not built)", "musl", "glibc", "system"
   std::string runner;                            // "native", the qemu-user binary, or "-"
   std::string missing;                           // what stops a build ("" when ready)
   std::string fix;                               // the command that adds it (or updates the sysroot)

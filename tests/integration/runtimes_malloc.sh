@@ -47,6 +47,21 @@ for target in linux/amd64 linux/arm64; do
 done
 expect_contains "$("$XSTATIC" inspect c-linux-arm64-auto)" "allocator     mimalloc 2."
 
+# -static-pie links mimalloc the same way.
+"$XSTATIC" c++ --target linux/arm64 --pie -O2 "$P/malloc_mix.cpp" -o pie-auto
+expect_contains "$("$XSTATIC" run -- ./pie-auto)" "malloc_mix_cxx ok"
+case $(allocator_of pie-auto) in "mimalloc 2."*) ;; *) fail "static-pie: allocator $(allocator_of pie-auto)" ;; esac
+
+# targets --json says what auto links per target: mimalloc, or musl's where it cannot be built.
+"$XSTATIC" targets --json | python3 -c '
+import json, sys
+rows = {(r["name"], r["libc"]): r
+        for r in json.load(sys.stdin)}
+assert rows[("linux/arm64", "musl")]["allocator"].startswith("mimalloc 2."), rows[("linux/arm64", "musl")]
+assert rows[("linux/arm/v5", "musl")]["allocator"] == "musl", rows[("linux/arm/v5", "musl")]
+assert rows[("linux/arm64", "glibc")]["allocator"] == "glibc", rows[("linux/arm64", "glibc")]
+' || fail "targets --json: allocator"
+
 # XSTATIC_MALLOC is the default of --malloc; --malloc wins.
 XSTATIC_MALLOC=musl "$XSTATIC" cc --target linux/arm64 "$P/malloc_mix.c" -o env-musl
 [ "$(allocator_of env-musl)" = musl ] || fail "XSTATIC_MALLOC=musl ignored"
