@@ -42,7 +42,14 @@ expect_contains "$(cat install.log)" "registered xstatic-qemu-aarch64 -> /usr/bi
 expect_contains "$("$XSTATIC" binfmt install linux/arm64)" "already registered"  # idempotent
 expect_contains "$("$XSTATIC" binfmt status linux/arm64)" "linux/arm64: xstatic-qemu-aarch64 -> /usr/bin/qemu-aarch64-static (flags F)"
 ./t || fail "an arm64 binary exec'd by path does not run with the handler"
-echo "ok: install, idempotent, status"
+# A stale handler of ours (here: registered without the F flag) is replaced, not kept.
+"$XSTATIC" -q binfmt remove linux/arm64
+printf '%s' ':xstatic-qemu-aarch64:M:0:\x7f\x45\x4c\x46\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xb7\x00:\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff:/usr/bin/qemu-aarch64-static:' \
+  >/proc/sys/fs/binfmt_misc/register
+expect_contains "$("$XSTATIC" binfmt status linux/arm64)" "(flags none)"
+expect_contains "$("$XSTATIC" binfmt install linux/arm64)" "registered xstatic-qemu-aarch64"
+expect_contains "$("$XSTATIC" binfmt status linux/arm64)" "(flags F)"
+echo "ok: install, idempotent, stale handler replaced, status"
 
 # CMake: tests registered by path and by target both pass.
 ctest --test-dir cmake-build --output-on-failure >ctest.log 2>&1 || fail "ctest failed: $(cat ctest.log)"
