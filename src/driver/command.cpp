@@ -3,6 +3,8 @@
 // something (-fuse-ld=, -march=, --sysroot=, -s) clang takes the user's.
 #include "xstatic/driver/command.hpp"
 
+#include <algorithm>
+
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::driver {
@@ -178,6 +180,11 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
     cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
   }
   if (plan.allocator && inv.mode == Mode::link) {
+    // A -x LANG of the user's applies to every input after it: without -x none
+    // clang would read the archive as C source (`cc -x c - -o app`).
+    if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(),
+                    [](const std::string& a) { return a.starts_with("-x"); }))
+      cmd.insert(cmd.end(), {"-x", "none"});
     if (plan.allocator_forced) cmd.emplace_back("-Wl,--whole-archive");
     cmd.push_back(plan.allocator->string());
     if (plan.allocator_forced) cmd.emplace_back("-Wl,--no-whole-archive");

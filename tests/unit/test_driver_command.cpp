@@ -122,6 +122,10 @@ TEST_CASE("the allocator archive comes after the user's inputs, whole only when 
   p.allocator_forced = true;
   CHECK(util::ends_with(cmd({"a.c", "-o", "app"}, p),
                         "-o app -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a -Wl,--no-whole-archive"));
+  // A -x LANG of the user's would make clang read the archive as source.
+  CHECK(util::ends_with(cmd({"-x", "c", "-", "-o", "app"}, p),
+                        "-o app -x none -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a "
+                        "-Wl,--no-whole-archive"));
   // Never into shared libraries, partial links or compiles.
   CHECK(cmd({"-shared", "a.o"}, p).find("libmimalloc.a") == std::string::npos);
   CHECK(cmd({"-r", "a.o"}, p).find("libmimalloc.a") == std::string::npos);
