@@ -22,7 +22,7 @@ packages=(
   # tests and benchmarks
   file binutils hyperfine mingw-w64 python3 make dpkg-dev
   # build systems the integrate suites drive
-  meson curl
+  meson curl autoconf automake libtool
 )
 
 if [ "${XSTATIC_SKIP_APT:-0}" != 1 ]; then

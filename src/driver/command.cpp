@@ -66,7 +66,69 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
   if (plan.gcc_dir) cmd.push_back("-L" + plan.gcc_dir->string());
 }
 
+// Options that ask the linker to export every symbol. A static executable
+// has no dynamic symbol table to export them to: clang reports -rdynamic as
+// "argument unused during compilation", which under -Werror fails every flag
+// probe of a project whose CMake adds -rdynamic to each link (policy CMP0065
+// OLD: cmake_minimum_required(VERSION < 3.4)). Go passes -rdynamic on every
+// external link too.
+bool is_export_dynamic(std::string_view linker_flag) {
+  return linker_flag == "-E" || linker_flag == "--export-dynamic" || linker_flag == "-export-dynamic";
+}
+
+// The user's arguments minus -rdynamic, -Wl,-E / -Wl,--export-dynamic (also
+// inside a longer -Wl,a,b list) and -Xlinker -E.
+std::vector<std::string> without_export_dynamic(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  out.reserve(args.size());
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
+    if (a == "-rdynamic") continue;
+    if (a == "-Xlinker" && i + 1 < args.size() && is_export_dynamic(args[i + 1])) {
+      ++i;
+      continue;
+    }
+    if (a.starts_with("-Wl,")) {
+      std::vector<std::string_view> kept;
+      for (auto piece : util::split(std::string_view(a).substr(4), ','))
+        if (!is_export_dynamic(piece)) kept.push_back(piece);
+      if (kept.empty()) continue;
+      std::string joined = "-Wl";
+      for (auto piece : kept) (joined += ',') += piece;
+      out.push_back(std::move(joined));
+      continue;
+    }
+    out.push_back(a);
+  }
+  return out;
+}
+
 }  // namespace
+
+bool may_link(const Invocation& inv) {
+  return inv.mode != Mode::compile_only || inv.inputs == 0;
+}
+
+bool asks_for_linker_path(const Invocation& inv) {
+  if (inv.other_linker) return false;
+  const auto& a = inv.clang_args;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == "-print-prog-name=ld" || a[i] == "--print-prog-name=ld") return true;
+    if (a[i] == "--print-prog-name" && i + 1 < a.size() && a[i + 1] == "ld") return true;
+  }
+  return false;
+}
+
+std::string_view lld_name(const target::Target& t) {
+  switch (t.libc) {
+    case target::Libc::wasi:
+      return "wasm-ld";
+    case target::Libc::darwin:
+      return "ld64.lld";
+    default:
+      return "ld.lld";  // ELF, and PE through lld's MinGW mode
+  }
+}
 
 Language language_of_tool(std::string_view tool) {
   for (std::string_view cxx : {"c++", "g++", "clang++", "cxx"})
@@ -80,6 +142,7 @@ bool needs_cxx_runtimes(Language language, const target::Target& t) {
 
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) {
   bool links = inv.mode != Mode::compile_only;
+  auto traits = traits_of(plan.target);
   std::vector<std::string> cmd;
   cmd.reserve(inv.clang_args.size() + 16);
   if (plan.language == Language::cxx && plan.cxx_driver) {
@@ -90,7 +153,9 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   }
   cmd.push_back("--target=" + std::string(plan.target.triple()));
   if (plan.sysroot) cmd.push_back("--sysroot=" + plan.sysroot->string());
-  if (links && traits_of(plan.target).fuse_lld) {
+  // A call with no input may still run the linker (-Wl,--version, as Meson
+  // probes) or print what it would run (-v): it must be lld, never the host's ld.
+  if (may_link(inv) && traits.fuse_lld) {
     cmd.emplace_back("-fuse-ld=lld");
     if (plan.ld_path) cmd.push_back("--ld-path=" + *plan.ld_path);
   }
@@ -108,10 +173,17 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   // archive members wherever the -l stands, so before the user's objects works).
   if (plan.cxx_runtimes)
     for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
-  cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
+  if (inv.mode == Mode::link && traits.static_flag) {
+    auto kept = without_export_dynamic(inv.clang_args);
+    cmd.insert(cmd.end(), kept.begin(), kept.end());
+  } else {
+    cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
+  }
   if (plan.allocator && inv.mode == Mode::link) {
-    // `-x c -` (configure's programs on stdin) would make clang read the archive as C.
-    if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(), [](const std::string& a) { return a.starts_with("-x"); }))
+    // A -x LANG of the user's applies to every input after it: without -x none
+    // clang would read the archive as C source (`cc -x c - -o app`).
+    if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(),
+                    [](const std::string& a) { return a.starts_with("-x"); }))
       cmd.insert(cmd.end(), {"-x", "none"});
     if (plan.allocator_forced) cmd.emplace_back("-Wl,--whole-archive");
     cmd.push_back(plan.allocator->string());

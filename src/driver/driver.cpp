@@ -21,6 +21,7 @@
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
+#include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -233,6 +234,19 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   return 0;
 }
 
+// -print-prog-name=ld: libtool records the answer as LD and runs it (`$LD -v`
+// to learn whether it is GNU-compatible, `$LD -r` to merge objects). clang
+// would print the host's /usr/bin/ld, which cannot link for another target.
+int print_linker_path(const Plan& plan) {
+  std::string name(lld_name(plan.target));
+  auto path = toolchain::find_lld(plan.clang, name);
+  if (!path)
+    throw Error(name + " not found (beside " + plan.clang.real_path + " or on PATH)",
+                "sudo apt-get install lld-" + std::to_string(plan.clang.major), Exit::missing);
+  std::printf("%s\n", path->c_str());
+  return 0;
+}
+
 }  // namespace
 
 int compile(Language language, std::string_view argv0, std::vector<std::string> args) {
@@ -248,7 +262,9 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   std::optional<std::string_view> spec;
   if (inv.own.target) spec = *inv.own.target;
   target::Target t = target::resolve(spec, inv.own.libc, target::Environment::from_process(), argv0);
-  auto store = sysroot::Store::locate();
+  // A name from a links folder (aarch64-linux-musl-cc) uses the store the
+  // folder belongs to (xstatic/sysroot/links_store.hpp); `xstatic cc` uses $XSTATIC_HOME.
+  auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : sysroot::Store::locate();
   auto allocator_choice = checked_malloc_choice(inv, t);
 
   Plan plan;
@@ -260,7 +276,15 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
-  if (inv.mode != Mode::compile_only) plan.ld_path = toolchain::lld_path_override(plan.clang);
+  if (asks_for_linker_path(inv)) return print_linker_path(plan);
+  if (inv.mode != Mode::compile_only) {
+    plan.ld_path = toolchain::lld_path_override(plan.clang);
+  } else if (may_link(inv)) {
+    try {  // a probe such as --version must answer even where lld is missing
+      plan.ld_path = toolchain::lld_path_override(plan.clang);
+    } catch (const Error&) {
+    }
+  }
   choose_allocator(store, inv, allocator_choice, plan);
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;

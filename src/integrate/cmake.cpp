@@ -69,7 +69,8 @@ std::string cmake_toolchain(const Toolset& tools) {
     << "set(CMAKE_STRIP " << quote(tools.strip) << ")\n"
     << "set(CMAKE_OBJCOPY " << quote(tools.objcopy) << ")\n"
     << "set(CMAKE_OBJDUMP " << quote(tools.objdump) << ")\n"
-    << "set(CMAKE_READELF " << quote(tools.readelf) << ")\n\n";
+    << "set(CMAKE_READELF " << quote(tools.readelf) << ")\n"
+    << "set(CMAKE_LINKER " << quote(tools.ld) << ")\n\n";
   if (!tools.sysroot.empty()) {
     o << "# Headers, libraries and packages from the sysroot; programs from the host.\n"
       << "set(CMAKE_SYSROOT " << quote(tools.sysroot) << ")\n";

@@ -31,6 +31,8 @@ std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) 
       {"OBJCOPY", tools.objcopy.string()},
       {"OBJDUMP", tools.objdump.string()},
       {"READELF", tools.readelf.string()},
+      // libtool asks `$CC -print-prog-name=ld` only when LD is unset; either way it gets lld.
+      {"LD", tools.ld.string()},
       {"PKG_CONFIG", tools.pkg_config.string()},
       {"PKG_CONFIG_SYSROOT_DIR", tools.sysroot.string()},
       {"PKG_CONFIG_LIBDIR", joined_dirs(tools.pkg_config_dirs)},

@@ -46,6 +46,10 @@ std::string meson_cross_file(const Toolset& tools) {
     << "[binaries]\n"
     << "c = " << quote(tools.cc) << "\n"
     << "cpp = " << quote(tools.cxx) << "\n"
+    // Meson finds the linker by running `<c> -Wl,--version`; naming lld here
+    // (as -fuse-ld=lld) keeps the host's GNU ld out of it whatever PATH holds.
+    << "c_ld = 'lld'\n"
+    << "cpp_ld = 'lld'\n"
     << "ar = " << quote(tools.ar) << "\n"
     << "ranlib = " << quote(tools.ranlib) << "\n"
     << "nm = " << quote(tools.nm) << "\n"

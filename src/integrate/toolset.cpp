@@ -11,6 +11,7 @@
 
 #include "xstatic/driver/driver.hpp"
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
@@ -64,6 +65,7 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   tools.objcopy = in_bin("objcopy");
   tools.objdump = in_bin("objdump");
   tools.readelf = in_bin("readelf");
+  tools.ld = in_bin("ld");
   tools.pkg_config = in_bin("pkg-config");
   auto found = store.find(t);
   tools.sysroot_installed = found.has_value();
@@ -123,9 +125,14 @@ void ensure_launchers(const Toolset& tools) {
       if (!in_place()) throw;  // else a parallel call (another configure) made them first
     }
   }
+  sysroot::write_links_store(tools.bin_dir, sysroot::Store(tools.store));
+  write_pkg_config(tools, tools.pkg_config);
+}
+
+void write_pkg_config(const Toolset& tools, const fs::path& file) {
   std::string host_pkg_config =
       util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
-  place_script(tools.pkg_config, pkg_config_script(tools, host_pkg_config));
+  place_script(file, pkg_config_script(tools, host_pkg_config));
 }
 
 fs::path self_executable() {

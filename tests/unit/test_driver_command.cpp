@@ -122,11 +122,60 @@ TEST_CASE("the allocator archive comes after the user's inputs, whole only when 
   p.allocator_forced = true;
   CHECK(util::ends_with(cmd({"a.c", "-o", "app"}, p),
                         "-o app -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a -Wl,--no-whole-archive"));
-  // A language given with -x stops before it: the archive is not C.
+  // A -x LANG of the user's would make clang read the archive as source.
   CHECK(util::ends_with(cmd({"-x", "c", "-", "-o", "app"}, p),
-                        "- -o app -x none -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a -Wl,--no-whole-archive"));
+                        "-o app -x none -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a "
+                        "-Wl,--no-whole-archive"));
   // Never into shared libraries, partial links or compiles.
   CHECK(cmd({"-shared", "a.o"}, p).find("libmimalloc.a") == std::string::npos);
   CHECK(cmd({"-r", "a.o"}, p).find("libmimalloc.a") == std::string::npos);
   CHECK(cmd({"-c", "a.c"}, p).find("libmimalloc.a") == std::string::npos);
+}
+
+TEST_CASE("calls with no input that may run or name the linker get lld; compiles do not") {
+  auto p = plan_for("linux/arm64");
+  p.sysroot.reset();
+  for (std::vector<std::string> probe :
+       {std::vector<std::string>{"-Wl,--version"}, {"-v"}, {"--version"}, {"-print-prog-name=ld"}}) {
+    CAPTURE(probe.front());
+    CHECK(may_link(parse(probe)));
+    CHECK(cmd(probe, p).find(" -fuse-ld=lld ") != std::string::npos);
+  }
+  CHECK_FALSE(may_link(parse({"-c", "a.c"})));
+  CHECK(cmd({"-c", "a.c"}, plan_for("linux/arm64")).find("-fuse-ld") == std::string::npos);
+  CHECK(cmd({"-E", "a.c"}, plan_for("linux/arm64")).find("-fuse-ld") == std::string::npos);
+  p.ld_path = "/usr/bin/ld.lld-19";
+  CHECK(cmd({"-Wl,--version"}, p).find(" --ld-path=/usr/bin/ld.lld-19 ") != std::string::npos);
+  CHECK(cmd({"-Wl,--version"}, plan_for("wasip1/wasm")).find("-fuse-ld") == std::string::npos);
+}
+
+TEST_CASE("-print-prog-name=ld is answered by the driver unless another linker is chosen") {
+  CHECK(asks_for_linker_path(parse({"-print-prog-name=ld"})));
+  CHECK(asks_for_linker_path(parse({"--print-prog-name=ld"})));
+  CHECK(asks_for_linker_path(parse({"--print-prog-name", "ld"})));
+  CHECK_FALSE(asks_for_linker_path(parse({"-print-prog-name=ar"})));
+  CHECK_FALSE(asks_for_linker_path(parse({"-print-prog-name=ld", "-fuse-ld=bfd"})));
+  CHECK(lld_name(target::parse("linux/arm64")) == "ld.lld");
+  CHECK(lld_name(target::parse("windows/amd64")) == "ld.lld");
+  CHECK(lld_name(target::parse("wasip1/wasm")) == "wasm-ld");
+  CHECK(lld_name(target::parse("darwin/arm64")) == "ld64.lld");
+}
+
+TEST_CASE("a static link drops -rdynamic and -Wl,-E; a shared link keeps them") {
+  auto p = plan_for("linux/arm64");
+  CHECK(cmd({"a.o", "-rdynamic", "-o", "app"}, p).find("rdynamic") == std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,-E", "-o", "app"}, p).find("-Wl,-E") == std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,--export-dynamic", "-o", "app"}, p).find("export-dynamic") == std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,-export-dynamic", "-o", "app"}, p).find("export-dynamic") == std::string::npos);
+  CHECK(cmd({"a.o", "-Xlinker", "-E", "-o", "app"}, p).ends_with(" a.o -o app"));
+  CHECK(cmd({"a.o", "-Wl,-z,now,--export-dynamic,-O1", "-o", "app"}, p)
+            .ends_with(" a.o -Wl,-z,now,-O1 -o app"));
+  CHECK(cmd({"--pie", "a.o", "-rdynamic"}, p).find("rdynamic") == std::string::npos);
+  // Only in static executables: a shared library exports, compiles pass everything through.
+  CHECK(cmd({"-shared", "a.o", "-rdynamic", "-Wl,-E"}, p).ends_with(" a.o -rdynamic -Wl,-E"));
+  CHECK(cmd({"-c", "a.c", "-rdynamic"}, p).ends_with(" -c a.c -rdynamic"));
+  CHECK(cmd({"-r", "a.o", "-Wl,-E"}, p).ends_with(" -r a.o -Wl,-E"));
+  // Other linker flags are left as they are, in their order.
+  CHECK(cmd({"a.o", "-Wl,--as-needed", "-Wl,-Map,app.map"}, p)
+            .ends_with(" a.o -Wl,--as-needed -Wl,-Map,app.map"));
 }

@@ -30,6 +30,7 @@ TEST_CASE("CMake toolchain: system, one-word compilers, sysroot, find modes, emu
   CHECK(has(text, "set(CMAKE_AR \"/st/bin/aarch64-linux-gnu-ar\")\n"));
   CHECK(has(text, "set(CMAKE_RANLIB \"/st/bin/aarch64-linux-gnu-ranlib\")\n"));
   CHECK(has(text, "set(CMAKE_STRIP \"/st/bin/aarch64-linux-gnu-strip\")\n"));
+  CHECK(has(text, "set(CMAKE_LINKER \"/st/bin/aarch64-linux-gnu-ld\")\n"));
   CHECK(has(text, "set(CMAKE_SYSROOT \"/st/sysroots/arm64-glibc\")\n"));
   CHECK(has(text, "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"));
   CHECK(has(text, "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"));
@@ -67,6 +68,8 @@ TEST_CASE("Meson cross file: binaries, exe_wrapper, host_machine") {
   std::string text = meson_cross_file(arm64_glibc());
   CHECK(has(text, "[binaries]\nc = '/st/bin/aarch64-linux-gnu-cc'\ncpp = '/st/bin/aarch64-linux-gnu-c++'\n"));
   CHECK(has(text, "pkg-config = '/st/bin/aarch64-linux-gnu-pkg-config'\n"));
+  // lld by name: Meson's own probe would otherwise depend on what PATH holds.
+  CHECK(has(text, "c_ld = 'lld'\ncpp_ld = 'lld'\n"));
   CHECK(has(text, "exe_wrapper = ['/usr/bin/qemu-aarch64-static']\n"));
   CHECK(has(text, "sys_root = '/st/sysroots/arm64-glibc'\n"));
   CHECK(has(text, "default_library = 'static'\n"));
@@ -92,6 +95,7 @@ TEST_CASE("env: shell exports and JSON carry the same variables") {
   CHECK(has(shell, "export XSTATIC_HOST=aarch64-linux-gnu\n"));
   CHECK(has(shell, "export PKG_CONFIG_SYSROOT_DIR=/st/sysroots/arm64-glibc\n"));
   CHECK(has(shell, "export XSTATIC_HOME=/st\n"));
+  CHECK(has(shell, "export LD=/st/bin/aarch64-linux-gnu-ld\n"));
   auto json = llvm::json::parse(env_json(tools));
   REQUIRE(static_cast<bool>(json));
   const auto* object = json->getAsObject();
@@ -101,7 +105,7 @@ TEST_CASE("env: shell exports and JSON carry the same variables") {
     CHECK(object->getString(name)->str() == value);
   }
   for (const char* required : {"CC", "CXX", "AR", "RANLIB", "STRIP", "NM", "OBJCOPY", "PKG_CONFIG",
-                               "PKG_CONFIG_SYSROOT_DIR", "PKG_CONFIG_LIBDIR", "CROSS_COMPILE"})
+                               "PKG_CONFIG_SYSROOT_DIR", "PKG_CONFIG_LIBDIR", "CROSS_COMPILE", "LD"})
     CHECK_MESSAGE(object->getString(required), required);
 }
 

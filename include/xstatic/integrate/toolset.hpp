@@ -32,6 +32,7 @@ struct Toolset {
   fs::path bin_dir;                   // the launcher folder: <store>/bin
   fs::path cc, cxx;                   // <bin_dir>/<prefix>-cc, <prefix>-c++
   fs::path ar, ranlib, nm, strip, objcopy, objdump, readelf;  // <bin_dir>/<prefix>-ar, ...
+  fs::path ld;                        // <bin_dir>/<prefix>-ld: lld (for LD, libtool's `$LD -r`)
   fs::path pkg_config;                // <bin_dir>/<prefix>-pkg-config
   fs::path sysroot;                   // where the target's sysroot is (or will be once installed)
   bool sysroot_installed = false;
@@ -66,6 +67,9 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
 // Creates the launcher links (through driver::install_links, only when one
 // is missing or stale) and the pkg-config script; safe for parallel callers.
 void ensure_launchers(const Toolset& tools);
+
+// Writes the <prefix>-pkg-config script for `tools` as `file` (atomic; only when it changes).
+void write_pkg_config(const Toolset& tools, const fs::path& file);
 
 // The absolute path of the running xstatic binary.
 fs::path self_executable();
