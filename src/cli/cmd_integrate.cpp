@@ -18,6 +18,7 @@ namespace {
 struct TargetArgs {
   std::string spec;
   std::string libc;
+  std::string malloc;  // toolchain and env only
 
   target::Target parse() const {
     std::optional<target::Libc> l;
@@ -39,9 +40,16 @@ sysroot::Store cli_store() {
   return sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
 }
 
+void add_malloc_arg(CLI::App* cmd, TargetArgs& args) {
+  cmd->add_option("--malloc", args.malloc,
+                  "Allocator of every musl executable link: auto (default: mimalloc when it allocates), musl, mimalloc")
+      ->check(CLI::IsMember({"auto", "musl", "libc", "glibc", "mimalloc"}));
+}
+
 // The toolset for a target, with its launchers in place.
-integrate::Toolset prepare(const target::Target& t) {
+integrate::Toolset prepare(const target::Target& t, const std::string& malloc = {}) {
   auto tools = integrate::describe(cli_store(), t, integrate::self_executable());
+  tools.malloc = malloc;
   integrate::ensure_launchers(tools);
   if (!tools.sysroot_installed)
     spdlog::warn("the sysroot for {} ({}) is not installed yet: run '{}'", t.go_name(), t.libc_name(),
@@ -74,10 +82,11 @@ void add_toolchain(CLI::App& app) {
                                                                                    : "Meson cross file") +
                                               " for TARGET (compilers, sysroot, find modes, emulator)");
     add_target_args(sub, *args);
+    add_malloc_arg(sub, *args);
     sub->add_option("-o,--output", *output, "Write to FILE instead of stdout");
     bool is_cmake = std::string(kind) == "cmake";
     sub->callback([args, output, is_cmake] {
-      auto tools = prepare(args->parse());
+      auto tools = prepare(args->parse(), args->malloc);
       emit(is_cmake ? integrate::cmake_toolchain(tools) : integrate::meson_cross_file(tools), *output);
     });
   }
@@ -88,13 +97,14 @@ void add_env(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand("env", "Print CC, CXX, AR, PKG_CONFIG, ... for make and ./configure");
   add_target_args(cmd, *args);
+  add_malloc_arg(cmd, *args);
   cmd->add_flag("--json", *json, "One JSON object instead of shell exports");
   cmd->footer("Examples:\n"
               "  eval \"$(xstatic env linux/arm64)\" && make\n"
               "  eval \"$(xstatic env linux/arm64)\" && ./configure --host=\"$XSTATIC_HOST\" && make\n"
               "Every tool is one word (a link carrying the target), so build systems never split it.");
   cmd->callback([args, json] {
-    auto tools = prepare(args->parse());
+    auto tools = prepare(args->parse(), args->malloc);
     emit(*json ? integrate::env_json(tools) : integrate::env_shell(tools), "");
   });
 }

@@ -86,6 +86,9 @@ std::string cmake_toolchain(const Toolset& tools) {
     << "set(PKG_CONFIG_EXECUTABLE " << quote(tools.pkg_config) << " CACHE FILEPATH \"pkg-config for "
     << t.go_name() << "\")\n"
     << "set(BUILD_SHARED_LIBS OFF CACHE BOOL \"xstatic links statically\")\n\n";
+  if (!tools.malloc.empty())  // xstatic takes its own option out of the link line
+    o << "# The allocator of every executable link (docs/allocator.md).\n"
+      << "string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT \" --malloc=" << tools.malloc << "\")\n\n";
   if (!tools.emulator.empty())
     o << "# ctest and try_run() run target binaries under the emulator.\n"
       << "set(CMAKE_CROSSCOMPILING_EMULATOR " << quote_list(tools.emulator) << ")\n\n";

@@ -21,7 +21,7 @@ std::string joined_dirs(const std::vector<fs::path>& dirs) {
 
 std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) {
   const auto& t = tools.target;
-  return {
+  std::vector<std::pair<std::string, std::string>> vars{
       {"CC", tools.cc.string()},
       {"CXX", tools.cxx.string()},
       {"AR", tools.ar.string()},
@@ -47,6 +47,9 @@ std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) 
       // The launchers find the sysroot through the store: keep the same one.
       {"XSTATIC_HOME", tools.store.string()},
   };
+  // The allocator of musl links, when asked for (the driver reads XSTATIC_MALLOC).
+  if (!tools.malloc.empty()) vars.emplace_back("XSTATIC_MALLOC", tools.malloc);
+  return vars;
 }
 
 std::string env_shell(const Toolset& tools) {

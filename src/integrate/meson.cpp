@@ -66,8 +66,11 @@ std::string meson_cross_file(const Toolset& tools) {
   o << "needs_exe_wrapper = " << (tools.emulator.empty() && tools.runnable ? "false" : "true") << "\n"
     << "\n[built-in options]\n"
     << "default_library = 'static'\n"
-    << "prefer_static = true\n"
-    << "\n[host_machine]\n"
+    << "prefer_static = true\n";
+  if (!tools.malloc.empty())  // the allocator of every link (docs/allocator.md); xstatic takes it out
+    o << "c_link_args = ['--malloc=" << tools.malloc << "']\n"
+      << "cpp_link_args = ['--malloc=" << tools.malloc << "']\n";
+  o << "\n[host_machine]\n"
     << "system = " << quote(meson_system(*t.row)) << "\n"
     << "cpu_family = " << quote(meson_cpu_family(*t.row)) << "\n"
     << "cpu = " << quote(cmake_system_processor(t)) << "\n"

@@ -68,6 +68,21 @@ XSTATIC_MALLOC=musl "$XSTATIC" cc --target linux/arm64 "$P/malloc_mix.c" -o env-
 XSTATIC_MALLOC=musl "$XSTATIC" cc --target linux/arm64 --malloc=mimalloc "$P/malloc_mix.c" -o env-flag
 [ "$(allocator_of env-flag)" != musl ] || fail "--malloc did not win over XSTATIC_MALLOC"
 
+# The build-system outputs carry --malloc: a CMake toolchain and `xstatic env`.
+mkdir -p cm
+printf 'cmake_minimum_required(VERSION 3.16)\nproject(m C)\nadd_executable(mix mix.c)\n' >cm/CMakeLists.txt
+cp "$P/malloc_mix.c" cm/mix.c
+"$XSTATIC" toolchain cmake linux/arm64 --malloc musl -o musl.cmake
+cmake -S cm -B cm-build -G Ninja -DCMAKE_TOOLCHAIN_FILE="$WORK/musl.cmake" >/dev/null || fail "cmake configure with --malloc musl"
+cmake --build cm-build >/dev/null || fail "cmake build with --malloc musl"
+[ "$(allocator_of cm-build/mix)" = musl ] || fail "toolchain --malloc musl: allocator $(allocator_of cm-build/mix)"
+(
+  eval "$("$XSTATIC" env linux/arm64 --malloc musl)"
+  [ "$XSTATIC_MALLOC" = musl ] || fail "env --malloc musl: XSTATIC_MALLOC=$XSTATIC_MALLOC"
+  "$CC" -O2 "$P/malloc_mix.c" -o env-mix
+)
+[ "$(allocator_of env-mix)" = musl ] || fail "env --malloc musl: allocator $(allocator_of env-mix)"
+
 # A program that never allocates costs nothing with auto: the same bytes as with musl.
 printf '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n' >hello.c
 for target in linux/amd64 linux/arm64; do

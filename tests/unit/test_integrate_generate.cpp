@@ -123,3 +123,18 @@ TEST_CASE("pkg-config wrapper: only the sysroot, static flags") {
   CHECK(has(text, "unset PKG_CONFIG_PATH\n"));
   CHECK(has(text, "exec /usr/bin/pkg-config --static \"$@\"\n"));
 }
+
+TEST_CASE("--malloc reaches every link: CMake linker flags, Meson link args, XSTATIC_MALLOC") {
+  auto tools = arm64_glibc();
+  CHECK_FALSE(has(cmake_toolchain(tools), "--malloc"));  // the default (auto) needs nothing
+  CHECK_FALSE(has(meson_cross_file(tools), "--malloc"));
+  CHECK_FALSE(has(env_shell(tools), "XSTATIC_MALLOC"));
+  tools.malloc = "musl";
+  CHECK(has(cmake_toolchain(tools), "string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT \" --malloc=musl\")\n"));
+  std::string meson = meson_cross_file(tools);
+  CHECK(has(meson, "c_link_args = ['--malloc=musl']\n"));
+  CHECK(has(meson, "cpp_link_args = ['--malloc=musl']\n"));
+  CHECK(meson.find("c_link_args") > meson.find("[built-in options]"));
+  CHECK(meson.find("c_link_args") < meson.find("[host_machine]"));
+  CHECK(has(env_shell(tools), "export XSTATIC_MALLOC=musl\n"));
+}

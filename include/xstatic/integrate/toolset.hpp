@@ -40,6 +40,7 @@ struct Toolset {
   bool runnable = true;               // its binaries can run on this host (natively or emulated)
   std::vector<std::string> emulator;  // runs a target binary here; empty when native or not runnable
   fs::path store;                     // the store the toolset belongs to (XSTATIC_HOME)
+  std::string malloc;                 // --malloc for every link ("": the driver's default, auto)
 };
 
 // "aarch64-linux-musl" for a target's default variant (its triple, so that
