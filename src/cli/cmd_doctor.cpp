@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "status.hpp"
+#include "xstatic/integrate/binfmt.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
@@ -100,6 +101,16 @@ std::string fix_command(const std::vector<Tool>& tools, bool no_sysroot) {
   return fix;
 }
 
+// Which binfmt_misc handler runs each foreign target's binaries exec'd by path
+// (tests registered by path need one: 'xstatic binfmt install').
+std::vector<std::string> binfmt_lines() {
+  try {
+    return integrate::binfmt_status(integrate::binfmt_default_targets());
+  } catch (const Error& e) {
+    return {e.what()};
+  }
+}
+
 void print_json(const std::vector<Tool>& tools, const sysroot::Store& store,
                 const std::vector<std::string>& sysroots, const std::string& fix, bool ok) {
   llvm::json::OStream j(llvm::outs(), 2);
@@ -119,6 +130,9 @@ void print_json(const std::vector<Tool>& tools, const sysroot::Store& store,
     j.attributeArray("sysroots", [&] {
       for (const auto& s : sysroots) j.value(s);
     });
+    j.attributeArray("binfmt", [&] {
+      for (const auto& line : binfmt_lines()) j.value(line);
+    });
     j.attribute("fix", fix);
   });
   llvm::outs() << "\n";
@@ -131,6 +145,8 @@ void print_text(const std::vector<Tool>& tools, const sysroot::Store& store,
                 t.path.empty() ? (t.required ? "MISSING" : "-") : t.path.c_str(), t.version.c_str());
   std::printf("\nstore     %s\nsysroots  %s\n", store.root().c_str(), sysroots.empty() ? "(none)" : "");
   for (const auto& s : sysroots) std::printf("  %s\n", s.c_str());
+  std::printf("binfmt    (foreign binaries exec'd by path; 'sudo xstatic binfmt install' registers qemu)\n");
+  for (const auto& line : binfmt_lines()) std::printf("  %s\n", line.c_str());
   if (!fix.empty()) std::printf("\nto install what is missing:\n  %s\n", fix.c_str());
 }
 

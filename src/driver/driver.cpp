@@ -50,9 +50,16 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
     std::fprintf(stderr, "xstatic: installing the sysroot for %s (--auto-install)\n", describe(t).c_str());
     return sysroot::install(store, t, sysroot::InstallOptions{});
   }
-  throw Error(ours ? "the sysroot for " + describe(t) + " is not installed"
+  // A links folder's store (xstatic/sysroot/links_store.hpp) may not be the
+  // one a bare `xstatic sysroot install` would fill: name it.
+  std::string in_store, for_store;
+  if (ours && store.root() != sysroot::Store::locate().root()) {
+    in_store = " in the store " + store.root().string();
+    for_store = "XSTATIC_HOME=" + store.root().string() + " ";
+  }
+  throw Error(ours ? "the sysroot for " + describe(t) + " is not installed" + in_store
                    : "no sysroot for " + describe(t) + " was found",
-              sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
+              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
 }
 
 // The runtimes module reports progress through spdlog: on stderr, never

@@ -55,4 +55,12 @@ grep -q "$A/sysroots/arm64-musl" mybin/aarch64-linux-musl-pkg-config || fail "pk
 out=$(env -u XSTATIC_HOME mybin/aarch64-linux-musl-cc --print-command -c main.c 2>&1) || fail "mybin: $out"
 expect_contains "$out" "--sysroot=$A/sysroots/arm64-musl"
 echo "ok: install-links DIR"
+
+# A links folder whose store lacks the sysroot says which store to fill.
+"$XSTATIC" -q --store "$WORK/store-c" install-links cbin linux/arm64
+rc=0
+env -u XSTATIC_HOME cbin/aarch64-linux-musl-cc main.c -o app 2>err || rc=$?
+[ "$rc" = 3 ] || fail "missing sysroot in the folder's store exited $rc: $(cat err)"
+expect_contains "$(cat err)" "is not installed in the store $WORK/store-c"
+expect_contains "$(cat err)" "XSTATIC_HOME=$WORK/store-c xstatic sysroot install linux/arm64"
 echo "PASS: driver_store"

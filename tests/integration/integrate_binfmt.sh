@@ -9,7 +9,13 @@
 need qemu-aarch64-static
 need cmake
 [ "$(id -u)" = 0 ] || skip "binfmt_misc needs root (run as root to test 'xstatic binfmt')"
+need flock
 need_target linux/arm64
+# A handler is global to the machine: one binfmt suite at a time (other
+# worktrees and CI jobs on this machine included), or one's remove would pull
+# the handler from under the other's tests.
+exec 9>"${TMPDIR:-/tmp}/xstatic-binfmt-suite.lock"
+flock -w 900 9 || skip "another binfmt suite held the lock for 15 minutes"
 printf 'int main(void) { return 0; }\n' >t.c
 "$XSTATIC" cc --target linux/arm64 t.c -o t
 
