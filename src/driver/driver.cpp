@@ -122,6 +122,13 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
                          "(XSTATIC_AUTO_BUILD=0); run '%s'\n", describe(t).c_str(), build_cmd.c_str());
     return;
   }
+  if (!forced) {
+    if (auto log = runtimes::recent_mimalloc_failure(store, t, plan.clang.major)) {
+      std::fprintf(stderr, "xstatic: note: linking musl's own malloc: building mimalloc for %s failed within the "
+                           "hour (log: %s); retry: '%s'\n", describe(t).c_str(), log->c_str(), build_cmd.c_str());
+      return;
+    }
+  }
   show_runtimes_progress();
   std::fprintf(stderr, "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
                describe(t).c_str());

@@ -106,6 +106,11 @@ std::vector<std::string> compile_command(const detail::Compiler& clang, const ta
   return cmd;
 }
 
+fs::path failed_log_of(const sysroot::Store& store, const target::Target& t, int clang_major) {
+  return store.root() / "logs" /
+         ("mimalloc-llvm" + std::to_string(clang_major) + "-" + sysroot::sysroot_name(t) + ".log");
+}
+
 AllocatorInstalled build_locked(const sysroot::Store& store, const target::Target& t, const BuildOptions& options,
                                 const detail::Compiler& clang, const fs::path& sysroot,
                                 const fs::path& failed_log) {
@@ -139,6 +144,7 @@ AllocatorInstalled build_locked(const sysroot::Store& store, const target::Targe
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy
   fs::rename(scratch.install(), final_dir);
   scratch.succeeded();
+  fs::remove(failed_log, ec);  // an earlier failure is over
   spdlog::info("mimalloc {} for {} built in {:.1f} s: {}", version, describe(t), seconds, final_dir.string());
   return {final_dir, final_dir / "lib/libmimalloc.a", version, true};
 }
@@ -191,6 +197,16 @@ std::optional<AllocatorInstalled> find_mimalloc(const sysroot::Store& store, con
   return best;
 }
 
+std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, const target::Target& t,
+                                                int clang_major, long within) {
+  fs::path log = failed_log_of(store, t, clang_major);
+  std::error_code ec;
+  auto when = fs::last_write_time(log, ec);
+  if (ec) return std::nullopt;
+  auto age = std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - when).count();
+  return age < within ? std::optional<fs::path>(log) : std::nullopt;
+}
+
 AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const target::Target& t,
                                   const BuildOptions& options) {
   if (!mimalloc_supported(t))
@@ -209,7 +225,7 @@ AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const targe
     spdlog::info("waiting for another xstatic that is building mimalloc for {}", describe(t));
   });
   if (auto built = find_mimalloc(store, t, clang.major)) return *built;  // built while we waited
-  fs::path failed_log = store.root() / "logs" / (lock_name + ".log");
+  fs::path failed_log = failed_log_of(store, t, clang.major);
   try {
     return build_locked(store, t, options, clang, *sysroot, failed_log);
   } catch (const Error& e) {

@@ -152,6 +152,13 @@ expect_contains "$(cat "$WORK/err")" "build log: $store/logs/mimalloc-llvm$CLANG
 grep -q "this is not C" "$store/logs/mimalloc-llvm$CLANG_MAJOR-arm64-musl.log" || fail "the log lacks clang's error"
 [ -z "$(find "$store/runtimes" -mindepth 1 -maxdepth 1 -name 'mimalloc-*' 2>/dev/null)" ] || fail "a failed build left files"
 
+# After a failed build, auto links do not retry it on every link (offline,
+# each retry would wait for apt): musl's malloc, and a note with the log.
+XSTATIC_HOME=$store "$XSTATIC" cc --target linux/arm64 "$P/malloc_mix.c" -o after-fail 2>"$WORK/err"
+expect_contains "$(cat "$WORK/err")" "failed within the hour (log: $store/logs/mimalloc-llvm$CLANG_MAJOR-arm64-musl.log)"
+[ "$(allocator_of after-fail)" = musl ] || fail "after a failed build: allocator $(allocator_of after-fail)"
+[ -z "$(find "$store/runtimes" -mindepth 1 -maxdepth 1 -name 'mimalloc-*' 2>/dev/null)" ] || fail "auto retried the build"
+
 # Two builds at once build once: one says built, the other waits and finds it.
 XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --runtime mimalloc --mimalloc-src "$src" >o1 2>e1 &
 XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --runtime mimalloc --mimalloc-src "$src" >o2 2>e2 &
@@ -161,6 +168,7 @@ both=$(cat o1 o2)
 expect_contains "$both" "linux/arm64 mimalloc built:"
 expect_contains "$both" "linux/arm64 mimalloc already built:"
 [ "$(find "$store/runtimes" -name libmimalloc.a | wc -l)" = 1 ] || fail "not exactly one libmimalloc.a"
+[ ! -e "$store/logs/mimalloc-llvm$CLANG_MAJOR-arm64-musl.log" ] || fail "a successful build kept the old failure's log"
 XSTATIC_HOME=$store "$XSTATIC" cc --target linux/arm64 "$P/malloc_mix.c" -o built-now
 case $(allocator_of built-now) in "mimalloc 2."*) ;; *) fail "auto did not use the new build" ;; esac
 
