@@ -63,7 +63,26 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
   cmd.emplace_back(traits.gc);
   add_strip(cmd, inv, traits);
   if (plan.why_extract) cmd.push_back("-Wl,--why-extract=" + *plan.why_extract);
-  if (plan.gcc_dir) cmd.push_back("-L" + plan.gcc_dir->string());
+  if (plan.gcc_dir) {
+    // -B: crtbegin.o and crtend.o from the same folder as libgcc_eh (clang
+    // would take the win32 ones, and i686's DWARF unwinder then finds no
+    // frames: every throw ends in abort()); -L: libgcc and libstdc++.
+    cmd.push_back("-B" + plan.gcc_dir->string());
+    cmd.push_back("-L" + plan.gcc_dir->string());
+    // The posix runtime's libstdc++ and libgcc_eh call winpthreads; -static
+    // makes lld take libwinpthread.a (only when something needs it).
+    if (inv.mode == Mode::link) cmd.emplace_back("-lwinpthread");
+  }
+}
+
+// clang's MinGW driver always picks Debian's 12-win32 gcc folder, whose
+// libstdc++ has no std::thread; the posix one's headers replace it here.
+void add_mingw_cxx_includes(std::vector<std::string>& cmd, const std::filesystem::path& gcc_dir,
+                            const target::Target& t) {
+  std::string base = gcc_dir.string() + "/include/c++";
+  cmd.emplace_back("-nostdinc++");
+  for (const auto& sub : {base, base + "/" + std::string(t.triple()), base + "/backward"})
+    cmd.insert(cmd.end(), {"-isystem", sub});
 }
 
 }  // namespace
@@ -96,10 +115,7 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   }
   for (auto flag : util::split(plan.target.row->cflags, ' '))
     if (!flag.empty()) cmd.emplace_back(flag);
-  if (plan.gcc_dir && plan.language == Language::cxx)
-    for (const auto& sub : {plan.gcc_dir->string() + "/include/c++",
-                            plan.gcc_dir->string() + "/include/c++/" + std::string(plan.target.triple())})
-      cmd.insert(cmd.end(), {"-isystem", sub});
+  if (plan.gcc_dir && plan.language == Language::cxx) add_mingw_cxx_includes(cmd, *plan.gcc_dir, plan.target);
   if (links && plan.color) cmd.emplace_back("-fcolor-diagnostics");
   // -r is a partial link: an object file, where --gc-sections and -s are errors.
   bool full_link = inv.mode == Mode::link || inv.mode == Mode::shared;
@@ -127,8 +143,9 @@ std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t) {
   std::optional<std::filesystem::path> found;
   for (const auto& e : std::filesystem::directory_iterator(base, ec)) {
     if (!std::filesystem::exists(e.path() / "libgcc.a")) continue;
-    // win32 threads first: no libwinpthread DLL to ship beside the .exe.
-    if (!found || e.path().filename().string().ends_with("-win32")) found = e.path();
+    // posix threads first: std::thread, mutex and condition_variable need
+    // them, and libwinpthread.a links statically (no DLL beside the .exe).
+    if (!found || e.path().filename().string().ends_with("-posix")) found = e.path();
   }
   return found;
 }

@@ -67,6 +67,26 @@ TEST_CASE("Windows and wasm get only what means something there") {
   CHECK(wasm.find("-fuse-ld") == std::string::npos);
 }
 
+TEST_CASE("Windows C++ takes libstdc++ from the posix gcc folder and links winpthreads statically") {
+  auto p = plan_for("windows/amd64");
+  p.gcc_dir = "/usr/lib/gcc/x86_64-w64-mingw32/12-posix";
+  p.language = Language::cxx;
+  std::string g = "/usr/lib/gcc/x86_64-w64-mingw32/12-posix";
+  std::string includes = " -nostdinc++ -isystem " + g + "/include/c++ -isystem " + g +
+                         "/include/c++/x86_64-w64-mingw32 -isystem " + g + "/include/c++/backward ";
+  auto compile = cmd({"-c", "a.cpp"}, p);
+  CHECK(compile.find(includes) != std::string::npos);
+  CHECK(compile.find("-lwinpthread") == std::string::npos);
+  auto link = cmd({"a.cpp", "-o", "a.exe"}, p);
+  CHECK(link.find(includes) != std::string::npos);
+  CHECK(link.find(" -static ") != std::string::npos);
+  CHECK(link.find(" -B" + g + " -L" + g + " -lwinpthread ") != std::string::npos);
+  CHECK(compile.find(" -B") == std::string::npos);
+  CHECK(cmd({"-shared", "a.o", "-o", "a.dll"}, p).find("-lwinpthread") == std::string::npos);
+  p.language = Language::c;
+  CHECK(cmd({"-c", "a.c"}, p).find("-nostdinc++") == std::string::npos);
+}
+
 TEST_CASE("C++ uses clang++ beside clang, else --driver-mode=g++; libc++ runtimes when given") {
   auto p = plan_for("linux/arm64");
   p.language = Language::cxx;

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -40,5 +42,28 @@ TEST_CASE("files that are not ELF are refused with a reason") {
   CHECK_THROWS_AS(target_of_binary(file), Error);
   CHECK_THROWS_AS(target_of_binary(file.string() + ".missing"), Error);
   fs::remove(file);
-  CHECK_THROWS_AS(plan_run("/nonexistent/app", {}, target::parse("windows/amd64"), sysroot::Store("/nonexistent")), Error);
+}
+
+TEST_CASE("a Windows program runs under wine, headless, in a prefix in the store unless WINEPREFIX says") {
+  sysroot::Store store("/nonexistent/store");
+  std::optional<std::string> saved;
+  if (const char* v = std::getenv("WINEPREFIX")) saved = v;
+  ::unsetenv("WINEPREFIX");
+  try {
+    auto plan = plan_run("app.exe", {"a"}, target::parse("windows/amd64"), store);
+    CHECK_FALSE(plan.native);
+    REQUIRE(plan.argv.size() == 3);
+    CHECK(fs::path(plan.argv[0]).filename().string().starts_with("wine"));
+    CHECK(plan.argv[1] == "app.exe");
+    CHECK(std::find(plan.env.begin(), plan.env.end(), "WINEPREFIX=/nonexistent/store/wine") != plan.env.end());
+    REQUIRE(plan.wine);
+    ::setenv("WINEPREFIX", "/elsewhere", 1);
+    auto own = plan_run("app.exe", {}, target::parse("windows/amd64"), store);
+    CHECK(own.wine->prefix == fs::path("/elsewhere"));
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::missing);  // wine not installed on this machine
+    CHECK(std::string(e.hint()).find("apt-get install wine") != std::string::npos);
+  }
+  if (saved) ::setenv("WINEPREFIX", saved->c_str(), 1);
+  else ::unsetenv("WINEPREFIX");
 }
