@@ -124,7 +124,8 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   // archive members wherever the -l stands, so before the user's objects works).
   if (plan.cxx_runtimes)
     for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
-  cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
+  for (const auto& arg : inv.clang_args)
+    if (!is_dropped(arg, plan.target)) cmd.push_back(arg);
   if (plan.allocator && inv.mode == Mode::link) {
     // `-x c -` (configure's programs on stdin) would make clang read the archive as C.
     if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(), [](const std::string& a) { return a.starts_with("-x"); }))

@@ -87,6 +87,15 @@ TEST_CASE("Windows C++ takes libstdc++ from the posix gcc folder and links winpt
   CHECK(cmd({"-c", "a.c"}, p).find("-nostdinc++") == std::string::npos);
 }
 
+TEST_CASE("Go's GNU ld script for Windows links is dropped; other -T and other targets keep theirs") {
+  std::string go_script = "-Wl,-T,/tmp/go-link-123/fix_debug_gdb_scripts.ld";
+  auto win = cmd({"a.o", go_script, "-o", "a.exe"}, plan_for("windows/amd64"));
+  CHECK(win.find("-Wl,-T") == std::string::npos);
+  CHECK(win.find(" a.o -o a.exe") != std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,-T,my.ld"}, plan_for("windows/amd64")).find("-Wl,-T,my.ld") != std::string::npos);
+  CHECK(cmd({"a.o", go_script}, plan_for("linux/amd64")).find(go_script) != std::string::npos);
+}
+
 TEST_CASE("C++ uses clang++ beside clang, else --driver-mode=g++; libc++ runtimes when given") {
   auto p = plan_for("linux/arm64");
   p.language = Language::cxx;

@@ -46,6 +46,10 @@ bool needs_cxx_runtimes(Language language, const target::Target& t);
 // program brings (an object or an archive named earlier) is the one lld takes.
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan);
 
+// True for a user argument that cannot work for the target and is dropped:
+// Go's GNU ld script for Windows links (see src/driver/dropped.cpp).
+bool is_dropped(std::string_view arg, const target::Target& t);
+
 // mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-posix
 // (and -win32, which lacks std::thread), a folder name clang's MinGW driver
 // does not read as a version. The -posix folder wins when both are there.
