@@ -15,14 +15,6 @@ bool is_executable(const fs::path& p) {
   return fs::is_regular_file(p, ec);
 }
 
-// Debian's layout first (it tells 32 from 64 bits), then PATH.
-std::optional<std::string> find_loader(bool is_64bit) {
-  fs::path debian = is_64bit ? "/usr/lib/wine/wine64" : "/usr/lib/wine/wine";
-  if (is_executable(debian)) return debian.string();
-  if (is_executable("/usr/lib/wine/wine64")) return std::nullopt;  // Debian without wine32
-  return util::find_program(is_64bit ? "wine64" : "wine");
-}
-
 std::string wineserver_beside(const std::string& loader) {
   fs::path beside = fs::path(loader).parent_path() / "wineserver";
   return is_executable(beside) ? beside.string() : "wineserver";
@@ -30,8 +22,16 @@ std::string wineserver_beside(const std::string& loader) {
 
 }  // namespace
 
+// Debian's layout first (it tells 32 from 64 bits), then PATH.
+std::optional<std::string> find_wine(bool is_64bit) {
+  fs::path debian = is_64bit ? "/usr/lib/wine/wine64" : "/usr/lib/wine/wine";
+  if (is_executable(debian)) return debian.string();
+  if (is_executable("/usr/lib/wine/wine64")) return std::nullopt;  // Debian without wine32
+  return util::find_program(is_64bit ? "wine64" : "wine");
+}
+
 Wine wine_for(const target::Target& t, const sysroot::Store& store) {
-  auto loader = find_loader(t.row->is_64bit);
+  auto loader = find_wine(t.row->is_64bit);
   if (!loader) {
     if (t.row->is_64bit)
       throw Error("wine is not installed (it runs " + t.go_name() + " programs here)",

@@ -20,6 +20,7 @@ assert tools["clang"]["path"] and "clang version" in tools["clang"]["version"], 
 assert tools["ld.lld"]["path"] and "LLD" in tools["ld.lld"]["version"], tools["ld.lld"]
 assert "amd64-musl" in d["sysroots"], d["sysroots"]
 assert "qemu-aarch64-static" in tools
+assert "wine64" in tools and "wine (32-bit)" in tools, tools
 PY
 echo "ok: doctor finds clang, lld and the sysroots"
 

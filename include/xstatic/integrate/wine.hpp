@@ -28,6 +28,9 @@ struct Wine {
   std::vector<std::string> env;    // NAME=VALUE entries the program runs with
 };
 
+// The wine loader for 64- or 32-bit programs, or nullopt (see above).
+std::optional<std::string> find_wine(bool is_64bit);
+
 // How to run a Windows target's programs. Throws Error (missing) naming the
 // package to install when wine, or for windows/386 wine32, is not installed.
 Wine wine_for(const target::Target& t, const sysroot::Store& store);
