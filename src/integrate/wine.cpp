@@ -1,6 +1,9 @@
 // Finding wine and making its prefix (see include/xstatic/integrate/wine.hpp).
 #include "xstatic/integrate/wine.hpp"
 
+#include <cstdio>
+#include <functional>
+
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -53,7 +56,10 @@ Wine wine_for(const target::Target& t, const sysroot::Store& store) {
 void ensure_wine_prefix(const Wine& wine, const sysroot::Store& store) {
   auto ready = [&] { return fs::exists(wine.prefix / "system.reg"); };
   if (ready()) return;
-  util::FileLock lock(store.locks_dir() / "wine.lock");
+  // One lock per prefix: suites and users with prefixes of their own do not wait on each other.
+  char name[40];
+  std::snprintf(name, sizeof name, "wine-%016zx.lock", std::hash<std::string>{}(wine.prefix.string()));
+  util::FileLock lock(store.locks_dir() / name);
   if (ready()) return;
   std::error_code ec;
   fs::create_directories(wine.prefix, ec);
