@@ -54,7 +54,8 @@ std::vector<std::string_view> binutil_names() {
   return out;
 }
 
-std::optional<int> run_binutil(std::string_view tool, const target::Target& t, const std::vector<std::string>& args) {
+std::optional<int> run_binutil(std::string_view tool, const target::Target& t,
+                               const std::vector<std::string>& args) {
   auto llvm = binutil_for(tool);
   if (!llvm) return std::nullopt;
   auto path = toolchain::find_llvm_tool(*llvm);
@@ -62,7 +63,8 @@ std::optional<int> run_binutil(std::string_view tool, const target::Target& t, c
     throw Error(std::string(*llvm) + " not found on PATH (for '" + std::string(tool) + "')",
                 "sudo apt-get install llvm-19 lld-19", Exit::missing);
   std::vector<std::string> argv{*path};
-  if (tool == "windres") argv.push_back("--target=" + std::string(t.triple()));  // the user's own comes later and wins
+  if (tool == "windres")
+    argv.push_back("--target=" + std::string(t.triple()));  // the user's own comes later and wins
   argv.insert(argv.end(), args.begin(), args.end());
   util::exec(argv);  // llvm-ar/llvm-ranlib and ld.lld read their role from argv[0]: keep the tool's name
 }

@@ -25,7 +25,8 @@ inspect::Report read_report(const std::filesystem::path& program) {
                     " file; only Linux (ELF) and Windows (PE, under wine) programs can be run here",
                 "build it for a Linux or Windows target: xstatic cc --target linux/arm64 ...");
   if (report.format == "pe" && !report.target)
-    throw Error(program.string() + ": a PE file for a machine no target has", "list the targets: xstatic targets");
+    throw Error(program.string() + ": a PE file for a machine no target has",
+                "list the targets: xstatic targets");
   if (!report.target)
     throw Error(program.string() + ": ELF machine " + std::to_string(report.elf_machine) + " (" +
                     std::to_string(report.bits) + "-bit) is no known target",

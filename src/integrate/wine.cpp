@@ -39,9 +39,11 @@ Wine wine_for(const target::Target& t, const sysroot::Store& store) {
     if (t.row->is_64bit)
       throw Error("wine is not installed (it runs " + t.go_name() + " programs here)",
                   "sudo apt-get install wine wine64", Exit::missing);
-    throw Error("wine32 is not installed (it runs " + t.go_name() + " programs here; wine64 alone runs them as nothing)",
-                "sudo dpkg --add-architecture i386 && sudo apt-get update && sudo apt-get install wine32:i386",
-                Exit::missing);
+    throw Error(
+        "wine32 is not installed (it runs " + t.go_name() +
+            " programs here; wine64 alone runs them as nothing)",
+        "sudo dpkg --add-architecture i386 && sudo apt-get update && sudo apt-get install wine32:i386",
+        Exit::missing);
   }
   Wine wine;
   wine.loader = *loader;

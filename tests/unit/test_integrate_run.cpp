@@ -55,7 +55,8 @@ TEST_CASE("a Windows program runs under wine, headless, in a prefix in the store
     REQUIRE(plan.argv.size() == 3);
     CHECK(fs::path(plan.argv[0]).filename().string().starts_with("wine"));
     CHECK(plan.argv[1] == "app.exe");
-    CHECK(std::find(plan.env.begin(), plan.env.end(), "WINEPREFIX=/nonexistent/store/wine") != plan.env.end());
+    CHECK(std::find(plan.env.begin(), plan.env.end(), "WINEPREFIX=/nonexistent/store/wine") !=
+          plan.env.end());
     REQUIRE(plan.wine);
     ::setenv("WINEPREFIX", "/elsewhere", 1);
     auto own = plan_run("app.exe", {}, target::parse("windows/amd64"), store);
@@ -64,6 +65,8 @@ TEST_CASE("a Windows program runs under wine, headless, in a prefix in the store
     CHECK(e.code() == Exit::missing);  // wine not installed on this machine
     CHECK(std::string(e.hint()).find("apt-get install wine") != std::string::npos);
   }
-  if (saved) ::setenv("WINEPREFIX", saved->c_str(), 1);
-  else ::unsetenv("WINEPREFIX");
+  if (saved)
+    ::setenv("WINEPREFIX", saved->c_str(), 1);
+  else
+    ::unsetenv("WINEPREFIX");
 }

@@ -35,7 +35,8 @@ std::vector<std::string_view> binutil_names();
 // Execs the LLVM tool for `tool` with `args` untouched (windres first gets
 // --target=<triple> of `t`); nullopt when `tool` is not a binutils name.
 // Throws Error (missing) when the LLVM tool is absent.
-std::optional<int> run_binutil(std::string_view tool, const target::Target& t, const std::vector<std::string>& args);
+std::optional<int> run_binutil(std::string_view tool, const target::Target& t,
+                               const std::vector<std::string>& args);
 
 // Compiler and binutils names for a target: aarch64-linux-musl-cc, -c++, -gcc,
 // -g++, -clang, -clang++, -ar, ... (-windres for Windows targets) and the Go

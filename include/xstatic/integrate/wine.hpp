@@ -23,9 +23,9 @@
 namespace xstatic::integrate {
 
 struct Wine {
-  std::string loader;              // /usr/lib/wine/wine64, ...
-  std::filesystem::path prefix;    // WINEPREFIX
-  std::vector<std::string> env;    // NAME=VALUE entries the program runs with
+  std::string loader;            // /usr/lib/wine/wine64, ...
+  std::filesystem::path prefix;  // WINEPREFIX
+  std::vector<std::string> env;  // NAME=VALUE entries the program runs with
 };
 
 // The wine loader for 64- or 32-bit programs, or nullopt (see above).
