@@ -26,15 +26,15 @@ std::string wineserver_beside(const std::string& loader) {
 }  // namespace
 
 // Debian's layout first (it tells 32 from 64 bits), then PATH.
-std::optional<std::string> find_wine(bool is_64bit) {
-  fs::path debian = is_64bit ? "/usr/lib/wine/wine64" : "/usr/lib/wine/wine";
+std::optional<std::string> find_wine(bool is_64bit, const std::filesystem::path& debian_dir) {
+  fs::path debian = debian_dir / (is_64bit ? "wine64" : "wine");
   if (is_executable(debian)) return debian.string();
-  if (is_executable("/usr/lib/wine/wine64")) return std::nullopt;  // Debian without wine32
+  if (is_executable(debian_dir / "wine64")) return std::nullopt;  // Debian without wine32
   return util::find_program(is_64bit ? "wine64" : "wine");
 }
 
-Wine wine_for(const target::Target& t, const sysroot::Store& store) {
-  auto loader = find_wine(t.row->is_64bit);
+Wine wine_for(const target::Target& t, const sysroot::Store& store, const std::filesystem::path& debian_dir) {
+  auto loader = find_wine(t.row->is_64bit, debian_dir);
   if (!loader) {
     if (t.row->is_64bit)
       throw Error("wine is not installed (it runs " + t.go_name() + " programs here)",

@@ -70,3 +70,23 @@ TEST_CASE("a Windows program runs under wine, headless, in a prefix in the store
   else
     ::unsetenv("WINEPREFIX");
 }
+
+TEST_CASE("Debian's wine64 without wine32: windows/386 fails naming wine32:i386, never runs as nothing") {
+  fs::path dir = fs::temp_directory_path() / ("xstatic-unit-wine-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "wine64") << "";
+  sysroot::Store store("/nonexistent/store");
+  CHECK(find_wine(true, dir) == (dir / "wine64").string());
+  CHECK_FALSE(find_wine(false, dir));
+  CHECK(wine_for(target::parse("windows/amd64"), store, dir).loader == (dir / "wine64").string());
+  try {
+    wine_for(target::parse("windows/386"), store, dir);
+    FAIL("windows/386 found a loader in a folder with only wine64");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::missing);
+    CHECK(std::string(e.what()).find("wine32") != std::string::npos);
+    CHECK(std::string(e.hint()).find("dpkg --add-architecture i386") != std::string::npos);
+    CHECK(std::string(e.hint()).find("wine32:i386") != std::string::npos);
+  }
+  fs::remove_all(dir);
+}

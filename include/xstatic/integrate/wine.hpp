@@ -28,12 +28,17 @@ struct Wine {
   std::vector<std::string> env;  // NAME=VALUE entries the program runs with
 };
 
-// The wine loader for 64- or 32-bit programs, or nullopt (see above).
-std::optional<std::string> find_wine(bool is_64bit);
+// Where Debian's wine package puts its loaders.
+inline const std::filesystem::path kDebianWineDir = "/usr/lib/wine";
+
+// The wine loader for 64- or 32-bit programs, or nullopt (see above):
+// `debian_dir` first, then wine64/wine on PATH when that folder has no wine64.
+std::optional<std::string> find_wine(bool is_64bit, const std::filesystem::path& debian_dir = kDebianWineDir);
 
 // How to run a Windows target's programs. Throws Error (missing) naming the
 // package to install when wine, or for windows/386 wine32, is not installed.
-Wine wine_for(const target::Target& t, const sysroot::Store& store);
+Wine wine_for(const target::Target& t, const sysroot::Store& store,
+              const std::filesystem::path& debian_dir = kDebianWineDir);
 
 // Makes the prefix when it does not exist yet (wineboot, output discarded).
 void ensure_wine_prefix(const Wine& wine, const sysroot::Store& store);
