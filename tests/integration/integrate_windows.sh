@@ -3,8 +3,8 @@
 # a .rc version resource) through CMake and the file of `xstatic toolchain
 # cmake windows/amd64`: CMAKE_RC_COMPILER is <triple>-windres (llvm-windres),
 # the .exe is static and verified, and ctest runs it under wine through
-# CMAKE_CROSSCOMPILING_EMULATOR (`xstatic run`). The Meson cross file names
-# windres and the same exe_wrapper. install-links makes <triple>-windres.
+# CMAKE_CROSSCOMPILING_EMULATOR (`xstatic run`). The same through Meson (the
+# cross file's windres and exe_wrapper). install-links makes <triple>-windres.
 . "$(dirname "$0")/lib.sh"
 need cmake; need clang-19; need llvm-windres-19
 [ -f /usr/x86_64-w64-mingw32/include/winver.h ] || skip "mingw-w64 is not installed"
@@ -33,6 +33,18 @@ echo "ok: CMake built a .rc resource into a static .exe ($(stat -c %s build/winr
 "$XSTATIC" -q toolchain meson "$t" -o win.ini
 grep -q "^windres = '.*/x86_64-w64-mingw32-windres'" win.ini || fail "meson file has no windres: $(cat win.ini)"
 grep -q "^exe_wrapper = \[.*'run', '--'\]" win.ini || fail "meson file has no wine exe_wrapper: $(cat win.ini)"
+if command -v meson >/dev/null && command -v ninja >/dev/null; then
+  # Meson: windows.compile_resources() through the file's windres, `meson test` through its exe_wrapper.
+  meson setup mbuild "$SRC/examples/windows-resource" --cross-file "$WORK/win.ini" >msetup.log 2>&1 ||
+    fail "meson setup failed: $(cat msetup.log)"
+  meson compile -C mbuild >mbuild.log 2>&1 || fail "meson compile failed: $(cat mbuild.log)"
+  "$XSTATIC" verify mbuild/winres.exe --target "$t" --static || fail "meson's winres.exe does not verify static"
+  timeout 300 meson test -C mbuild >mtest.log 2>&1 || fail "meson test failed: $(cat mtest.log mbuild/meson-logs/testlog.txt)"
+  expect_contains "$(cat mtest.log)" "Ok:                 1"
+  echo "ok: Meson built the .rc resource into a static .exe; meson test ran it under wine"
+else
+  echo "note: meson or ninja is not installed: the Meson build is not tried"
+fi
 
 "$XSTATIC" install-links links "$t" windows/386 >/dev/null
 for name in x86_64-w64-mingw32-windres i686-w64-mingw32-windres windows-amd64-windres; do

@@ -96,6 +96,13 @@ TEST_CASE("Go's GNU ld script for Windows links is dropped; other -T and other t
   CHECK(cmd({"a.o", go_script}, plan_for("linux/amd64")).find(go_script) != std::string::npos);
 }
 
+TEST_CASE("Meson's -Wl,--allow-shlib-undefined is dropped for Windows links only") {
+  auto win = cmd({"a.o", "-Wl,--allow-shlib-undefined", "-o", "a.exe"}, plan_for("windows/amd64"));
+  CHECK(win.find("allow-shlib-undefined") == std::string::npos);
+  auto elf = cmd({"a.o", "-Wl,--allow-shlib-undefined"}, plan_for("linux/amd64"));
+  CHECK(elf.find("-Wl,--allow-shlib-undefined") != std::string::npos);
+}
+
 TEST_CASE("C++ uses clang++ beside clang, else --driver-mode=g++; libc++ runtimes when given") {
   auto p = plan_for("linux/arm64");
   p.language = Language::cxx;

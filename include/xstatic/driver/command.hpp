@@ -47,7 +47,8 @@ bool needs_cxx_runtimes(Language language, const target::Target& t);
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan);
 
 // True for a user argument that cannot work for the target and is dropped:
-// Go's GNU ld script for Windows links (see src/driver/dropped.cpp).
+// Go's GNU ld script and Meson's --allow-shlib-undefined for Windows links
+// (see src/driver/dropped.cpp).
 bool is_dropped(std::string_view arg, const target::Target& t);
 
 // mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-posix
