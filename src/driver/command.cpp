@@ -19,21 +19,22 @@ struct LinkTraits {
   bool static_pie;   // -static-pie is meaningful
   const char* gc;    // the linker's dead-code flag
   bool strip;        // -s is meaningful
+  bool static_dll;   // -shared -static: a DLL with its compiler runtime inside (mingw)
 };
 
 LinkTraits traits_of(const target::Target& t) {
   switch (t.libc) {
     case target::Libc::musl:
     case target::Libc::glibc:
-      return {true, true, true, "-Wl,--gc-sections", true};
+      return {true, true, true, "-Wl,--gc-sections", true, false};
     case target::Libc::mingw:
-      return {true, true, false, "-Wl,--gc-sections", true};
+      return {true, true, false, "-Wl,--gc-sections", true, true};
     case target::Libc::wasi:
-      return {false, false, false, "-Wl,--gc-sections", true};
+      return {false, false, false, "-Wl,--gc-sections", true, false};
     case target::Libc::darwin:
-      return {true, false, false, "-Wl,-dead_strip", false};
+      return {true, false, false, "-Wl,-dead_strip", false, false};
   }
-  return {true, false, false, "-Wl,--gc-sections", false};
+  return {true, false, false, "-Wl,--gc-sections", false, false};
 }
 
 void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkTraits& traits) {
@@ -55,8 +56,9 @@ void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkT
 
 void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
   auto traits = traits_of(plan.target);
-  if (inv.mode == Mode::link && traits.static_flag)
-    cmd.emplace_back(inv.own.pie && traits.static_pie ? "-static-pie" : "-static");
+  bool static_link =
+      traits.static_flag && (inv.mode == Mode::link || (inv.mode == Mode::shared && traits.static_dll));
+  if (static_link) cmd.emplace_back(inv.own.pie && traits.static_pie ? "-static-pie" : "-static");
   // A shared library still carries its compiler runtime inside: sysroots hold
   // libgcc.a, not libgcc_s.so.
   if (inv.mode == Mode::shared && traits.static_pie) cmd.emplace_back("-static-libgcc");
@@ -71,7 +73,7 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
     cmd.push_back("-L" + plan.gcc_dir->string());
     // The posix runtime's libstdc++ and libgcc_eh call winpthreads; -static
     // makes lld take libwinpthread.a (only when something needs it).
-    if (inv.mode == Mode::link) cmd.emplace_back("-lwinpthread");
+    if (static_link) cmd.emplace_back("-lwinpthread");
   }
 }
 

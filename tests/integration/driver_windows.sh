@@ -2,7 +2,8 @@
 # Windows through mingw-w64: C and C++ (threads, mutex, condition_variable,
 # exceptions, filesystem, iostreams) for windows/amd64 and windows/386 link
 # with only Windows' own DLLs imported (libgcc, libstdc++ and winpthread are
-# linked in), pass `xstatic verify`, and run under wine through `xstatic run`.
+# linked in), pass `xstatic verify`, and run under wine through `xstatic run`;
+# a C++ DLL holds its runtime too.
 . "$(dirname "$0")/lib.sh"
 need clang-19; need llvm-objdump-19
 [ -f /usr/x86_64-w64-mingw32/include/stdio.h ] || skip "mingw-w64 is not installed"
@@ -52,6 +53,44 @@ for target in windows/amd64 windows/386; do
   out=$(run_exe "$target" "threads-$arch.exe")
   [ "$out" = "$(printf 'threads 10\ncaught boom\nfilesystem 1')" ] || fail "threads-$arch.exe under wine printed: $out"
   echo "ok: $target programs ran under wine (output and exit status intact)"
+done
+
+# A C++ DLL carries libgcc, libstdc++ and winpthreads inside too (-shared
+# -static): it imports only Windows' DLLs, and a program loads it and calls it
+# (an exception thrown and caught inside the DLL) under wine.
+cat >plugin.cpp <<'CPP'
+#include <cstring>
+#include <stdexcept>
+#include <string>
+extern "C" __declspec(dllexport) int twice_len(const char* s) {
+  try {
+    throw std::runtime_error(std::string(s) + s);
+  } catch (const std::exception& e) {
+    return static_cast<int>(std::strlen(e.what()));
+  }
+}
+CPP
+cat >loader.c <<'C'
+#include <stdio.h>
+#include <windows.h>
+int main(void) {
+  HMODULE dll = LoadLibraryA("plugin.dll");
+  if (!dll) { puts("no plugin.dll"); return 1; }
+  int (*twice_len)(const char*) = (int (*)(const char*))(void (*)(void))GetProcAddress(dll, "twice_len");
+  printf("dll %d\n", twice_len ? twice_len("abc") : -1);
+  return 0;
+}
+C
+for target in windows/amd64 windows/386; do
+  arch=${target#windows/}
+  mkdir -p "dll-$arch"
+  "$XSTATIC" c++ --target "$target" -O2 -shared plugin.cpp -o "dll-$arch/plugin.dll"
+  "$XSTATIC" cc --target "$target" -O2 loader.c -o "dll-$arch/loader.exe"
+  check_imports "dll-$arch/plugin.dll"
+  wine_runs "$target" || continue
+  out=$(cd "dll-$arch" && run_exe "$target" loader.exe)
+  [ "$out" = "dll 6" ] || fail "loader.exe ($target) with plugin.dll printed: $out"
+  echo "ok: $target C++ DLL with its runtime inside, loaded and called under wine"
 done
 
 # A .exe names its target itself; a non-Windows, non-ELF file is refused.
