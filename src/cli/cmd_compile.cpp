@@ -16,8 +16,9 @@ int run_compiler(std::string_view tool, std::string_view argv0, std::vector<std:
   return driver::compile(driver::language_of_tool(tool), argv0, std::move(args));
 }
 
-std::optional<int> run_binutil(std::string_view tool, std::vector<std::string> args) {
-  return driver::run_binutil(tool, args);
+std::optional<int> run_binutil(std::string_view tool, const target::Target& t,
+                               std::vector<std::string> args) {
+  return driver::run_binutil(tool, t, args);
 }
 
 namespace {

@@ -1,5 +1,5 @@
 // `xstatic doctor`: what this machine has for xstatic (clang, lld, the LLVM
-// binutils, qemu-user, the store and its sysroots), with versions, and the
+// binutils, qemu-user, wine, the store and its sysroots), with versions, and the
 // command that installs whatever is missing.
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/raw_ostream.h>
@@ -10,8 +10,9 @@
 #include "commands.hpp"
 #include "status.hpp"
 #include "xstatic/integrate/binfmt.hpp"
-#include "xstatic/toolchain/clang.hpp"
+#include "xstatic/integrate/wine.hpp"
 #include "xstatic/sysroot/store.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
@@ -73,6 +74,9 @@ std::vector<Tool> probe_tools(const sysroot::Store& store) {
     if (!row.qemu.empty() && std::find(qemus.begin(), qemus.end(), row.qemu) == qemus.end())
       qemus.emplace_back(row.qemu);
   for (const auto& q : qemus) tools.push_back(probe(q, util::find_program(q), "qemu-user-static", false));
+  // Windows programs, found as `xstatic run` finds them.
+  tools.push_back(probe("wine64", integrate::find_wine(true), "wine64", false));
+  tools.push_back(probe("wine (32-bit)", integrate::find_wine(false), "wine32:i386", false));
   return tools;
 }
 
@@ -89,7 +93,10 @@ std::vector<std::string> installed_sysroots(const sysroot::Store& store) {
 std::string fix_command(const std::vector<Tool>& tools, bool no_sysroot) {
   std::vector<std::string> packages;
   for (const auto& t : tools)
-    if (t.path.empty() && std::find(packages.begin(), packages.end(), t.package) == packages.end())
+    // An i386 package needs 'dpkg --add-architecture i386' first: the
+    // machine owner's choice, left to docs/windows.md and `xstatic run`.
+    if (t.path.empty() && !t.package.ends_with(":i386") &&
+        std::find(packages.begin(), packages.end(), t.package) == packages.end())
       packages.push_back(t.package);
   std::string fix;
   if (!packages.empty()) {

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "commands.hpp"
@@ -112,20 +113,28 @@ void add_env(CLI::App& app) {
 void add_run(CLI::App& app) {
   auto args = std::make_shared<TargetArgs>();
   auto command = std::make_shared<std::vector<std::string>>();
-  auto* cmd = app.add_subcommand("run", "Run a target binary here: natively, or under its qemu-user emulator");
+  auto* cmd = app.add_subcommand(
+      "run", "Run a target binary here: natively, under its qemu-user emulator, or under wine");
   cmd->add_option("--target", args->spec, "The binary's target (default: read from its ELF header)");
   cmd->add_option("command", *command, "PROGRAM ARGS...")->required();
   cmd->positionals_at_end();
-  cmd->footer("Examples:\n"
-              "  xstatic run ./app --port 8080          # arm64 binary: runs under qemu-aarch64-static\n"
-              "  xstatic run --target linux/arm -- ./app -v\n"
-              "The exit status is the program's.");
+  cmd->footer(
+      "Examples:\n"
+      "  xstatic run ./app --port 8080          # arm64 binary: runs under qemu-aarch64-static\n"
+      "  xstatic run --target linux/arm -- ./app -v\n"
+      "  xstatic run app.exe                     # Windows: under wine (WINEPREFIX, else <store>/wine)\n"
+      "The exit status is the program's.");
   cmd->callback([args, command] {
     std::optional<target::Target> t;
     if (!args->spec.empty()) t = args->parse();
     std::vector<std::string> rest(command->begin() + 1, command->end());
     auto plan = integrate::plan_run(command->front(), rest, t, cli_store());
     spdlog::debug("run {} binary: {}", plan.target.go_name(), plan.native ? "native" : plan.argv.front());
+    integrate::prepare_run(plan, cli_store());
+    for (const auto& entry : plan.env) {
+      auto eq = entry.find('=');
+      ::setenv(entry.substr(0, eq).c_str(), entry.substr(eq + 1).c_str(), 1);
+    }
     std::fflush(stdout);
     util::exec(plan.argv);
   });

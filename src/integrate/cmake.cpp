@@ -71,6 +71,9 @@ std::string cmake_toolchain(const Toolset& tools) {
     << "set(CMAKE_OBJDUMP " << quote(tools.objdump) << ")\n"
     << "set(CMAKE_READELF " << quote(tools.readelf) << ")\n"
     << "set(CMAKE_LINKER " << quote(tools.ld) << ")\n\n";
+  if (!tools.windres.empty())
+    o << "# Resource scripts (.rc) through llvm-windres.\n"
+      << "set(CMAKE_RC_COMPILER " << quote(tools.windres) << ")\n\n";
   if (!tools.sysroot.empty()) {
     o << "# Headers, libraries and packages from the sysroot; programs from the host.\n"
       << "set(CMAKE_SYSROOT " << quote(tools.sysroot) << ")\n";

@@ -56,6 +56,7 @@ std::string meson_cross_file(const Toolset& tools) {
     << "strip = " << quote(tools.strip) << "\n"
     << "objcopy = " << quote(tools.objcopy) << "\n"
     << "pkg-config = " << quote(tools.pkg_config) << "\n";
+  if (!tools.windres.empty()) o << "windres = " << quote(tools.windres) << "\n";
   if (!tools.emulator.empty()) {
     o << "exe_wrapper = [";
     for (std::size_t i = 0; i < tools.emulator.size(); ++i) o << (i ? ", " : "") << quote(tools.emulator[i]);

@@ -67,6 +67,7 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   tools.readelf = in_bin("readelf");
   tools.ld = in_bin("ld");
   tools.pkg_config = in_bin("pkg-config");
+  if (t.row->goos == "windows") tools.windres = in_bin("windres");
   auto found = store.find(t);
   tools.sysroot_installed = found.has_value();
   tools.sysroot = found.value_or(sysroot::is_provisioned_by_xstatic(t) ? store.sysroot_path(t) : fs::path());
@@ -79,6 +80,11 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   auto emulator = emulator_for(t);
   tools.runnable = emulator.has_value();
   if (emulator) tools.emulator = *emulator;
+  if (t.row->goos == "windows") {
+    // `xstatic run` finds wine, sets its prefix and says what to install.
+    tools.runnable = true;
+    tools.emulator = {xstatic_exe.string(), "run", "--"};
+  }
   return tools;
 }
 

@@ -23,6 +23,7 @@ assert tools["ld.lld"]["path"] and "LLD" in tools["ld.lld"]["version"], tools["l
 assert "amd64-musl" in d["sysroots"], d["sysroots"]
 assert "qemu-aarch64-static" in tools
 assert d["binfmt"] and all(isinstance(line, str) for line in d["binfmt"]), d["binfmt"]
+assert "wine64" in tools and "wine (32-bit)" in tools, tools
 PY
 echo "ok: doctor finds clang, lld and the sysroots"
 

@@ -67,6 +67,45 @@ TEST_CASE("Windows and wasm get only what means something there") {
   CHECK(wasm.find("-fuse-ld") == std::string::npos);
 }
 
+TEST_CASE("Windows C++ takes libstdc++ from the posix gcc folder and links winpthreads statically") {
+  auto p = plan_for("windows/amd64");
+  p.gcc_dir = "/usr/lib/gcc/x86_64-w64-mingw32/12-posix";
+  p.language = Language::cxx;
+  std::string g = "/usr/lib/gcc/x86_64-w64-mingw32/12-posix";
+  std::string includes = " -nostdinc++ -isystem " + g + "/include/c++ -isystem " + g +
+                         "/include/c++/x86_64-w64-mingw32 -isystem " + g + "/include/c++/backward ";
+  auto compile = cmd({"-c", "a.cpp"}, p);
+  CHECK(compile.find(includes) != std::string::npos);
+  CHECK(compile.find("-lwinpthread") == std::string::npos);
+  auto link = cmd({"a.cpp", "-o", "a.exe"}, p);
+  CHECK(link.find(includes) != std::string::npos);
+  CHECK(link.find(" -static ") != std::string::npos);
+  CHECK(link.find(" -B" + g + " -L" + g + " -lwinpthread ") != std::string::npos);
+  CHECK(compile.find(" -B") == std::string::npos);
+  // A DLL carries libgcc, libstdc++ and winpthreads inside as well (mingw's -shared -static).
+  auto dll = cmd({"-shared", "a.o", "-o", "a.dll"}, p);
+  CHECK(dll.find(" -static ") != std::string::npos);
+  CHECK(dll.find(" -lwinpthread ") != std::string::npos);
+  p.language = Language::c;
+  CHECK(cmd({"-c", "a.c"}, p).find("-nostdinc++") == std::string::npos);
+}
+
+TEST_CASE("Go's GNU ld script for Windows links is dropped; other -T and other targets keep theirs") {
+  std::string go_script = "-Wl,-T,/tmp/go-link-123/fix_debug_gdb_scripts.ld";
+  auto win = cmd({"a.o", go_script, "-o", "a.exe"}, plan_for("windows/amd64"));
+  CHECK(win.find("-Wl,-T") == std::string::npos);
+  CHECK(win.find(" a.o -o a.exe") != std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,-T,my.ld"}, plan_for("windows/amd64")).find("-Wl,-T,my.ld") != std::string::npos);
+  CHECK(cmd({"a.o", go_script}, plan_for("linux/amd64")).find(go_script) != std::string::npos);
+}
+
+TEST_CASE("Meson's -Wl,--allow-shlib-undefined is dropped for Windows links only") {
+  auto win = cmd({"a.o", "-Wl,--allow-shlib-undefined", "-o", "a.exe"}, plan_for("windows/amd64"));
+  CHECK(win.find("allow-shlib-undefined") == std::string::npos);
+  auto elf = cmd({"a.o", "-Wl,--allow-shlib-undefined"}, plan_for("linux/amd64"));
+  CHECK(elf.find("-Wl,--allow-shlib-undefined") != std::string::npos);
+}
+
 TEST_CASE("C++ uses clang++ beside clang, else --driver-mode=g++; libc++ runtimes when given") {
   auto p = plan_for("linux/arm64");
   p.language = Language::cxx;

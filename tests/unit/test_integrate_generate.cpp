@@ -51,6 +51,22 @@ TEST_CASE("CMake toolchain for the host's architecture has no emulator") {
   CHECK_FALSE(has(cmake_toolchain(tools), "CMAKE_CROSSCOMPILING_EMULATOR"));
 }
 
+TEST_CASE("Windows: windres as the resource compiler, and `xstatic run --` (wine) as the emulator") {
+  sysroot::Store store("/st");
+  auto tools = describe(store, target::parse("windows/amd64"), "/opt/xs/bin/xstatic");
+  auto cmake = cmake_toolchain(tools);
+  CHECK(has(cmake, "set(CMAKE_SYSTEM_NAME Windows)\n"));
+  CHECK(has(cmake, "set(CMAKE_RC_COMPILER \"/st/bin/x86_64-w64-mingw32-windres\")\n"));
+  CHECK(has(cmake, "set(CMAKE_CROSSCOMPILING_EMULATOR \"/opt/xs/bin/xstatic;run;--\")\n"));
+  auto meson = meson_cross_file(tools);
+  CHECK(has(meson, "windres = '/st/bin/x86_64-w64-mingw32-windres'\n"));
+  CHECK(has(meson, "exe_wrapper = ['/opt/xs/bin/xstatic', 'run', '--']\n"));
+  CHECK(has(meson, "needs_exe_wrapper = true\n"));
+  auto arm64 = describe(store, target::parse("linux/arm64"), "/opt/xs/bin/xstatic");
+  CHECK_FALSE(has(cmake_toolchain(arm64), "CMAKE_RC_COMPILER"));
+  CHECK_FALSE(has(meson_cross_file(arm64), "windres"));
+}
+
 TEST_CASE("CMake quoting keeps paths with spaces and dollars literal") {
   sysroot::Store store("/my store/$HOME");
   auto text = cmake_toolchain(describe(store, target::parse("linux/arm64"), "/x"));

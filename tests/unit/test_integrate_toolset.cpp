@@ -69,7 +69,7 @@ TEST_CASE("a toolset puts one-word tools in the store's bin folder") {
   CHECK(fs::path(tools.emulator[0]).filename() == "qemu-aarch64-static");
 }
 
-TEST_CASE("the host's own architecture needs no emulator; Windows cannot run here") {
+TEST_CASE("the host's own architecture needs no emulator; Windows has no qemu (wine runs it: xstatic run)") {
   auto host = target::host();
   CHECK(runs_natively(host));
   CHECK(emulator_for(host)->empty());

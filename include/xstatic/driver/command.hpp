@@ -62,8 +62,14 @@ std::string_view lld_name(const target::Target& t);
 // brings (an object or an archive named earlier) is the one lld takes.
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan);
 
-// mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-win32
-// (or -posix), a folder name clang's MinGW driver does not read as a version.
+// True for a user argument that cannot work for the target and is dropped:
+// Go's GNU ld script and Meson's --allow-shlib-undefined for Windows links
+// (see src/driver/dropped.cpp).
+bool is_dropped(std::string_view arg, const target::Target& t);
+
+// mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-posix
+// (and -win32, which lacks std::thread), a folder name clang's MinGW driver
+// does not read as a version. The -posix folder wins when both are there.
 std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t);
 
 // The file a link writes: the -o value, else clang's default (a.out, a.exe).
