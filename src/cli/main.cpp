@@ -66,6 +66,7 @@ int run_app(int argc, char** argv) {
   add_verify(app);
   add_runtimes(app);
   add_integrate(app);
+  add_release(app);
 
   app.parse_complete_callback(setup_logging);
   try {
