@@ -76,5 +76,5 @@ check_artifacts_json "$dist"
 (cd "$WORK/cm" && "$XSTATIC" -q release --version 2.0.0 --targets linux/amd64 >/dev/null)
 [ "$(ls "$dist" | tr '\n' ' ')" = "artifacts.json wordstat_2.0.0_checksums.txt wordstat_2.0.0_linux_amd64.debug.tar.gz wordstat_2.0.0_linux_amd64.tar.gz " ] ||
   fail "dist after a second release: $(ls "$dist")"
-ls -a "$WORK/cm" | grep -q '^\.dist\.tmp' && fail "a staging folder was left behind"
+if compgen -G "$WORK/cm/.dist.tmp-*" >/dev/null; then fail "a staging folder was left behind"; fi
 echo "release_archives: ok"
