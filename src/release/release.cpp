@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "xstatic/inspect/report.hpp"
@@ -14,7 +15,10 @@
 #include "xstatic/release/archive.hpp"
 #include "xstatic/release/build.hpp"
 #include "xstatic/release/debug.hpp"
+#include "xstatic/release/sbom.hpp"
 #include "xstatic/release/version.hpp"
+#include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/sysroot/manifest.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -138,6 +142,41 @@ struct TargetRun {
   const fs::path& staging;
 };
 
+// What the SBOM says about a binary, read before it is stripped: libc++'s
+// inline namespace (std::__1, mangled _ZNSt3__1) in its symbol names means
+// libc++ is linked; the inspector names its allocator.
+SbomBinary binary_facts(const fs::path& built) {
+  SbomBinary facts;
+  facts.allocator = inspect::inspect_file(built).allocator;
+  std::ifstream in(built, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  facts.uses_libcxx = bytes.str().find("_ZNSt3__1") != std::string::npos;
+  return facts;
+}
+
+SbomInput sbom_input(const TargetRun& run, const target::Target& t, const fs::path& archive,
+                     std::vector<SbomBinary> binaries) {
+  SbomInput in;
+  in.project = run.summary.name;
+  in.version = run.summary.version;
+  in.target = t;
+  in.source_date_epoch = run.summary.source_date_epoch;
+  in.archive_name = archive.filename().string();
+  in.archive_sha256 = sha256_file(archive);
+  in.binaries = std::move(binaries);
+  if (auto root = run.store.find(t); root && fs::exists(*root / sysroot::kManifestName))
+    in.sysroot = sysroot::read_manifest(*root / sysroot::kManifestName);
+  for (auto& entry : runtimes::list(run.store)) {
+    if (entry.target != t.go_name() || entry.sysroot != sysroot::sysroot_name(t)) continue;
+    bool linked = false;
+    for (const auto& b : in.binaries)
+      linked = linked || (entry.runtime == "libc++" ? b.uses_libcxx : b.allocator.rfind(entry.runtime, 0) == 0);
+    if (linked) in.runtimes.push_back(entry);
+  }
+  return in;
+}
+
 TargetResult release_target(const TargetRun& run, const target::Target& t, std::vector<Artifact>& artifacts) {
   auto start = Clock::now();
   auto built = build_target(run.config, t, run.store, run.settings);
@@ -145,10 +184,15 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
   fs::remove_all(work);
   TargetResult result{t.go_name(), std::string(t.libc_name()), 0, {}};
   std::vector<ArchiveEntry> entries, debug_entries;
+  std::vector<SbomBinary> sbom_binaries;
   for (const auto& binary : built) {
     verify_or_stop(binary, binary.filename().string(), t, false);
+    auto facts = binary_facts(binary);
     auto shipped = split_debug(binary, t, work, run.objcopy);
     verify_or_stop(shipped.binary, binary.filename().string(), t, true);
+    facts.name = shipped.binary.filename().string();
+    facts.sha256 = sha256_file(shipped.binary);
+    sbom_binaries.push_back(facts);
     entries.push_back({shipped.binary.filename().string(), shipped.binary, true});
     if (shipped.debug) debug_entries.push_back({shipped.debug_name, *shipped.debug, false});
     result.binaries.push_back(shipped.binary.filename().string());
@@ -165,6 +209,9 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
     write_archive(debug_archive, ArchiveFormat::tar_gz, debug_entries, run.summary.source_date_epoch);
     artifacts.push_back(make_artifact(debug_archive, "debug-archive", &t));
   }
+  fs::path sbom = run.staging / (base + ".sbom.spdx.json");
+  write_text(sbom, spdx_json(sbom_input(run, t, archive, sbom_binaries)));
+  artifacts.push_back(make_artifact(sbom, "sbom", &t));
   fs::remove_all(work);
   result.seconds = seconds_since(start);
   return result;

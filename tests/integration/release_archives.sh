@@ -36,8 +36,9 @@ expect_contains "$(cat "$WORK/progress")" "[1/2] linux/amd64 (musl): building (m
 expect_contains "$(cat "$WORK/progress")" "[2/2] linux/arm64 (musl): ok in"
 expect_contains "$(cat "$WORK/table")" "greet_1.4.0_checksums.txt"
 (cd "$dist" && sha256sum -c greet_1.4.0_checksums.txt)
-[ "$(wc -l <"$dist/greet_1.4.0_checksums.txt")" = 4 ] || fail "checksums: $(cat "$dist/greet_1.4.0_checksums.txt")"
+[ "$(wc -l <"$dist/greet_1.4.0_checksums.txt")" = 6 ] || fail "checksums: $(cat "$dist/greet_1.4.0_checksums.txt")"
 check_artifacts_json "$dist"
+check_sbom "$dist/greet_1.4.0_linux_arm64.sbom.spdx.json" "$XSTATIC_HOME/sysroots/arm64-musl/manifest.json"
 [ "$(stat -c %a "$dist")" = 755 ] || fail "dist folder mode $(stat -c %a "$dist")"
 
 # --- CMake project (C++ on musl and, when here, mingw): --version and --json.
@@ -70,11 +71,14 @@ PY
   "$XSTATIC" verify --target windows/amd64 --static "$WORK/w/wordstat-cli.exe" >/dev/null
 fi
 (cd "$dist" && sha256sum -c wordstat_2.0.0-rc1_checksums.txt)
+# C++ on musl: the SBOM names libc++ (built by xstatic) besides the sysroot's packages.
+check_sbom "$dist/wordstat_2.0.0-rc1_linux_arm64.sbom.spdx.json" "$XSTATIC_HOME/sysroots/arm64-musl/manifest.json" "libc++"
+check_sbom "$dist/wordstat_2.0.0-rc1_linux_amd64.sbom.spdx.json" "$XSTATIC_HOME/sysroots/amd64-musl/manifest.json" "libc++"
 check_artifacts_json "$dist"
 
 # A second release replaces the dist folder of the first.
 (cd "$WORK/cm" && "$XSTATIC" -q release --version 2.0.0 --targets linux/amd64 >/dev/null)
-[ "$(ls "$dist" | tr '\n' ' ')" = "artifacts.json wordstat_2.0.0_checksums.txt wordstat_2.0.0_linux_amd64.debug.tar.gz wordstat_2.0.0_linux_amd64.tar.gz " ] ||
+[ "$(ls "$dist" | tr '\n' ' ')" = "artifacts.json wordstat_2.0.0_checksums.txt wordstat_2.0.0_linux_amd64.debug.tar.gz wordstat_2.0.0_linux_amd64.sbom.spdx.json wordstat_2.0.0_linux_amd64.tar.gz " ] ||
   fail "dist after a second release: $(ls "$dist")"
 if compgen -G "$WORK/cm/.dist.tmp-*" >/dev/null; then fail "a staging folder was left behind"; fi
 echo "release_archives: ok"

@@ -57,7 +57,32 @@ for name, a in listed.items():
     data = open(os.path.join(dist, name), "rb").read()
     assert a["size"] == len(data), name
     assert a["sha256"] == hashlib.sha256(data).hexdigest(), name
-    assert a["kind"] in ("archive", "debug-archive", "checksums"), a
+    assert a["kind"] in ("archive", "debug-archive", "sbom", "checksums"), a
 print("artifacts.json matches", len(files), "files")
+PY
+}
+
+# The SBOM of an archive: valid SPDX 2.3 fields, the sysroot's Debian
+# packages with the versions in its manifest.json, and the runtimes named.
+check_sbom() { # sbom.json sysroot-manifest.json expected-runtime-or-empty
+  python3 - "$@" <<'PY'
+import json, sys
+sbom = json.load(open(sys.argv[1]))
+manifest = json.load(open(sys.argv[2]))
+runtime = sys.argv[3] if len(sys.argv) > 3 else ""
+for key in ("spdxVersion", "dataLicense", "SPDXID", "name", "documentNamespace", "creationInfo", "packages", "relationships"):
+    assert key in sbom, key
+assert sbom["spdxVersion"] == "SPDX-2.3" and sbom["SPDXID"] == "SPDXRef-DOCUMENT"
+assert sbom["documentNamespace"].startswith("https://")
+ids = {p["SPDXID"] for p in sbom["packages"]} | {f["SPDXID"] for f in sbom.get("files", [])} | {"SPDXRef-DOCUMENT"}
+for r in sbom["relationships"]:
+    assert r["spdxElementId"] in ids and r["relatedSpdxElement"] in ids, r
+versions = {p["name"]: p["versionInfo"] for p in sbom["packages"]}
+for p in manifest["packages"]:
+    assert versions.get(p["name"]) == p["version"], (p["name"], versions)
+if runtime:
+    assert runtime in versions, (runtime, versions)
+    assert any(r["relationshipType"] == "STATIC_LINK" for r in sbom["relationships"])
+print("sbom ok:", ", ".join(f"{k} {v}" for k, v in sorted(versions.items())))
 PY
 }

@@ -34,7 +34,7 @@ cat "$WORK/a/dist/$sums"
 cmp "$WORK/a/dist/$sums" "$WORK/much/deeper/folder/b/dist/$sums" ||
   { diff "$WORK/a/dist/$sums" "$WORK/much/deeper/folder/b/dist/$sums"; fail "checksums differ between checkouts"; }
 cmp "$WORK/a/dist/artifacts.json" "$WORK/much/deeper/folder/b/dist/artifacts.json" || fail "artifacts.json differs"
-[ "$(wc -l <"$WORK/a/dist/$sums")" = 4 ] || fail "expected 4 checksummed files"
+[ "$(wc -l <"$WORK/a/dist/$sums")" = 6 ] || fail "expected 6 checksummed files"
 
 # No checkout path in the binaries or their debug files.
 mkdir -p "$WORK/x"
