@@ -27,8 +27,8 @@ struct EntryCloser {
 };
 
 [[noreturn]] void fail(archive* a, const fs::path& out, const std::string& step) {
-  throw Error("cannot write the archive " + out.string() + " (" + step + "): " +
-                  (a && archive_error_string(a) ? archive_error_string(a) : "unknown error"),
+  throw Error("cannot write the archive " + out.string() + " (" + step +
+                  "): " + (a && archive_error_string(a) ? archive_error_string(a) : "unknown error"),
               "check the free space and permissions of the dist folder", Exit::internal);
 }
 
@@ -51,28 +51,35 @@ void write_header(archive* a, const fs::path& out, const std::string& name, bool
 
 void copy_data(archive* a, const fs::path& out, const ArchiveEntry& entry) {
   std::ifstream in(entry.source, std::ios::binary);
-  if (!in) throw Error("cannot read " + entry.source.string() + " for " + out.filename().string(), {}, Exit::internal);
+  if (!in)
+    throw Error("cannot read " + entry.source.string() + " for " + out.filename().string(), {},
+                Exit::internal);
   std::array<char, 1 << 16> buf{};
   while (in) {
     in.read(buf.data(), buf.size());
     auto n = in.gcount();
-    if (n > 0 && archive_write_data(a, buf.data(), static_cast<size_t>(n)) != n) fail(a, out, "data of " + entry.name);
+    if (n > 0 && archive_write_data(a, buf.data(), static_cast<size_t>(n)) != n)
+      fail(a, out, "data of " + entry.name);
   }
 }
 
 }  // namespace
 
-void write_archive(const fs::path& out, ArchiveFormat format, std::vector<ArchiveEntry> entries, std::int64_t mtime) {
+void write_archive(const fs::path& out, ArchiveFormat format, std::vector<ArchiveEntry> entries,
+                   std::int64_t mtime) {
   std::sort(entries.begin(), entries.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
   std::unique_ptr<archive, ArchiveCloser> a(archive_write_new());
   if (format == ArchiveFormat::tar_gz) {
     check(archive_write_set_format_pax_restricted(a.get()), a.get(), out, "tar format");
     check(archive_write_add_filter_gzip(a.get()), a.get(), out, "gzip");
-    check(archive_write_set_filter_option(a.get(), "gzip", "timestamp", nullptr), a.get(), out, "gzip timestamp");
-    check(archive_write_set_filter_option(a.get(), "gzip", "compression-level", "9"), a.get(), out, "gzip level");
+    check(archive_write_set_filter_option(a.get(), "gzip", "timestamp", nullptr), a.get(), out,
+          "gzip timestamp");
+    check(archive_write_set_filter_option(a.get(), "gzip", "compression-level", "9"), a.get(), out,
+          "gzip level");
   } else {
     check(archive_write_set_format_zip(a.get()), a.get(), out, "zip format");
-    check(archive_write_set_format_option(a.get(), "zip", "compression", "deflate"), a.get(), out, "zip deflate");
+    check(archive_write_set_format_option(a.get(), "zip", "compression", "deflate"), a.get(), out,
+          "zip deflate");
   }
   check(archive_write_open_filename(a.get(), out.c_str()), a.get(), out, "open");
   std::set<std::string> dirs_written;
@@ -126,6 +133,8 @@ ArchiveFormat archive_format(const target::Target& t) {
   return t.row->goos == "windows" ? ArchiveFormat::zip : ArchiveFormat::tar_gz;
 }
 
-std::string archive_extension(ArchiveFormat format) { return format == ArchiveFormat::zip ? ".zip" : ".tar.gz"; }
+std::string archive_extension(ArchiveFormat format) {
+  return format == ArchiveFormat::zip ? ".zip" : ".tar.gz";
+}
 
 }  // namespace xstatic::release

@@ -16,7 +16,9 @@
 namespace xstatic::release {
 namespace {
 
-std::string describe(const target::Target& t) { return t.go_name() + " (" + std::string(t.libc_name()) + ")"; }
+std::string describe(const target::Target& t) {
+  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
+}
 
 // The last lines of a build log, for the error message.
 std::string log_tail(const fs::path& log, std::size_t lines = 12) {
@@ -24,7 +26,8 @@ std::string log_tail(const fs::path& log, std::size_t lines = 12) {
   std::vector<std::string> all;
   for (std::string line; std::getline(in, line);) all.push_back(line);
   std::string out;
-  for (std::size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i) out += "\n    " + all[i];
+  for (std::size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i)
+    out += "\n    " + all[i];
   return out;
 }
 
@@ -44,15 +47,17 @@ std::string cmake_list(const std::vector<std::string>& flags) {
 }
 
 // The CMake toolchain file of `xstatic toolchain cmake`, plus the release's flags.
-std::string release_toolchain(const integrate::Toolset& tools, const fs::path& source, const fs::path& build) {
+std::string release_toolchain(const integrate::Toolset& tools, const fs::path& source,
+                              const fs::path& build) {
   std::ostringstream o;
   o << integrate::cmake_toolchain(tools) << "\n# Added by xstatic release: debug info (split off later), no\n"
     << "# absolute paths of this checkout in the output, a build-id.\n";
   for (const char* lang : {"C", "CXX", "ASM"})
-    o << "string(APPEND CMAKE_" << lang << "_FLAGS_INIT \"" << cmake_list(release_cflags(source, build)) << "\")\n";
-  for (const char* kind : {"EXE", "SHARED", "MODULE"})
-    o << "string(APPEND CMAKE_" << kind << "_LINKER_FLAGS_INIT \"" << cmake_list(release_ldflags(tools.target))
+    o << "string(APPEND CMAKE_" << lang << "_FLAGS_INIT \"" << cmake_list(release_cflags(source, build))
       << "\")\n";
+  for (const char* kind : {"EXE", "SHARED", "MODULE"})
+    o << "string(APPEND CMAKE_" << kind << "_LINKER_FLAGS_INIT \""
+      << cmake_list(release_ldflags(tools.target)) << "\")\n";
   return o.str();
 }
 
@@ -136,7 +141,8 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
     case BuildKind::command: {
       fs::path source = config.build.source;
       if (config.build.kind == BuildKind::make) {
-        copy_tree(config.build.source, build, {settings.build_root, config.dist, config.project_dir / ".xstatic"});
+        copy_tree(config.build.source, build,
+                  {settings.build_root, config.dist, config.project_dir / ".xstatic"});
         source = build;
       } else {
         write_file(toolchain_file, release_toolchain(tools, source, build));
@@ -149,7 +155,8 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
       std::string cflags = util::join(release_cflags(source, build), " ");
       options.env.push_back("CFLAGS=" + env_value("CFLAGS", "-O2") + " " + cflags);
       options.env.push_back("CXXFLAGS=" + env_value("CXXFLAGS", "-O2") + " " + cflags);
-      options.env.push_back("LDFLAGS=" + env_value("LDFLAGS", "") + " " + util::join(release_ldflags(t), " "));
+      options.env.push_back("LDFLAGS=" + env_value("LDFLAGS", "") + " " +
+                            util::join(release_ldflags(t), " "));
       options.cwd = build.string();
       std::vector<std::string> argv;
       if (config.build.kind == BuildKind::make) argv = {"make", "-j", jobs};
@@ -162,13 +169,12 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
   std::vector<fs::path> out;
   for (const auto& name : config.binaries) {
     fs::path p = build / name;
-    if (t.row->format == target::ObjectFormat::coff && p.extension() != ".exe" && !fs::exists(p))
-      p += ".exe";
+    if (t.row->format == target::ObjectFormat::coff && p.extension() != ".exe" && !fs::exists(p)) p += ".exe";
     if (!fs::is_regular_file(p))
       throw Error("the build for " + describe(t) + " did not produce the binary '" + name + "' (looked for " +
                       p.string() + ")",
-                  "fix 'binaries' in " + config.file.string() + " (paths are relative to the build folder), or see the log: " +
-                      log.string(),
+                  "fix 'binaries' in " + config.file.string() +
+                      " (paths are relative to the build folder), or see the log: " + log.string(),
                   Exit::failed);
     out.push_back(p);
   }

@@ -5,20 +5,20 @@
 
 #include <fnmatch.h>
 #include <llvm/ADT/StringRef.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "xstatic/util/error.hpp"
 
 namespace xstatic::release {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"name", "version", "targets", "binaries", "extra_files", "dist",
-                                         "cmake", "make", "command"};
+constexpr std::string_view kTopKeys[] = {"name", "version", "targets", "binaries", "extra_files",
+                                         "dist", "cmake",   "make",    "command"};
 constexpr std::string_view kCmakeKeys[] = {"source", "args", "targets"};
 constexpr std::string_view kMakeKeys[] = {"source", "args"};
 constexpr std::string_view kCommandKeys[] = {"source", "run"};
@@ -28,14 +28,16 @@ class Reader {
  public:
   explicit Reader(fs::path file) : file_(std::move(file)) {}
 
-  [[noreturn]] void fail(const toml::source_region& where, const std::string& what, const std::string& hint) const {
+  [[noreturn]] void fail(const toml::source_region& where, const std::string& what,
+                         const std::string& hint) const {
     std::string at = file_.string();
     if (where.begin.line) at += ":" + std::to_string(where.begin.line);
     throw Error(at + ": " + what, hint, Exit::usage);
   }
 
   template <std::size_t N>
-  void check_keys(const toml::table& table, const std::string_view (&known)[N], const std::string& section) const {
+  void check_keys(const toml::table& table, const std::string_view (&known)[N],
+                  const std::string& section) const {
     for (auto&& [key, node] : table) {
       std::string_view k = key.str();
       if (std::find(std::begin(known), std::end(known), k) != std::end(known)) continue;
@@ -47,22 +49,27 @@ class Reader {
         if (d < best_distance) best_distance = d, best = std::string(candidate);
         all += (all.empty() ? "" : ", ") + std::string(candidate);
       }
-      fail(key.source(), "unknown key '" + std::string(k) + "'" + (section.empty() ? "" : " in [" + section + "]"),
+      fail(key.source(),
+           "unknown key '" + std::string(k) + "'" + (section.empty() ? "" : " in [" + section + "]"),
            (best.empty() ? "" : "did you mean '" + best + "'? ") + "known keys: " + all);
     }
   }
 
   std::string string(const toml::node& node, const std::string& key, const std::string& example) const {
     if (auto s = node.value<std::string>()) {
-      if (s->empty()) fail(node.source(), "'" + key + "' is empty", "write for example " + key + " = " + example);
+      if (s->empty())
+        fail(node.source(), "'" + key + "' is empty", "write for example " + key + " = " + example);
       return *s;
     }
     fail(node.source(), "'" + key + "' must be a string", "write for example " + key + " = " + example);
   }
 
-  std::vector<std::string> strings(const toml::node& node, const std::string& key, const std::string& example) const {
+  std::vector<std::string> strings(const toml::node& node, const std::string& key,
+                                   const std::string& example) const {
     const auto* array = node.as_array();
-    if (!array) fail(node.source(), "'" + key + "' must be an array of strings", "write for example " + key + " = " + example);
+    if (!array)
+      fail(node.source(), "'" + key + "' must be an array of strings",
+           "write for example " + key + " = " + example);
     std::vector<std::string> out;
     for (const auto& item : *array) out.push_back(string(item, key + " entry", example));
     return out;
@@ -86,7 +93,8 @@ target::Target parse_one_target(const Reader& r, const toml::node& node) {
     if (const auto* l = t->get("libc")) {
       auto name = r.string(*l, "libc", "\"glibc\"");
       libc = target::parse_libc(name);
-      if (!libc) r.fail(l->source(), "unknown libc '" + name + "'", "write libc = \"musl\" or libc = \"glibc\"");
+      if (!libc)
+        r.fail(l->source(), "unknown libc '" + name + "'", "write libc = \"musl\" or libc = \"glibc\"");
     }
   } else {
     spec = r.string(node, "targets entry", example);
@@ -122,11 +130,15 @@ Build parse_build(const Reader& r, const toml::table& top, const fs::path& base)
   for (std::string_view k : {"cmake", "make", "command"})
     if (top.contains(k)) kinds.emplace_back(k);
   if (kinds.size() != 1)
-    r.fail({}, kinds.empty() ? "no build section" : "more than one build section ([" + kinds[0] + "] and [" + kinds[1] + "])",
+    r.fail({},
+           kinds.empty() ? "no build section"
+                         : "more than one build section ([" + kinds[0] + "] and [" + kinds[1] + "])",
            "write exactly one of [cmake] (source, args, targets), [make] (args) or [command] (run)");
   const auto* node = top.get(kinds[0]);
   const auto* table = node ? node->as_table() : nullptr;
-  if (!node || !table) r.fail(node ? node->source() : toml::source_region{}, "'" + kinds[0] + "' must be a table", "write [" + kinds[0] + "] on its own line");
+  if (!node || !table)
+    r.fail(node ? node->source() : toml::source_region{}, "'" + kinds[0] + "' must be a table",
+           "write [" + kinds[0] + "] on its own line");
   Build b;
   b.source = base;
   if (kinds[0] == "cmake") {
@@ -150,7 +162,8 @@ Build parse_build(const Reader& r, const toml::table& top, const fs::path& base)
     b.source = (base / r.string(*s, "source", "\".\"")).lexically_normal();
     if (!b.source.empty() && b.source.string().back() == '/') b.source = b.source.parent_path();
     if (!fs::is_directory(b.source))
-      r.fail(s->source(), "source folder " + b.source.string() + " does not exist", "write source = \".\" or an existing folder");
+      r.fail(s->source(), "source folder " + b.source.string() + " does not exist",
+             "write source = \".\" or an existing folder");
   }
   return b;
 }
@@ -159,9 +172,12 @@ Build parse_build(const Reader& r, const toml::table& top, const fs::path& base)
 
 std::string_view build_kind_name(BuildKind kind) {
   switch (kind) {
-    case BuildKind::cmake: return "cmake";
-    case BuildKind::make: return "make";
-    case BuildKind::command: return "command";
+    case BuildKind::cmake:
+      return "cmake";
+    case BuildKind::make:
+      return "make";
+    case BuildKind::command:
+      return "command";
   }
   return "?";
 }
@@ -190,7 +206,8 @@ Config parse_config(std::string_view text, const fs::path& file) {
   if (!name) r.fail({}, "no 'name'", "write name = \"myapp\" (the archives are named after it)");
   c.name = r.string(*name, "name", "\"myapp\"");
   if (c.name.find_first_of("/\\ _\t") != std::string::npos)
-    r.fail(name->source(), "name '" + c.name + "' has '/', '_' or spaces", "write name = \"myapp\" (letters, digits, '-', '.')");
+    r.fail(name->source(), "name '" + c.name + "' has '/', '_' or spaces",
+           "write name = \"myapp\" (letters, digits, '-', '.')");
   if (const auto* v = top.get("version")) {
     c.version = r.string(*v, "version", "\"1.2.0\"");
     check_version(*c.version, file.string() + ":" + std::to_string(v->source().begin.line));
@@ -226,11 +243,14 @@ Config parse_config(std::string_view text, const fs::path& file) {
 
   if (const auto* extra = top.get("extra_files")) {
     const auto* array = extra->as_array();
-    if (!array) r.fail(extra->source(), "'extra_files' must be an array of strings", "write extra_files = [\"LICENSE\", \"README*\"]");
+    if (!array)
+      r.fail(extra->source(), "'extra_files' must be an array of strings",
+             "write extra_files = [\"LICENSE\", \"README*\"]");
     for (const auto& item : *array) {
       auto pattern = r.string(item, "extra_files entry", "\"README*\"");
       for (auto& p : expand_extra_file(r, item, c.project_dir, pattern))
-        if (std::find(c.extra_files.begin(), c.extra_files.end(), p) == c.extra_files.end()) c.extra_files.push_back(p);
+        if (std::find(c.extra_files.begin(), c.extra_files.end(), p) == c.extra_files.end())
+          c.extra_files.push_back(p);
     }
     std::sort(c.extra_files.begin(), c.extra_files.end());
   }
@@ -263,7 +283,9 @@ std::vector<target::Target> parse_target_list(std::string_view list) {
     if (auto colon = item.find(':'); colon != std::string::npos) {
       auto name = item.substr(colon + 1);
       libc = target::parse_libc(name);
-      if (!libc) throw Error("unknown libc '" + name + "' in --targets", "write linux/amd64:glibc or linux/amd64:musl");
+      if (!libc)
+        throw Error("unknown libc '" + name + "' in --targets",
+                    "write linux/amd64:glibc or linux/amd64:musl");
       item.resize(colon);
     }
     auto t = target::parse(item, libc);

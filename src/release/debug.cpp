@@ -13,7 +13,8 @@ void objcopy_run(const std::vector<std::string>& argv, const fs::path& built) {
   options.capture_stderr = true;
   auto result = util::run(argv, options);
   if (result.exit_code != 0)
-    throw Error("llvm-objcopy failed on " + built.string() + ": " + result.err, util::shell_join(argv), Exit::failed);
+    throw Error("llvm-objcopy failed on " + built.string() + ": " + result.err, util::shell_join(argv),
+                Exit::failed);
 }
 
 }  // namespace
@@ -34,7 +35,8 @@ Shipped split_debug(const fs::path& built, const target::Target& t, const fs::pa
   }
   s.build_id = inspect::inspect_file(built).build_id;
   if (s.build_id.size() < 4)
-    throw Error(built.filename().string() + " for " + t.go_name() + " has no GNU build-id, so its debug file cannot be named",
+    throw Error(built.filename().string() + " for " + t.go_name() +
+                    " has no GNU build-id, so its debug file cannot be named",
                 "do not pass --build-id=none in the project's link flags", Exit::failed);
   s.debug_name = build_id_path(s.build_id);
   fs::path debug_dir = work_dir / "debug";

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "xstatic/inspect/report.hpp"
@@ -17,8 +16,6 @@
 #include "xstatic/release/debug.hpp"
 #include "xstatic/release/sbom.hpp"
 #include "xstatic/release/version.hpp"
-#include "xstatic/runtimes/runtimes.hpp"
-#include "xstatic/sysroot/manifest.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -33,7 +30,9 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string describe(const target::Target& t) { return t.go_name() + " (" + std::string(t.libc_name()) + ")"; }
+std::string describe(const target::Target& t) {
+  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
+}
 
 // A folder beside the dist folder (same file system, so the final rename is
 // atomic), removed unless commit() moved it into place.
@@ -42,7 +41,8 @@ class Staging {
   explicit Staging(fs::path dist) : dist_(std::move(dist)) {
     fs::create_directories(dist_.parent_path());
     std::string tmpl = (dist_.parent_path() / ("." + dist_.filename().string() + ".tmp-XXXXXX")).string();
-    if (!mkdtemp(tmpl.data())) throw Error("cannot create a folder beside " + dist_.string(), {}, Exit::internal);
+    if (!mkdtemp(tmpl.data()))
+      throw Error("cannot create a folder beside " + dist_.string(), {}, Exit::internal);
     dir_ = tmpl;
     // mkdtemp makes it 0700; the dist folder is as readable as any other.
     fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
@@ -76,21 +76,24 @@ class Staging {
 void check_dist(const fs::path& dist, const Config& config) {
   if (!fs::exists(dist)) return;
   if (!fs::is_directory(dist))
-    throw Error("the dist folder " + dist.string() + " is a file", "remove it or pass --dist DIR", Exit::usage);
+    throw Error("the dist folder " + dist.string() + " is a file", "remove it or pass --dist DIR",
+                Exit::usage);
   bool empty = fs::directory_iterator(dist) == fs::directory_iterator();
   if (!empty && !fs::exists(dist / "artifacts.json"))
     throw Error("the dist folder " + dist.string() + " holds files that no release wrote (no artifacts.json)",
                 "remove it, or pass --dist DIR (the folder is replaced by each release)", Exit::usage);
   if (config.project_dir.string().starts_with(dist.string() + "/") || config.project_dir == dist)
-    throw Error("the dist folder " + dist.string() + " contains the project", "pass --dist DIR outside the sources",
-                Exit::usage);
+    throw Error("the dist folder " + dist.string() + " contains the project",
+                "pass --dist DIR outside the sources", Exit::usage);
 }
 
-void check_ready(const Config& config, const std::vector<target::Target>& targets, const sysroot::Store& store) {
+void check_ready(const Config& config, const std::vector<target::Target>& targets,
+                 const sysroot::Store& store) {
   for (const auto& t : targets)
     if (!store.find(t))
-      throw Error("the sysroot for " + describe(t) + " is not installed", sysroot::install_command(t), Exit::missing);
-  const char* tool = config.build.kind == BuildKind::cmake ? "cmake"
+      throw Error("the sysroot for " + describe(t) + " is not installed", sysroot::install_command(t),
+                  Exit::missing);
+  const char* tool = config.build.kind == BuildKind::cmake  ? "cmake"
                      : config.build.kind == BuildKind::make ? "make"
                                                             : nullptr;
   if (tool && !util::find_program(tool))
@@ -99,7 +102,8 @@ void check_ready(const Config& config, const std::vector<target::Target>& target
 }
 
 // Verifies one binary; a failure stops the release naming binary, target and reason.
-void verify_or_stop(const fs::path& file, const std::string& shown_name, const target::Target& t, bool stripped) {
+void verify_or_stop(const fs::path& file, const std::string& shown_name, const target::Target& t,
+                    bool stripped) {
   inspect::Policy policy;
   policy.target = t;
   policy.require_static = true;
@@ -112,9 +116,10 @@ void verify_or_stop(const fs::path& file, const std::string& shown_name, const t
     verdict.failures = {e.what()};
   }
   if (!verdict.ok)
-    throw Error("release stopped: " + shown_name + " for " + describe(t) + " failed verification: " +
-                    util::join(verdict.failures, "; "),
-                "see 'xstatic inspect " + file.string() + "'; nothing was written to the dist folder", Exit::failed);
+    throw Error("release stopped: " + shown_name + " for " + describe(t) +
+                    " failed verification: " + util::join(verdict.failures, "; "),
+                "see 'xstatic inspect " + file.string() + "'; nothing was written to the dist folder",
+                Exit::failed);
 }
 
 Artifact make_artifact(const fs::path& file, const std::string& kind, const target::Target* t) {
@@ -142,19 +147,6 @@ struct TargetRun {
   const fs::path& staging;
 };
 
-// What the SBOM says about a binary, read before it is stripped: libc++'s
-// inline namespace (std::__1, mangled _ZNSt3__1) in its symbol names means
-// libc++ is linked; the inspector names its allocator.
-SbomBinary binary_facts(const fs::path& built) {
-  SbomBinary facts;
-  facts.allocator = inspect::inspect_file(built).allocator;
-  std::ifstream in(built, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  facts.uses_libcxx = bytes.str().find("_ZNSt3__1") != std::string::npos;
-  return facts;
-}
-
 SbomInput sbom_input(const TargetRun& run, const target::Target& t, const fs::path& archive,
                      std::vector<SbomBinary> binaries) {
   SbomInput in;
@@ -165,15 +157,7 @@ SbomInput sbom_input(const TargetRun& run, const target::Target& t, const fs::pa
   in.archive_name = archive.filename().string();
   in.archive_sha256 = sha256_file(archive);
   in.binaries = std::move(binaries);
-  if (auto root = run.store.find(t); root && fs::exists(*root / sysroot::kManifestName))
-    in.sysroot = sysroot::read_manifest(*root / sysroot::kManifestName);
-  for (auto& entry : runtimes::list(run.store)) {
-    if (entry.target != t.go_name() || entry.sysroot != sysroot::sysroot_name(t)) continue;
-    bool linked = false;
-    for (const auto& b : in.binaries)
-      linked = linked || (entry.runtime == "libc++" ? b.uses_libcxx : b.allocator.rfind(entry.runtime, 0) == 0);
-    if (linked) in.runtimes.push_back(entry);
-  }
+  add_store_facts(in, run.store);
   return in;
 }
 
@@ -197,7 +181,8 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
     if (shipped.debug) debug_entries.push_back({shipped.debug_name, *shipped.debug, false});
     result.binaries.push_back(shipped.binary.filename().string());
   }
-  for (const auto& extra : run.config.extra_files) entries.push_back({extra.filename().string(), extra, false});
+  for (const auto& extra : run.config.extra_files)
+    entries.push_back({extra.filename().string(), extra, false});
 
   std::string base = archive_base(run.summary.name, run.summary.version, t);
   auto format = archive_format(t);
@@ -234,12 +219,16 @@ Summary run_release(const Config& config, const Options& options, const sysroot:
   check_dist(s.dist, config);
   check_ready(config, targets, store);
   auto objcopy = toolchain::find_llvm_tool("llvm-objcopy");
-  if (!objcopy) throw Error("llvm-objcopy is not installed (it splits debug info)", "sudo apt-get install llvm-19", Exit::missing);
+  if (!objcopy)
+    throw Error("llvm-objcopy is not installed (it splits debug info)", "sudo apt-get install llvm-19",
+                Exit::missing);
 
   BuildSettings settings;
-  settings.build_root = options.build_root ? fs::absolute(*options.build_root) : config.project_dir / ".xstatic" / "release";
+  settings.build_root =
+      options.build_root ? fs::absolute(*options.build_root) : config.project_dir / ".xstatic" / "release";
   settings.xstatic_exe = options.xstatic_exe;
-  settings.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  settings.jobs =
+      options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   settings.source_date_epoch = s.source_date_epoch;
   fs::create_directories(settings.build_root);
 
@@ -266,10 +255,12 @@ Summary run_release(const Config& config, const Options& options, const sysroot:
   }
 
   std::string checksums_name = s.name + "_" + s.version + "_checksums.txt";
-  std::sort(s.artifacts.begin(), s.artifacts.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  std::sort(s.artifacts.begin(), s.artifacts.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
   write_text(staging.dir() / checksums_name, checksums_text(s.artifacts));
   s.artifacts.push_back(make_artifact(staging.dir() / checksums_name, "checksums", nullptr));
-  std::sort(s.artifacts.begin(), s.artifacts.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  std::sort(s.artifacts.begin(), s.artifacts.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
   write_text(staging.dir() / "artifacts.json", artifacts_json(s));
   staging.commit();
   s.seconds = seconds_since(start);

@@ -10,7 +10,10 @@
 
 #include <cctype>
 #include <ctime>
+#include <fstream>
+#include <sstream>
 
+#include "xstatic/inspect/report.hpp"
 #include "xstatic/version.hpp"
 
 namespace xstatic::release {
@@ -62,7 +65,8 @@ std::string iso8601_utc(std::int64_t epoch) {
 std::string spdx_id(const std::string& kind, const std::string& name) {
   std::string out = "SPDXRef-" + kind + "-";
   std::string clean = name;
-  for (auto pos = clean.find("++"); pos != std::string::npos; pos = clean.find("++")) clean.replace(pos, 2, "xx");
+  for (auto pos = clean.find("++"); pos != std::string::npos; pos = clean.find("++"))
+    clean.replace(pos, 2, "xx");
   for (char c : clean) out += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '-';
   return out;
 }
@@ -78,12 +82,13 @@ std::string spdx_json(const SbomInput& in) {
       j.attribute("dataLicense", "CC0-1.0");
       j.attribute("SPDXID", "SPDXRef-DOCUMENT");
       j.attribute("name", in.archive_name);
-      j.attribute("documentNamespace", "https://spdx.org/spdxdocs/" + in.project + "-" + in.version + "-" +
-                                           in.archive_sha256);
+      j.attribute("documentNamespace",
+                  "https://spdx.org/spdxdocs/" + in.project + "-" + in.version + "-" + in.archive_sha256);
       j.attributeObject("creationInfo", [&] {
         j.attribute("created", iso8601_utc(in.source_date_epoch));
         j.attributeArray("creators", [&] { j.value(std::string("Tool: xstatic-") + kVersion); });
-        j.attribute("comment", "target " + in.target.go_name() + " (" + std::string(in.target.libc_name()) + ")");
+        j.attribute("comment",
+                    "target " + in.target.go_name() + " (" + std::string(in.target.libc_name()) + ")");
       });
       j.attributeArray("documentDescribes", [&] { j.value(project_id); });
       j.attributeArray("packages", [&] {
@@ -116,15 +121,19 @@ std::string spdx_json(const SbomInput& in) {
             j.attribute("SPDXID", spdx_id("Runtime", r.runtime));
             j.attribute("name", r.runtime);
             j.attribute("versionInfo", r.version);
-            j.attribute("supplier", "Organization: " + std::string(r.runtime == "libc++" ? "LLVM" : "Microsoft"));
+            j.attribute("supplier",
+                        "Organization: " + std::string(r.runtime == "libc++" ? "LLVM" : "Microsoft"));
             j.attribute("downloadLocation", "NOASSERTION");
             j.attribute("filesAnalyzed", false);
             j.attribute("primaryPackagePurpose", "LIBRARY");
             j.attribute("sourceInfo", r.runtime == "libc++"
-                                          ? "built by xstatic for " + r.triple + " from Debian source package llvm-toolchain-" +
-                                                std::to_string(r.clang_major) + " (" + r.llvm_source + "): libc++, libc++abi, libunwind"
-                                          : "built by xstatic for " + r.triple + " from Debian source package " + r.runtime +
-                                                " (" + r.version + ")");
+                                          ? "built by xstatic for " + r.triple +
+                                                " from Debian source package llvm-toolchain-" +
+                                                std::to_string(r.clang_major) + " (" + r.llvm_source +
+                                                "): libc++, libc++abi, libunwind"
+                                          : "built by xstatic for " + r.triple +
+                                                " from Debian source package " + r.runtime + " (" +
+                                                r.version + ")");
           });
       });
       j.attributeArray("files", [&] {
@@ -148,7 +157,8 @@ std::string spdx_json(const SbomInput& in) {
         for (const auto& b : in.binaries) {
           relationship(j, project_id, "CONTAINS", spdx_id("File", b.name));
           for (const auto& r : in.runtimes)
-            if (links(r, b)) relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Runtime", r.runtime));
+            if (links(r, b))
+              relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Runtime", r.runtime));
         }
         if (in.sysroot)
           for (const auto& p : in.sysroot->packages)
@@ -158,6 +168,27 @@ std::string spdx_json(const SbomInput& in) {
   }
   os << "\n";
   return os.str();
+}
+
+SbomBinary binary_facts(const std::filesystem::path& built) {
+  SbomBinary facts;
+  facts.allocator = inspect::inspect_file(built).allocator;
+  std::ifstream in(built, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  facts.uses_libcxx = bytes.str().find("_ZNSt3__1") != std::string::npos;
+  return facts;
+}
+
+void add_store_facts(SbomInput& in, const sysroot::Store& store) {
+  if (auto root = store.find(in.target); root && std::filesystem::exists(*root / sysroot::kManifestName))
+    in.sysroot = sysroot::read_manifest(*root / sysroot::kManifestName);
+  for (auto& entry : runtimes::list(store)) {
+    if (entry.target != in.target.go_name() || entry.sysroot != sysroot::sysroot_name(in.target)) continue;
+    bool linked = false;
+    for (const auto& b : in.binaries) linked = linked || links(entry, b);
+    if (linked) in.runtimes.push_back(entry);
+  }
 }
 
 }  // namespace xstatic::release

@@ -93,7 +93,9 @@ std::string summary_json(const Summary& s) {
 }
 
 std::string summary_table(const Summary& s) {
-  auto target_of = [](const Artifact& a) { return a.target.empty() ? std::string("-") : a.target + " " + a.libc; };
+  auto target_of = [](const Artifact& a) {
+    return a.target.empty() ? std::string("-") : a.target + " " + a.libc;
+  };
   std::size_t width = 8, target_width = 6;
   for (const auto& a : s.artifacts) {
     width = std::max(width, a.name.size());
@@ -101,13 +103,13 @@ std::string summary_table(const Summary& s) {
   }
   std::ostringstream o;
   char line[512];
-  std::snprintf(line, sizeof line, "%-*s  %-13s  %-*s  %10s  %s\n", static_cast<int>(width), "ARTIFACT", "KIND",
-                static_cast<int>(target_width), "TARGET", "SIZE", "SHA256");
+  std::snprintf(line, sizeof line, "%-*s  %-13s  %-*s  %10s  %s\n", static_cast<int>(width), "ARTIFACT",
+                "KIND", static_cast<int>(target_width), "TARGET", "SIZE", "SHA256");
   o << line;
   for (const auto& a : s.artifacts) {
-    std::snprintf(line, sizeof line, "%-*s  %-13s  %-*s  %10s  %.12s\n", static_cast<int>(width), a.name.c_str(),
-                  a.kind.c_str(), static_cast<int>(target_width), target_of(a).c_str(), human_size(a.size).c_str(),
-                  a.sha256.c_str());
+    std::snprintf(line, sizeof line, "%-*s  %-13s  %-*s  %10s  %.12s\n", static_cast<int>(width),
+                  a.name.c_str(), a.kind.c_str(), static_cast<int>(target_width), target_of(a).c_str(),
+                  human_size(a.size).c_str(), a.sha256.c_str());
     o << line;
   }
   std::snprintf(line, sizeof line, "%s %s: %zu targets, %zu files in %s (%.1f s)\n", s.name.c_str(),

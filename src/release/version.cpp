@@ -17,7 +17,8 @@ std::optional<std::string> git(const std::filesystem::path& dir, std::vector<std
   options.capture_stderr = true;
   auto result = util::run(args, options);
   if (result.exit_code != 0) return std::nullopt;
-  while (!result.out.empty() && std::isspace(static_cast<unsigned char>(result.out.back()))) result.out.pop_back();
+  while (!result.out.empty() && std::isspace(static_cast<unsigned char>(result.out.back())))
+    result.out.pop_back();
   if (result.out.empty()) return std::nullopt;
   return result.out;
 }
@@ -25,11 +26,13 @@ std::optional<std::string> git(const std::filesystem::path& dir, std::vector<std
 }  // namespace
 
 std::string version_from_tag(const std::string& tag) {
-  if (tag.size() > 1 && tag[0] == 'v' && std::isdigit(static_cast<unsigned char>(tag[1]))) return tag.substr(1);
+  if (tag.size() > 1 && tag[0] == 'v' && std::isdigit(static_cast<unsigned char>(tag[1])))
+    return tag.substr(1);
   return tag;
 }
 
-std::string resolve_version(const std::filesystem::path& project_dir, const std::optional<std::string>& explicit_version,
+std::string resolve_version(const std::filesystem::path& project_dir,
+                            const std::optional<std::string>& explicit_version,
                             const std::optional<std::string>& file_version, bool snapshot) {
   if (explicit_version) {
     check_version(*explicit_version, "--version");
@@ -44,9 +47,10 @@ std::string resolve_version(const std::filesystem::path& project_dir, const std:
   }
   auto described = git(project_dir, {"describe", "--tags"});
   if (!described)
-    throw Error("no version: " + project_dir.string() + " has no git tag and the release file sets no 'version'",
-                "tag the commit (git tag v1.0.0), pass --version 1.0.0, or pass --snapshot for untagged work",
-                Exit::usage);
+    throw Error(
+        "no version: " + project_dir.string() + " has no git tag and the release file sets no 'version'",
+        "tag the commit (git tag v1.0.0), pass --version 1.0.0, or pass --snapshot for untagged work",
+        Exit::usage);
   std::string version = version_from_tag(*described);
   check_version(version, "git describe --tags");
   return version;

@@ -1,8 +1,7 @@
 // Archives are byte-for-byte reproducible and named as goreleaser names them.
-#include <doctest/doctest.h>
-
 #include <archive.h>
 #include <archive_entry.h>
+#include <doctest/doctest.h>
 
 #include <algorithm>
 #include <chrono>
@@ -45,7 +44,8 @@ std::vector<Listed> list(const fs::path& file) {
   while (archive_read_next_header(a, &e) == ARCHIVE_OK)
     out.push_back({archive_entry_pathname(e), static_cast<int>(archive_entry_perm(e)),
                    static_cast<long>(archive_entry_mtime(e)), static_cast<long>(archive_entry_uid(e)),
-                   static_cast<long>(archive_entry_gid(e)), archive_entry_uname(e) ? archive_entry_uname(e) : ""});
+                   static_cast<long>(archive_entry_gid(e)),
+                   archive_entry_uname(e) ? archive_entry_uname(e) : ""});
   archive_read_free(a);
   return out;
 }
@@ -54,9 +54,11 @@ std::vector<Listed> list(const fs::path& file) {
 
 TEST_CASE("the same files give the same archive bytes, whatever their order, times and owners") {
   testing::ScratchDir dir;
-  std::ofstream(dir.path / "app") << "\x7f" "ELF pretend";
+  std::ofstream(dir.path / "app") << "\x7f"
+                                     "ELF pretend";
   std::ofstream(dir.path / "README.md") << "read me\n";
-  std::vector<ArchiveEntry> entries{{"app", dir.path / "app", true}, {"README.md", dir.path / "README.md", false}};
+  std::vector<ArchiveEntry> entries{{"app", dir.path / "app", true},
+                                    {"README.md", dir.path / "README.md", false}};
   write_archive(dir.path / "a.tar.gz", ArchiveFormat::tar_gz, entries, 1700000000);
   fs::last_write_time(dir.path / "app", fs::file_time_type::clock::now() - std::chrono::hours(5));
   std::reverse(entries.begin(), entries.end());
@@ -87,7 +89,8 @@ TEST_CASE("the same files give the same archive bytes, whatever their order, tim
 TEST_CASE("debug archives hold their parent folders as entries") {
   testing::ScratchDir dir;
   std::ofstream(dir.path / "d") << "debug";
-  write_archive(dir.path / "d.tar.gz", ArchiveFormat::tar_gz, {{build_id_path("abcdef01"), dir.path / "d", false}}, 0);
+  write_archive(dir.path / "d.tar.gz", ArchiveFormat::tar_gz,
+                {{build_id_path("abcdef01"), dir.path / "d", false}}, 0);
   auto listed = list(dir.path / "d.tar.gz");
   REQUIRE(listed.size() == 3);
   CHECK(listed[0].name == ".build-id/");
@@ -102,7 +105,8 @@ TEST_CASE("sha256 of a file matches the known digest") {
   CHECK(sha256_file(dir.path / "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST_CASE("archive names follow goreleaser: arm variant as v7, amd64 level unless v1, libc when not default") {
+TEST_CASE(
+    "archive names follow goreleaser: arm variant as v7, amd64 level unless v1, libc when not default") {
   auto name = [](const char* spec, std::optional<target::Libc> libc = std::nullopt) {
     return archive_base("app", "1.0.0", target::parse(spec, libc));
   };

@@ -70,12 +70,15 @@ TEST_CASE("a complete release file parses into targets, build, binaries and extr
 
 TEST_CASE("make and command builds are read too") {
   Project p;
-  auto make = parse_config("name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"app\"]\n[make]\nargs = [\"app\"]\n",
-                           p.file());
+  auto make = parse_config(
+      "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"app\"]\n[make]\nargs = [\"app\"]\n",
+      p.file());
   CHECK(make.build.kind == BuildKind::make);
   CHECK(make.build.args == std::vector<std::string>{"app"});
   auto cmd = parse_config(
-      "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"app\"]\n[command]\nrun = [\"sh\", \"b.sh\"]\n", p.file());
+      "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"app\"]\n[command]\nrun = [\"sh\", "
+      "\"b.sh\"]\n",
+      p.file());
   CHECK(cmd.build.kind == BuildKind::command);
   CHECK(cmd.build.args.size() == 2);
   CHECK(!cmd.version);
@@ -86,14 +89,16 @@ TEST_CASE("an unknown key names its line and the key meant") {
   auto e = error_of(p, "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinary = [\"app\"]\n[make]\n");
   CHECK(e.find("xstatic-release.toml:3: unknown key 'binary'") != std::string::npos);
   CHECK(e.find("did you mean 'binaries'") != std::string::npos);
-  auto in_section = error_of(p, "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"a\"]\n[cmake]\nsorce = \".\"\n");
+  auto in_section =
+      error_of(p, "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"a\"]\n[cmake]\nsorce = \".\"\n");
   CHECK(in_section.find(":5: unknown key 'sorce' in [cmake]") != std::string::npos);
   CHECK(in_section.find("did you mean 'source'") != std::string::npos);
 }
 
 TEST_CASE("an unknown target is reported with its line and close names") {
   Project p;
-  auto e = error_of(p, "name = \"a\"\n\ntargets = [\"linux/amd64\", \"linux/arm65\"]\nbinaries = [\"a\"]\n[make]\n");
+  auto e = error_of(
+      p, "name = \"a\"\n\ntargets = [\"linux/amd64\", \"linux/arm65\"]\nbinaries = [\"a\"]\n[make]\n");
   CHECK(e.find("xstatic-release.toml:3:") != std::string::npos);
   CHECK(e.find("linux/arm65") != std::string::npos);
   CHECK(e.find("linux/arm64") != std::string::npos);  // the suggestion
@@ -105,24 +110,31 @@ TEST_CASE("malformed TOML, wrong types and missing pieces say what to write") {
   CHECK(error_of(p, "name = 3\n").find("'name' must be a string") != std::string::npos);
   CHECK(error_of(p, "targets = [\"linux/amd64\"]\n").find("no 'name' | write name = ") != std::string::npos);
   CHECK(error_of(p, "name = \"a\"\nbinaries = [\"a\"]\n[make]\n").find("no 'targets'") != std::string::npos);
-  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\n").find("no build section") !=
-        std::string::npos);
+  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\n")
+            .find("no build section") != std::string::npos);
   CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\n[make]\n[cmake]\n")
             .find("more than one build section") != std::string::npos);
-  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\n[make]\n").find("no 'binaries'") != std::string::npos);
-  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\", \"linux/amd64\"]\nbinaries = [\"a\"]\n[make]\n")
-            .find("listed twice") != std::string::npos);
-  CHECK(error_of(p, "name = \"a\"\ntargets = [{ target = \"linux/amd64\", libc = \"uclibc\" }]\nbinaries = [\"a\"]\n[make]\n")
+  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\n[make]\n").find("no 'binaries'") !=
+        std::string::npos);
+  CHECK(
+      error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\", \"linux/amd64\"]\nbinaries = [\"a\"]\n[make]\n")
+          .find("listed twice") != std::string::npos);
+  CHECK(error_of(p,
+                 "name = \"a\"\ntargets = [{ target = \"linux/amd64\", libc = \"uclibc\" }]\nbinaries = "
+                 "[\"a\"]\n[make]\n")
             .find("unknown libc 'uclibc'") != std::string::npos);
   CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"../a\"]\n[make]\n")
             .find("not inside the build folder") != std::string::npos);
-  CHECK(error_of(p, "name = \"a\"\nversion = \"1 2\"\n").find("cannot be part of a file name") != std::string::npos);
+  CHECK(error_of(p, "name = \"a\"\nversion = \"1 2\"\n").find("cannot be part of a file name") !=
+        std::string::npos);
   CHECK(error_of(p, "name = \"my_app\"\n").find("has '/', '_' or spaces") != std::string::npos);
 }
 
 TEST_CASE("an extra file that matches nothing is an error before any build") {
   Project p;
-  auto e = error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\nextra_files = [\"COPYING*\"]\n[make]\n");
+  auto e = error_of(p,
+                    "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\nextra_files = "
+                    "[\"COPYING*\"]\n[make]\n");
   CHECK(e.find(":4: extra file 'COPYING*' matches no file") != std::string::npos);
 }
 

@@ -18,9 +18,11 @@ SbomInput sample() {
   in.source_date_epoch = 1700000000;
   in.archive_name = "wordstat_1.2.0_linux_arm64.tar.gz";
   in.archive_sha256 = std::string(64, 'a');
-  in.binaries = {{"wordstat-cli", std::string(64, 'b'), true, "mimalloc 2.0.9"}, {"plain", std::string(64, 'c'), false, "musl"}};
+  in.binaries = {{"wordstat-cli", std::string(64, 'b'), true, "mimalloc 2.0.9"},
+                 {"plain", std::string(64, 'c'), false, "musl"}};
   sysroot::Manifest m;
-  m.packages = {{"musl-dev", "1.2.3-1", "arm64", std::string(64, 'd')}, {"linux-libc-dev", "6.1.192-3", "arm64", ""}};
+  m.packages = {{"musl-dev", "1.2.3-1", "arm64", std::string(64, 'd')},
+                {"linux-libc-dev", "6.1.192-3", "arm64", ""}};
   in.sysroot = m;
   runtimes::Entry libcxx;
   libcxx.runtime = "libc++";

@@ -48,9 +48,9 @@ struct Config {
   std::optional<std::string> version;   // as written; nullopt: ask git
   std::vector<target::Target> targets;  // in the file's order, no duplicates
   Build build;
-  std::vector<std::string> binaries;    // relative to the per-target build folder (".exe" added for Windows)
-  std::vector<fs::path> extra_files;    // absolute, globs expanded, sorted
-  fs::path dist;                        // absolute
+  std::vector<std::string> binaries;  // relative to the per-target build folder (".exe" added for Windows)
+  std::vector<fs::path> extra_files;  // absolute, globs expanded, sorted
+  fs::path dist;                      // absolute
 };
 
 // Parses the text of a release file; `file` is used in messages and to

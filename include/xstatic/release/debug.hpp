@@ -18,10 +18,10 @@ namespace xstatic::release {
 namespace fs = std::filesystem;
 
 struct Shipped {
-  fs::path binary;                    // the stripped binary to ship
-  std::optional<fs::path> debug;      // its debug file (ELF only)
-  std::string debug_name;             // ".build-id/ab/cdef....debug" inside the debug archive
-  std::string build_id;               // lowercase hex, "" when the format has none
+  fs::path binary;                // the stripped binary to ship
+  std::optional<fs::path> debug;  // its debug file (ELF only)
+  std::string debug_name;         // ".build-id/ab/cdef....debug" inside the debug archive
+  std::string build_id;           // lowercase hex, "" when the format has none
 };
 
 // ".build-id/ab/cdef0123.debug" for build-id "abcdef0123".

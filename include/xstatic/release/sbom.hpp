@@ -9,19 +9,21 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/manifest.hpp"
+#include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::release {
 
 struct SbomBinary {
-  std::string name;       // file name in the archive
-  std::string sha256;     // of the shipped (stripped) file
+  std::string name;    // file name in the archive
+  std::string sha256;  // of the shipped (stripped) file
   bool uses_libcxx = false;
   std::string allocator;  // inspect's allocator field: "mimalloc 2.0.9", "musl", ...
 };
@@ -37,6 +39,16 @@ struct SbomInput {
 };
 
 std::string spdx_json(const SbomInput& in);
+
+// What the SBOM says about a binary, read before it is stripped: libc++'s
+// inline namespace (std::__1, mangled _ZNSt3__1) in its symbol names means
+// libc++ is linked; the inspector names its allocator. (name and sha256 are
+// left for the caller: they are the shipped file's.)
+SbomBinary binary_facts(const std::filesystem::path& built);
+
+// Fills in.sysroot from the target's sysroot manifest and in.runtimes with
+// the store's runtimes for the target that one of in.binaries links.
+void add_store_facts(SbomInput& in, const sysroot::Store& store);
 
 // "2026-12-02T04:57:15Z"
 std::string iso8601_utc(std::int64_t epoch);

@@ -13,7 +13,8 @@ namespace xstatic::release {
 // `explicit_version` (--version) wins, then the release file's, then git.
 // With `snapshot`, untagged work gets "<last tag or 0.0.0>-SNAPSHOT-<short commit>".
 // Throws xstatic::Error (usage) when nothing gives a version.
-std::string resolve_version(const std::filesystem::path& project_dir, const std::optional<std::string>& explicit_version,
+std::string resolve_version(const std::filesystem::path& project_dir,
+                            const std::optional<std::string>& explicit_version,
                             const std::optional<std::string>& file_version, bool snapshot);
 
 // $SOURCE_DATE_EPOCH when set, else the time of the commit checked out in
