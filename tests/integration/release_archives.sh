@@ -41,6 +41,16 @@ check_artifacts_json "$dist"
 check_sbom "$dist/greet_1.4.0_linux_arm64.sbom.spdx.json" "$XSTATIC_HOME/sysroots/arm64-musl/manifest.json"
 [ "$(stat -c %a "$dist")" = 755 ] || fail "dist folder mode $(stat -c %a "$dist")"
 
+# --- glibc through --targets: "_glibc" in the name, libc6-dev in the SBOM.
+need_sysroot linux/arm64 glibc
+(cd "$WORK/mk" && "$XSTATIC" -q release --targets linux/arm64:glibc --dist "$WORK/glibc-dist" >/dev/null)
+g=$WORK/glibc-dist/greet_1.4.0_linux_arm64_glibc
+[ -f "$g.tar.gz" ] || fail "no glibc archive in $(ls "$WORK/glibc-dist")"
+mkdir -p "$WORK/xg" && tar xzf "$g.tar.gz" -C "$WORK/xg"
+[ "$("$XSTATIC" run --target linux/arm64 "$WORK/xg/app" glibc)" = "hello, glibc (greet 1.0)" ] || fail "glibc app"
+check_sbom "$g.sbom.spdx.json" "$XSTATIC_HOME/sysroots/arm64-glibc/manifest.json"
+expect_contains "$(cat "$g.sbom.spdx.json")" '"name": "libc6-dev"'
+
 # --- CMake project (C++ on musl and, when here, mingw): --version and --json.
 cmake_project "$WORK/cm" "$targets"
 (cd "$WORK/cm" && "$XSTATIC" -q release --version 2.0.0-rc1 --json -j 2 >"$WORK/summary.json")
