@@ -64,9 +64,9 @@ int run_app(int argc, char** argv) {
   add_sysroot(app);
   add_inspect(app);
   add_verify(app);
+  add_release(app);
   add_runtimes(app);
   add_integrate(app);
-  add_release(app);
 
   app.parse_complete_callback(setup_logging);
   try {
