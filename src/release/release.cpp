@@ -18,6 +18,7 @@
 #include "xstatic/release/version.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -231,6 +232,10 @@ Summary run_release(const Config& config, const Options& options, const sysroot:
       options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   settings.source_date_epoch = s.source_date_epoch;
   fs::create_directories(settings.build_root);
+  // One release at a time per build folder and dist folder: a second one waits.
+  util::FileLock lock(settings.build_root / ".lock",
+                      [&] { say("another release is using " + settings.build_root.string() + ": waiting"); });
+  check_dist(s.dist, config);  // again, now that no other release can be writing it
 
   Staging staging(s.dist);
   TargetRun run{config, store, settings, *objcopy, s, staging.dir()};

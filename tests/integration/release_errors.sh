@@ -115,4 +115,14 @@ if compgen -G "$WORK/d/.dist.tmp-*" >/dev/null; then fail "a staging folder was 
 rm -rf "$WORK/d/dist"
 must_fail_code 1 "$WORK/d" --version 1.0.0
 [ ! -e "$WORK/d/dist" ] || fail "dist written by a release that failed"
+# --- Two releases of one project at once: the second waits for the first
+# (a lock on the build folder), both succeed, dist holds one whole release.
+cp "$WORK/good.toml" "$WORK/p/xstatic-release.toml"
+sed -i 's|"linux/amd64"|"linux/amd64", "linux/arm64"|' "$WORK/p/xstatic-release.toml"
+release_in "$WORK/p" -q --version 1.0.0 >/dev/null 2>"$WORK/err1" &
+first=$!
+release_in "$WORK/p" --version 1.0.0 >/dev/null 2>"$WORK/err2" || fail "concurrent release: $(cat "$WORK/err2")"
+wait "$first" || fail "concurrent release: $(cat "$WORK/err1")"
+(cd "$WORK/p/dist" && sha256sum -c greet_1.0.0_checksums.txt >/dev/null) || fail "dist after concurrent releases"
+check_artifacts_json "$WORK/p/dist"
 echo "release_errors: ok"
