@@ -253,6 +253,14 @@ Config parse_config(std::string_view text, const fs::path& file) {
           c.extra_files.push_back(p);
     }
     std::sort(c.extra_files.begin(), c.extra_files.end());
+    std::set<std::string> names;
+    for (const auto& p : c.extra_files) {
+      auto leaf = p.filename().string();
+      bool exe_of_binary = leaf.ends_with(".exe") && seen.count(leaf.substr(0, leaf.size() - 4));
+      if (seen.count(leaf) || exe_of_binary || !names.insert(leaf).second)
+        r.fail(extra->source(), "extra file '" + leaf + "' has the name of a binary or of another extra file",
+               "archives hold files by name: rename or drop one");
+    }
   }
 
   std::string dist = "dist";

@@ -246,7 +246,7 @@ Summary run_release(const Config& config, const Options& options, const sysroot:
     auto target_start = Clock::now();
     try {
       s.targets.push_back(release_target(run, t, s.artifacts));
-    } catch (const Error&) {
+    } catch (const std::exception&) {
       char line[64];
       std::snprintf(line, sizeof line, ": FAILED after %.1f s", seconds_since(target_start));
       say(tag + line);

@@ -138,6 +138,21 @@ TEST_CASE("an extra file that matches nothing is an error before any build") {
   CHECK(e.find(":4: extra file 'COPYING*' matches no file") != std::string::npos);
 }
 
+TEST_CASE("an extra file with a binary's name or another extra file's name is refused") {
+  Project p;
+  std::ofstream(p.dir.path / "app") << "#!/bin/sh\n";
+  fs::create_directories(p.dir.path / "docs");
+  std::ofstream(p.dir.path / "docs" / "LICENSE") << "MIT\n";
+  auto e = error_of(
+      p,
+      "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"app\"]\nextra_files = [\"app\"]\n[make]\n");
+  CHECK(e.find(":4: extra file 'app' has the name of a binary") != std::string::npos);
+  auto twice = error_of(p,
+                        "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"x\"]\nextra_files = "
+                        "[\"LICENSE\", \"docs/LICENSE\"]\n[make]\n");
+  CHECK(twice.find("extra file 'LICENSE'") != std::string::npos);
+}
+
 TEST_CASE("--targets lists targets with an optional libc") {
   auto ts = parse_target_list("linux/amd64,linux/arm64:glibc,,linux/amd64");
   REQUIRE(ts.size() == 2);
