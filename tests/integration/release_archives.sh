@@ -43,7 +43,10 @@ check_sbom "$dist/greet_1.4.0_linux_arm64.sbom.spdx.json" "$XSTATIC_HOME/sysroot
 
 # --- glibc through --targets: "_glibc" in the name, libc6-dev in the SBOM.
 need_sysroot linux/arm64 glibc
-(cd "$WORK/mk" && "$XSTATIC" -q release --targets linux/arm64:glibc --dist "$WORK/glibc-dist" >/dev/null)
+# (-f from another folder, --dist and --build-dir elsewhere too)
+(cd / && "$XSTATIC" -q release -f "$WORK/mk/xstatic-release.toml" --targets linux/arm64:glibc \
+  --dist "$WORK/glibc-dist" --build-dir "$WORK/glibc-build" >/dev/null)
+[ -f "$WORK/glibc-build/linux_arm64_glibc.log" ] || fail "no build log in --build-dir: $(ls "$WORK/glibc-build")"
 g=$WORK/glibc-dist/greet_1.4.0_linux_arm64_glibc
 [ -f "$g.tar.gz" ] || fail "no glibc archive in $(ls "$WORK/glibc-dist")"
 mkdir -p "$WORK/xg" && tar xzf "$g.tar.gz" -C "$WORK/xg"
