@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "xstatic/integrate/generate.hpp"
@@ -81,6 +82,36 @@ void copy_tree(const fs::path& from, const fs::path& to, const std::vector<fs::p
   }
 }
 
+// The files git tracks under `from` (as they are in the working tree), or
+// nullopt outside a git checkout. Objects and programs left over from an
+// in-tree host build are never tracked, so they cannot leak into a release.
+std::optional<std::vector<std::string>> tracked_files(const fs::path& from) {
+  if (!util::find_program("git")) return std::nullopt;
+  util::RunOptions options;
+  options.capture_stdout = true;
+  options.capture_stderr = true;
+  auto result = util::run({"git", "-C", from.string(), "ls-files", "-z", "--cached", "--", "."}, options);
+  if (result.exit_code != 0) return std::nullopt;
+  std::vector<std::string> files;
+  for (auto part : util::split(result.out, '\0'))
+    if (!part.empty()) files.emplace_back(part);
+  return files;
+}
+
+// Copies the project's sources into `to`: git's tracked files in a checkout,
+// else everything but version-control data, the dist folder and the
+// release's own build folders.
+void copy_sources(const fs::path& from, const fs::path& to, const std::vector<fs::path>& skip) {
+  auto files = tracked_files(from);
+  if (!files) return copy_tree(from, to, skip);
+  for (const auto& rel : *files) {
+    fs::path src = from / rel;
+    if (!fs::exists(fs::symlink_status(src))) continue;  // deleted in the working tree
+    fs::create_directories((to / rel).parent_path());
+    fs::copy(src, to / rel, fs::copy_options::copy_symlinks | fs::copy_options::overwrite_existing);
+  }
+}
+
 std::string env_value(const char* name, const std::string& fallback) {
   return util::getenv_nonempty(name).value_or(fallback);
 }
@@ -141,8 +172,8 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
     case BuildKind::command: {
       fs::path source = config.build.source;
       if (config.build.kind == BuildKind::make) {
-        copy_tree(config.build.source, build,
-                  {settings.build_root, config.dist, config.project_dir / ".xstatic"});
+        copy_sources(config.build.source, build,
+                     {settings.build_root, config.dist, config.project_dir / ".xstatic"});
         source = build;
       } else {
         write_file(toolchain_file, release_toolchain(tools, source, build));

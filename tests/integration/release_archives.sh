@@ -8,6 +8,7 @@
 need qemu-aarch64-static
 need cmake
 need make
+need cc
 need sha256sum
 need_sysroot linux/amd64
 need_sysroot linux/arm64
@@ -18,6 +19,9 @@ if have_mingw; then targets="$targets, \"windows/amd64\""; else echo "note: ming
 # --- Make project, version from the git tag (v dropped).
 make_project "$WORK/mk" "$REL_TARGETS_LINUX"
 git_commit_tag "$WORK/mk" v1.4.0
+# A host build left in the source tree (objects and a dynamic app): the
+# release builds from git's tracked files, so none of it is shipped.
+make -C "$WORK/mk" CC=cc app >/dev/null
 (cd "$WORK/mk" && "$XSTATIC" release -j 2 >"$WORK/table" 2>"$WORK/progress")
 cat "$WORK/progress" "$WORK/table"
 dist=$WORK/mk/dist
