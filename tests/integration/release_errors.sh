@@ -23,6 +23,18 @@ nothing_built() { # dir
   [ ! -e "$1/dist" ] || fail "a dist folder was written in $1"
 }
 
+# --- The examples' own release files are valid and release as they are.
+cp -r "$SRC/examples/makefile-project" "$WORK/example"
+release_in "$WORK/example" -q --snapshot --targets linux/arm64 >/dev/null
+[ -f "$WORK/example/dist/greet_0.0.0-SNAPSHOT_linux_arm64.tar.gz" ] || fail "example release: $(ls "$WORK/example/dist")"
+for f in "$SRC"/examples/*/xstatic-release.toml; do
+  # Every target and key parses (no build: the dist check refuses a foreign folder first).
+  mkdir -p "$WORK/x/dist" && touch "$WORK/x/dist/foreign"
+  rc=0
+  "$XSTATIC" release -f "$f" --version 1.0.0 --dist "$WORK/x/dist" >/dev/null 2>"$WORK/err" || rc=$?
+  expect_contains "$(cat "$WORK/err")" "holds files that no release wrote"
+done
+
 # --- The release file, checked before any build.
 make_project "$WORK/p" '"linux/amd64"'
 cp "$WORK/p/xstatic-release.toml" "$WORK/good.toml"
