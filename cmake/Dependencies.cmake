@@ -76,6 +76,12 @@ add_library(xstatic_cli_deps INTERFACE)
 target_include_directories(xstatic_cli_deps SYSTEM INTERFACE ${CLI11_INCLUDE} ${SPDLOG_INCLUDE})
 target_compile_definitions(xstatic_cli_deps INTERFACE SPDLOG_HEADER_ONLY FMT_HEADER_ONLY)
 
+# --- toml++ (header-only) reads release files (src/release/config.cpp).
+find_path(TOMLPLUSPLUS_INCLUDE toml++/toml.h)
+if(NOT TOMLPLUSPLUS_INCLUDE)
+  xstatic_require_package("toml++" "libtomlplusplus-dev")
+endif()
+
 if(XSTATIC_BUILD_TESTS)
   find_path(DOCTEST_INCLUDE doctest/doctest.h)
   if(NOT DOCTEST_INCLUDE)

@@ -16,7 +16,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   llvm-19-dev libclang-19-dev
   libarchive-dev liblzma-dev libzstd-dev zlib1g-dev libbz2-dev liblz4-dev libacl1-dev nettle-dev
-  libcli11-dev libspdlog-dev libfmt-dev doctest-dev
+  libcli11-dev libspdlog-dev libfmt-dev doctest-dev libtomlplusplus-dev
   # what xstatic drives
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static
   # tests and benchmarks

@@ -35,6 +35,7 @@ void add_runtimes(CLI::App& app);
 void add_integrate(CLI::App& app);  // toolchain, env, run; attaches `sysroot add`
 void add_binfmt(CLI::App& app);
 void add_sysroot_add(CLI::App& sysroot_cmd);  // cmd_sysroot_add.cpp
+void add_release(CLI::App& app);  // cmd_release.cpp
 
 // The compiler front end, reached as `xstatic cc|c++ ARGS` or through argv[0]
 // (aarch64-linux-musl-cc). Does not return normally on compile-only calls.

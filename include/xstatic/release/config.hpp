@@ -1,0 +1,70 @@
+// The release file (xstatic-release.toml): what `xstatic release` builds,
+// for which targets, and what goes into every archive. Parsing checks all of
+// it (keys, types, targets, files) before anything is built, and every error
+// names the file, the line and the key, and says what to write instead.
+//
+//   name = "wordstat"
+//   version = "1.2.0"                      # optional: default `git describe --tags`
+//   targets = ["linux/amd64", "linux/arm64", { target = "linux/amd64", libc = "glibc" }]
+//   binaries = ["wordstat-cli"]            # produced files, relative to the build folder
+//   extra_files = ["LICENSE", "README*"]   # relative to the release file's folder
+//   dist = "dist"
+//
+//   [cmake]                                 # or [make], or [command]: exactly one
+//   source = "."
+//   args = ["-DWITH_FOO=ON"]
+//   targets = ["wordstat-cli"]
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::release {
+
+namespace fs = std::filesystem;
+
+inline constexpr std::string_view kReleaseFileName = "xstatic-release.toml";
+
+enum class BuildKind { cmake, make, command };
+
+std::string_view build_kind_name(BuildKind kind);
+
+struct Build {
+  BuildKind kind = BuildKind::cmake;
+  fs::path source;                   // absolute: the CMake source folder, or what make/command copies/reads
+  std::vector<std::string> args;     // cmake: cache arguments; make: make's arguments; command: argv
+  std::vector<std::string> targets;  // cmake: build targets (all when empty)
+};
+
+struct Config {
+  fs::path file;         // the release file, absolute
+  fs::path project_dir;  // its folder: relative paths are read from here
+  std::string name;
+  std::optional<std::string> version;   // as written; nullopt: ask git
+  std::vector<target::Target> targets;  // in the file's order, no duplicates
+  Build build;
+  std::vector<std::string> binaries;  // relative to the per-target build folder (".exe" added for Windows)
+  std::vector<fs::path> extra_files;  // absolute, globs expanded, sorted
+  fs::path dist;                      // absolute
+};
+
+// Parses the text of a release file; `file` is used in messages and to
+// resolve relative paths. Throws xstatic::Error (Exit::usage) naming the
+// file, line and key.
+Config parse_config(std::string_view text, const fs::path& file);
+
+// Reads and parses a release file.
+Config load_config(const fs::path& file);
+
+// Parses a comma-separated --targets override ("linux/amd64,linux/arm64:glibc").
+std::vector<target::Target> parse_target_list(std::string_view list);
+
+// A version string is safe in a file name: no '/', no whitespace, not empty.
+void check_version(const std::string& version, const std::string& origin);
+
+}  // namespace xstatic::release

@@ -1,0 +1,59 @@
+// An SPDX 2.3 JSON SBOM per archive: the project and its binaries, the
+// Debian packages the target's sysroot was made from (name, version,
+// sha256 of the .deb, from the sysroot's manifest.json), and the runtimes
+// xstatic built and linked in (libc++ with libc++abi and libunwind, from
+// LLVM's source; mimalloc). SBOM scanners see a static C/C++ binary as an
+// opaque file; this says what is inside it. Deterministic: the creation time
+// is SOURCE_DATE_EPOCH and the namespace is derived from the archive's hash.
+// Spec: https://spdx.github.io/spdx-spec/v2.3/
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/sysroot/manifest.hpp"
+#include "xstatic/sysroot/store.hpp"
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::release {
+
+struct SbomBinary {
+  std::string name;    // file name in the archive
+  std::string sha256;  // of the shipped (stripped) file
+  bool uses_libcxx = false;
+  std::string allocator;  // inspect's allocator field: "mimalloc 2.0.9", "musl", ...
+};
+
+struct SbomInput {
+  std::string project, version;
+  target::Target target;
+  std::int64_t source_date_epoch = 0;
+  std::string archive_name, archive_sha256;
+  std::vector<SbomBinary> binaries;
+  std::optional<sysroot::Manifest> sysroot;  // nullopt for sysroots xstatic did not make (mingw)
+  std::vector<runtimes::Entry> runtimes;     // the target's runtimes that the binaries link
+};
+
+std::string spdx_json(const SbomInput& in);
+
+// What the SBOM says about a binary, read before it is stripped: libc++'s
+// inline namespace (std::__1, mangled _ZNSt3__1) in its symbol names means
+// libc++ is linked; the inspector names its allocator. (name and sha256 are
+// left for the caller: they are the shipped file's.)
+SbomBinary binary_facts(const std::filesystem::path& built);
+
+// Fills in.sysroot from the target's sysroot manifest and in.runtimes with
+// the store's runtimes for the target that one of in.binaries links.
+void add_store_facts(SbomInput& in, const sysroot::Store& store);
+
+// "2026-12-02T04:57:15Z"
+std::string iso8601_utc(std::int64_t epoch);
+
+// An SPDX identifier made of letters, digits, '.' and '-' only.
+std::string spdx_id(const std::string& kind, const std::string& name);
+
+}  // namespace xstatic::release

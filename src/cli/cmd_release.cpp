@@ -1,0 +1,69 @@
+// `xstatic release`: builds, verifies and packages every target of
+// xstatic-release.toml (module release).
+#include <cstdio>
+
+#include "commands.hpp"
+#include "xstatic/integrate/toolset.hpp"
+#include "xstatic/release/config.hpp"
+#include "xstatic/release/release.hpp"
+#include "xstatic/util/error.hpp"
+
+namespace xstatic::cli {
+namespace {
+
+struct ReleaseArgs {
+  std::string file = std::string(release::kReleaseFileName);
+  std::string targets, version, dist, build_dir;
+  bool snapshot = false;
+  bool json = false;
+  int jobs = 0;
+};
+
+void run_release_cmd(const ReleaseArgs& args) {
+  auto config = release::load_config(args.file);
+  release::Options options;
+  if (!args.targets.empty()) options.targets = release::parse_target_list(args.targets);
+  if (!args.version.empty()) options.version = args.version;
+  if (!args.dist.empty()) options.dist = args.dist;
+  if (!args.build_dir.empty()) options.build_root = args.build_dir;
+  options.snapshot = args.snapshot;
+  options.jobs = args.jobs;
+  options.xstatic_exe = integrate::self_executable();
+  if (!globals().quiet)
+    options.progress = [](const std::string& line) {
+      std::fprintf(stderr, "xstatic release: %s\n", line.c_str());
+      std::fflush(stderr);
+    };
+  const auto& g = globals();
+  auto store =
+      sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+  auto summary = release::run_release(config, options, store);
+  std::string text = args.json ? release::summary_json(summary) : release::summary_table(summary);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+}  // namespace
+
+void add_release(CLI::App& app) {
+  auto args = std::make_shared<ReleaseArgs>();
+  auto* cmd = app.add_subcommand("release", "Build, verify and package every target of xstatic-release.toml");
+  cmd->add_option("-f,--file", args->file, "The release file (default: ./xstatic-release.toml)");
+  cmd->add_option("--targets", args->targets,
+                  "Comma-separated targets instead of the file's (linux/amd64,linux/arm64:glibc)");
+  cmd->add_option("--version", args->version, "The version (default: the file's, else git describe --tags)");
+  cmd->add_option("--dist", args->dist, "Where the archives go (default: the file's dist, else ./dist)");
+  cmd->add_option("--build-dir", args->build_dir, "Per-target build folders (default: .xstatic/release)");
+  cmd->add_flag("--snapshot", args->snapshot, "Untagged work: version <last tag>-SNAPSHOT-<commit>");
+  cmd->add_option("-j,--jobs", args->jobs, "Parallel jobs inside each build (default: the number of CPUs)");
+  cmd->add_flag("--json", args->json, "Print the summary as JSON");
+  cmd->footer(
+      "Examples:\n"
+      "  xstatic release                          # every target of ./xstatic-release.toml\n"
+      "  xstatic release --snapshot --targets linux/arm64\n"
+      "  sha256sum -c dist/*_checksums.txt\n"
+      "Writes NAME_VERSION_OS_ARCH.tar.gz (.zip for Windows), .debug.tar.gz, NAME_VERSION_checksums.txt\n"
+      "and artifacts.json; see docs/release.md.");
+  cmd->callback([args] { run_release_cmd(*args); });
+}
+
+}  // namespace xstatic::cli

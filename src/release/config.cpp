@@ -1,0 +1,306 @@
+// Parsing xstatic-release.toml with toml++. Every key is looked up in a table
+// of known keys per section, so a typo is caught with its line and the
+// nearest valid key before any build starts.
+#include "xstatic/release/config.hpp"
+
+#include <fnmatch.h>
+#include <llvm/ADT/StringRef.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "xstatic/util/error.hpp"
+
+namespace xstatic::release {
+namespace {
+
+constexpr std::string_view kTopKeys[] = {"name", "version", "targets", "binaries", "extra_files",
+                                         "dist", "cmake",   "make",    "command"};
+constexpr std::string_view kCmakeKeys[] = {"source", "args", "targets"};
+constexpr std::string_view kMakeKeys[] = {"source", "args"};
+constexpr std::string_view kCommandKeys[] = {"source", "run"};
+constexpr std::string_view kTargetKeys[] = {"target", "libc"};
+
+class Reader {
+ public:
+  explicit Reader(fs::path file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const toml::source_region& where, const std::string& what,
+                         const std::string& hint) const {
+    std::string at = file_.string();
+    if (where.begin.line) at += ":" + std::to_string(where.begin.line);
+    throw Error(at + ": " + what, hint, Exit::usage);
+  }
+
+  template <std::size_t N>
+  void check_keys(const toml::table& table, const std::string_view (&known)[N],
+                  const std::string& section) const {
+    for (auto&& [key, node] : table) {
+      std::string_view k = key.str();
+      if (std::find(std::begin(known), std::end(known), k) != std::end(known)) continue;
+      std::string best;
+      unsigned best_distance = 4;
+      std::string all;
+      for (auto candidate : known) {
+        unsigned d = llvm::StringRef(candidate).edit_distance(k);
+        if (d < best_distance) best_distance = d, best = std::string(candidate);
+        all += (all.empty() ? "" : ", ") + std::string(candidate);
+      }
+      fail(key.source(),
+           "unknown key '" + std::string(k) + "'" + (section.empty() ? "" : " in [" + section + "]"),
+           (best.empty() ? "" : "did you mean '" + best + "'? ") + "known keys: " + all);
+    }
+  }
+
+  std::string string(const toml::node& node, const std::string& key, const std::string& example) const {
+    if (auto s = node.value<std::string>()) {
+      if (s->empty())
+        fail(node.source(), "'" + key + "' is empty", "write for example " + key + " = " + example);
+      return *s;
+    }
+    fail(node.source(), "'" + key + "' must be a string", "write for example " + key + " = " + example);
+  }
+
+  std::vector<std::string> strings(const toml::node& node, const std::string& key,
+                                   const std::string& example) const {
+    const auto* array = node.as_array();
+    if (!array)
+      fail(node.source(), "'" + key + "' must be an array of strings",
+           "write for example " + key + " = " + example);
+    std::vector<std::string> out;
+    for (const auto& item : *array) out.push_back(string(item, key + " entry", example));
+    return out;
+  }
+
+  const fs::path& file() const { return file_; }
+
+ private:
+  fs::path file_;
+};
+
+target::Target parse_one_target(const Reader& r, const toml::node& node) {
+  std::string spec;
+  std::optional<target::Libc> libc;
+  const std::string example = "\"linux/arm64\" or { target = \"linux/amd64\", libc = \"glibc\" }";
+  if (const auto* t = node.as_table()) {
+    r.check_keys(*t, kTargetKeys, "targets entry");
+    const auto* target_node = t->get("target");
+    if (!target_node) r.fail(node.source(), "a targets entry has no 'target'", "write " + example);
+    spec = r.string(*target_node, "target", "\"linux/arm64\"");
+    if (const auto* l = t->get("libc")) {
+      auto name = r.string(*l, "libc", "\"glibc\"");
+      libc = target::parse_libc(name);
+      if (!libc)
+        r.fail(l->source(), "unknown libc '" + name + "'", "write libc = \"musl\" or libc = \"glibc\"");
+    }
+  } else {
+    spec = r.string(node, "targets entry", example);
+  }
+  try {
+    return target::parse(spec, libc);
+  } catch (const Error& e) {
+    r.fail(node.source(), e.what(), e.hint().empty() ? "see 'xstatic targets' for the names" : e.hint());
+  }
+}
+
+std::vector<fs::path> expand_extra_file(const Reader& r, const toml::node& node, const fs::path& base,
+                                        const std::string& pattern) {
+  fs::path rel(pattern);
+  std::vector<fs::path> found;
+  std::string leaf = rel.filename().string();
+  fs::path dir = base / rel.parent_path();
+  if (leaf.find_first_of("*?[") == std::string::npos) {
+    if (fs::is_regular_file(base / rel)) found.push_back(base / rel);
+  } else if (fs::is_directory(dir)) {
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.is_regular_file() && fnmatch(leaf.c_str(), entry.path().filename().c_str(), 0) == 0)
+        found.push_back(entry.path());
+  }
+  if (found.empty())
+    r.fail(node.source(), "extra file '" + pattern + "' matches no file in " + base.string(),
+           "create it, or remove it from extra_files");
+  return found;
+}
+
+Build parse_build(const Reader& r, const toml::table& top, const fs::path& base) {
+  std::vector<std::string> kinds;
+  for (std::string_view k : {"cmake", "make", "command"})
+    if (top.contains(k)) kinds.emplace_back(k);
+  if (kinds.size() != 1)
+    r.fail({},
+           kinds.empty() ? "no build section"
+                         : "more than one build section ([" + kinds[0] + "] and [" + kinds[1] + "])",
+           "write exactly one of [cmake] (source, args, targets), [make] (args) or [command] (run)");
+  const auto* node = top.get(kinds[0]);
+  const auto* table = node ? node->as_table() : nullptr;
+  if (!node || !table)
+    r.fail(node ? node->source() : toml::source_region{}, "'" + kinds[0] + "' must be a table",
+           "write [" + kinds[0] + "] on its own line");
+  Build b;
+  b.source = base;
+  if (kinds[0] == "cmake") {
+    b.kind = BuildKind::cmake;
+    r.check_keys(*table, kCmakeKeys, "cmake");
+    if (const auto* t = table->get("targets")) b.targets = r.strings(*t, "targets", "[\"app\"]");
+    if (const auto* a = table->get("args")) b.args = r.strings(*a, "args", "[\"-DWITH_TESTS=OFF\"]");
+  } else if (kinds[0] == "make") {
+    b.kind = BuildKind::make;
+    r.check_keys(*table, kMakeKeys, "make");
+    if (const auto* a = table->get("args")) b.args = r.strings(*a, "args", "[\"app\"]");
+  } else {
+    b.kind = BuildKind::command;
+    r.check_keys(*table, kCommandKeys, "command");
+    const auto* run = table->get("run");
+    if (!run) r.fail(node->source(), "[command] has no 'run'", "write run = [\"sh\", \"build.sh\"]");
+    b.args = r.strings(*run, "run", "[\"sh\", \"build.sh\"]");
+    if (b.args.empty()) r.fail(run->source(), "'run' is empty", "write run = [\"sh\", \"build.sh\"]");
+  }
+  if (const auto* s = table->get("source")) {
+    b.source = (base / r.string(*s, "source", "\".\"")).lexically_normal();
+    if (!b.source.empty() && b.source.string().back() == '/') b.source = b.source.parent_path();
+    if (!fs::is_directory(b.source))
+      r.fail(s->source(), "source folder " + b.source.string() + " does not exist",
+             "write source = \".\" or an existing folder");
+  }
+  return b;
+}
+
+}  // namespace
+
+std::string_view build_kind_name(BuildKind kind) {
+  switch (kind) {
+    case BuildKind::cmake:
+      return "cmake";
+    case BuildKind::make:
+      return "make";
+    case BuildKind::command:
+      return "command";
+  }
+  return "?";
+}
+
+void check_version(const std::string& version, const std::string& origin) {
+  if (version.empty() || version.find_first_of("/\\ \t\n") != std::string::npos || version.front() == '.')
+    throw Error(origin + ": version '" + version + "' cannot be part of a file name",
+                "use a version such as 1.2.0 (no '/', no spaces)", Exit::usage);
+}
+
+Config parse_config(std::string_view text, const fs::path& file) {
+  Reader r(file);
+  toml::table top;
+  try {
+    top = toml::parse(text, file.string());
+  } catch (const toml::parse_error& e) {
+    r.fail(e.source(), "not valid TOML: " + std::string(e.description()),
+           "fix the syntax (strings need double quotes: name = \"app\")");
+  }
+  r.check_keys(top, kTopKeys, "");
+  Config c;
+  c.file = fs::absolute(file).lexically_normal();
+  c.project_dir = c.file.parent_path();
+
+  const auto* name = top.get("name");
+  if (!name) r.fail({}, "no 'name'", "write name = \"myapp\" (the archives are named after it)");
+  c.name = r.string(*name, "name", "\"myapp\"");
+  if (c.name.find_first_of("/\\ _\t") != std::string::npos)
+    r.fail(name->source(), "name '" + c.name + "' has '/', '_' or spaces",
+           "write name = \"myapp\" (letters, digits, '-', '.')");
+  if (const auto* v = top.get("version")) {
+    c.version = r.string(*v, "version", "\"1.2.0\"");
+    check_version(*c.version, file.string() + ":" + std::to_string(v->source().begin.line));
+  }
+
+  const auto* targets = top.get("targets");
+  if (!targets || !targets->as_array() || targets->as_array()->empty())
+    r.fail(targets ? targets->source() : toml::source_region{}, "no 'targets' (an array of targets)",
+           "write targets = [\"linux/amd64\", \"linux/arm64\"]");
+  for (const auto& item : *targets->as_array()) {
+    auto t = parse_one_target(r, item);
+    if (std::find(c.targets.begin(), c.targets.end(), t) != c.targets.end())
+      r.fail(item.source(), "target " + t.go_name() + " (" + std::string(t.libc_name()) + ") is listed twice",
+             "remove one of them");
+    c.targets.push_back(t);
+  }
+
+  c.build = parse_build(r, top, c.project_dir);
+
+  const auto* binaries = top.get("binaries");
+  if (!binaries) r.fail({}, "no 'binaries'", "write binaries = [\"app\"] (the files each build produces)");
+  c.binaries = r.strings(*binaries, "binaries", "[\"app\"]");
+  if (c.binaries.empty()) r.fail(binaries->source(), "'binaries' is empty", "write binaries = [\"app\"]");
+  std::set<std::string> seen;
+  for (const auto& b : c.binaries) {
+    if (fs::path(b).is_absolute() || b.find("..") != std::string::npos)
+      r.fail(binaries->source(), "binary '" + b + "' is not inside the build folder",
+             "write a path relative to the build folder, such as \"bin/app\"");
+    if (!seen.insert(fs::path(b).filename().string()).second)
+      r.fail(binaries->source(), "two binaries are called '" + fs::path(b).filename().string() + "'",
+             "archives hold binaries by file name: rename one");
+  }
+
+  if (const auto* extra = top.get("extra_files")) {
+    const auto* array = extra->as_array();
+    if (!array)
+      r.fail(extra->source(), "'extra_files' must be an array of strings",
+             "write extra_files = [\"LICENSE\", \"README*\"]");
+    for (const auto& item : *array) {
+      auto pattern = r.string(item, "extra_files entry", "\"README*\"");
+      for (auto& p : expand_extra_file(r, item, c.project_dir, pattern))
+        if (std::find(c.extra_files.begin(), c.extra_files.end(), p) == c.extra_files.end())
+          c.extra_files.push_back(p);
+    }
+    std::sort(c.extra_files.begin(), c.extra_files.end());
+    std::set<std::string> names;
+    for (const auto& p : c.extra_files) {
+      auto leaf = p.filename().string();
+      bool exe_of_binary = leaf.ends_with(".exe") && seen.count(leaf.substr(0, leaf.size() - 4));
+      if (seen.count(leaf) || exe_of_binary || !names.insert(leaf).second)
+        r.fail(extra->source(), "extra file '" + leaf + "' has the name of a binary or of another extra file",
+               "archives hold files by name: rename or drop one");
+    }
+  }
+
+  std::string dist = "dist";
+  if (const auto* d = top.get("dist")) dist = r.string(*d, "dist", "\"dist\"");
+  c.dist = (c.project_dir / dist).lexically_normal();
+  return c;
+}
+
+Config load_config(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw Error("cannot read the release file " + file.string(),
+                "write one (see docs/release.md) or pass --file PATH", Exit::usage);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), file);
+}
+
+std::vector<target::Target> parse_target_list(std::string_view list) {
+  std::vector<target::Target> out;
+  std::string_view rest = list;
+  while (!rest.empty()) {
+    auto comma = rest.find(',');
+    std::string item(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    if (item.empty()) continue;
+    std::optional<target::Libc> libc;
+    if (auto colon = item.find(':'); colon != std::string::npos) {
+      auto name = item.substr(colon + 1);
+      libc = target::parse_libc(name);
+      if (!libc)
+        throw Error("unknown libc '" + name + "' in --targets",
+                    "write linux/amd64:glibc or linux/amd64:musl");
+      item.resize(colon);
+    }
+    auto t = target::parse(item, libc);
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+  }
+  if (out.empty()) throw Error("--targets is empty", "write --targets linux/amd64,linux/arm64");
+  return out;
+}
+
+}  // namespace xstatic::release

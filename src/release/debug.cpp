@@ -1,0 +1,55 @@
+#include "xstatic/release/debug.hpp"
+
+#include "xstatic/inspect/report.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/process.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::release {
+namespace {
+
+void objcopy_run(const std::vector<std::string>& argv, const fs::path& built) {
+  util::RunOptions options;
+  options.capture_stderr = true;
+  auto result = util::run(argv, options);
+  if (result.exit_code != 0)
+    throw Error("llvm-objcopy failed on " + built.string() + ": " + result.err, util::shell_join(argv),
+                Exit::failed);
+}
+
+}  // namespace
+
+std::string build_id_path(const std::string& build_id) {
+  return ".build-id/" + build_id.substr(0, 2) + "/" + build_id.substr(2) + ".debug";
+}
+
+Shipped split_debug(const fs::path& built, const target::Target& t, const fs::path& work_dir,
+                    const std::string& objcopy) {
+  fs::create_directories(work_dir / "bin");
+  Shipped s;
+  s.binary = work_dir / "bin" / built.filename();
+  fs::remove(s.binary);
+  if (t.row->format != target::ObjectFormat::elf) {
+    objcopy_run({objcopy, "--strip-all", built.string(), s.binary.string()}, built);
+    return s;
+  }
+  s.build_id = inspect::inspect_file(built).build_id;
+  if (s.build_id.size() < 4)
+    throw Error(built.filename().string() + " for " + t.go_name() +
+                    " has no GNU build-id, so its debug file cannot be named",
+                "do not pass --build-id=none in the project's link flags", Exit::failed);
+  s.debug_name = build_id_path(s.build_id);
+  fs::path debug_dir = work_dir / "debug";
+  fs::create_directories(debug_dir);
+  // The debuglink stores the file name gdb looks for next to the binary, in
+  // .debug/ and in the global debug folder; the build-id path is tried first.
+  fs::path debug_file = debug_dir / (s.build_id.substr(2) + ".debug");
+  objcopy_run({objcopy, "--only-keep-debug", built.string(), debug_file.string()}, built);
+  objcopy_run({objcopy, "--strip-all", "--add-gnu-debuglink=" + debug_file.string(), built.string(),
+               s.binary.string()},
+              built);
+  s.debug = debug_file;
+  return s;
+}
+
+}  // namespace xstatic::release

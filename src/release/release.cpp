@@ -1,0 +1,275 @@
+// The release run (see release.hpp): checks, then one build + verify +
+// split + archive per target into a staging folder, then the checksums and
+// artifacts.json, then one rename into the dist folder.
+#include "xstatic/release/release.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+#include "xstatic/inspect/report.hpp"
+#include "xstatic/inspect/verify.hpp"
+#include "xstatic/release/archive.hpp"
+#include "xstatic/release/build.hpp"
+#include "xstatic/release/debug.hpp"
+#include "xstatic/release/sbom.hpp"
+#include "xstatic/release/version.hpp"
+#include "xstatic/toolchain/clang.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/lock.hpp"
+#include "xstatic/util/process.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::release {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string describe(const target::Target& t) {
+  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
+}
+
+// A folder beside the dist folder (same file system, so the final rename is
+// atomic), removed unless commit() moved it into place.
+class Staging {
+ public:
+  explicit Staging(fs::path dist) : dist_(std::move(dist)) {
+    fs::create_directories(dist_.parent_path());
+    std::string tmpl = (dist_.parent_path() / ("." + dist_.filename().string() + ".tmp-XXXXXX")).string();
+    if (!mkdtemp(tmpl.data()))
+      throw Error("cannot create a folder beside " + dist_.string(), {}, Exit::internal);
+    dir_ = tmpl;
+    // mkdtemp makes it 0700; the dist folder is as readable as any other.
+    fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  }
+  ~Staging() {
+    std::error_code ec;
+    if (!dir_.empty()) fs::remove_all(dir_, ec);
+  }
+  Staging(const Staging&) = delete;
+  Staging& operator=(const Staging&) = delete;
+
+  const fs::path& dir() const { return dir_; }
+
+  void commit() {
+    fs::path old;
+    if (fs::exists(dist_)) {
+      old = dir_.string() + "-old";
+      fs::rename(dist_, old);
+    }
+    fs::rename(dir_, dist_);
+    dir_.clear();
+    std::error_code ec;
+    if (!old.empty()) fs::remove_all(old, ec);
+  }
+
+ private:
+  fs::path dist_, dir_;
+};
+
+void check_dist(const fs::path& dist, const Config& config) {
+  if (!fs::exists(dist)) return;
+  if (!fs::is_directory(dist))
+    throw Error("the dist folder " + dist.string() + " is a file", "remove it or pass --dist DIR",
+                Exit::usage);
+  bool empty = fs::directory_iterator(dist) == fs::directory_iterator();
+  if (!empty && !fs::exists(dist / "artifacts.json"))
+    throw Error("the dist folder " + dist.string() + " holds files that no release wrote (no artifacts.json)",
+                "remove it, or pass --dist DIR (the folder is replaced by each release)", Exit::usage);
+  if (config.project_dir.string().starts_with(dist.string() + "/") || config.project_dir == dist)
+    throw Error("the dist folder " + dist.string() + " contains the project",
+                "pass --dist DIR outside the sources", Exit::usage);
+}
+
+void check_ready(const Config& config, const std::vector<target::Target>& targets,
+                 const sysroot::Store& store) {
+  for (const auto& t : targets)
+    if (!store.find(t))
+      throw Error("the sysroot for " + describe(t) + " is not installed", sysroot::install_command(t),
+                  Exit::missing);
+  const char* tool = config.build.kind == BuildKind::cmake  ? "cmake"
+                     : config.build.kind == BuildKind::make ? "make"
+                                                            : nullptr;
+  if (tool && !util::find_program(tool))
+    throw Error(std::string(tool) + " is not installed (the release file builds with [" + tool + "])",
+                std::string("sudo apt-get install ") + tool, Exit::missing);
+}
+
+// Verifies one binary; a failure stops the release naming binary, target and reason.
+void verify_or_stop(const fs::path& file, const std::string& shown_name, const target::Target& t,
+                    bool stripped) {
+  inspect::Policy policy;
+  policy.target = t;
+  policy.require_static = true;
+  policy.require_stripped = stripped;
+  inspect::Verdict verdict;
+  try {
+    verdict = inspect::verify_file(file, policy);
+  } catch (const Error& e) {
+    verdict.ok = false;
+    verdict.failures = {e.what()};
+  }
+  if (!verdict.ok)
+    throw Error("release stopped: " + shown_name + " for " + describe(t) +
+                    " failed verification: " + util::join(verdict.failures, "; "),
+                "see 'xstatic inspect " + file.string() + "'; nothing was written to the dist folder",
+                Exit::failed);
+}
+
+Artifact make_artifact(const fs::path& file, const std::string& kind, const target::Target* t) {
+  Artifact a;
+  a.name = file.filename().string();
+  a.kind = kind;
+  if (t) a.target = t->go_name(), a.libc = t->libc_name();
+  a.size = fs::file_size(file);
+  a.sha256 = sha256_file(file);
+  return a;
+}
+
+void write_text(const fs::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) throw Error("cannot write " + file.string(), {}, Exit::internal);
+}
+
+struct TargetRun {
+  const Config& config;
+  const sysroot::Store& store;
+  const BuildSettings& settings;
+  const std::string& objcopy;
+  const Summary& summary;
+  const fs::path& staging;
+};
+
+SbomInput sbom_input(const TargetRun& run, const target::Target& t, const fs::path& archive,
+                     std::vector<SbomBinary> binaries) {
+  SbomInput in;
+  in.project = run.summary.name;
+  in.version = run.summary.version;
+  in.target = t;
+  in.source_date_epoch = run.summary.source_date_epoch;
+  in.archive_name = archive.filename().string();
+  in.archive_sha256 = sha256_file(archive);
+  in.binaries = std::move(binaries);
+  add_store_facts(in, run.store);
+  return in;
+}
+
+TargetResult release_target(const TargetRun& run, const target::Target& t, std::vector<Artifact>& artifacts) {
+  auto start = Clock::now();
+  auto built = build_target(run.config, t, run.store, run.settings);
+  fs::path work = run.settings.build_root / (target_slug(t) + ".ship");
+  fs::remove_all(work);
+  TargetResult result{t.go_name(), std::string(t.libc_name()), 0, {}};
+  std::vector<ArchiveEntry> entries, debug_entries;
+  std::vector<SbomBinary> sbom_binaries;
+  for (const auto& binary : built) {
+    verify_or_stop(binary, binary.filename().string(), t, false);
+    auto facts = binary_facts(binary);
+    auto shipped = split_debug(binary, t, work, run.objcopy);
+    verify_or_stop(shipped.binary, binary.filename().string(), t, true);
+    facts.name = shipped.binary.filename().string();
+    facts.sha256 = sha256_file(shipped.binary);
+    sbom_binaries.push_back(facts);
+    entries.push_back({shipped.binary.filename().string(), shipped.binary, true});
+    if (shipped.debug) debug_entries.push_back({shipped.debug_name, *shipped.debug, false});
+    result.binaries.push_back(shipped.binary.filename().string());
+  }
+  for (const auto& extra : run.config.extra_files)
+    entries.push_back({extra.filename().string(), extra, false});
+
+  std::string base = archive_base(run.summary.name, run.summary.version, t);
+  auto format = archive_format(t);
+  fs::path archive = run.staging / (base + archive_extension(format));
+  write_archive(archive, format, entries, run.summary.source_date_epoch);
+  artifacts.push_back(make_artifact(archive, "archive", &t));
+  if (!debug_entries.empty()) {
+    fs::path debug_archive = run.staging / (base + ".debug.tar.gz");
+    write_archive(debug_archive, ArchiveFormat::tar_gz, debug_entries, run.summary.source_date_epoch);
+    artifacts.push_back(make_artifact(debug_archive, "debug-archive", &t));
+  }
+  fs::path sbom = run.staging / (base + ".sbom.spdx.json");
+  write_text(sbom, spdx_json(sbom_input(run, t, archive, sbom_binaries)));
+  artifacts.push_back(make_artifact(sbom, "sbom", &t));
+  fs::remove_all(work);
+  result.seconds = seconds_since(start);
+  return result;
+}
+
+}  // namespace
+
+Summary run_release(const Config& config, const Options& options, const sysroot::Store& store) {
+  auto start = Clock::now();
+  auto targets = options.targets.value_or(config.targets);
+  auto say = [&](const std::string& line) {
+    if (options.progress) options.progress(line);
+  };
+
+  Summary s;
+  s.name = config.name;
+  s.version = resolve_version(config.project_dir, options.version, config.version, options.snapshot);
+  s.source_date_epoch = resolve_source_date_epoch(config.project_dir);
+  s.dist = options.dist ? fs::absolute(*options.dist).lexically_normal() : config.dist;
+  check_dist(s.dist, config);
+  check_ready(config, targets, store);
+  auto objcopy = toolchain::find_llvm_tool("llvm-objcopy");
+  if (!objcopy)
+    throw Error("llvm-objcopy is not installed (it splits debug info)", "sudo apt-get install llvm-19",
+                Exit::missing);
+
+  BuildSettings settings;
+  settings.build_root =
+      options.build_root ? fs::absolute(*options.build_root) : config.project_dir / ".xstatic" / "release";
+  settings.xstatic_exe = options.xstatic_exe;
+  settings.jobs =
+      options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  settings.source_date_epoch = s.source_date_epoch;
+  fs::create_directories(settings.build_root);
+  // One release at a time per build folder and dist folder: a second one waits.
+  util::FileLock lock(settings.build_root / ".lock",
+                      [&] { say("another release is using " + settings.build_root.string() + ": waiting"); });
+  check_dist(s.dist, config);  // again, now that no other release can be writing it
+
+  Staging staging(s.dist);
+  TargetRun run{config, store, settings, *objcopy, s, staging.dir()};
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    const auto& t = targets[i];
+    std::string tag = "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + describe(t);
+    say(tag + ": building (" + std::string(build_kind_name(config.build.kind)) + ")");
+    auto target_start = Clock::now();
+    try {
+      s.targets.push_back(release_target(run, t, s.artifacts));
+    } catch (const std::exception&) {
+      char line[64];
+      std::snprintf(line, sizeof line, ": FAILED after %.1f s", seconds_since(target_start));
+      say(tag + line);
+      throw;
+    }
+    char line[160];
+    std::snprintf(line, sizeof line, ": ok in %.1f s (%zu binar%s verified: static, %s, stripped)",
+                  s.targets.back().seconds, s.targets.back().binaries.size(),
+                  s.targets.back().binaries.size() == 1 ? "y" : "ies", std::string(t.row->goarch).c_str());
+    say(tag + line);
+  }
+
+  std::string checksums_name = s.name + "_" + s.version + "_checksums.txt";
+  std::sort(s.artifacts.begin(), s.artifacts.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  write_text(staging.dir() / checksums_name, checksums_text(s.artifacts));
+  s.artifacts.push_back(make_artifact(staging.dir() / checksums_name, "checksums", nullptr));
+  std::sort(s.artifacts.begin(), s.artifacts.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  write_text(staging.dir() / "artifacts.json", artifacts_json(s));
+  staging.commit();
+  s.seconds = seconds_since(start);
+  return s;
+}
+
+}  // namespace xstatic::release

@@ -1,0 +1,194 @@
+// SPDX 2.3 JSON writer (see sbom.hpp). Relationships: the document
+// DESCRIBES the project package, which CONTAINS its binaries; each binary
+// has a STATIC_LINK to the runtimes it links; every Debian package of the
+// sysroot is a BUILD_DEPENDENCY_OF the project (headers, crt files and the
+// static C library it was linked against).
+#include "xstatic/release/sbom.hpp"
+
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <cctype>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "xstatic/inspect/report.hpp"
+#include "xstatic/version.hpp"
+
+namespace xstatic::release {
+namespace {
+
+void checksum(llvm::json::OStream& j, const std::string& sha256) {
+  j.attributeArray("checksums", [&] {
+    j.object([&] {
+      j.attribute("algorithm", "SHA256");
+      j.attribute("checksumValue", sha256);
+    });
+  });
+}
+
+void purl(llvm::json::OStream& j, const std::string& locator) {
+  j.attributeArray("externalRefs", [&] {
+    j.object([&] {
+      j.attribute("referenceCategory", "PACKAGE-MANAGER");
+      j.attribute("referenceType", "purl");
+      j.attribute("referenceLocator", locator);
+    });
+  });
+}
+
+void relationship(llvm::json::OStream& j, const std::string& from, const char* type, const std::string& to) {
+  j.object([&] {
+    j.attribute("spdxElementId", from);
+    j.attribute("relationshipType", type);
+    j.attribute("relatedSpdxElement", to);
+  });
+}
+
+bool links(const runtimes::Entry& e, const SbomBinary& b) {
+  if (e.runtime == "libc++") return b.uses_libcxx;
+  return b.allocator.rfind(e.runtime, 0) == 0;  // "mimalloc 2.0.9" starts with "mimalloc"
+}
+
+}  // namespace
+
+std::string iso8601_utc(std::int64_t epoch) {
+  std::time_t t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string spdx_id(const std::string& kind, const std::string& name) {
+  std::string out = "SPDXRef-" + kind + "-";
+  std::string clean = name;
+  for (auto pos = clean.find("++"); pos != std::string::npos; pos = clean.find("++"))
+    clean.replace(pos, 2, "xx");
+  for (char c : clean) out += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '-';
+  return out;
+}
+
+std::string spdx_json(const SbomInput& in) {
+  const std::string project_id = spdx_id("Package", in.project);
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  {
+    llvm::json::OStream j(os, 2);
+    j.object([&] {
+      j.attribute("spdxVersion", "SPDX-2.3");
+      j.attribute("dataLicense", "CC0-1.0");
+      j.attribute("SPDXID", "SPDXRef-DOCUMENT");
+      j.attribute("name", in.archive_name);
+      j.attribute("documentNamespace",
+                  "https://spdx.org/spdxdocs/" + in.project + "-" + in.version + "-" + in.archive_sha256);
+      j.attributeObject("creationInfo", [&] {
+        j.attribute("created", iso8601_utc(in.source_date_epoch));
+        j.attributeArray("creators", [&] { j.value(std::string("Tool: xstatic-") + kVersion); });
+        j.attribute("comment",
+                    "target " + in.target.go_name() + " (" + std::string(in.target.libc_name()) + ")");
+      });
+      j.attributeArray("documentDescribes", [&] { j.value(project_id); });
+      j.attributeArray("packages", [&] {
+        j.object([&] {
+          j.attribute("SPDXID", project_id);
+          j.attribute("name", in.project);
+          j.attribute("versionInfo", in.version);
+          j.attribute("downloadLocation", "NOASSERTION");
+          // The binaries are listed as files CONTAINed by the package (relationships below).
+          j.attribute("filesAnalyzed", false);
+          j.attribute("primaryPackagePurpose", "APPLICATION");
+          j.attribute("packageFileName", in.archive_name);
+          checksum(j, in.archive_sha256);
+        });
+        if (in.sysroot)
+          for (const auto& p : in.sysroot->packages)
+            j.object([&] {
+              j.attribute("SPDXID", spdx_id("Deb", p.name));
+              j.attribute("name", p.name);
+              j.attribute("versionInfo", p.version);
+              j.attribute("supplier", "Organization: Debian");
+              j.attribute("downloadLocation", "NOASSERTION");
+              j.attribute("filesAnalyzed", false);
+              j.attribute("primaryPackagePurpose", "LIBRARY");
+              if (!p.sha256.empty()) checksum(j, p.sha256);
+              purl(j, "pkg:deb/debian/" + p.name + "@" + p.version + "?arch=" + p.architecture);
+            });
+        for (const auto& r : in.runtimes)
+          j.object([&] {
+            j.attribute("SPDXID", spdx_id("Runtime", r.runtime));
+            j.attribute("name", r.runtime);
+            j.attribute("versionInfo", r.version);
+            j.attribute("supplier",
+                        "Organization: " + std::string(r.runtime == "libc++" ? "LLVM" : "Microsoft"));
+            j.attribute("downloadLocation", "NOASSERTION");
+            j.attribute("filesAnalyzed", false);
+            j.attribute("primaryPackagePurpose", "LIBRARY");
+            j.attribute("sourceInfo", r.runtime == "libc++"
+                                          ? "built by xstatic for " + r.triple +
+                                                " from Debian source package llvm-toolchain-" +
+                                                std::to_string(r.clang_major) + " (" + r.llvm_source +
+                                                "): libc++, libc++abi, libunwind"
+                                          : "built by xstatic for " + r.triple +
+                                                " from Debian source package " + r.runtime + " (" +
+                                                r.version + ")");
+          });
+      });
+      j.attributeArray("files", [&] {
+        for (const auto& b : in.binaries)
+          j.object([&] {
+            j.attribute("SPDXID", spdx_id("File", b.name));
+            j.attribute("fileName", "./" + b.name);
+            j.attributeArray("fileTypes", [&] { j.value("BINARY"); });
+            j.attribute("licenseConcluded", "NOASSERTION");
+            j.attribute("copyrightText", "NOASSERTION");
+            j.attributeArray("checksums", [&] {
+              j.object([&] {
+                j.attribute("algorithm", "SHA256");
+                j.attribute("checksumValue", b.sha256);
+              });
+            });
+          });
+      });
+      j.attributeArray("relationships", [&] {
+        relationship(j, "SPDXRef-DOCUMENT", "DESCRIBES", project_id);
+        for (const auto& b : in.binaries) {
+          relationship(j, project_id, "CONTAINS", spdx_id("File", b.name));
+          for (const auto& r : in.runtimes)
+            if (links(r, b))
+              relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Runtime", r.runtime));
+        }
+        if (in.sysroot)
+          for (const auto& p : in.sysroot->packages)
+            relationship(j, spdx_id("Deb", p.name), "BUILD_DEPENDENCY_OF", project_id);
+      });
+    });
+  }
+  os << "\n";
+  return os.str();
+}
+
+SbomBinary binary_facts(const std::filesystem::path& built) {
+  SbomBinary facts;
+  facts.allocator = inspect::inspect_file(built).allocator;
+  std::ifstream in(built, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  facts.uses_libcxx = bytes.str().find("_ZNSt3__1") != std::string::npos;
+  return facts;
+}
+
+void add_store_facts(SbomInput& in, const sysroot::Store& store) {
+  if (auto root = store.find(in.target); root && std::filesystem::exists(*root / sysroot::kManifestName))
+    in.sysroot = sysroot::read_manifest(*root / sysroot::kManifestName);
+  for (auto& entry : runtimes::list(store)) {
+    if (entry.target != in.target.go_name() || entry.sysroot != sysroot::sysroot_name(in.target)) continue;
+    bool linked = false;
+    for (const auto& b : in.binaries) linked = linked || links(entry, b);
+    if (linked) in.runtimes.push_back(entry);
+  }
+}
+
+}  // namespace xstatic::release

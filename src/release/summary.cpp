@@ -1,0 +1,121 @@
+// What a release writes about itself: checksums, artifacts.json, and the
+// summary printed at the end.
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "xstatic/release/release.hpp"
+
+namespace xstatic::release {
+namespace {
+
+void artifact_list(llvm::json::OStream& j, const std::vector<Artifact>& artifacts) {
+  j.attributeArray("artifacts", [&] {
+    for (const auto& a : artifacts)
+      j.object([&] {
+        j.attribute("name", a.name);
+        j.attribute("path", a.name);
+        j.attribute("kind", a.kind);
+        j.attribute("target", a.target);
+        j.attribute("libc", a.libc);
+        j.attribute("size", static_cast<int64_t>(a.size));
+        j.attribute("sha256", a.sha256);
+      });
+  });
+}
+
+std::string human_size(std::uint64_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024)
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024 * 1024));
+  else if (bytes >= 1024)
+    std::snprintf(buf, sizeof buf, "%.1f KB", static_cast<double>(bytes) / 1024);
+  else
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  return buf;
+}
+
+}  // namespace
+
+std::string checksums_text(const std::vector<Artifact>& artifacts) {
+  std::string out;
+  for (const auto& a : artifacts)
+    if (a.kind != "checksums") out += a.sha256 + "  " + a.name + "\n";
+  return out;
+}
+
+std::string artifacts_json(const Summary& s) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  {
+    llvm::json::OStream j(os, 2);
+    j.object([&] {
+      j.attribute("project", s.name);
+      j.attribute("version", s.version);
+      j.attribute("source_date_epoch", static_cast<int64_t>(s.source_date_epoch));
+      artifact_list(j, s.artifacts);
+    });
+  }
+  os << "\n";
+  return os.str();
+}
+
+std::string summary_json(const Summary& s) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  {
+    llvm::json::OStream j(os, 2);
+    j.object([&] {
+      j.attribute("project", s.name);
+      j.attribute("version", s.version);
+      j.attribute("dist", s.dist.string());
+      j.attribute("source_date_epoch", static_cast<int64_t>(s.source_date_epoch));
+      j.attribute("seconds", s.seconds);
+      j.attributeArray("targets", [&] {
+        for (const auto& t : s.targets)
+          j.object([&] {
+            j.attribute("target", t.target);
+            j.attribute("libc", t.libc);
+            j.attribute("seconds", t.seconds);
+            j.attributeArray("binaries", [&] {
+              for (const auto& b : t.binaries) j.value(b);
+            });
+          });
+      });
+      artifact_list(j, s.artifacts);
+    });
+  }
+  os << "\n";
+  return os.str();
+}
+
+std::string summary_table(const Summary& s) {
+  auto target_of = [](const Artifact& a) {
+    return a.target.empty() ? std::string("-") : a.target + " " + a.libc;
+  };
+  std::size_t width = 8, target_width = 6;
+  for (const auto& a : s.artifacts) {
+    width = std::max(width, a.name.size());
+    target_width = std::max(target_width, target_of(a).size());
+  }
+  std::ostringstream o;
+  char line[512];
+  std::snprintf(line, sizeof line, "%-*s  %-13s  %-*s  %10s  %s\n", static_cast<int>(width), "ARTIFACT",
+                "KIND", static_cast<int>(target_width), "TARGET", "SIZE", "SHA256");
+  o << line;
+  for (const auto& a : s.artifacts) {
+    std::snprintf(line, sizeof line, "%-*s  %-13s  %-*s  %10s  %.12s\n", static_cast<int>(width),
+                  a.name.c_str(), a.kind.c_str(), static_cast<int>(target_width), target_of(a).c_str(),
+                  human_size(a.size).c_str(), a.sha256.c_str());
+    o << line;
+  }
+  std::snprintf(line, sizeof line, "%s %s: %zu targets, %zu files in %s (%.1f s)\n", s.name.c_str(),
+                s.version.c_str(), s.targets.size(), s.artifacts.size(), s.dist.string().c_str(), s.seconds);
+  o << line;
+  return o.str();
+}
+
+}  // namespace xstatic::release

@@ -1,0 +1,88 @@
+# Shared by the release_* suites (sourced after lib.sh): projects with a
+# release file, in a git repository with a tag, as a user would have them.
+
+REL_TARGETS_LINUX='"linux/amd64", "linux/arm64"'
+
+have_mingw() {
+  [ -f /usr/x86_64-w64-mingw32/include/stdio.h ] && ls /usr/lib/gcc/x86_64-w64-mingw32/*/libgcc.a >/dev/null 2>&1
+}
+
+git_commit_tag() { # dir tag
+  git -C "$1" init -q
+  git -C "$1" add -A
+  git -C "$1" -c user.email=t@example.org -c user.name=test commit -qm "release test"
+  git -C "$1" tag "$2"
+}
+
+# The examples' Makefile project (C: greet + a static library), with a release file.
+make_project() { # dir targets-toml
+  cp -r "$SRC/examples/makefile-project" "$1"
+  echo "MIT License" >"$1/LICENSE"
+  cat >"$1/xstatic-release.toml" <<TOML
+name = "greet"
+targets = [$2]
+binaries = ["app"]
+extra_files = ["LICENSE", "README*"]
+
+[make]
+args = ["app"]
+TOML
+}
+
+# The examples' CMake project (C++ library, CLI and tests), with a release file.
+cmake_project() { # dir targets-toml
+  cp -r "$SRC/examples/cmake-project" "$1"
+  echo "MIT License" >"$1/LICENSE"
+  cat >"$1/xstatic-release.toml" <<TOML
+name = "wordstat"
+targets = [$2]
+binaries = ["wordstat-cli"]
+extra_files = ["LICENSE", "README.md"]
+
+[cmake]
+targets = ["wordstat-cli"]
+TOML
+}
+
+# artifacts.json lists exactly the files of the dist folder (but itself), with their sizes and sha256.
+check_artifacts_json() { # dist
+  python3 - "$1" <<'PY'
+import hashlib, json, os, sys
+dist = sys.argv[1]
+doc = json.load(open(os.path.join(dist, "artifacts.json")))
+listed = {a["name"]: a for a in doc["artifacts"]}
+files = sorted(f for f in os.listdir(dist) if f != "artifacts.json")
+assert sorted(listed) == files, (sorted(listed), files)
+for name, a in listed.items():
+    data = open(os.path.join(dist, name), "rb").read()
+    assert a["size"] == len(data), name
+    assert a["sha256"] == hashlib.sha256(data).hexdigest(), name
+    assert a["kind"] in ("archive", "debug-archive", "sbom", "checksums"), a
+print("artifacts.json matches", len(files), "files")
+PY
+}
+
+# The SBOM of an archive: valid SPDX 2.3 fields, the sysroot's Debian
+# packages with the versions in its manifest.json, and the runtimes named.
+check_sbom() { # sbom.json sysroot-manifest.json expected-runtime-or-empty
+  python3 - "$@" <<'PY'
+import json, sys
+sbom = json.load(open(sys.argv[1]))
+manifest = json.load(open(sys.argv[2]))
+runtime = sys.argv[3] if len(sys.argv) > 3 else ""
+for key in ("spdxVersion", "dataLicense", "SPDXID", "name", "documentNamespace", "creationInfo", "packages", "relationships"):
+    assert key in sbom, key
+assert sbom["spdxVersion"] == "SPDX-2.3" and sbom["SPDXID"] == "SPDXRef-DOCUMENT"
+assert sbom["documentNamespace"].startswith("https://")
+ids = {p["SPDXID"] for p in sbom["packages"]} | {f["SPDXID"] for f in sbom.get("files", [])} | {"SPDXRef-DOCUMENT"}
+for r in sbom["relationships"]:
+    assert r["spdxElementId"] in ids and r["relatedSpdxElement"] in ids, r
+versions = {p["name"]: p["versionInfo"] for p in sbom["packages"]}
+for p in manifest["packages"]:
+    assert versions.get(p["name"]) == p["version"], (p["name"], versions)
+if runtime:
+    assert runtime in versions, (runtime, versions)
+    assert any(r["relationshipType"] == "STATIC_LINK" for r in sbom["relationships"])
+print("sbom ok:", ", ".join(f"{k} {v}" for k, v in sorted(versions.items())))
+PY
+}

@@ -1,0 +1,162 @@
+// The release file: a good one parses into the plan, and every mistake is
+// reported with the file, the line, the key and what to write instead.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "scratch_dir.hpp"
+#include "xstatic/release/config.hpp"
+#include "xstatic/util/error.hpp"
+
+using namespace xstatic;
+using namespace xstatic::release;
+
+namespace {
+
+struct Project {
+  testing::ScratchDir dir;
+  Project() {
+    std::ofstream(dir.path / "LICENSE") << "MIT\n";
+    std::ofstream(dir.path / "README.md") << "hi\n";
+    std::ofstream(dir.path / "README.de") << "hallo\n";
+  }
+  fs::path file() const { return dir.path / "xstatic-release.toml"; }
+};
+
+// The Error thrown for `text`, as "what | hint".
+std::string error_of(const Project& p, const std::string& text) {
+  try {
+    parse_config(text, p.file());
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::usage);
+    return std::string(e.what()) + " | " + e.hint();
+  }
+  FAIL("no error for: " << text);
+  return {};
+}
+
+const char* kGood = R"(name = "wordstat"
+version = "1.2.0"
+targets = ["linux/amd64", "linux/arm/v7", { target = "linux/arm64", libc = "glibc" }]
+binaries = ["bin/wordstat-cli"]
+extra_files = ["LICENSE", "README*"]
+
+[cmake]
+args = ["-DWITH_TESTS=OFF"]
+targets = ["wordstat-cli"]
+)";
+
+}  // namespace
+
+TEST_CASE("a complete release file parses into targets, build, binaries and extra files") {
+  Project p;
+  auto c = parse_config(kGood, p.file());
+  CHECK(c.name == "wordstat");
+  CHECK(c.version == "1.2.0");
+  REQUIRE(c.targets.size() == 3);
+  CHECK(c.targets[0].go_name() == "linux/amd64");
+  CHECK(c.targets[1].go_name() == "linux/arm/v7");
+  CHECK(c.targets[2].libc == target::Libc::glibc);
+  CHECK(c.build.kind == BuildKind::cmake);
+  CHECK(c.build.source == p.dir.path);
+  CHECK(c.build.args == std::vector<std::string>{"-DWITH_TESTS=OFF"});
+  CHECK(c.build.targets == std::vector<std::string>{"wordstat-cli"});
+  CHECK(c.binaries == std::vector<std::string>{"bin/wordstat-cli"});
+  // The glob expanded and sorted: LICENSE, README.de, README.md.
+  REQUIRE(c.extra_files.size() == 3);
+  CHECK(c.extra_files[1].filename() == "README.de");
+  CHECK(c.dist == p.dir.path / "dist");
+}
+
+TEST_CASE("make and command builds are read too") {
+  Project p;
+  auto make = parse_config(
+      "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"app\"]\n[make]\nargs = [\"app\"]\n",
+      p.file());
+  CHECK(make.build.kind == BuildKind::make);
+  CHECK(make.build.args == std::vector<std::string>{"app"});
+  auto cmd = parse_config(
+      "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"app\"]\n[command]\nrun = [\"sh\", "
+      "\"b.sh\"]\n",
+      p.file());
+  CHECK(cmd.build.kind == BuildKind::command);
+  CHECK(cmd.build.args.size() == 2);
+  CHECK(!cmd.version);
+}
+
+TEST_CASE("an unknown key names its line and the key meant") {
+  Project p;
+  auto e = error_of(p, "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinary = [\"app\"]\n[make]\n");
+  CHECK(e.find("xstatic-release.toml:3: unknown key 'binary'") != std::string::npos);
+  CHECK(e.find("did you mean 'binaries'") != std::string::npos);
+  auto in_section =
+      error_of(p, "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"a\"]\n[cmake]\nsorce = \".\"\n");
+  CHECK(in_section.find(":5: unknown key 'sorce' in [cmake]") != std::string::npos);
+  CHECK(in_section.find("did you mean 'source'") != std::string::npos);
+}
+
+TEST_CASE("an unknown target is reported with its line and close names") {
+  Project p;
+  auto e = error_of(
+      p, "name = \"a\"\n\ntargets = [\"linux/amd64\", \"linux/arm65\"]\nbinaries = [\"a\"]\n[make]\n");
+  CHECK(e.find("xstatic-release.toml:3:") != std::string::npos);
+  CHECK(e.find("linux/arm65") != std::string::npos);
+  CHECK(e.find("linux/arm64") != std::string::npos);  // the suggestion
+}
+
+TEST_CASE("malformed TOML, wrong types and missing pieces say what to write") {
+  Project p;
+  CHECK(error_of(p, "name = wordstat\n").find(":1: not valid TOML") != std::string::npos);
+  CHECK(error_of(p, "name = 3\n").find("'name' must be a string") != std::string::npos);
+  CHECK(error_of(p, "targets = [\"linux/amd64\"]\n").find("no 'name' | write name = ") != std::string::npos);
+  CHECK(error_of(p, "name = \"a\"\nbinaries = [\"a\"]\n[make]\n").find("no 'targets'") != std::string::npos);
+  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\n")
+            .find("no build section") != std::string::npos);
+  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\n[make]\n[cmake]\n")
+            .find("more than one build section") != std::string::npos);
+  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\n[make]\n").find("no 'binaries'") !=
+        std::string::npos);
+  CHECK(
+      error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\", \"linux/amd64\"]\nbinaries = [\"a\"]\n[make]\n")
+          .find("listed twice") != std::string::npos);
+  CHECK(error_of(p,
+                 "name = \"a\"\ntargets = [{ target = \"linux/amd64\", libc = \"uclibc\" }]\nbinaries = "
+                 "[\"a\"]\n[make]\n")
+            .find("unknown libc 'uclibc'") != std::string::npos);
+  CHECK(error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"../a\"]\n[make]\n")
+            .find("not inside the build folder") != std::string::npos);
+  CHECK(error_of(p, "name = \"a\"\nversion = \"1 2\"\n").find("cannot be part of a file name") !=
+        std::string::npos);
+  CHECK(error_of(p, "name = \"my_app\"\n").find("has '/', '_' or spaces") != std::string::npos);
+}
+
+TEST_CASE("an extra file that matches nothing is an error before any build") {
+  Project p;
+  auto e = error_of(p,
+                    "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\nextra_files = "
+                    "[\"COPYING*\"]\n[make]\n");
+  CHECK(e.find(":4: extra file 'COPYING*' matches no file") != std::string::npos);
+}
+
+TEST_CASE("an extra file with a binary's name or another extra file's name is refused") {
+  Project p;
+  std::ofstream(p.dir.path / "app") << "#!/bin/sh\n";
+  fs::create_directories(p.dir.path / "docs");
+  std::ofstream(p.dir.path / "docs" / "LICENSE") << "MIT\n";
+  auto e = error_of(
+      p,
+      "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"app\"]\nextra_files = [\"app\"]\n[make]\n");
+  CHECK(e.find(":4: extra file 'app' has the name of a binary") != std::string::npos);
+  auto twice = error_of(p,
+                        "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"x\"]\nextra_files = "
+                        "[\"LICENSE\", \"docs/LICENSE\"]\n[make]\n");
+  CHECK(twice.find("extra file 'LICENSE'") != std::string::npos);
+}
+
+TEST_CASE("--targets lists targets with an optional libc") {
+  auto ts = parse_target_list("linux/amd64,linux/arm64:glibc,,linux/amd64");
+  REQUIRE(ts.size() == 2);
+  CHECK(ts[1].libc == target::Libc::glibc);
+  CHECK_THROWS_AS(parse_target_list("linux/amd64:bionic"), Error);
+  CHECK_THROWS_AS(parse_target_list(","), Error);
+}
