@@ -16,6 +16,7 @@
 #   bench/runtime.sh                   # linux/amd64, the host
 #   RUNS=10 THREADS="1 2 4 8" bench/runtime.sh
 #   GAPS=0 bench/runtime.sh            # skip the libc routines (memcpy, strlen, qsort, printf, handoff)
+#   ONLY=prodcons bench/runtime.sh     # the workloads whose name matches (grep -E)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -61,6 +62,7 @@ results=$work/results.tsv
 : >"$results"
 for w in "${workloads[@]}"; do
   IFS='|' read -r name src args <<<"$w"
+  if [ -n "${ONLY:-}" ] && ! grep -qE "$ONLY" <<<"$name"; then continue; fi
   bin=${name%%_*}
   [ "$name" = "${name#libc_}" ] && bin=$name || bin=libc_gaps
   for how in $builds; do [ -x "$bin.$how" ] || build "$bin" "$src" "$how"; done

@@ -1,5 +1,5 @@
 /* Producer/consumer: N producers allocate messages of varied sizes and hand
- * them, 64 at a time, through a bounded queue to N consumers, which read and
+ * them, 512 at a time, through a bounded queue to N consumers, which read and
  * free them: all memory is freed by another thread than the one that
  * allocated it. Batches keep the queue's mutex and condition variable out of
  * the measurement (libc_gaps' "handoff" mode times those on their own).
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { kQueue = 64, kBatch = 64, kPerProducer = 1000000 };
+enum { kQueue = 16, kBatch = 512, kPerProducer = 1000000 };
 static void *queue[kQueue];
 static int head, tail, count;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
