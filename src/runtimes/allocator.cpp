@@ -229,16 +229,8 @@ AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const targe
   });
   if (auto built = find_mimalloc(store, t, clang.major)) return *built;  // built while we waited
   fs::path failed_log = failed_log_of(store, t, clang.major);
-  try {
-    return build_locked(store, t, options, clang, *sysroot, failed_log);
-  } catch (const Error& e) {
-    throw Error(std::string(e.what()) + "; build log: " + failed_log.string(),
-                e.hint().empty() ? "less " + failed_log.string() : e.hint(), e.code());
-  } catch (const std::exception& e) {
-    throw Error("building mimalloc for " + describe(t) + " failed: " + e.what() + "; build log: " +
-                    failed_log.string(),
-                {}, Exit::internal);
-  }
+  return detail::naming_log(failed_log, "building mimalloc for " + describe(t),
+                            [&] { return build_locked(store, t, options, clang, *sysroot, failed_log); });
 }
 
 }  // namespace xstatic::runtimes

@@ -114,16 +114,8 @@ Installed build(const sysroot::Store& given_store, const target::Target& t, cons
   });
   if (auto built = find(store, t, clang.major)) return *built;  // built while we waited
   fs::path failed_log = store.root() / "logs" / (name + ".log");
-  try {
-    return build_locked(store, t, options, clang, *sysroot, failed_log);
-  } catch (const Error& e) {
-    throw Error(std::string(e.what()) + "; build log: " + failed_log.string(),
-                e.hint().empty() ? "less " + failed_log.string() : e.hint(), e.code());
-  } catch (const std::exception& e) {
-    throw Error(std::string("building the runtimes for ") + describe(t) + " failed: " + e.what() +
-                    "; build log: " + failed_log.string(),
-                {}, Exit::internal);
-  }
+  return detail::naming_log(failed_log, "building the runtimes for " + describe(t),
+                            [&] { return build_locked(store, t, options, clang, *sysroot, failed_log); });
 }
 
 }  // namespace xstatic::runtimes

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/util/error.hpp"
 
 namespace xstatic::runtimes::detail {
 
@@ -103,6 +104,20 @@ void run_step(const std::vector<std::string>& argv, const fs::path& log, const s
 
 // An LLVM tool (llvm-ar, ...) beside `clang`, else <name>-<major> on PATH, else `name`.
 std::string llvm_tool(const Compiler& clang, const std::string& name);
+
+// Runs `build` and rethrows what it throws as an Error naming the build's
+// log (`failed_log`, where Scratch keeps it): "<what>; build log: <file>".
+template <class Build>
+auto naming_log(const fs::path& failed_log, const std::string& what, Build&& build) -> decltype(build()) {
+  try {
+    return build();
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + "; build log: " + failed_log.string(),
+                e.hint().empty() ? "less " + failed_log.string() : e.hint(), e.code());
+  } catch (const std::exception& e) {
+    throw Error(what + " failed: " + e.what() + "; build log: " + failed_log.string(), {}, Exit::internal);
+  }
+}
 
 // The temporary folder of one build; removed whatever happens, keeping its log
 // as `failed_log` when the build did not succeed. `prefix` names the temporary
