@@ -23,6 +23,8 @@ packages=(
   file binutils hyperfine mingw-w64 python3 make dpkg-dev
   # build systems the integrate suites drive
   meson curl
+  # compile caches and distributed compilers (driver_ccache, _sccache, _distcc, bench/cache.sh)
+  ccache sccache distcc icecc
 )
 
 if [ "${XSTATIC_SKIP_APT:-0}" != 1 ]; then
