@@ -68,6 +68,18 @@ std::string find_launcher(Launcher l) {
 
 std::vector<std::string> wrap_command(std::vector<std::string> cmd, Launcher l, const std::string& launcher_path) {
   if (l == Launcher::none || cmd.empty()) return cmd;
+  // distcc adds `-target <its own host triple>` to a clang command that has
+  // no "-target" word (it does not read --target=), and that wins: the worker
+  // would build an object for distcc's host. Checked: x86_64 objects in an
+  // arm64 build (tests/integration/driver_distcc.sh).
+  if (l == Launcher::distcc)
+    for (std::size_t i = 0; i < cmd.size(); ++i)
+      if (cmd[i].starts_with("--target=")) {
+        std::string triple = cmd[i].substr(9);
+        cmd[i] = "-target";
+        cmd.insert(cmd.begin() + static_cast<std::ptrdiff_t>(i) + 1, triple);
+        break;
+      }
   if (engine(l).remote) {
     auto slash = cmd.front().rfind('/');
     if (slash != std::string::npos) {
