@@ -16,6 +16,7 @@ need qemu-aarch64-static
 private_store
 isolate_ccache
 gen_project proj
+cp -r proj proj2  # another checkout of the same sources
 n=$(project_files proj)
 expected="cache project: $((n - 1)) files"
 
@@ -25,7 +26,7 @@ build() {
   shift
   while [ "$1" != -- ]; do vars+=("$1"); shift; done
   shift
-  (eval "$("$XSTATIC" -q env "$@")" && make -C proj -j4 BUILD="$WORK/$folder" "${vars[@]}") \
+  (eval "$("$XSTATIC" -q env "$@")" && make -C "${PROJ:-proj}" -j4 BUILD="$WORK/$folder" "${vars[@]}") \
     >"$WORK/$folder.log" 2>&1 || fail "make $folder failed: $(tail -20 "$WORK/$folder.log")"
 }
 
@@ -45,6 +46,12 @@ expect_ccache "$n" 0 "outer, rebuild after deleting the build folder"
 same_objects outer-first outer "outer rebuild"
 check_static outer/app linux/arm64
 check_runs "$expected" outer/app
+
+# Another checkout in another folder: Make's relative paths hit as they are.
+ccache -z >/dev/null
+PROJ=proj2 build outer-proj2 -- linux/arm64 --launcher ccache
+expect_ccache "$n" 0 "outer, the same sources in another folder"
+same_objects outer-first outer-proj2 "two checkouts"
 
 ccache -z >/dev/null
 build outer-amd64 -- linux/amd64 --launcher ccache
@@ -82,10 +89,11 @@ fi
 # --- outer through CMake ---------------------------------------------------
 need cmake
 "$XSTATIC" -q toolchain cmake linux/arm64 --launcher ccache -o arm64.cmake
-cmake_build() {
-  rm -rf cm
-  { cmake -S proj -B cm -G "Unix Makefiles" -DCMAKE_TOOLCHAIN_FILE="$WORK/arm64.cmake" -DCMAKE_BUILD_TYPE=Release &&
-    cmake --build cm -j4 -- VERBOSE=1; } >cmake.log 2>&1 || fail "cmake build failed: $(tail -20 cmake.log)"
+cmake_build() { # [source folder] [build folder]
+  local source=${1:-proj} folder=${2:-cm}
+  rm -rf "$folder"
+  { cmake -S "$source" -B "$folder" -G "Unix Makefiles" -DCMAKE_TOOLCHAIN_FILE="$WORK/arm64.cmake" -DCMAKE_BUILD_TYPE=Release &&
+    cmake --build "$folder" -j4 -- VERBOSE=1; } >cmake.log 2>&1 || fail "cmake build failed: $(tail -20 cmake.log)"
 }
 # CMake's compiler checks (two try_compile objects) go through the launcher too.
 ccache -z >/dev/null
@@ -98,6 +106,15 @@ ccache -z >/dev/null
 cmake_build
 expect_ccache $((n + 2)) 0 "cmake, rebuild after deleting the build folder"
 check_static cm/app linux/arm64
+# CMake passes absolute paths: another checkout hits only with ccache's
+# base_dir (paths below it are hashed relative to the build folder).
+export CCACHE_BASEDIR=$WORK
+cmake_build proj proj/cm
+ccache -z >/dev/null
+cmake_build proj2 proj2/cm
+expect_ccache $((n + 2)) 0 "cmake, another checkout with CCACHE_BASEDIR"
+check_runs "$expected" proj2/cm/app
+unset CCACHE_BASEDIR
 
 # --- inner: XSTATIC_LAUNCHER=ccache ---------------------------------------
 # ccache sees clang's own command; links never reach it (called_for_link 0).
