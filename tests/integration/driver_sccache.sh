@@ -79,4 +79,13 @@ check_runs "$expected" amd64/app
 sccache --stop-server >/dev/null
 wait "$server" 2>/dev/null || true
 server=
+
+# `xstatic env --launcher` with the engine missing: exit 3 and the install command.
+mkdir nobin
+set +e
+env PATH="$WORK/nobin" "$XSTATIC" -q env linux/arm64 --launcher sccache >/dev/null 2>err
+rc=$?
+set -e
+[ "$rc" = 3 ] || fail "env --launcher sccache without sccache: exit $rc, expected 3"
+expect_contains "$(cat err)" "apt-get install sccache"
 echo "PASS: driver_sccache"
