@@ -50,7 +50,7 @@ export CCACHE_DIR=$work/ccache CCACHE_CONFIGPATH=$work/ccache.conf
 export SCCACHE_DIR=$work/sccache SCCACHE_CONF=$work/sccache.toml SCCACHE_IDLE_TIMEOUT=300
 export SCCACHE_SERVER_PORT=$((20000 + $$ % 20000))
 : >"$SCCACHE_CONF"
-SCCACHE_NO_DAEMON=1 SCCACHE_START_SERVER=1 timeout 1800 sccache --start-server >sccache.log 2>&1 &
+SCCACHE_NO_DAEMON=1 SCCACHE_START_SERVER=1 timeout 1800 sccache >sccache.log 2>&1 &  # the server, in the foreground
 server=$!
 for _ in $(seq 50); do sccache --show-stats >/dev/null 2>&1 && break; sleep 0.2; done
 

@@ -28,10 +28,13 @@ stop_server() {
   rm -rf "$WORK"
 }
 trap stop_server EXIT
-SCCACHE_NO_DAEMON=1 SCCACHE_START_SERVER=1 timeout 900 sccache --start-server >sccache-server.log 2>&1 &
+# `sccache` with no argument and these two set is the server itself, in the
+# foreground (`--start-server` would detach it from `timeout`).
+SCCACHE_NO_DAEMON=1 SCCACHE_START_SERVER=1 timeout 900 sccache >sccache-server.log 2>&1 &
 server=$!
 for _ in $(seq 50); do sccache --show-stats >/dev/null 2>&1 && break; sleep 0.2; done
 sccache --show-stats >/dev/null 2>&1 || fail "sccache server did not start: $(cat sccache-server.log)"
+pgrep -P "$server" -x sccache >/dev/null || fail "the sccache server is not the one under timeout (detached?)"
 if command -v ss >/dev/null; then
   listen=$(ss -ltnH "sport = :$SCCACHE_SERVER_PORT" | awk '{print $4}')
   [ "$listen" = "127.0.0.1:$SCCACHE_SERVER_PORT" ] || fail "sccache listens on '$listen', not on loopback only"
