@@ -8,9 +8,9 @@
 #   glibc-dynamic  the host's clang-19, dynamic (the usual build; the baseline)
 #
 # then timed with hyperfine (median of RUNS runs after a warm-up), at 1, 2
-# and 4 threads where the workload takes a thread count. Prints one
-# markdown table: median seconds, the ratio to glibc-dynamic, and the
-# stripped size of each binary. The C++ workload links libc++ on musl and
+# and 4 threads where the workload takes a thread count. Prints markdown
+# tables: median seconds and the ratio to glibc-dynamic, peak RSS (one run
+# under /usr/bin/time), and the stripped size of each binary. The C++ workload links libc++ on musl and
 # libstdc++ on glibc (each target's own C++ library).
 #
 #   bench/runtime.sh                   # linux/amd64, the host
@@ -72,7 +72,8 @@ for w in "${workloads[@]}"; do
       echo "== $name $a $how" >&2
       hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$work/h.json" "./$bin.$how $arg" >/dev/null 2>&1
       median=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/h.json")
-      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$a" "$how" "$median" "$(stat -c %s "$bin.$how")" >>"$results"
+      rss=$( { /usr/bin/time -f %M "./$bin.$how" $arg >/dev/null; } 2>&1 | tail -1)  # peak RSS, KB
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$a" "$how" "$median" "$(stat -c %s "$bin.$how")" "$rss" >>"$results"
     done
   done
 done
@@ -82,8 +83,8 @@ import sys, collections
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 builds = ["musl", "musl+mimalloc", "glibc-static", "glibc-dynamic"]
 table = collections.OrderedDict()
-for name, arg, how, median, size in rows:
-    table.setdefault((name, arg), {})[how] = (float(median), int(size))
+for name, arg, how, median, size, rss in rows:
+    table.setdefault((name, arg), {})[how] = (float(median), int(size), int(rss))
 print(f"median of {sys.argv[2]} runs, seconds (ratio to glibc-dynamic); linux/amd64, -O2\n")
 print("| workload | threads | " + " | ".join(builds) + " |")
 print("|---|---|" + "---|" * len(builds))
@@ -91,6 +92,12 @@ for (name, arg), by in table.items():
     base = by["glibc-dynamic"][0]
     cells = [f"{by[b][0]:.3f} ({by[b][0] / base:.2f}x)" for b in builds]
     print(f"| {name} | {'' if arg in ('-',) or name.startswith('libc_') else arg} | " + " | ".join(cells) + " |")
+print("\npeak RSS, MB (one run)\n")
+print("| workload | threads | " + " | ".join(builds) + " |")
+print("|---|---|" + "---|" * len(builds))
+for (name, arg), by in table.items():
+    if name.startswith("libc_"): continue
+    print(f"| {name} | {'' if arg == '-' else arg} | " + " | ".join(f"{by[b][2] / 1024:.1f}" for b in builds) + " |")
 print("\nstripped size, bytes\n")
 print("| program | " + " | ".join(builds) + " |")
 print("|---|" + "---|" * len(builds))

@@ -22,10 +22,16 @@ packages=(
   # tests and benchmarks
   file binutils hyperfine mingw-w64 python3 make dpkg-dev
   # build systems the integrate suites drive
-  meson curl
+  meson curl autoconf automake libtool
+  # Windows programs run under wine; Go's cgo suites
+  wine wine64 golang-go
   # compile caches and distributed compilers (driver_ccache, _sccache, _distcc, bench/cache.sh)
   ccache sccache distcc icecc
 )
+# windows/386 programs need the 32-bit wine loader, an i386 package: added
+# only where i386 is already enabled ('dpkg --add-architecture i386' is the
+# machine owner's choice); the Windows suites then also run 386 programs.
+if dpkg --print-foreign-architectures 2>/dev/null | grep -qx i386; then packages+=(wine32:i386); fi
 
 if [ "${XSTATIC_SKIP_APT:-0}" != 1 ]; then
   say "installing Debian packages (${#packages[@]})"

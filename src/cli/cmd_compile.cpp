@@ -5,6 +5,8 @@
 #include "commands.hpp"
 #include "status.hpp"
 #include "xstatic/driver/driver.hpp"
+#include "xstatic/integrate/toolset.hpp"
+#include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 
@@ -14,8 +16,9 @@ int run_compiler(std::string_view tool, std::string_view argv0, std::vector<std:
   return driver::compile(driver::language_of_tool(tool), argv0, std::move(args));
 }
 
-std::optional<int> run_binutil(std::string_view tool, std::vector<std::string> args) {
-  return driver::run_binutil(tool, args);
+std::optional<int> run_binutil(std::string_view tool, const target::Target& t,
+                               std::vector<std::string> args) {
+  return driver::run_binutil(tool, t, args);
 }
 
 namespace {
@@ -43,7 +46,22 @@ void install_links_command(const std::string& dir, const std::vector<std::string
   std::error_code ec;
   auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) throw Error("cannot find the xstatic binary (/proc/self/exe): " + ec.message(), {}, Exit::internal);
+  auto store = sysroot::Store::locate(
+      globals().store.empty() ? std::nullopt : std::optional<std::filesystem::path>(globals().store));
   auto made = driver::install_links(dir, self, targets);
+  sysroot::write_links_store(dir, store);  // the names use this store, whatever XSTATIC_HOME says later
+  for (const auto& t : targets) {
+    // <triple>-pkg-config, which ./configure --host=<triple> looks for on PATH.
+    integrate::Toolset tools;
+    try {
+      tools = integrate::describe(store, t, self);
+    } catch (const Error&) {
+      continue;  // a variant no program name carries (see integrate::launcher_prefix)
+    }
+    integrate::write_pkg_config(tools,
+                                std::filesystem::path(dir) / (std::string(t.triple()) + "-pkg-config"));
+    made.push_back(std::string(t.triple()) + "-pkg-config");
+  }
   if (!globals().quiet) {
     for (const auto& t : targets)
       std::printf("%s (%s): %s-cc, %s-c++, %s-ar, ...\n", t.go_name().c_str(),
@@ -68,7 +86,10 @@ void add_install_links(CLI::App& app) {
   cmd->footer(
       "Each target gets <triple>-cc, -c++, -gcc, -g++, -clang, -clang++ (xstatic as a compiler for it)\n"
       "and -ar, -ranlib, -strip, -objcopy, -nm, -objdump, -readelf, -size, -strings, -addr2line, -ld\n"
-      "(the LLVM tools), plus the Go form linux-arm64-cc for the default libc. With DIR on PATH,\n"
+      "(the LLVM tools), plus the Go form linux-arm64-cc for the default libc, and <triple>-pkg-config\n"
+      "(the sysroot's packages only). DIR remembers its store (DIR/.xstatic-store): the names use it\n"
+      "even when XSTATIC_HOME is unset, and refuse to run when XSTATIC_HOME names another. With DIR on "
+      "PATH,\n"
       "'./configure --host=aarch64-linux-musl' and 'make CC=aarch64-linux-musl-cc' just work.\n\n"
       "Examples:\n"
       "  xstatic install-links ~/.local/bin linux/arm64 linux/amd64\n"

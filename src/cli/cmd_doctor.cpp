@@ -1,5 +1,5 @@
 // `xstatic doctor`: what this machine has for xstatic (clang, lld, the LLVM
-// binutils, qemu-user, the store and its sysroots), with versions, and the
+// binutils, qemu-user, wine, the store and its sysroots), with versions, and the
 // command that installs whatever is missing.
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/raw_ostream.h>
@@ -9,8 +9,10 @@
 
 #include "commands.hpp"
 #include "status.hpp"
-#include "xstatic/toolchain/clang.hpp"
+#include "xstatic/integrate/binfmt.hpp"
+#include "xstatic/integrate/wine.hpp"
 #include "xstatic/sysroot/store.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
@@ -72,6 +74,9 @@ std::vector<Tool> probe_tools(const sysroot::Store& store) {
     if (!row.qemu.empty() && std::find(qemus.begin(), qemus.end(), row.qemu) == qemus.end())
       qemus.emplace_back(row.qemu);
   for (const auto& q : qemus) tools.push_back(probe(q, util::find_program(q), "qemu-user-static", false));
+  // Windows programs, found as `xstatic run` finds them.
+  tools.push_back(probe("wine64", integrate::find_wine(true), "wine64", false));
+  tools.push_back(probe("wine (32-bit)", integrate::find_wine(false), "wine32:i386", false));
   return tools;
 }
 
@@ -88,7 +93,10 @@ std::vector<std::string> installed_sysroots(const sysroot::Store& store) {
 std::string fix_command(const std::vector<Tool>& tools, bool no_sysroot) {
   std::vector<std::string> packages;
   for (const auto& t : tools)
-    if (t.path.empty() && std::find(packages.begin(), packages.end(), t.package) == packages.end())
+    // An i386 package needs 'dpkg --add-architecture i386' first: the
+    // machine owner's choice, left to docs/windows.md and `xstatic run`.
+    if (t.path.empty() && !t.package.ends_with(":i386") &&
+        std::find(packages.begin(), packages.end(), t.package) == packages.end())
       packages.push_back(t.package);
   std::string fix;
   if (!packages.empty()) {
@@ -98,6 +106,16 @@ std::string fix_command(const std::vector<Tool>& tools, bool no_sysroot) {
   if (no_sysroot)
     fix += std::string(fix.empty() ? "" : " && ") + "xstatic sysroot install linux/amd64 linux/arm64";
   return fix;
+}
+
+// Which binfmt_misc handler runs each foreign target's binaries exec'd by path
+// (tests registered by path need one: 'xstatic binfmt install').
+std::vector<std::string> binfmt_lines() {
+  try {
+    return integrate::binfmt_status(integrate::binfmt_default_targets());
+  } catch (const Error& e) {
+    return {e.what()};
+  }
 }
 
 void print_json(const std::vector<Tool>& tools, const sysroot::Store& store,
@@ -119,6 +137,9 @@ void print_json(const std::vector<Tool>& tools, const sysroot::Store& store,
     j.attributeArray("sysroots", [&] {
       for (const auto& s : sysroots) j.value(s);
     });
+    j.attributeArray("binfmt", [&] {
+      for (const auto& line : binfmt_lines()) j.value(line);
+    });
     j.attribute("fix", fix);
   });
   llvm::outs() << "\n";
@@ -131,6 +152,8 @@ void print_text(const std::vector<Tool>& tools, const sysroot::Store& store,
                 t.path.empty() ? (t.required ? "MISSING" : "-") : t.path.c_str(), t.version.c_str());
   std::printf("\nstore     %s\nsysroots  %s\n", store.root().c_str(), sysroots.empty() ? "(none)" : "");
   for (const auto& s : sysroots) std::printf("  %s\n", s.c_str());
+  std::printf("binfmt    (foreign binaries exec'd by path; 'sudo xstatic binfmt install' registers qemu)\n");
+  for (const auto& line : binfmt_lines()) std::printf("  %s\n", line.c_str());
   if (!fix.empty()) std::printf("\nto install what is missing:\n  %s\n", fix.c_str());
 }
 

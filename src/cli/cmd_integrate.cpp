@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "commands.hpp"
@@ -20,6 +21,7 @@ namespace {
 struct TargetArgs {
   std::string spec;
   std::string libc;
+  std::string malloc;  // toolchain and env only
 
   target::Target parse() const {
     std::optional<target::Libc> l;
@@ -41,9 +43,16 @@ sysroot::Store cli_store() {
   return sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
 }
 
+void add_malloc_arg(CLI::App* cmd, TargetArgs& args) {
+  cmd->add_option("--malloc", args.malloc,
+                  "Allocator of every musl executable link: auto (default: mimalloc when it allocates), musl, mimalloc")
+      ->check(CLI::IsMember({"auto", "musl", "libc", "glibc", "mimalloc"}));
+}
+
 // The toolset for a target, with its launchers in place.
-integrate::Toolset prepare(const target::Target& t) {
+integrate::Toolset prepare(const target::Target& t, const std::string& malloc = {}) {
   auto tools = integrate::describe(cli_store(), t, integrate::self_executable());
+  tools.malloc = malloc;
   integrate::ensure_launchers(tools);
   if (!tools.sysroot_installed)
     spdlog::warn("the sysroot for {} ({}) is not installed yet: run '{}'", t.go_name(), t.libc_name(),
@@ -93,12 +102,13 @@ void add_toolchain(CLI::App& app) {
                                                                                    : "Meson cross file") +
                                               " for TARGET (compilers, sysroot, find modes, emulator)");
     add_target_args(sub, *args);
+    add_malloc_arg(sub, *args);
     sub->add_option("-o,--output", *output, "Write to FILE instead of stdout");
     bool is_cmake = std::string(kind) == "cmake";
     if (is_cmake) add_launcher_arg(sub, *launcher);
     sub->callback([args, output, is_cmake, launcher] {
       auto [engine, engine_path] = launcher->resolve();
-      auto tools = prepare(args->parse());
+      auto tools = prepare(args->parse(), args->malloc);
       emit(is_cmake ? integrate::cmake_toolchain(tools) + integrate::cmake_launcher(engine, engine_path)
                     : integrate::meson_cross_file(tools),
            *output);
@@ -111,6 +121,7 @@ void add_env(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand("env", "Print CC, CXX, AR, PKG_CONFIG, ... for make and ./configure");
   add_target_args(cmd, *args);
+  add_malloc_arg(cmd, *args);
   auto launcher = std::make_shared<LauncherArg>();
   cmd->add_flag("--json", *json, "One JSON object instead of shell exports");
   add_launcher_arg(cmd, *launcher);
@@ -121,7 +132,7 @@ void add_env(CLI::App& app) {
               "Every tool is one word (a link carrying the target), so build systems never split it.");
   cmd->callback([args, json, launcher] {
     auto [engine, engine_path] = launcher->resolve();
-    auto tools = prepare(args->parse());
+    auto tools = prepare(args->parse(), args->malloc);
     emit(*json ? integrate::env_json(tools, engine, engine_path) : integrate::env_shell(tools, engine, engine_path),
          "");
   });
@@ -130,20 +141,28 @@ void add_env(CLI::App& app) {
 void add_run(CLI::App& app) {
   auto args = std::make_shared<TargetArgs>();
   auto command = std::make_shared<std::vector<std::string>>();
-  auto* cmd = app.add_subcommand("run", "Run a target binary here: natively, or under its qemu-user emulator");
+  auto* cmd = app.add_subcommand(
+      "run", "Run a target binary here: natively, under its qemu-user emulator, or under wine");
   cmd->add_option("--target", args->spec, "The binary's target (default: read from its ELF header)");
   cmd->add_option("command", *command, "PROGRAM ARGS...")->required();
   cmd->positionals_at_end();
-  cmd->footer("Examples:\n"
-              "  xstatic run ./app --port 8080          # arm64 binary: runs under qemu-aarch64-static\n"
-              "  xstatic run --target linux/arm -- ./app -v\n"
-              "The exit status is the program's.");
+  cmd->footer(
+      "Examples:\n"
+      "  xstatic run ./app --port 8080          # arm64 binary: runs under qemu-aarch64-static\n"
+      "  xstatic run --target linux/arm -- ./app -v\n"
+      "  xstatic run app.exe                     # Windows: under wine (WINEPREFIX, else <store>/wine)\n"
+      "The exit status is the program's.");
   cmd->callback([args, command] {
     std::optional<target::Target> t;
     if (!args->spec.empty()) t = args->parse();
     std::vector<std::string> rest(command->begin() + 1, command->end());
     auto plan = integrate::plan_run(command->front(), rest, t, cli_store());
     spdlog::debug("run {} binary: {}", plan.target.go_name(), plan.native ? "native" : plan.argv.front());
+    integrate::prepare_run(plan, cli_store());
+    for (const auto& entry : plan.env) {
+      auto eq = entry.find('=');
+      ::setenv(entry.substr(0, eq).c_str(), entry.substr(eq + 1).c_str(), 1);
+    }
     std::fflush(stdout);
     util::exec(plan.argv);
   });

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "xstatic/target/target.hpp"
+
 namespace xstatic::cli {
 
 // Options every subcommand shares.
@@ -31,6 +33,7 @@ void add_inspect(CLI::App& app);
 void add_verify(CLI::App& app);
 void add_runtimes(CLI::App& app);
 void add_integrate(CLI::App& app);  // toolchain, env, run; attaches `sysroot add`
+void add_binfmt(CLI::App& app);
 void add_sysroot_add(CLI::App& sysroot_cmd);  // cmd_sysroot_add.cpp
 
 // The compiler front end, reached as `xstatic cc|c++ ARGS` or through argv[0]
@@ -42,6 +45,6 @@ bool is_compiler_name(std::string_view tool);
 
 // Binutils-style names (aarch64-linux-musl-ar): exec the matching LLVM tool.
 // Returns nullopt when `tool` is not one of them.
-std::optional<int> run_binutil(std::string_view tool, std::vector<std::string> args);
+std::optional<int> run_binutil(std::string_view tool, const target::Target& t, std::vector<std::string> args);
 
 }  // namespace xstatic::cli

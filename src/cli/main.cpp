@@ -66,6 +66,7 @@ int run_app(int argc, char** argv) {
   add_verify(app);
   add_runtimes(app);
   add_integrate(app);
+  add_binfmt(app);
 
   app.parse_complete_callback(setup_logging);
   try {
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
     if (auto named = target::from_program_name(argv0)) {
       std::vector<std::string> args(argv + 1, argv + argc);
       if (cli::is_compiler_name(named->tool)) return cli::run_compiler(named->tool, argv0, std::move(args));
-      if (auto rc = cli::run_binutil(named->tool, std::move(args))) return *rc;
+      if (auto rc = cli::run_binutil(named->tool, named->target, std::move(args))) return *rc;
     }
     if (argc >= 2 && (std::string_view(argv[1]) == "cc" || std::string_view(argv[1]) == "c++"))
       return cli::run_compiler(argv[1], argv0, std::vector<std::string>(argv + 2, argv + argc));

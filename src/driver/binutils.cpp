@@ -16,6 +16,7 @@ namespace {
 struct Binutil {
   std::string_view name;  // after the target prefix
   std::string_view llvm;  // the LLVM tool that does its job
+  bool windows_only = false;  // made only for Windows targets
 };
 
 // clang-format off
@@ -31,6 +32,9 @@ constexpr Binutil kBinutils[] = {
   {"size",      "llvm-size"},
   {"strings",   "llvm-strings"},
   {"strip",     "llvm-strip"},
+  // Resource compiler (.rc -> COFF object); told the target, as the name
+  // it runs under is llvm-windres-19, not <triple>-windres.
+  {"windres",   "llvm-windres", true},
 };
 // clang-format on
 
@@ -50,7 +54,8 @@ std::vector<std::string_view> binutil_names() {
   return out;
 }
 
-std::optional<int> run_binutil(std::string_view tool, const std::vector<std::string>& args) {
+std::optional<int> run_binutil(std::string_view tool, const target::Target& t,
+                               const std::vector<std::string>& args) {
   auto llvm = binutil_for(tool);
   if (!llvm) return std::nullopt;
   auto path = toolchain::find_llvm_tool(*llvm);
@@ -58,6 +63,8 @@ std::optional<int> run_binutil(std::string_view tool, const std::vector<std::str
     throw Error(std::string(*llvm) + " not found on PATH (for '" + std::string(tool) + "')",
                 "sudo apt-get install llvm-19 lld-19", Exit::missing);
   std::vector<std::string> argv{*path};
+  if (tool == "windres")
+    argv.push_back("--target=" + std::string(t.triple()));  // the user's own comes later and wins
   argv.insert(argv.end(), args.begin(), args.end());
   util::exec(argv);  // llvm-ar/llvm-ranlib and ld.lld read their role from argv[0]: keep the tool's name
 }
@@ -72,7 +79,8 @@ std::vector<std::string> link_names(const target::Target& t) {
   std::vector<std::string> names;
   for (const auto& prefix : prefixes) {
     for (auto tool : kCompilerNames) names.push_back(prefix + "-" + std::string(tool));
-    for (const auto& b : kBinutils) names.push_back(prefix + "-" + std::string(b.name));
+    for (const auto& b : kBinutils)
+      if (!b.windows_only || t.row->goos == "windows") names.push_back(prefix + "-" + std::string(b.name));
   }
   return names;
 }

@@ -19,21 +19,22 @@ struct LinkTraits {
   bool static_pie;   // -static-pie is meaningful
   const char* gc;    // the linker's dead-code flag
   bool strip;        // -s is meaningful
+  bool static_dll;   // -shared -static: a DLL with its compiler runtime inside (mingw)
 };
 
 LinkTraits traits_of(const target::Target& t) {
   switch (t.libc) {
     case target::Libc::musl:
     case target::Libc::glibc:
-      return {true, true, true, "-Wl,--gc-sections", true};
+      return {true, true, true, "-Wl,--gc-sections", true, false};
     case target::Libc::mingw:
-      return {true, true, false, "-Wl,--gc-sections", true};
+      return {true, true, false, "-Wl,--gc-sections", true, true};
     case target::Libc::wasi:
-      return {false, false, false, "-Wl,--gc-sections", true};
+      return {false, false, false, "-Wl,--gc-sections", true, false};
     case target::Libc::darwin:
-      return {true, false, false, "-Wl,-dead_strip", false};
+      return {true, false, false, "-Wl,-dead_strip", false, false};
   }
-  return {true, false, false, "-Wl,--gc-sections", false};
+  return {true, false, false, "-Wl,--gc-sections", false, false};
 }
 
 void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkTraits& traits) {
@@ -55,18 +56,100 @@ void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkT
 
 void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
   auto traits = traits_of(plan.target);
-  if (inv.mode == Mode::link && traits.static_flag)
-    cmd.emplace_back(inv.own.pie && traits.static_pie ? "-static-pie" : "-static");
+  bool static_link =
+      traits.static_flag && (inv.mode == Mode::link || (inv.mode == Mode::shared && traits.static_dll));
+  if (static_link) cmd.emplace_back(inv.own.pie && traits.static_pie ? "-static-pie" : "-static");
   // A shared library still carries its compiler runtime inside: sysroots hold
   // libgcc.a, not libgcc_s.so.
   if (inv.mode == Mode::shared && traits.static_pie) cmd.emplace_back("-static-libgcc");
   cmd.emplace_back(traits.gc);
   add_strip(cmd, inv, traits);
   if (plan.why_extract) cmd.push_back("-Wl,--why-extract=" + *plan.why_extract);
-  if (plan.gcc_dir) cmd.push_back("-L" + plan.gcc_dir->string());
+  if (plan.gcc_dir) {
+    // -B: crtbegin.o and crtend.o from the same folder as libgcc_eh (clang
+    // would take the win32 ones, and i686's DWARF unwinder then finds no
+    // frames: every throw ends in abort()); -L: libgcc and libstdc++.
+    cmd.push_back("-B" + plan.gcc_dir->string());
+    cmd.push_back("-L" + plan.gcc_dir->string());
+    // The posix runtime's libstdc++ and libgcc_eh call winpthreads; -static
+    // makes lld take libwinpthread.a (only when something needs it).
+    if (static_link) cmd.emplace_back("-lwinpthread");
+  }
+}
+
+// clang's MinGW driver always picks Debian's 12-win32 gcc folder, whose
+// libstdc++ has no std::thread; the posix one's headers replace it here.
+void add_mingw_cxx_includes(std::vector<std::string>& cmd, const std::filesystem::path& gcc_dir,
+                            const target::Target& t) {
+  std::string base = gcc_dir.string() + "/include/c++";
+  cmd.emplace_back("-nostdinc++");
+  for (const auto& sub : {base, base + "/" + std::string(t.triple()), base + "/backward"})
+    cmd.insert(cmd.end(), {"-isystem", sub});
+}
+
+// Options that ask the linker to export every symbol. A static executable
+// has no dynamic symbol table to export them to: clang reports -rdynamic as
+// "argument unused during compilation", which under -Werror fails every flag
+// probe of a project whose CMake adds -rdynamic to each link (policy CMP0065
+// OLD: cmake_minimum_required(VERSION < 3.4)). Go passes -rdynamic on every
+// external link too.
+bool is_export_dynamic(std::string_view linker_flag) {
+  return linker_flag == "-E" || linker_flag == "--export-dynamic" || linker_flag == "-export-dynamic";
+}
+
+// The user's arguments minus -rdynamic, -Wl,-E / -Wl,--export-dynamic (also
+// inside a longer -Wl,a,b list) and -Xlinker -E.
+std::vector<std::string> without_export_dynamic(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  out.reserve(args.size());
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
+    if (a == "-rdynamic") continue;
+    if (a == "-Xlinker" && i + 1 < args.size() && is_export_dynamic(args[i + 1])) {
+      ++i;
+      continue;
+    }
+    if (a.starts_with("-Wl,")) {
+      std::vector<std::string_view> kept;
+      for (auto piece : util::split(std::string_view(a).substr(4), ','))
+        if (!is_export_dynamic(piece)) kept.push_back(piece);
+      if (kept.empty()) continue;
+      std::string joined = "-Wl";
+      for (auto piece : kept) (joined += ',') += piece;
+      out.push_back(std::move(joined));
+      continue;
+    }
+    out.push_back(a);
+  }
+  return out;
 }
 
 }  // namespace
+
+bool may_link(const Invocation& inv) {
+  return inv.mode != Mode::compile_only || inv.inputs == 0;
+}
+
+bool asks_for_linker_path(const Invocation& inv) {
+  if (inv.other_linker) return false;
+  const auto& a = inv.clang_args;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == "-print-prog-name=ld" || a[i] == "--print-prog-name=ld") return true;
+    if (a[i] == "--print-prog-name" && i + 1 < a.size() && a[i + 1] == "ld") return true;
+  }
+  return false;
+}
+
+std::string_view lld_name(const target::Target& t) {
+  switch (t.libc) {
+    case target::Libc::wasi:
+      return "wasm-ld";
+    case target::Libc::darwin:
+      return "ld64.lld";
+    default:
+      return "ld.lld";  // ELF, and PE through lld's MinGW mode
+  }
+}
 
 Language language_of_tool(std::string_view tool) {
   for (std::string_view cxx : {"c++", "g++", "clang++", "cxx"})
@@ -80,6 +163,7 @@ bool needs_cxx_runtimes(Language language, const target::Target& t) {
 
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) {
   bool links = inv.mode != Mode::compile_only;
+  auto traits = traits_of(plan.target);
   std::vector<std::string> cmd;
   cmd.reserve(inv.clang_args.size() + 16);
   if (plan.language == Language::cxx && plan.cxx_driver) {
@@ -90,16 +174,15 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   }
   cmd.push_back("--target=" + std::string(plan.target.triple()));
   if (plan.sysroot) cmd.push_back("--sysroot=" + plan.sysroot->string());
-  if (links && traits_of(plan.target).fuse_lld) {
+  // A call with no input may still run the linker (-Wl,--version, as Meson
+  // probes) or print what it would run (-v): it must be lld, never the host's ld.
+  if (may_link(inv) && traits.fuse_lld) {
     cmd.emplace_back("-fuse-ld=lld");
     if (plan.ld_path) cmd.push_back("--ld-path=" + *plan.ld_path);
   }
   for (auto flag : util::split(plan.target.row->cflags, ' '))
     if (!flag.empty()) cmd.emplace_back(flag);
-  if (plan.gcc_dir && plan.language == Language::cxx)
-    for (const auto& sub : {plan.gcc_dir->string() + "/include/c++",
-                            plan.gcc_dir->string() + "/include/c++/" + std::string(plan.target.triple())})
-      cmd.insert(cmd.end(), {"-isystem", sub});
+  if (plan.gcc_dir && plan.language == Language::cxx) add_mingw_cxx_includes(cmd, *plan.gcc_dir, plan.target);
   if (links && plan.color) cmd.emplace_back("-fcolor-diagnostics");
   // -r is a partial link: an object file, where --gc-sections and -s are errors.
   bool full_link = inv.mode == Mode::link || inv.mode == Mode::shared;
@@ -108,10 +191,16 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   // archive members wherever the -l stands, so before the user's objects works).
   if (plan.cxx_runtimes)
     for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
-  cmd.insert(cmd.end(), inv.clang_args.begin(), inv.clang_args.end());
+  // -rdynamic and its linker spellings mean nothing in a static link (and make
+  // clang warn, failing -Werror probes); some tools' flags cannot work for a target.
+  auto kept = inv.mode == Mode::link && traits.static_flag ? without_export_dynamic(inv.clang_args) : inv.clang_args;
+  for (const auto& arg : kept)
+    if (!is_dropped(arg, plan.target)) cmd.push_back(arg);
   if (plan.allocator && inv.mode == Mode::link) {
-    // `-x c -` (configure's programs on stdin) would make clang read the archive as C.
-    if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(), [](const std::string& a) { return a.starts_with("-x"); }))
+    // A -x LANG of the user's applies to every input after it: without -x none
+    // clang would read the archive as C source (`cc -x c - -o app`).
+    if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(),
+                    [](const std::string& a) { return a.starts_with("-x"); }))
       cmd.insert(cmd.end(), {"-x", "none"});
     if (plan.allocator_forced) cmd.emplace_back("-Wl,--whole-archive");
     cmd.push_back(plan.allocator->string());
@@ -127,8 +216,9 @@ std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t) {
   std::optional<std::filesystem::path> found;
   for (const auto& e : std::filesystem::directory_iterator(base, ec)) {
     if (!std::filesystem::exists(e.path() / "libgcc.a")) continue;
-    // win32 threads first: no libwinpthread DLL to ship beside the .exe.
-    if (!found || e.path().filename().string().ends_with("-win32")) found = e.path();
+    // posix threads first: std::thread, mutex and condition_variable need
+    // them, and libwinpthread.a links statically (no DLL beside the .exe).
+    if (!found || e.path().filename().string().ends_with("-posix")) found = e.path();
   }
   return found;
 }

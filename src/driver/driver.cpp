@@ -23,6 +23,7 @@
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
+#include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -51,9 +52,16 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
     std::fprintf(stderr, "xstatic: installing the sysroot for %s (--auto-install)\n", describe(t).c_str());
     return sysroot::install(store, t, sysroot::InstallOptions{});
   }
-  throw Error(ours ? "the sysroot for " + describe(t) + " is not installed"
+  // A links folder's store (xstatic/sysroot/links_store.hpp) may not be the
+  // one a bare `xstatic sysroot install` would fill: name it.
+  std::string in_store, for_store;
+  if (ours && store.root() != sysroot::Store::locate().root()) {
+    in_store = " in the store " + store.root().string();
+    for_store = "XSTATIC_HOME=" + store.root().string() + " ";
+  }
+  throw Error(ours ? "the sysroot for " + describe(t) + " is not installed" + in_store
                    : "no sysroot for " + describe(t) + " was found",
-              sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
+              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
 }
 
 // The runtimes module reports progress through spdlog: on stderr, never
@@ -115,6 +123,13 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
     std::fprintf(stderr, "xstatic: note: linking musl's own malloc: mimalloc is not built for %s "
                          "(XSTATIC_AUTO_BUILD=0); run '%s'\n", describe(t).c_str(), build_cmd.c_str());
     return;
+  }
+  if (!forced) {
+    if (auto log = runtimes::recent_mimalloc_failure(store, t, plan.clang.major)) {
+      std::fprintf(stderr, "xstatic: note: linking musl's own malloc: building mimalloc for %s failed within the "
+                           "hour (log: %s); retry: '%s'\n", describe(t).c_str(), log->c_str(), build_cmd.c_str());
+      return;
+    }
   }
   show_runtimes_progress();
   std::fprintf(stderr, "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
@@ -247,6 +262,19 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   return 0;
 }
 
+// -print-prog-name=ld: libtool records the answer as LD and runs it (`$LD -v`
+// to learn whether it is GNU-compatible, `$LD -r` to merge objects). clang
+// would print the host's /usr/bin/ld, which cannot link for another target.
+int print_linker_path(const Plan& plan) {
+  std::string name(lld_name(plan.target));
+  auto path = toolchain::find_lld(plan.clang, name);
+  if (!path)
+    throw Error(name + " not found (beside " + plan.clang.real_path + " or on PATH)",
+                "sudo apt-get install lld-" + std::to_string(plan.clang.major), Exit::missing);
+  std::printf("%s\n", path->c_str());
+  return 0;
+}
+
 }  // namespace
 
 int compile(Language language, std::string_view argv0, std::vector<std::string> args) {
@@ -262,7 +290,9 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   std::optional<std::string_view> spec;
   if (inv.own.target) spec = *inv.own.target;
   target::Target t = target::resolve(spec, inv.own.libc, target::Environment::from_process(), argv0);
-  auto store = sysroot::Store::locate();
+  // A name from a links folder (aarch64-linux-musl-cc) uses the store the
+  // folder belongs to (xstatic/sysroot/links_store.hpp); `xstatic cc` uses $XSTATIC_HOME.
+  auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : sysroot::Store::locate();
   if (inv.own.print_fingerprint) return print_fingerprint(language, t, store);
   auto launcher = launcher_choice(inv.own.launcher);
   auto allocator_choice = checked_malloc_choice(inv, t);
@@ -276,7 +306,15 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
-  if (inv.mode != Mode::compile_only) plan.ld_path = toolchain::lld_path_override(plan.clang);
+  if (asks_for_linker_path(inv)) return print_linker_path(plan);
+  if (inv.mode != Mode::compile_only) {
+    plan.ld_path = toolchain::lld_path_override(plan.clang);
+  } else if (may_link(inv)) {
+    try {  // a probe such as --version must answer even where lld is missing
+      plan.ld_path = toolchain::lld_path_override(plan.clang);
+    } catch (const Error&) {
+    }
+  }
   choose_allocator(store, inv, allocator_choice, plan);
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;

@@ -69,7 +69,11 @@ std::string cmake_toolchain(const Toolset& tools) {
     << "set(CMAKE_STRIP " << quote(tools.strip) << ")\n"
     << "set(CMAKE_OBJCOPY " << quote(tools.objcopy) << ")\n"
     << "set(CMAKE_OBJDUMP " << quote(tools.objdump) << ")\n"
-    << "set(CMAKE_READELF " << quote(tools.readelf) << ")\n\n";
+    << "set(CMAKE_READELF " << quote(tools.readelf) << ")\n"
+    << "set(CMAKE_LINKER " << quote(tools.ld) << ")\n\n";
+  if (!tools.windres.empty())
+    o << "# Resource scripts (.rc) through llvm-windres.\n"
+      << "set(CMAKE_RC_COMPILER " << quote(tools.windres) << ")\n\n";
   if (!tools.sysroot.empty()) {
     o << "# Headers, libraries and packages from the sysroot; programs from the host.\n"
       << "set(CMAKE_SYSROOT " << quote(tools.sysroot) << ")\n";
@@ -85,6 +89,9 @@ std::string cmake_toolchain(const Toolset& tools) {
     << "set(PKG_CONFIG_EXECUTABLE " << quote(tools.pkg_config) << " CACHE FILEPATH \"pkg-config for "
     << t.go_name() << "\")\n"
     << "set(BUILD_SHARED_LIBS OFF CACHE BOOL \"xstatic links statically\")\n\n";
+  if (!tools.malloc.empty())  // xstatic takes its own option out of the link line
+    o << "# The allocator of every executable link (docs/allocator.md).\n"
+      << "string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT \" --malloc=" << tools.malloc << "\")\n\n";
   if (!tools.emulator.empty())
     o << "# ctest and try_run() run target binaries under the emulator.\n"
       << "set(CMAKE_CROSSCOMPILING_EMULATOR " << quote_list(tools.emulator) << ")\n\n";

@@ -22,7 +22,7 @@ std::string joined_dirs(const std::vector<fs::path>& dirs) {
 
 std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) {
   const auto& t = tools.target;
-  return {
+  std::vector<std::pair<std::string, std::string>> vars{
       {"CC", tools.cc.string()},
       {"CXX", tools.cxx.string()},
       {"AR", tools.ar.string()},
@@ -32,6 +32,8 @@ std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) 
       {"OBJCOPY", tools.objcopy.string()},
       {"OBJDUMP", tools.objdump.string()},
       {"READELF", tools.readelf.string()},
+      // libtool asks `$CC -print-prog-name=ld` only when LD is unset; either way it gets lld.
+      {"LD", tools.ld.string()},
       {"PKG_CONFIG", tools.pkg_config.string()},
       {"PKG_CONFIG_SYSROOT_DIR", tools.sysroot.string()},
       {"PKG_CONFIG_LIBDIR", joined_dirs(tools.pkg_config_dirs)},
@@ -46,6 +48,9 @@ std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) 
       // The launchers find the sysroot through the store: keep the same one.
       {"XSTATIC_HOME", tools.store.string()},
   };
+  // The allocator of musl links, when asked for (the driver reads XSTATIC_MALLOC).
+  if (!tools.malloc.empty()) vars.emplace_back("XSTATIC_MALLOC", tools.malloc);
+  return vars;
 }
 
 std::string env_shell(const Toolset& tools, driver::Launcher launcher, const std::string& launcher_path) {

@@ -46,12 +46,17 @@ std::string meson_cross_file(const Toolset& tools) {
     << "[binaries]\n"
     << "c = " << quote(tools.cc) << "\n"
     << "cpp = " << quote(tools.cxx) << "\n"
+    // Meson finds the linker by running `<c> -Wl,--version`; naming lld here
+    // (as -fuse-ld=lld) keeps the host's GNU ld out of it whatever PATH holds.
+    << "c_ld = 'lld'\n"
+    << "cpp_ld = 'lld'\n"
     << "ar = " << quote(tools.ar) << "\n"
     << "ranlib = " << quote(tools.ranlib) << "\n"
     << "nm = " << quote(tools.nm) << "\n"
     << "strip = " << quote(tools.strip) << "\n"
     << "objcopy = " << quote(tools.objcopy) << "\n"
     << "pkg-config = " << quote(tools.pkg_config) << "\n";
+  if (!tools.windres.empty()) o << "windres = " << quote(tools.windres) << "\n";
   if (!tools.emulator.empty()) {
     o << "exe_wrapper = [";
     for (std::size_t i = 0; i < tools.emulator.size(); ++i) o << (i ? ", " : "") << quote(tools.emulator[i]);
@@ -62,8 +67,11 @@ std::string meson_cross_file(const Toolset& tools) {
   o << "needs_exe_wrapper = " << (tools.emulator.empty() && tools.runnable ? "false" : "true") << "\n"
     << "\n[built-in options]\n"
     << "default_library = 'static'\n"
-    << "prefer_static = true\n"
-    << "\n[host_machine]\n"
+    << "prefer_static = true\n";
+  if (!tools.malloc.empty())  // the allocator of every link (docs/allocator.md); xstatic takes it out
+    o << "c_link_args = ['--malloc=" << tools.malloc << "']\n"
+      << "cpp_link_args = ['--malloc=" << tools.malloc << "']\n";
+  o << "\n[host_machine]\n"
     << "system = " << quote(meson_system(*t.row)) << "\n"
     << "cpu_family = " << quote(meson_cpu_family(*t.row)) << "\n"
     << "cpu = " << quote(cmake_system_processor(t)) << "\n"

@@ -3,10 +3,12 @@
 // the row: https://refspecs.linuxfoundation.org/elf/gabi4+/ch4.eheader.html).
 // qemu-user runs a static binary directly; a dynamic one also needs the
 // target's libraries, which `-L <sysroot>` gives it when the sysroot is installed.
+// A Windows .exe (PE) runs under wine (xstatic/integrate/wine.hpp).
 #include "xstatic/integrate/run.hpp"
 
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/integrate/wine.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
@@ -18,9 +20,13 @@ inspect::Report read_report(const std::filesystem::path& program) {
   if (!std::filesystem::is_regular_file(program, ec))
     throw Error(program.string() + ": no such file", "build it first, or give its path: xstatic run ./app");
   auto report = inspect::inspect_file(program);
-  if (report.format != "elf")
-    throw Error(program.string() + ": a " + report.format + " file; only Linux (ELF) binaries can be run here",
-                "build it for a Linux target: xstatic cc --target linux/arm64 ...");
+  if (report.format != "elf" && report.format != "pe")
+    throw Error(program.string() + ": a " + report.format +
+                    " file; only Linux (ELF) and Windows (PE, under wine) programs can be run here",
+                "build it for a Linux or Windows target: xstatic cc --target linux/arm64 ...");
+  if (report.format == "pe" && !report.target)
+    throw Error(program.string() + ": a PE file for a machine no target has",
+                "list the targets: xstatic targets");
   if (!report.target)
     throw Error(program.string() + ": ELF machine " + std::to_string(report.elf_machine) + " (" +
                     std::to_string(report.bits) + "-bit) is no known target",
@@ -54,6 +60,14 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
   std::string path = program.string();
   std::error_code ec;
   if (path.find('/') == std::string::npos && std::filesystem::exists(program, ec)) path = "./" + path;
+  if (plan.target.row->goos == "windows") {
+    auto wine = wine_for(plan.target, store);
+    plan.argv = {wine.loader, path};
+    plan.argv.insert(plan.argv.end(), args.begin(), args.end());
+    plan.env = wine.env;
+    plan.wine = wine;
+    return plan;
+  }
   auto emulator = emulator_for(plan.target);
   if (!emulator)
     throw Error(plan.target.go_name() + " binaries cannot run on this host (no emulator for " +
@@ -73,6 +87,10 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
   plan.argv.push_back(path);
   plan.argv.insert(plan.argv.end(), args.begin(), args.end());
   return plan;
+}
+
+void prepare_run(const RunPlan& plan, const sysroot::Store& store) {
+  if (plan.wine) ensure_wine_prefix(*plan.wine, store);
 }
 
 }  // namespace xstatic::integrate

@@ -11,6 +11,7 @@
 
 #include "xstatic/driver/driver.hpp"
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
@@ -64,7 +65,9 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   tools.objcopy = in_bin("objcopy");
   tools.objdump = in_bin("objdump");
   tools.readelf = in_bin("readelf");
+  tools.ld = in_bin("ld");
   tools.pkg_config = in_bin("pkg-config");
+  if (t.row->goos == "windows") tools.windres = in_bin("windres");
   auto found = store.find(t);
   tools.sysroot_installed = found.has_value();
   tools.sysroot = found.value_or(sysroot::is_provisioned_by_xstatic(t) ? store.sysroot_path(t) : fs::path());
@@ -77,6 +80,11 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   auto emulator = emulator_for(t);
   tools.runnable = emulator.has_value();
   if (emulator) tools.emulator = *emulator;
+  if (t.row->goos == "windows") {
+    // `xstatic run` finds wine, sets its prefix and says what to install.
+    tools.runnable = true;
+    tools.emulator = {xstatic_exe.string(), "run", "--"};
+  }
   return tools;
 }
 
@@ -123,9 +131,14 @@ void ensure_launchers(const Toolset& tools) {
       if (!in_place()) throw;  // else a parallel call (another configure) made them first
     }
   }
+  sysroot::write_links_store(tools.bin_dir, sysroot::Store(tools.store));
+  write_pkg_config(tools, tools.pkg_config);
+}
+
+void write_pkg_config(const Toolset& tools, const fs::path& file) {
   std::string host_pkg_config =
       util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
-  place_script(tools.pkg_config, pkg_config_script(tools, host_pkg_config));
+  place_script(file, pkg_config_script(tools, host_pkg_config));
 }
 
 fs::path self_executable() {

@@ -209,12 +209,20 @@ std::optional<Target> from_environment(const Environment& env, std::optional<Lib
   std::string goos = env.goos ? *env.goos : std::string(h.row->goos);
   std::string goarch = env.goarch ? *env.goarch : std::string(h.row->goarch);
   std::string spec = goos + "/" + goarch;
+  // Go exports every `go env` setting to the C compiler (GOAMD64=v1 with
+  // GOARCH=amd64, GOARM, GO386, GOMIPS, GOPPC64, ...). A level picks a row
+  // only where the table has variants for that OS and arch; anywhere else
+  // (GO386, GOMIPS, GOPPC64, GOAMD64 for darwin) it is Go's own choice.
+  std::optional<std::string> variant;
   if (goarch == "arm" && env.goarm) {
     // Go 1.22 allows GOARM=7,softfloat; the float ABI is the row's.
-    spec += "/v" + std::string(util::split(*env.goarm, ',').front());
+    variant = "v" + std::string(util::split(*env.goarm, ',').front());
   } else if (goarch == "amd64" && env.goamd64) {
-    spec += "/" + *env.goamd64;
+    variant = *env.goamd64;
   }
+  auto rows = rows_for(goos, goarch);
+  bool has_variants = std::any_of(rows.begin(), rows.end(), [](const Row* r) { return !r->variant.empty(); });
+  if (variant && has_variants) spec += "/" + *variant;
   try {
     return parse(spec, libc);
   } catch (const Error& e) {

@@ -162,6 +162,14 @@ std::optional<std::string> lld_path_override(const Clang& clang) {
               "sudo apt-get install lld-" + std::to_string(clang.major), Exit::missing);
 }
 
+std::optional<std::string> find_lld(const Clang& clang, std::string_view name) {
+  std::string base(name);
+  if (std::string beside = dirname_of(clang.real_path) + "/" + base; is_executable(beside)) return beside;
+  for (std::string candidate : {base + "-" + std::to_string(clang.major), base})
+    if (auto found = util::find_program(candidate)) return found;
+  return std::nullopt;
+}
+
 std::optional<std::string> find_llvm_tool(std::string_view name) {
   std::string base(name);
   if (auto found = util::find_program(base + "-" + std::to_string(kPreferredClangMajor))) return found;

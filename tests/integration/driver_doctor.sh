@@ -10,6 +10,8 @@ driver_sysroot linux/amd64 musl
 expect_contains "$(cat out.txt)" "clang version"
 expect_contains "$(cat out.txt)" "$XSTATIC_HOME"
 expect_contains "$(cat out.txt)" "amd64-musl"
+# Which handler runs arm64 binaries exec'd by path (none, unless 'xstatic binfmt install' ran).
+grep -q "^  linux/arm64: \|^  binfmt_misc is not mounted" out.txt || fail "doctor shows no binfmt status: $(cat out.txt)"
 "$XSTATIC" doctor --json >out.json
 python3 - out.json <<'PY'
 import json, sys
@@ -20,6 +22,8 @@ assert tools["clang"]["path"] and "clang version" in tools["clang"]["version"], 
 assert tools["ld.lld"]["path"] and "LLD" in tools["ld.lld"]["version"], tools["ld.lld"]
 assert "amd64-musl" in d["sysroots"], d["sysroots"]
 assert "qemu-aarch64-static" in tools
+assert d["binfmt"] and all(isinstance(line, str) for line in d["binfmt"]), d["binfmt"]
+assert "wine64" in tools and "wine (32-bit)" in tools, tools
 PY
 echo "ok: doctor finds clang, lld and the sysroots"
 

@@ -79,7 +79,11 @@ fi
 rc=0
 out=$("$XSTATIC" verify --static amd64-static missing-file arm64-dynamic s390x-dynamic 2>"$WORK/err") || rc=$?
 [ $rc = 2 ] || fail "exit $rc with an unreadable file, expected 2"
-[ "$(printf '%s\n' "$out" | wc -l)" = 2 ] || fail "expected 2 failure lines: $out"
+[ "$(printf '%s\n' "$out" | wc -l)" = 3 ] || fail "expected 1 verdict and 2 failure lines: $out"
+expect_contains "$out" "amd64-static: ok (linux/amd64"
+out=$("$XSTATIC" verify -q --static amd64-static arm64-dynamic s390x-dynamic) && fail "dynamic files passed"
+[ "$(printf '%s\n' "$out" | wc -l)" = 2 ] || fail "-q: expected only the 2 failure lines: $out"
+[ -z "$("$XSTATIC" verify -q --static amd64-static)" ] || fail "-q printed a verdict for a passing file"
 expect_contains "$out" "s390x-dynamic: dynamic: needs libtiny.so"
 expect_contains "$(cat "$WORK/err")" "missing-file: cannot read"
 rc=0; "$XSTATIC" verify --static amd64-static arm64-dynamic >/dev/null || rc=$?

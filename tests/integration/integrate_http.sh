@@ -19,6 +19,7 @@ for t in "${TARGETS[@]}"; do
   check_static "server-$a" "$t"
 
   # Port 0: the server picks a free port and prints it (no collisions between parallel suites).
+  : >"server-$a.out"  # exists before the background job opens it, or the first sed fails under load
   "$XSTATIC" run -- "./server-$a" >"server-$a.out" 2>&1 &
   server_pid=$!
   port=

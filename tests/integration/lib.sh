@@ -30,3 +30,20 @@ expect_contains() { # haystack needle
 need_sysroot() { # target [libc]
   "$XSTATIC" -q sysroot install "$1" --libc "${2:-musl}" >/dev/null
 }
+
+# Wine for Windows programs: a prefix of the suite's own (xstatic makes it on
+# first use, about 10 s), whose wineserver is stopped when the suite ends.
+use_wine() {
+  export WINEPREFIX=$WORK/wine WINEDEBUG=-all
+  # (no wineserver left to stop is fine: it exits 3 s after its last program)
+  trap 'WINEPREFIX=$WORK/wine timeout 20 wineserver -k >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+}
+
+# True when wine can run programs of a Windows target here (windows/386
+# needs Debian's wine32:i386 beside wine64).
+wine_runs() { # windows/amd64|windows/386
+  case $1 in
+    windows/386) [ -x /usr/lib/wine/wine ] || { ! [ -d /usr/lib/wine ] && command -v wine >/dev/null; } ;;
+    *) [ -x /usr/lib/wine/wine64 ] || command -v wine64 >/dev/null ;;
+  esac
+}

@@ -68,6 +68,21 @@ XSTATIC_MALLOC=musl "$XSTATIC" cc --target linux/arm64 "$P/malloc_mix.c" -o env-
 XSTATIC_MALLOC=musl "$XSTATIC" cc --target linux/arm64 --malloc=mimalloc "$P/malloc_mix.c" -o env-flag
 [ "$(allocator_of env-flag)" != musl ] || fail "--malloc did not win over XSTATIC_MALLOC"
 
+# The build-system outputs carry --malloc: a CMake toolchain and `xstatic env`.
+mkdir -p cm
+printf 'cmake_minimum_required(VERSION 3.16)\nproject(m C)\nadd_executable(mix mix.c)\n' >cm/CMakeLists.txt
+cp "$P/malloc_mix.c" cm/mix.c
+"$XSTATIC" toolchain cmake linux/arm64 --malloc musl -o musl.cmake
+cmake -S cm -B cm-build -G Ninja -DCMAKE_TOOLCHAIN_FILE="$WORK/musl.cmake" >/dev/null || fail "cmake configure with --malloc musl"
+cmake --build cm-build >/dev/null || fail "cmake build with --malloc musl"
+[ "$(allocator_of cm-build/mix)" = musl ] || fail "toolchain --malloc musl: allocator $(allocator_of cm-build/mix)"
+(
+  eval "$("$XSTATIC" env linux/arm64 --malloc musl)"
+  [ "$XSTATIC_MALLOC" = musl ] || fail "env --malloc musl: XSTATIC_MALLOC=$XSTATIC_MALLOC"
+  "$CC" -O2 "$P/malloc_mix.c" -o env-mix
+)
+[ "$(allocator_of env-mix)" = musl ] || fail "env --malloc musl: allocator $(allocator_of env-mix)"
+
 # A program that never allocates costs nothing with auto: the same bytes as with musl.
 printf '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n' >hello.c
 for target in linux/amd64 linux/arm64; do
@@ -137,6 +152,13 @@ expect_contains "$(cat "$WORK/err")" "build log: $store/logs/mimalloc-llvm$CLANG
 grep -q "this is not C" "$store/logs/mimalloc-llvm$CLANG_MAJOR-arm64-musl.log" || fail "the log lacks clang's error"
 [ -z "$(find "$store/runtimes" -mindepth 1 -maxdepth 1 -name 'mimalloc-*' 2>/dev/null)" ] || fail "a failed build left files"
 
+# After a failed build, auto links do not retry it on every link (offline,
+# each retry would wait for apt): musl's malloc, and a note with the log.
+XSTATIC_HOME=$store "$XSTATIC" cc --target linux/arm64 "$P/malloc_mix.c" -o after-fail 2>"$WORK/err"
+expect_contains "$(cat "$WORK/err")" "failed within the hour (log: $store/logs/mimalloc-llvm$CLANG_MAJOR-arm64-musl.log)"
+[ "$(allocator_of after-fail)" = musl ] || fail "after a failed build: allocator $(allocator_of after-fail)"
+[ -z "$(find "$store/runtimes" -mindepth 1 -maxdepth 1 -name 'mimalloc-*' 2>/dev/null)" ] || fail "auto retried the build"
+
 # Two builds at once build once: one says built, the other waits and finds it.
 XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --runtime mimalloc --mimalloc-src "$src" >o1 2>e1 &
 XSTATIC_HOME=$store "$XSTATIC" runtimes build linux/arm64 --runtime mimalloc --mimalloc-src "$src" >o2 2>e2 &
@@ -146,6 +168,7 @@ both=$(cat o1 o2)
 expect_contains "$both" "linux/arm64 mimalloc built:"
 expect_contains "$both" "linux/arm64 mimalloc already built:"
 [ "$(find "$store/runtimes" -name libmimalloc.a | wc -l)" = 1 ] || fail "not exactly one libmimalloc.a"
+[ ! -e "$store/logs/mimalloc-llvm$CLANG_MAJOR-arm64-musl.log" ] || fail "a successful build kept the old failure's log"
 XSTATIC_HOME=$store "$XSTATIC" cc --target linux/arm64 "$P/malloc_mix.c" -o built-now
 case $(allocator_of built-now) in "mimalloc 2."*) ;; *) fail "auto did not use the new build" ;; esac
 

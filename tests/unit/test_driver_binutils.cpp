@@ -14,6 +14,16 @@ TEST_CASE("binutils names map to LLVM tools") {
   CHECK(binutil_for("ld") == "ld.lld");
   CHECK(binutil_for("strip") == "llvm-strip");
   CHECK_FALSE(binutil_for("cc"));
+  CHECK(binutil_for("windres") == "llvm-windres");
+}
+
+TEST_CASE("windres is made for Windows targets only") {
+  auto has = [](const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  CHECK(has(link_names(target::parse("windows/amd64")), "x86_64-w64-mingw32-windres"));
+  CHECK(has(link_names(target::parse("windows/386")), "windows-386-windres"));
+  CHECK_FALSE(has(link_names(target::parse("linux/amd64")), "x86_64-linux-musl-windres"));
 }
 
 TEST_CASE("every link name reads back as its target") {

@@ -67,6 +67,45 @@ TEST_CASE("Windows and wasm get only what means something there") {
   CHECK(wasm.find("-fuse-ld") == std::string::npos);
 }
 
+TEST_CASE("Windows C++ takes libstdc++ from the posix gcc folder and links winpthreads statically") {
+  auto p = plan_for("windows/amd64");
+  p.gcc_dir = "/usr/lib/gcc/x86_64-w64-mingw32/12-posix";
+  p.language = Language::cxx;
+  std::string g = "/usr/lib/gcc/x86_64-w64-mingw32/12-posix";
+  std::string includes = " -nostdinc++ -isystem " + g + "/include/c++ -isystem " + g +
+                         "/include/c++/x86_64-w64-mingw32 -isystem " + g + "/include/c++/backward ";
+  auto compile = cmd({"-c", "a.cpp"}, p);
+  CHECK(compile.find(includes) != std::string::npos);
+  CHECK(compile.find("-lwinpthread") == std::string::npos);
+  auto link = cmd({"a.cpp", "-o", "a.exe"}, p);
+  CHECK(link.find(includes) != std::string::npos);
+  CHECK(link.find(" -static ") != std::string::npos);
+  CHECK(link.find(" -B" + g + " -L" + g + " -lwinpthread ") != std::string::npos);
+  CHECK(compile.find(" -B") == std::string::npos);
+  // A DLL carries libgcc, libstdc++ and winpthreads inside as well (mingw's -shared -static).
+  auto dll = cmd({"-shared", "a.o", "-o", "a.dll"}, p);
+  CHECK(dll.find(" -static ") != std::string::npos);
+  CHECK(dll.find(" -lwinpthread ") != std::string::npos);
+  p.language = Language::c;
+  CHECK(cmd({"-c", "a.c"}, p).find("-nostdinc++") == std::string::npos);
+}
+
+TEST_CASE("Go's GNU ld script for Windows links is dropped; other -T and other targets keep theirs") {
+  std::string go_script = "-Wl,-T,/tmp/go-link-123/fix_debug_gdb_scripts.ld";
+  auto win = cmd({"a.o", go_script, "-o", "a.exe"}, plan_for("windows/amd64"));
+  CHECK(win.find("-Wl,-T") == std::string::npos);
+  CHECK(win.find(" a.o -o a.exe") != std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,-T,my.ld"}, plan_for("windows/amd64")).find("-Wl,-T,my.ld") != std::string::npos);
+  CHECK(cmd({"a.o", go_script}, plan_for("linux/amd64")).find(go_script) != std::string::npos);
+}
+
+TEST_CASE("Meson's -Wl,--allow-shlib-undefined is dropped for Windows links only") {
+  auto win = cmd({"a.o", "-Wl,--allow-shlib-undefined", "-o", "a.exe"}, plan_for("windows/amd64"));
+  CHECK(win.find("allow-shlib-undefined") == std::string::npos);
+  auto elf = cmd({"a.o", "-Wl,--allow-shlib-undefined"}, plan_for("linux/amd64"));
+  CHECK(elf.find("-Wl,--allow-shlib-undefined") != std::string::npos);
+}
+
 TEST_CASE("C++ uses clang++ beside clang, else --driver-mode=g++; libc++ runtimes when given") {
   auto p = plan_for("linux/arm64");
   p.language = Language::cxx;
@@ -122,11 +161,60 @@ TEST_CASE("the allocator archive comes after the user's inputs, whole only when 
   p.allocator_forced = true;
   CHECK(util::ends_with(cmd({"a.c", "-o", "app"}, p),
                         "-o app -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a -Wl,--no-whole-archive"));
-  // A language given with -x stops before it: the archive is not C.
+  // A -x LANG of the user's would make clang read the archive as source.
   CHECK(util::ends_with(cmd({"-x", "c", "-", "-o", "app"}, p),
-                        "- -o app -x none -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a -Wl,--no-whole-archive"));
+                        "-o app -x none -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a "
+                        "-Wl,--no-whole-archive"));
   // Never into shared libraries, partial links or compiles.
   CHECK(cmd({"-shared", "a.o"}, p).find("libmimalloc.a") == std::string::npos);
   CHECK(cmd({"-r", "a.o"}, p).find("libmimalloc.a") == std::string::npos);
   CHECK(cmd({"-c", "a.c"}, p).find("libmimalloc.a") == std::string::npos);
+}
+
+TEST_CASE("calls with no input that may run or name the linker get lld; compiles do not") {
+  auto p = plan_for("linux/arm64");
+  p.sysroot.reset();
+  for (std::vector<std::string> probe :
+       {std::vector<std::string>{"-Wl,--version"}, {"-v"}, {"--version"}, {"-print-prog-name=ld"}}) {
+    CAPTURE(probe.front());
+    CHECK(may_link(parse(probe)));
+    CHECK(cmd(probe, p).find(" -fuse-ld=lld ") != std::string::npos);
+  }
+  CHECK_FALSE(may_link(parse({"-c", "a.c"})));
+  CHECK(cmd({"-c", "a.c"}, plan_for("linux/arm64")).find("-fuse-ld") == std::string::npos);
+  CHECK(cmd({"-E", "a.c"}, plan_for("linux/arm64")).find("-fuse-ld") == std::string::npos);
+  p.ld_path = "/usr/bin/ld.lld-19";
+  CHECK(cmd({"-Wl,--version"}, p).find(" --ld-path=/usr/bin/ld.lld-19 ") != std::string::npos);
+  CHECK(cmd({"-Wl,--version"}, plan_for("wasip1/wasm")).find("-fuse-ld") == std::string::npos);
+}
+
+TEST_CASE("-print-prog-name=ld is answered by the driver unless another linker is chosen") {
+  CHECK(asks_for_linker_path(parse({"-print-prog-name=ld"})));
+  CHECK(asks_for_linker_path(parse({"--print-prog-name=ld"})));
+  CHECK(asks_for_linker_path(parse({"--print-prog-name", "ld"})));
+  CHECK_FALSE(asks_for_linker_path(parse({"-print-prog-name=ar"})));
+  CHECK_FALSE(asks_for_linker_path(parse({"-print-prog-name=ld", "-fuse-ld=bfd"})));
+  CHECK(lld_name(target::parse("linux/arm64")) == "ld.lld");
+  CHECK(lld_name(target::parse("windows/amd64")) == "ld.lld");
+  CHECK(lld_name(target::parse("wasip1/wasm")) == "wasm-ld");
+  CHECK(lld_name(target::parse("darwin/arm64")) == "ld64.lld");
+}
+
+TEST_CASE("a static link drops -rdynamic and -Wl,-E; a shared link keeps them") {
+  auto p = plan_for("linux/arm64");
+  CHECK(cmd({"a.o", "-rdynamic", "-o", "app"}, p).find("rdynamic") == std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,-E", "-o", "app"}, p).find("-Wl,-E") == std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,--export-dynamic", "-o", "app"}, p).find("export-dynamic") == std::string::npos);
+  CHECK(cmd({"a.o", "-Wl,-export-dynamic", "-o", "app"}, p).find("export-dynamic") == std::string::npos);
+  CHECK(cmd({"a.o", "-Xlinker", "-E", "-o", "app"}, p).ends_with(" a.o -o app"));
+  CHECK(cmd({"a.o", "-Wl,-z,now,--export-dynamic,-O1", "-o", "app"}, p)
+            .ends_with(" a.o -Wl,-z,now,-O1 -o app"));
+  CHECK(cmd({"--pie", "a.o", "-rdynamic"}, p).find("rdynamic") == std::string::npos);
+  // Only in static executables: a shared library exports, compiles pass everything through.
+  CHECK(cmd({"-shared", "a.o", "-rdynamic", "-Wl,-E"}, p).ends_with(" a.o -rdynamic -Wl,-E"));
+  CHECK(cmd({"-c", "a.c", "-rdynamic"}, p).ends_with(" -c a.c -rdynamic"));
+  CHECK(cmd({"-r", "a.o", "-Wl,-E"}, p).ends_with(" -r a.o -Wl,-E"));
+  // Other linker flags are left as they are, in their order.
+  CHECK(cmd({"a.o", "-Wl,--as-needed", "-Wl,-Map,app.map"}, p)
+            .ends_with(" a.o -Wl,--as-needed -Wl,-Map,app.map"));
 }

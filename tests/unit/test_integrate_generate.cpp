@@ -30,6 +30,7 @@ TEST_CASE("CMake toolchain: system, one-word compilers, sysroot, find modes, emu
   CHECK(has(text, "set(CMAKE_AR \"/st/bin/aarch64-linux-gnu-ar\")\n"));
   CHECK(has(text, "set(CMAKE_RANLIB \"/st/bin/aarch64-linux-gnu-ranlib\")\n"));
   CHECK(has(text, "set(CMAKE_STRIP \"/st/bin/aarch64-linux-gnu-strip\")\n"));
+  CHECK(has(text, "set(CMAKE_LINKER \"/st/bin/aarch64-linux-gnu-ld\")\n"));
   CHECK(has(text, "set(CMAKE_SYSROOT \"/st/sysroots/arm64-glibc\")\n"));
   CHECK(has(text, "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"));
   CHECK(has(text, "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"));
@@ -50,6 +51,22 @@ TEST_CASE("CMake toolchain for the host's architecture has no emulator") {
   CHECK_FALSE(has(cmake_toolchain(tools), "CMAKE_CROSSCOMPILING_EMULATOR"));
 }
 
+TEST_CASE("Windows: windres as the resource compiler, and `xstatic run --` (wine) as the emulator") {
+  sysroot::Store store("/st");
+  auto tools = describe(store, target::parse("windows/amd64"), "/opt/xs/bin/xstatic");
+  auto cmake = cmake_toolchain(tools);
+  CHECK(has(cmake, "set(CMAKE_SYSTEM_NAME Windows)\n"));
+  CHECK(has(cmake, "set(CMAKE_RC_COMPILER \"/st/bin/x86_64-w64-mingw32-windres\")\n"));
+  CHECK(has(cmake, "set(CMAKE_CROSSCOMPILING_EMULATOR \"/opt/xs/bin/xstatic;run;--\")\n"));
+  auto meson = meson_cross_file(tools);
+  CHECK(has(meson, "windres = '/st/bin/x86_64-w64-mingw32-windres'\n"));
+  CHECK(has(meson, "exe_wrapper = ['/opt/xs/bin/xstatic', 'run', '--']\n"));
+  CHECK(has(meson, "needs_exe_wrapper = true\n"));
+  auto arm64 = describe(store, target::parse("linux/arm64"), "/opt/xs/bin/xstatic");
+  CHECK_FALSE(has(cmake_toolchain(arm64), "CMAKE_RC_COMPILER"));
+  CHECK_FALSE(has(meson_cross_file(arm64), "windres"));
+}
+
 TEST_CASE("CMake quoting keeps paths with spaces and dollars literal") {
   sysroot::Store store("/my store/$HOME");
   auto text = cmake_toolchain(describe(store, target::parse("linux/arm64"), "/x"));
@@ -67,6 +84,8 @@ TEST_CASE("Meson cross file: binaries, exe_wrapper, host_machine") {
   std::string text = meson_cross_file(arm64_glibc());
   CHECK(has(text, "[binaries]\nc = '/st/bin/aarch64-linux-gnu-cc'\ncpp = '/st/bin/aarch64-linux-gnu-c++'\n"));
   CHECK(has(text, "pkg-config = '/st/bin/aarch64-linux-gnu-pkg-config'\n"));
+  // lld by name: Meson's own probe would otherwise depend on what PATH holds.
+  CHECK(has(text, "c_ld = 'lld'\ncpp_ld = 'lld'\n"));
   CHECK(has(text, "exe_wrapper = ['/usr/bin/qemu-aarch64-static']\n"));
   CHECK(has(text, "sys_root = '/st/sysroots/arm64-glibc'\n"));
   CHECK(has(text, "default_library = 'static'\n"));
@@ -92,6 +111,7 @@ TEST_CASE("env: shell exports and JSON carry the same variables") {
   CHECK(has(shell, "export XSTATIC_HOST=aarch64-linux-gnu\n"));
   CHECK(has(shell, "export PKG_CONFIG_SYSROOT_DIR=/st/sysroots/arm64-glibc\n"));
   CHECK(has(shell, "export XSTATIC_HOME=/st\n"));
+  CHECK(has(shell, "export LD=/st/bin/aarch64-linux-gnu-ld\n"));
   auto json = llvm::json::parse(env_json(tools));
   REQUIRE(static_cast<bool>(json));
   const auto* object = json->getAsObject();
@@ -101,7 +121,7 @@ TEST_CASE("env: shell exports and JSON carry the same variables") {
     CHECK(object->getString(name)->str() == value);
   }
   for (const char* required : {"CC", "CXX", "AR", "RANLIB", "STRIP", "NM", "OBJCOPY", "PKG_CONFIG",
-                               "PKG_CONFIG_SYSROOT_DIR", "PKG_CONFIG_LIBDIR", "CROSS_COMPILE"})
+                               "PKG_CONFIG_SYSROOT_DIR", "PKG_CONFIG_LIBDIR", "CROSS_COMPILE", "LD"})
     CHECK_MESSAGE(object->getString(required), required);
 }
 
@@ -118,4 +138,19 @@ TEST_CASE("pkg-config wrapper: only the sysroot, static flags") {
                   "/st/sysroots/arm64-glibc/usr/lib/pkgconfig:/st/sysroots/arm64-glibc/usr/share/pkgconfig\n"));
   CHECK(has(text, "unset PKG_CONFIG_PATH\n"));
   CHECK(has(text, "exec /usr/bin/pkg-config --static \"$@\"\n"));
+}
+
+TEST_CASE("--malloc reaches every link: CMake linker flags, Meson link args, XSTATIC_MALLOC") {
+  auto tools = arm64_glibc();
+  CHECK_FALSE(has(cmake_toolchain(tools), "--malloc"));  // the default (auto) needs nothing
+  CHECK_FALSE(has(meson_cross_file(tools), "--malloc"));
+  CHECK_FALSE(has(env_shell(tools), "XSTATIC_MALLOC"));
+  tools.malloc = "musl";
+  CHECK(has(cmake_toolchain(tools), "string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT \" --malloc=musl\")\n"));
+  std::string meson = meson_cross_file(tools);
+  CHECK(has(meson, "c_link_args = ['--malloc=musl']\n"));
+  CHECK(has(meson, "cpp_link_args = ['--malloc=musl']\n"));
+  CHECK(meson.find("c_link_args") > meson.find("[built-in options]"));
+  CHECK(meson.find("c_link_args") < meson.find("[host_machine]"));
+  CHECK(has(env_shell(tools), "export XSTATIC_MALLOC=musl\n"));
 }

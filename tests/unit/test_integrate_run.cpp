@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -40,5 +42,51 @@ TEST_CASE("files that are not ELF are refused with a reason") {
   CHECK_THROWS_AS(target_of_binary(file), Error);
   CHECK_THROWS_AS(target_of_binary(file.string() + ".missing"), Error);
   fs::remove(file);
-  CHECK_THROWS_AS(plan_run("/nonexistent/app", {}, target::parse("windows/amd64"), sysroot::Store("/nonexistent")), Error);
+}
+
+TEST_CASE("a Windows program runs under wine, headless, in a prefix in the store unless WINEPREFIX says") {
+  sysroot::Store store("/nonexistent/store");
+  std::optional<std::string> saved;
+  if (const char* v = std::getenv("WINEPREFIX")) saved = v;
+  ::unsetenv("WINEPREFIX");
+  try {
+    auto plan = plan_run("app.exe", {"a"}, target::parse("windows/amd64"), store);
+    CHECK_FALSE(plan.native);
+    REQUIRE(plan.argv.size() == 3);
+    CHECK(fs::path(plan.argv[0]).filename().string().starts_with("wine"));
+    CHECK(plan.argv[1] == "app.exe");
+    CHECK(std::find(plan.env.begin(), plan.env.end(), "WINEPREFIX=/nonexistent/store/wine") !=
+          plan.env.end());
+    REQUIRE(plan.wine);
+    ::setenv("WINEPREFIX", "/elsewhere", 1);
+    auto own = plan_run("app.exe", {}, target::parse("windows/amd64"), store);
+    CHECK(own.wine->prefix == fs::path("/elsewhere"));
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::missing);  // wine not installed on this machine
+    CHECK(std::string(e.hint()).find("apt-get install wine") != std::string::npos);
+  }
+  if (saved)
+    ::setenv("WINEPREFIX", saved->c_str(), 1);
+  else
+    ::unsetenv("WINEPREFIX");
+}
+
+TEST_CASE("Debian's wine64 without wine32: windows/386 fails naming wine32:i386, never runs as nothing") {
+  fs::path dir = fs::temp_directory_path() / ("xstatic-unit-wine-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "wine64") << "";
+  sysroot::Store store("/nonexistent/store");
+  CHECK(find_wine(true, dir) == (dir / "wine64").string());
+  CHECK_FALSE(find_wine(false, dir));
+  CHECK(wine_for(target::parse("windows/amd64"), store, dir).loader == (dir / "wine64").string());
+  try {
+    wine_for(target::parse("windows/386"), store, dir);
+    FAIL("windows/386 found a loader in a folder with only wine64");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::missing);
+    CHECK(std::string(e.what()).find("wine32") != std::string::npos);
+    CHECK(std::string(e.hint()).find("dpkg --add-architecture i386") != std::string::npos);
+    CHECK(std::string(e.hint()).find("wine32:i386") != std::string::npos);
+  }
+  fs::remove_all(dir);
 }

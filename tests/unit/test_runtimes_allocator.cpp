@@ -57,19 +57,19 @@ TEST_CASE("find_mimalloc takes the newest version built by this clang and recipe
   auto t = target::parse("linux/arm64");
   CHECK_FALSE(find_mimalloc(store, t, 19));
 
-  fs::create_directories(store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r3/arm64-musl");  // no manifest: unfinished
+  fs::create_directories(store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r4/arm64-musl");  // no manifest: unfinished
   CHECK_FALSE(find_mimalloc(store, t, 19));
   built(store, "mimalloc-2.0.9-llvm19", "arm64-musl");      // an older recipe
-  built(store, "mimalloc-2.0.9-llvm18-r3", "arm64-musl");   // another clang
-  built(store, "mimalloc-2.0.9-llvm19-r3", "amd64-musl");   // another sysroot
+  built(store, "mimalloc-2.0.9-llvm18-r4", "arm64-musl");   // another clang
+  built(store, "mimalloc-2.0.9-llvm19-r4", "amd64-musl");   // another sysroot
   CHECK_FALSE(find_mimalloc(store, t, 19));
 
-  built(store, "mimalloc-2.0.9-llvm19-r3", "arm64-musl");
-  built(store, "mimalloc-2.0.10-llvm19-r3", "arm64-musl");
+  built(store, "mimalloc-2.0.9-llvm19-r4", "arm64-musl");
+  built(store, "mimalloc-2.0.10-llvm19-r4", "arm64-musl");
   auto got = find_mimalloc(store, t, 19);
   REQUIRE(got);
   CHECK(got->version == "2.0.10");  // numerically newer, though "2.0.9" sorts after it as text
-  CHECK(got->archive == store.runtimes_dir() / "mimalloc-2.0.10-llvm19-r3/arm64-musl/lib/libmimalloc.a");
+  CHECK(got->archive == store.runtimes_dir() / "mimalloc-2.0.10-llvm19-r4/arm64-musl/lib/libmimalloc.a");
   CHECK_FALSE(got->built_now);
 }
 
@@ -108,7 +108,7 @@ TEST_CASE("the copy to compile has 2.0.9's small-page start fixed; the shared tr
 TEST_CASE("list shows mimalloc builds beside libc++, and old manifests read as libc++") {
   xstatic::testing::ScratchDir tmp;
   sysroot::Store store(tmp.path);
-  fs::path mi = store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r3/arm64-musl";
+  fs::path mi = store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r4/arm64-musl";
   fs::create_directories(mi);
   detail::write_manifest(mi / sysroot::kManifestName,
                          Entry{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "", mi, "mimalloc", "2.0.9"},

@@ -122,6 +122,29 @@ TEST_CASE("GOOS/GOARCH/GOARM/GOAMD64 from the environment") {
   CHECK(err.find("did you mean") != std::string::npos);
 }
 
+TEST_CASE("what Go exports to a cgo compiler picks a variant where one exists and never fails a build") {
+  auto from = [](std::string goos, std::string goarch, std::optional<std::string> goarm,
+                 std::optional<std::string> goamd64) {
+    Environment env;
+    env.goos = std::move(goos);
+    env.goarch = std::move(goarch);
+    env.goarm = std::move(goarm);
+    env.goamd64 = std::move(goamd64);
+    return from_environment(env)->go_name();
+  };
+  CHECK(from("windows", "amd64", {}, "v1") == "windows/amd64");  // go env's default for every amd64 build
+  CHECK(from("windows", "amd64", {}, "v3") == "windows/amd64/v3");
+  CHECK(from("darwin", "amd64", {}, "v1") == "darwin/amd64");  // no variant rows: Go's own choice
+  CHECK(from("darwin", "amd64", {}, "v3") == "darwin/amd64");
+  CHECK(from("linux", "amd64", {}, "v1") == "linux/amd64");
+  CHECK(from("linux", "arm", "7", "v1") == "linux/arm/v7");  // a GOAMD64 left over means nothing for arm
+  CHECK(from("linux", "arm64", "7", "v1") == "linux/arm64");
+  CHECK(from("windows", "386", "7", "v1") == "windows/386");
+  CHECK(from_environment({"windows", "amd64", {}, "v1"})->libc == Libc::mingw);
+  CHECK(parse("windows/amd64/v3").row->cflags == "-march=x86-64-v3");
+  CHECK(parse("x86_64-w64-mingw32").go_name() == "windows/amd64");
+}
+
 TEST_CASE("a target prefix on argv[0]") {
   auto p = from_program_name("/usr/local/bin/aarch64-linux-musl-cc");
   REQUIRE(p);

@@ -39,15 +39,37 @@ struct Plan {
 // True when C++ for this target needs the libc++ runtimes xstatic builds.
 bool needs_cxx_runtimes(Language language, const target::Target& t);
 
-// clang, --target, --sysroot, -fuse-ld=lld, the target row's cflags, then for
-// links -static (or -static-pie), -Wl,--gc-sections and -s (unless debug info
-// or --strip says otherwise), then the user's arguments so that they win,
-// then the allocator archive: after the user's inputs, so that a malloc the
-// program brings (an object or an archive named earlier) is the one lld takes.
+// True when the call may run the linker or report on it: a link, or a call
+// with no input (-Wl,--version, -v, -print-prog-name=ld). Such calls name lld.
+bool may_link(const Invocation& inv);
+
+// True for -print-prog-name=ld (libtool's way to find the linker): clang
+// answers with the host's ld whatever -fuse-ld says, so the driver answers
+// with lld itself. False when the user chose another linker.
+bool asks_for_linker_path(const Invocation& inv);
+
+// lld's name for the target's object format: ld.lld (ELF, and PE through its
+// MinGW mode), ld64.lld (Mach-O) or wasm-ld.
+std::string_view lld_name(const target::Target& t);
+
+// clang, --target, --sysroot, -fuse-ld=lld (for calls that may link), the
+// target row's cflags, then for links -static (or -static-pie),
+// -Wl,--gc-sections and -s (unless debug info or --strip says otherwise), then
+// the user's arguments so that they win (except that a static executable's
+// link drops -rdynamic and -Wl,-E/--export-dynamic, which have nothing to
+// export to there and make clang warn; -shared links keep them), then the
+// allocator archive: after the user's inputs, so that a malloc the program
+// brings (an object or an archive named earlier) is the one lld takes.
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan);
 
-// mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-win32
-// (or -posix), a folder name clang's MinGW driver does not read as a version.
+// True for a user argument that cannot work for the target and is dropped:
+// Go's GNU ld script and Meson's --allow-shlib-undefined for Windows links
+// (see src/driver/dropped.cpp).
+bool is_dropped(std::string_view arg, const target::Target& t);
+
+// mingw-w64 on Debian keeps libgcc and libstdc++ in /usr/lib/gcc/<triple>/12-posix
+// (and -win32, which lacks std::thread), a folder name clang's MinGW driver
+// does not read as a version. The -posix folder wins when both are there.
 std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t);
 
 // The file a link writes: the -o value, else clang's default (a.out, a.exe).

@@ -33,13 +33,15 @@ std::optional<std::string_view> binutil_for(std::string_view tool);
 // Binutils-style names xstatic provides for every target (ar, ranlib, ...).
 std::vector<std::string_view> binutil_names();
 
-// Execs the LLVM tool for `tool` with `args` untouched; nullopt when `tool`
-// is not a binutils name. Throws Error (missing) when the LLVM tool is absent.
-std::optional<int> run_binutil(std::string_view tool, const std::vector<std::string>& args);
+// Execs the LLVM tool for `tool` with `args` untouched (windres first gets
+// --target=<triple> of `t`); nullopt when `tool` is not a binutils name.
+// Throws Error (missing) when the LLVM tool is absent.
+std::optional<int> run_binutil(std::string_view tool, const target::Target& t,
+                               const std::vector<std::string>& args);
 
 // Compiler and binutils names for a target: aarch64-linux-musl-cc, -c++, -gcc,
-// -g++, -clang, -clang++, -ar, ... and the Go form linux-arm64-cc for the
-// target's default libc.
+// -g++, -clang, -clang++, -ar, ... (-windres for Windows targets) and the Go
+// form linux-arm64-cc for the target's default libc.
 std::vector<std::string> link_names(const target::Target& t);
 
 // Creates (or refreshes) those names in `dir` as symlinks to `self`. Refuses

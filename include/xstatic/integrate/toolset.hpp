@@ -32,13 +32,17 @@ struct Toolset {
   fs::path bin_dir;                   // the launcher folder: <store>/bin
   fs::path cc, cxx;                   // <bin_dir>/<prefix>-cc, <prefix>-c++
   fs::path ar, ranlib, nm, strip, objcopy, objdump, readelf;  // <bin_dir>/<prefix>-ar, ...
+  fs::path ld;                        // <bin_dir>/<prefix>-ld: lld (for LD, libtool's `$LD -r`)
   fs::path pkg_config;                // <bin_dir>/<prefix>-pkg-config
+  fs::path windres;                   // <bin_dir>/<prefix>-windres (llvm-windres); Windows targets only
   fs::path sysroot;                   // where the target's sysroot is (or will be once installed)
   bool sysroot_installed = false;
   std::vector<fs::path> pkg_config_dirs;  // inside the sysroot, in search order
   bool runnable = true;               // its binaries can run on this host (natively or emulated)
-  std::vector<std::string> emulator;  // runs a target binary here; empty when native or not runnable
+  std::vector<std::string> emulator;  // runs a target binary here; empty when native or not runnable;
+                                      // Windows: `xstatic run --` (wine)
   fs::path store;                     // the store the toolset belongs to (XSTATIC_HOME)
+  std::string malloc;                 // --malloc for every link ("": the driver's default, auto)
 };
 
 // "aarch64-linux-musl" for a target's default variant (its triple, so that
@@ -66,6 +70,9 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
 // Creates the launcher links (through driver::install_links, only when one
 // is missing or stale) and the pkg-config script; safe for parallel callers.
 void ensure_launchers(const Toolset& tools);
+
+// Writes the <prefix>-pkg-config script for `tools` as `file` (atomic; only when it changes).
+void write_pkg_config(const Toolset& tools, const fs::path& file);
 
 // The absolute path of the running xstatic binary.
 fs::path self_executable();

@@ -71,6 +71,12 @@ struct AllocatorInstalled {
 std::optional<AllocatorInstalled> find_mimalloc(const sysroot::Store& store, const target::Target& t,
                                                 int clang_major);
 
+// The log of a build of mimalloc for `t` that failed less than `within`
+// seconds ago, else nullopt. `--malloc=auto` does not retry such a build on
+// every link (offline, each retry would wait for apt); `runtimes build` does.
+std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, const target::Target& t,
+                                                int clang_major, long within = 3600);
+
 // Builds mimalloc for a musl target into the store (once; locked; a temporary
 // folder renamed into place; a failed build keeps its log under logs/).
 // Source: BuildOptions::mimalloc_src (a mimalloc source tree or tarball), else

@@ -64,7 +64,10 @@ std::uint8_t libc_bit(Libc libc);
 Libc default_libc(const Row& row);  // musl on Linux, the only libc elsewhere
 
 // Environment variables that the parsers read, gathered once so that tests
-// can pass their own.
+// can pass their own. Go exports all of `go env` to a cgo compiler; of the
+// architecture levels only GOARM and GOAMD64 name rows of the table (GO386,
+// GOMIPS, GOMIPS64, GOPPC64, GOWASM, GOARM64 change Go's code, not the C
+// target), and a level for an OS/arch without variant rows is ignored.
 struct Environment {
   std::optional<std::string> goos, goarch, goarm, goamd64;
   static Environment from_process();

@@ -43,6 +43,11 @@ std::optional<std::string> cxx_driver(const Clang& clang);
 // for --ld-path. Throws Error (missing) when there is no lld at all.
 std::optional<std::string> lld_path_override(const Clang& clang);
 
+// The lld that clang's -fuse-ld=lld runs, by its flavour's name ("ld.lld",
+// "ld64.lld", "wasm-ld"): beside clang's real path, else <name>-<major> or
+// <name> on PATH; nullopt when there is none.
+std::optional<std::string> find_lld(const Clang& clang, std::string_view name);
+
 // An LLVM tool ("llvm-ar", "ld.lld") on PATH: the -19 suffixed name first.
 std::optional<std::string> find_llvm_tool(std::string_view name);
 
