@@ -16,8 +16,8 @@
 
 #include "xstatic/driver/args.hpp"
 #include "xstatic/driver/fingerprint.hpp"
-#include "xstatic/driver/launcher.hpp"
 #include "xstatic/driver/glibc.hpp"
+#include "xstatic/driver/launcher.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
