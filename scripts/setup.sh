@@ -25,6 +25,8 @@ packages=(
   meson curl autoconf automake libtool
   # Windows programs run under wine; Go's cgo suites
   wine wine64 golang-go
+  # compile caches and distributed compilers (driver_ccache, _sccache, _distcc, bench/cache.sh)
+  ccache sccache distcc icecc
 )
 # windows/386 programs need the 32-bit wine loader, an i386 package: added
 # only where i386 is already enabled ('dpkg --add-architecture i386' is the

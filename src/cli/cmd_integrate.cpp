@@ -7,7 +7,9 @@
 #include <fstream>
 
 #include "commands.hpp"
+#include "xstatic/driver/launcher.hpp"
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/integrate/launcher.hpp"
 #include "xstatic/integrate/run.hpp"
 #include "xstatic/integrate/toolset.hpp"
 #include "xstatic/util/error.hpp"
@@ -58,6 +60,22 @@ integrate::Toolset prepare(const target::Target& t, const std::string& malloc = 
   return tools;
 }
 
+// --launcher ENGINE of `env` and `toolchain cmake`: the engine and its program.
+struct LauncherArg {
+  std::string name;
+
+  std::pair<driver::Launcher, std::string> resolve() const {
+    if (name.empty()) return {driver::Launcher::none, {}};
+    auto l = driver::launcher_choice(name);
+    return {l, l == driver::Launcher::none ? std::string() : driver::find_launcher(l)};
+  }
+};
+
+void add_launcher_arg(CLI::App* cmd, LauncherArg& arg) {
+  cmd->add_option("--launcher", arg.name,
+                  "Compile through ccache (outer, keyed by --print-fingerprint), sccache, distcc or icecc");
+}
+
 void emit(const std::string& text, const std::string& output) {
   if (output.empty() || output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -79,6 +97,7 @@ void add_toolchain(CLI::App& app) {
   for (const char* kind : {"cmake", "meson"}) {
     auto args = std::make_shared<TargetArgs>();
     auto output = std::make_shared<std::string>();
+    auto launcher = std::make_shared<LauncherArg>();
     auto* sub = cmd->add_subcommand(kind, std::string(kind == std::string("cmake") ? "CMake toolchain file"
                                                                                    : "Meson cross file") +
                                               " for TARGET (compilers, sysroot, find modes, emulator)");
@@ -86,9 +105,13 @@ void add_toolchain(CLI::App& app) {
     add_malloc_arg(sub, *args);
     sub->add_option("-o,--output", *output, "Write to FILE instead of stdout");
     bool is_cmake = std::string(kind) == "cmake";
-    sub->callback([args, output, is_cmake] {
+    if (is_cmake) add_launcher_arg(sub, *launcher);
+    sub->callback([args, output, is_cmake, launcher] {
+      auto [engine, engine_path] = launcher->resolve();
       auto tools = prepare(args->parse(), args->malloc);
-      emit(is_cmake ? integrate::cmake_toolchain(tools) : integrate::meson_cross_file(tools), *output);
+      emit(is_cmake ? integrate::cmake_toolchain(tools) + integrate::cmake_launcher(engine, engine_path)
+                    : integrate::meson_cross_file(tools),
+           *output);
     });
   }
 }
@@ -99,14 +122,19 @@ void add_env(CLI::App& app) {
   auto* cmd = app.add_subcommand("env", "Print CC, CXX, AR, PKG_CONFIG, ... for make and ./configure");
   add_target_args(cmd, *args);
   add_malloc_arg(cmd, *args);
+  auto launcher = std::make_shared<LauncherArg>();
   cmd->add_flag("--json", *json, "One JSON object instead of shell exports");
+  add_launcher_arg(cmd, *launcher);
   cmd->footer("Examples:\n"
               "  eval \"$(xstatic env linux/arm64)\" && make\n"
               "  eval \"$(xstatic env linux/arm64)\" && ./configure --host=\"$XSTATIC_HOST\" && make\n"
+              "  eval \"$(xstatic env linux/arm64 --launcher ccache)\" && make -j8   # docs/cache.md\n"
               "Every tool is one word (a link carrying the target), so build systems never split it.");
-  cmd->callback([args, json] {
+  cmd->callback([args, json, launcher] {
+    auto [engine, engine_path] = launcher->resolve();
     auto tools = prepare(args->parse(), args->malloc);
-    emit(*json ? integrate::env_json(tools) : integrate::env_shell(tools), "");
+    emit(*json ? integrate::env_json(tools, engine, engine_path) : integrate::env_shell(tools, engine, engine_path),
+         "");
   });
 }
 

@@ -33,11 +33,13 @@ namespace {
 // clang-format off
 constexpr OwnOption kOwnOptions[] = {
   {"--auto-install",  OwnId::auto_install,  "",         "Install a missing sysroot now instead of failing (also XSTATIC_AUTO_INSTALL=1)"},
+  {"--launcher",      OwnId::launcher,      "ENGINE",   "ccache, sccache, distcc or icecc: runs compiles (never links) through it (also XSTATIC_LAUNCHER)"},
   {"--libc",          OwnId::libc,          "musl|glibc", "C library for a Linux target (default musl)"},
   {"--malloc",        OwnId::malloc,        "auto|musl|mimalloc", "Allocator of a musl link (default auto: mimalloc when the program allocates; also XSTATIC_MALLOC)"},
   {"--no-verify",     OwnId::no_verify,     "",         "Skip the check that a linked file is static and of the target (also XSTATIC_NO_VERIFY=1)"},
   {"--pie",           OwnId::pie,           "",         "Link a static position-independent executable (-static-pie)"},
   {"--print-command", OwnId::print_command, "",         "Print the clang command on stderr before running it (also XSTATIC_VERBOSE=1)"},
+  {"--print-fingerprint", OwnId::print_fingerprint, "", "Print what decides an object besides args and sources (for ccache's compiler_check)"},
   {"--strip",         OwnId::strip,         "none|debug|all", "What to strip from a linked file (default: everything unless -g)"},
   {"--target",        OwnId::target,        "GO|TRIPLE", "Target: linux/arm64, linux/arm/v7, linux/amd64/v3 or a triple (aarch64-linux-musl)"},
   {"--xstatic-help",  OwnId::help,          "",         "Print this help"},
@@ -64,6 +66,12 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
     case OwnId::libc:
       own.libc = target::parse_libc(value);
       if (!own.libc) throw Error("unknown libc '" + value + "' in --libc", "use --libc musl or --libc glibc");
+      break;
+    case OwnId::launcher:
+      own.launcher = value;
+      break;
+    case OwnId::print_fingerprint:
+      own.print_fingerprint = true;
       break;
     case OwnId::malloc:
       own.malloc = runtimes::parse_malloc(value);
@@ -261,6 +269,8 @@ std::string help_text() {
       "\nThe target comes from --target, else the program name (aarch64-linux-musl-cc,\n"
       "linux-arm64-cc: see 'xstatic install-links'), else GOOS/GOARCH (+GOARM/GOAMD64), else this host.\n"
       "clang: $XSTATIC_CLANG, else clang-19, else clang (>= 14) on PATH.\n"
+      "Compile caches: XSTATIC_LAUNCHER=ccache|sccache|distcc|icecc runs compiles through the engine;\n"
+      "CC=\"ccache aarch64-linux-musl-cc\" with CCACHE_COMPILERCHECK='%compiler% --print-fingerprint' (docs/cache.md).\n"
       "C++ on musl builds libc++ for the target on first use (XSTATIC_AUTO_BUILD=0: fail instead).\n"
       "Allocator (musl links): --malloc=auto (default) links mimalloc when the program allocates\n"
       "(musl's own malloc serialises threads: 4-5x slower); it is built once per target, like libc++.\n"

@@ -15,7 +15,9 @@
 #include <system_error>
 
 #include "xstatic/driver/args.hpp"
+#include "xstatic/driver/fingerprint.hpp"
 #include "xstatic/driver/glibc.hpp"
+#include "xstatic/driver/launcher.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
@@ -224,6 +226,18 @@ void note_outdated_sysroot(const Plan& plan) {
   }
 }
 
+// --print-fingerprint: nothing is required to be installed; what is missing says "none".
+int print_fingerprint(Language language, const target::Target& t, const sysroot::Store& store) {
+  Plan plan;
+  plan.language = language;
+  plan.target = t;
+  plan.sysroot = store.find(t);
+  plan.clang = toolchain::find_clang(store);
+  if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
+  std::fputs(fingerprint(plan, store).c_str(), stdout);
+  return 0;
+}
+
 int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
   util::RunOptions options;
   options.capture_stderr = true;  // clang's diagnostics still reach the user as they come
@@ -279,6 +293,8 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   // A name from a links folder (aarch64-linux-musl-cc) uses the store the
   // folder belongs to (xstatic/sysroot/links_store.hpp); `xstatic cc` uses $XSTATIC_HOME.
   auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : sysroot::Store::locate();
+  if (inv.own.print_fingerprint) return print_fingerprint(language, t, store);
+  auto launcher = launcher_choice(inv.own.launcher);
   auto allocator_choice = checked_malloc_choice(inv, t);
 
   Plan plan;
@@ -306,6 +322,9 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   }
 
   auto cmd = build_command(inv, plan);
+  // Only compiles with an input go through a compile cache or a distributed compiler.
+  if (launcher != Launcher::none && inv.mode == Mode::compile_only && inv.inputs > 0)
+    cmd = wrap_command(std::move(cmd), launcher, find_launcher(launcher));
   if (inv.own.print_command) std::fprintf(stderr, "%s\n", util::shell_join(cmd).c_str());
   if (inv.mode == Mode::compile_only || inv.mode == Mode::relocatable) util::exec(cmd);
   return run_link(cmd, inv, plan);

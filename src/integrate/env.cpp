@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/integrate/launcher.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::integrate {
@@ -52,22 +53,24 @@ std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools) 
   return vars;
 }
 
-std::string env_shell(const Toolset& tools) {
+std::string env_shell(const Toolset& tools, driver::Launcher launcher, const std::string& launcher_path) {
   std::ostringstream o;
   const auto& t = tools.target;
   std::string libc = t.libc == target::default_libc(*t.row) ? "" : " --libc " + std::string(t.libc_name());
   o << "# " << t.go_name() << " (" << t.libc_name() << "): eval \"$(xstatic env " << t.go_name() << libc << ")\"\n";
-  for (const auto& [name, value] : env_vars(tools)) o << "export " << name << "=" << util::shell_quote(value) << "\n";
+  for (const auto& [name, value] : with_launcher(env_vars(tools), launcher, launcher_path))
+    o << "export " << name << "=" << util::shell_quote(value) << "\n";
   return o.str();
 }
 
-std::string env_json(const Toolset& tools) {
+std::string env_json(const Toolset& tools, driver::Launcher launcher, const std::string& launcher_path) {
   std::string text;
   llvm::raw_string_ostream os(text);
   {
     llvm::json::OStream j(os, 2);
     j.object([&] {
-      for (const auto& [name, value] : env_vars(tools)) j.attribute(name, value);
+      for (const auto& [name, value] : with_launcher(env_vars(tools), launcher, launcher_path))
+        j.attribute(name, value);
     });
   }
   os << "\n";

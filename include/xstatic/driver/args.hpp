@@ -21,7 +21,9 @@
 namespace xstatic::driver {
 
 // xstatic's own options (`xstatic cc --xstatic-help` lists them).
-enum class OwnId : std::uint8_t { target, libc, malloc, pie, strip, no_verify, print_command, auto_install, help };
+enum class OwnId : std::uint8_t {
+  target, libc, malloc, pie, strip, no_verify, print_command, auto_install, help, launcher, print_fingerprint
+};
 
 struct OwnOption {
   std::string_view name;  // "--target"
@@ -51,6 +53,8 @@ struct OwnOptions {
   bool print_command = false;         // --print-command: show the clang command on stderr
   bool auto_install = false;          // --auto-install: install a missing sysroot on the spot
   bool help = false;                  // --xstatic-help
+  std::optional<std::string> launcher;  // --launcher ccache|sccache|distcc|icecc|none (else XSTATIC_LAUNCHER)
+  bool print_fingerprint = false;     // --print-fingerprint: print the compiler's identity (xstatic/driver/fingerprint.hpp)
 
   bool operator==(const OwnOptions&) const = default;
 };

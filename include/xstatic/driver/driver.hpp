@@ -5,7 +5,8 @@
 //   link                            ->  run clang, then inspect::verify_file the output
 //
 // Environment: XSTATIC_CLANG (which clang), XSTATIC_VERBOSE=1 (print the
-// command), XSTATIC_NO_VERIFY=1, XSTATIC_AUTO_INSTALL=1, GOOS/GOARCH/GOARM/GOAMD64.
+// command), XSTATIC_NO_VERIFY=1, XSTATIC_AUTO_INSTALL=1, GOOS/GOARCH/GOARM/GOAMD64,
+// XSTATIC_LAUNCHER (a compile cache or distributed compiler: launcher.hpp).
 #pragma once
 
 #include <filesystem>

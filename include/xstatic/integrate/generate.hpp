@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "xstatic/driver/launcher.hpp"
 #include "xstatic/integrate/toolset.hpp"
 
 namespace xstatic::integrate {
@@ -27,10 +28,13 @@ std::string meson_cross_file(const Toolset& tools);
 
 // The variables of `xstatic env`, in print order (CC, CXX, AR, ..., CROSS_COMPILE, XSTATIC_HOST).
 std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools);
-// `export NAME='value'` lines for eval in a POSIX shell.
-std::string env_shell(const Toolset& tools);
+// `export NAME='value'` lines for eval in a POSIX shell; with a launcher
+// (at `launcher_path`), its variables too (xstatic/integrate/launcher.hpp).
+std::string env_shell(const Toolset& tools, driver::Launcher launcher = driver::Launcher::none,
+                      const std::string& launcher_path = {});
 // The same as one JSON object.
-std::string env_json(const Toolset& tools);
+std::string env_json(const Toolset& tools, driver::Launcher launcher = driver::Launcher::none,
+                     const std::string& launcher_path = {});
 
 // The <prefix>-pkg-config script: only the sysroot's .pc files, static flags,
 // paths rebased into the sysroot.

@@ -1,0 +1,54 @@
+// The compiler fingerprint changes with everything that decides an object
+// besides the command line and the sources, and with nothing else.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "scratch_dir.hpp"
+#include "xstatic/driver/fingerprint.hpp"
+
+using namespace xstatic;
+using namespace xstatic::driver;
+
+namespace {
+
+Plan plan_for(std::string_view spec, std::optional<target::Libc> libc = std::nullopt) {
+  Plan plan;
+  plan.target = target::parse(spec, libc);
+  plan.clang.path = "/usr/bin/clang-19";
+  plan.clang.real_path = "/usr/lib/llvm-19/bin/clang";
+  plan.clang.major = 19;
+  return plan;
+}
+
+}  // namespace
+
+TEST_CASE("the fingerprint is stable and tells targets, libcs, clangs and languages apart") {
+  testing::ScratchDir dir;
+  sysroot::Store store(dir.path);
+  auto base = fingerprint(plan_for("linux/arm64"), store);
+  CHECK(base == fingerprint(plan_for("linux/arm64"), store));
+  CHECK(base != fingerprint(plan_for("linux/amd64"), store));
+  CHECK(base != fingerprint(plan_for("linux/arm64", target::Libc::glibc), store));
+  auto other_clang = plan_for("linux/arm64");
+  other_clang.clang.path = other_clang.clang.real_path = "/opt/clang/bin/clang";
+  CHECK(base != fingerprint(other_clang, store));
+  auto cxx = plan_for("linux/arm64");
+  cxx.language = Language::cxx;
+  CHECK(base != fingerprint(cxx, store));
+  CHECK(fingerprint(cxx, store).find("libc++ none") != std::string::npos);
+}
+
+TEST_CASE("the fingerprint follows the sysroot's manifest") {
+  testing::ScratchDir dir;
+  sysroot::Store store(dir.path);
+  auto plan = plan_for("linux/arm64");
+  plan.sysroot = dir.path / "sysroot";
+  std::filesystem::create_directories(*plan.sysroot);
+  auto missing = fingerprint(plan, store);
+  std::ofstream(*plan.sysroot / sysroot::kManifestName) << R"({"packages": ["musl-dev 1.2.3-1"]})";
+  auto first = fingerprint(plan, store);
+  CHECK(first != missing);
+  std::ofstream(*plan.sysroot / sysroot::kManifestName) << R"({"packages": ["musl-dev 1.2.4-1"]})";
+  CHECK(fingerprint(plan, store) != first);
+}
