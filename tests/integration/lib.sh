@@ -12,7 +12,13 @@ export XSTATIC_HOME=${XSTATIC_TEST_STORE:-$XSTATIC_BUILD_DIR/test-store}
 
 # A scratch directory per suite, removed on exit.
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/xstatic-test.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+
+# Meson puts sccache, when installed, in front of the native compilers it
+# finds, and sccache then starts a server. Each suite's is its own (port,
+# folder), on loopback, quits after 30 idle seconds and is stopped at exit.
+export SCCACHE_DIR=$WORK/sccache SCCACHE_SERVER_PORT=$((20000 + $$ % 20000)) SCCACHE_IDLE_TIMEOUT=30
+stop_suite_sccache() { command -v sccache >/dev/null 2>&1 && sccache --stop-server >/dev/null 2>&1 || true; }
+trap 'stop_suite_sccache; rm -rf "$WORK"' EXIT
 cd "$WORK"
 
 skip() { echo "SKIP: $*"; exit 77; }
