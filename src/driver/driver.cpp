@@ -90,10 +90,6 @@ runtimes::Malloc malloc_choice(const Invocation& inv) {
   return *m;
 }
 
-// The allocator archive of a musl executable link (see
-// xstatic/runtimes/allocator.hpp): found with one folder listing, built on
-// first use like libc++. With auto, a missing or failed build is a warning
-// and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
 // Usage errors first (before a missing sysroot is reported): the choice,
 // and mimalloc asked for a target it is not built for.
 runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Target& t) {
@@ -105,6 +101,10 @@ runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Targ
   return choice;
 }
 
+// The allocator archive of a musl executable link (see
+// xstatic/runtimes/allocator.hpp): found with one folder listing, built on
+// first use like libc++. With auto, a missing or failed build is a warning
+// and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
 void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice, Plan& plan) {
   const auto& t = plan.target;
   if (inv.mode != Mode::link || choice == runtimes::Malloc::libc || !runtimes::mimalloc_supported(t)) return;
