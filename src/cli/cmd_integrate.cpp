@@ -40,12 +40,14 @@ void add_target_args(CLI::App* cmd, TargetArgs& args) {
 
 sysroot::Store cli_store() {
   const auto& g = globals();
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+  return sysroot::Store::locate(g.store.empty() ? std::nullopt
+                                                : std::optional<std::filesystem::path>(g.store));
 }
 
 void add_malloc_arg(CLI::App* cmd, TargetArgs& args) {
   cmd->add_option("--malloc", args.malloc,
-                  "Allocator of every musl executable link: auto (default: mimalloc when it allocates), musl, mimalloc")
+                  "Allocator of every musl executable link: auto (default: mimalloc when it allocates), "
+                  "musl, mimalloc")
       ->check(CLI::IsMember({"auto", "musl", "libc", "glibc", "mimalloc"}));
 }
 
@@ -87,20 +89,22 @@ void emit(const std::string& text, const std::string& output) {
 }
 
 void add_toolchain(CLI::App& app) {
-  auto* cmd = app.add_subcommand("toolchain", "Print a CMake toolchain file or a Meson cross file for a target");
+  auto* cmd =
+      app.add_subcommand("toolchain", "Print a CMake toolchain file or a Meson cross file for a target");
   cmd->require_subcommand(1);
-  cmd->footer("Examples:\n"
-              "  xstatic toolchain cmake linux/arm64 -o arm64.cmake\n"
-              "  cmake -S . -B build -DCMAKE_TOOLCHAIN_FILE=arm64.cmake && cmake --build build\n"
-              "  xstatic toolchain meson linux/arm64 -o arm64.ini && meson setup build --cross-file arm64.ini\n"
-              "Projects may instead vendor toolchains/linux-arm64.cmake (share/xstatic/toolchains when installed).");
+  cmd->footer(
+      "Examples:\n"
+      "  xstatic toolchain cmake linux/arm64 -o arm64.cmake\n"
+      "  cmake -S . -B build -DCMAKE_TOOLCHAIN_FILE=arm64.cmake && cmake --build build\n"
+      "  xstatic toolchain meson linux/arm64 -o arm64.ini && meson setup build --cross-file arm64.ini\n"
+      "Projects may instead vendor toolchains/linux-arm64.cmake (share/xstatic/toolchains when installed).");
   for (const char* kind : {"cmake", "meson"}) {
     auto args = std::make_shared<TargetArgs>();
     auto output = std::make_shared<std::string>();
     auto launcher = std::make_shared<LauncherArg>();
-    auto* sub = cmd->add_subcommand(kind, std::string(kind == std::string("cmake") ? "CMake toolchain file"
-                                                                                   : "Meson cross file") +
-                                              " for TARGET (compilers, sysroot, find modes, emulator)");
+    auto* sub = cmd->add_subcommand(
+        kind, std::string(kind == std::string("cmake") ? "CMake toolchain file" : "Meson cross file") +
+                  " for TARGET (compilers, sysroot, find modes, emulator)");
     add_target_args(sub, *args);
     add_malloc_arg(sub, *args);
     sub->add_option("-o,--output", *output, "Write to FILE instead of stdout");
@@ -125,15 +129,17 @@ void add_env(CLI::App& app) {
   auto launcher = std::make_shared<LauncherArg>();
   cmd->add_flag("--json", *json, "One JSON object instead of shell exports");
   add_launcher_arg(cmd, *launcher);
-  cmd->footer("Examples:\n"
-              "  eval \"$(xstatic env linux/arm64)\" && make\n"
-              "  eval \"$(xstatic env linux/arm64)\" && ./configure --host=\"$XSTATIC_HOST\" && make\n"
-              "  eval \"$(xstatic env linux/arm64 --launcher ccache)\" && make -j8   # docs/cache.md\n"
-              "Every tool is one word (a link carrying the target), so build systems never split it.");
+  cmd->footer(
+      "Examples:\n"
+      "  eval \"$(xstatic env linux/arm64)\" && make\n"
+      "  eval \"$(xstatic env linux/arm64)\" && ./configure --host=\"$XSTATIC_HOST\" && make\n"
+      "  eval \"$(xstatic env linux/arm64 --launcher ccache)\" && make -j8   # docs/cache.md\n"
+      "Every tool is one word (a link carrying the target), so build systems never split it.");
   cmd->callback([args, json, launcher] {
     auto [engine, engine_path] = launcher->resolve();
     auto tools = prepare(args->parse(), args->malloc);
-    emit(*json ? integrate::env_json(tools, engine, engine_path) : integrate::env_shell(tools, engine, engine_path),
+    emit(*json ? integrate::env_json(tools, engine, engine_path)
+               : integrate::env_shell(tools, engine, engine_path),
          "");
   });
 }

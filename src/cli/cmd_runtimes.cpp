@@ -26,7 +26,8 @@ struct BuildArgs {
   int jobs = 0;
 };
 
-void say_built(const target::Target& t, const char* runtime, bool built_now, const std::filesystem::path& root) {
+void say_built(const target::Target& t, const char* runtime, bool built_now,
+               const std::filesystem::path& root) {
   if (!globals().quiet)
     std::printf("%s %s %s: %s\n", t.go_name().c_str(), runtime, built_now ? "built" : "already built",
                 root.string().c_str());
@@ -34,8 +35,8 @@ void say_built(const target::Target& t, const char* runtime, bool built_now, con
 
 void run_build(const BuildArgs& args) {
   auto s = store();
-  runtimes::BuildOptions options{.llvm_src = args.llvm_src, .mimalloc_src = args.mimalloc_src, .jobs = args.jobs,
-                                 .clang = {}};
+  runtimes::BuildOptions options{
+      .llvm_src = args.llvm_src, .mimalloc_src = args.mimalloc_src, .jobs = args.jobs, .clang = {}};
   bool libcxx = args.runtime != "mimalloc", mimalloc = args.runtime != "libc++";
   for (const auto& spec : args.targets) {
     auto t = target::parse(spec);
@@ -77,7 +78,8 @@ void print_list(bool json) {
 }  // namespace
 
 void add_runtimes(CLI::App& app) {
-  auto* cmd = app.add_subcommand("runtimes", "Build and list the runtimes of musl targets (libc++, mimalloc)");
+  auto* cmd =
+      app.add_subcommand("runtimes", "Build and list the runtimes of musl targets (libc++, mimalloc)");
   cmd->require_subcommand(1);
   cmd->footer(
       "C++ on musl uses LLVM's libc++, built once per target and clang version from LLVM's source\n"

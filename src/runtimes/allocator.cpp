@@ -19,6 +19,7 @@
 #include "xstatic/target/notes.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
+#include "xstatic/util/strings.hpp"
 
 namespace xstatic::runtimes {
 namespace {
@@ -94,13 +95,8 @@ std::vector<std::string> compile_command(const detail::Compiler& clang, const ta
                                          const fs::path& output) {
   const target::Row& row = detail::baseline_row(t);
   std::vector<std::string> cmd{clang.cc, "--target=" + std::string(row.triple_musl), "--sysroot=" + sysroot.string()};
-  std::string_view flags = row.cflags;
-  while (!flags.empty()) {
-    auto space = flags.find(' ');
-    auto flag = flags.substr(0, space);
+  for (auto flag : util::split(row.cflags, ' '))
     if (!flag.empty()) cmd.emplace_back(flag);
-    flags = space == std::string_view::npos ? std::string_view() : flags.substr(space + 1);
-  }
   for (const char* f : {"-O2", "-DNDEBUG", "-DMI_MALLOC_OVERRIDE", "-fno-builtin-malloc", "-ftls-model=initial-exec",
                         "-fvisibility=hidden", "-ffunction-sections", "-fdata-sections", "-w"})
     cmd.emplace_back(f);

@@ -22,7 +22,17 @@ namespace xstatic::driver {
 
 // xstatic's own options (`xstatic cc --xstatic-help` lists them).
 enum class OwnId : std::uint8_t {
-  target, libc, malloc, pie, strip, no_verify, print_command, auto_install, help, launcher, print_fingerprint
+  target,
+  libc,
+  malloc,
+  pie,
+  strip,
+  no_verify,
+  print_command,
+  auto_install,
+  help,
+  launcher,
+  print_fingerprint
 };
 
 struct OwnOption {
@@ -44,17 +54,18 @@ enum class Strip : std::uint8_t {
 
 // What the user asked of xstatic itself.
 struct OwnOptions {
-  std::optional<std::string> target;  // --target X, --target=X, -target X (clang's spelling too)
-  std::optional<target::Libc> libc;   // --libc musl|glibc
+  std::optional<std::string> target;       // --target X, --target=X, -target X (clang's spelling too)
+  std::optional<target::Libc> libc;        // --libc musl|glibc
   std::optional<runtimes::Malloc> malloc;  // --malloc auto|musl|mimalloc (else XSTATIC_MALLOC, else auto)
-  bool pie = false;                   // --pie (or the user's own -static-pie): link -static-pie
-  Strip strip = Strip::automatic;     // --strip=none|debug|all
-  bool no_verify = false;             // --no-verify: skip the post-link check
-  bool print_command = false;         // --print-command: show the clang command on stderr
-  bool auto_install = false;          // --auto-install: install a missing sysroot on the spot
-  bool help = false;                  // --xstatic-help
+  bool pie = false;                        // --pie (or the user's own -static-pie): link -static-pie
+  Strip strip = Strip::automatic;          // --strip=none|debug|all
+  bool no_verify = false;                  // --no-verify: skip the post-link check
+  bool print_command = false;              // --print-command: show the clang command on stderr
+  bool auto_install = false;               // --auto-install: install a missing sysroot on the spot
+  bool help = false;                       // --xstatic-help
   std::optional<std::string> launcher;  // --launcher ccache|sccache|distcc|icecc|none (else XSTATIC_LAUNCHER)
-  bool print_fingerprint = false;     // --print-fingerprint: print the compiler's identity (xstatic/driver/fingerprint.hpp)
+  bool print_fingerprint =
+      false;  // --print-fingerprint: print the compiler's identity (xstatic/driver/fingerprint.hpp)
 
   bool operator==(const OwnOptions&) const = default;
 };

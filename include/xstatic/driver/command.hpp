@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "xstatic/driver/args.hpp"
-#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/target/target.hpp"
+#include "xstatic/toolchain/clang.hpp"
 
 namespace xstatic::driver {
 
@@ -32,8 +32,9 @@ struct Plan {
   bool color = false;                               // our stderr is a terminal (links pipe clang's stderr)
   std::optional<std::string> why_extract;           // lld's --why-extract report file (static glibc hazards)
   std::optional<std::filesystem::path> gcc_dir;  // mingw: Debian's gcc runtime folder (libgcc.a, libstdc++)
-  std::optional<std::filesystem::path> allocator;  // libmimalloc.a for a musl link (xstatic/runtimes/allocator.hpp)
-  bool allocator_forced = false;                   // --malloc=mimalloc: linked whole, not only when referenced
+  std::optional<std::filesystem::path>
+      allocator;                  // libmimalloc.a for a musl link (xstatic/runtimes/allocator.hpp)
+  bool allocator_forced = false;  // --malloc=mimalloc: linked whole, not only when referenced
 };
 
 // True when C++ for this target needs the libc++ runtimes xstatic builds.

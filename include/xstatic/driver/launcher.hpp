@@ -37,6 +37,7 @@ std::string find_launcher(Launcher l);
 // distccd refuses absolute compiler paths (its whitelist is by name) and
 // the name is what must match on a worker. For distcc, --target=T becomes
 // `-target T`: the spelling distcc looks for before it adds its own host's.
-std::vector<std::string> wrap_command(std::vector<std::string> cmd, Launcher l, const std::string& launcher_path);
+std::vector<std::string> wrap_command(std::vector<std::string> cmd, Launcher l,
+                                      const std::string& launcher_path);
 
 }  // namespace xstatic::driver

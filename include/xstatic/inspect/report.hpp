@@ -31,25 +31,26 @@ struct Hazard {
 
 struct Report {
   std::string path;
-  std::string format;         // elf, macho, macho-universal, pe, coff (a COFF object)
-  std::string format_name;    // LLVM's name: elf64-x86-64, Mach-O arm64, COFF-x86-64
-  std::string arch;           // LLVM's architecture name: x86_64, aarch64, arm, s390x, i386 ...
+  std::string format;             // elf, macho, macho-universal, pe, coff (a COFF object)
+  std::string format_name;        // LLVM's name: elf64-x86-64, Mach-O arm64, COFF-x86-64
+  std::string arch;               // LLVM's architecture name: x86_64, aarch64, arm, s390x, i386 ...
   std::uint16_t elf_machine = 0;  // ELF e_machine; 0 for other formats
   unsigned bits = 0;              // 32 or 64
   bool little_endian = true;
   std::optional<std::string> target;  // the matching target table row: "linux/arm64"
   std::string libc;                   // glibc, musl, darwin, mingw, or "" when it cannot be told
-  std::string allocator;  // ELF executables and shared objects: "mimalloc 2.0.9", mimalloc, musl, glibc, unknown
+  std::string
+      allocator;  // ELF executables and shared objects: "mimalloc 2.0.9", mimalloc, musl, glibc, unknown
   std::string file_type;  // executable, static-pie, shared-object, object, dylib, bundle, core, other
   std::string linkage;    // static, static-pie, dynamic, or none (objects)
   bool pie = false;
 
   // ELF dynamic linking.
-  std::string interpreter;            // PT_INTERP
-  std::vector<std::string> needed;    // DT_NEEDED, in order
-  std::string soname;                 // DT_SONAME
-  std::vector<std::string> rpath;     // DT_RPATH entries (Mach-O: LC_RPATH)
-  std::vector<std::string> runpath;   // DT_RUNPATH entries
+  std::string interpreter;           // PT_INTERP
+  std::vector<std::string> needed;   // DT_NEEDED, in order
+  std::string soname;                // DT_SONAME
+  std::vector<std::string> rpath;    // DT_RPATH entries (Mach-O: LC_RPATH)
+  std::vector<std::string> runpath;  // DT_RUNPATH entries
 
   // Mach-O and PE linking.
   std::vector<Library> dylibs;   // Mach-O LC_LOAD_DYLIB and its weak/reexport/lazy/upward forms

@@ -27,22 +27,22 @@ namespace fs = std::filesystem;
 
 struct Toolset {
   target::Target target;
-  std::string prefix;                 // program-name prefix carrying the target: "aarch64-linux-musl"
-  fs::path xstatic;                   // this program, absolute
-  fs::path bin_dir;                   // the launcher folder: <store>/bin
-  fs::path cc, cxx;                   // <bin_dir>/<prefix>-cc, <prefix>-c++
+  std::string prefix;  // program-name prefix carrying the target: "aarch64-linux-musl"
+  fs::path xstatic;    // this program, absolute
+  fs::path bin_dir;    // the launcher folder: <store>/bin
+  fs::path cc, cxx;    // <bin_dir>/<prefix>-cc, <prefix>-c++
   fs::path ar, ranlib, nm, strip, objcopy, objdump, readelf;  // <bin_dir>/<prefix>-ar, ...
-  fs::path ld;                        // <bin_dir>/<prefix>-ld: lld (for LD, libtool's `$LD -r`)
-  fs::path pkg_config;                // <bin_dir>/<prefix>-pkg-config
-  fs::path windres;                   // <bin_dir>/<prefix>-windres (llvm-windres); Windows targets only
-  fs::path sysroot;                   // where the target's sysroot is (or will be once installed)
+  fs::path ld;          // <bin_dir>/<prefix>-ld: lld (for LD, libtool's `$LD -r`)
+  fs::path pkg_config;  // <bin_dir>/<prefix>-pkg-config
+  fs::path windres;     // <bin_dir>/<prefix>-windres (llvm-windres); Windows targets only
+  fs::path sysroot;     // where the target's sysroot is (or will be once installed)
   bool sysroot_installed = false;
   std::vector<fs::path> pkg_config_dirs;  // inside the sysroot, in search order
-  bool runnable = true;               // its binaries can run on this host (natively or emulated)
-  std::vector<std::string> emulator;  // runs a target binary here; empty when native or not runnable;
-                                      // Windows: `xstatic run --` (wine)
-  fs::path store;                     // the store the toolset belongs to (XSTATIC_HOME)
-  std::string malloc;                 // --malloc for every link ("": the driver's default, auto)
+  bool runnable = true;                   // its binaries can run on this host (natively or emulated)
+  std::vector<std::string> emulator;      // runs a target binary here; empty when native or not runnable;
+                                          // Windows: `xstatic run --` (wine)
+  fs::path store;                         // the store the toolset belongs to (XSTATIC_HOME)
+  std::string malloc;                     // --malloc for every link ("": the driver's default, auto)
 };
 
 // "aarch64-linux-musl" for a target's default variant (its triple, so that

@@ -26,21 +26,21 @@ enum LibcMask : std::uint8_t {
 enum LangMask : std::uint8_t { kC = 1 << 0, kCxx = 1 << 1 };
 
 struct Row {
-  std::string_view goos;          // "linux"
-  std::string_view goarch;        // "arm64"
-  std::string_view variant;       // GOARM / GOAMD64 level ("7", "v3"); "" when the arch has none
-  bool default_variant;           // the row chosen when no variant is given
-  std::string_view triple_musl;   // LLVM triple for musl ("" when unsupported)
-  std::string_view triple_gnu;    // LLVM triple for glibc, or the only triple for mingw/darwin/wasi
-  std::string_view debian_arch;   // Debian architecture of the sysroot packages ("" for none)
+  std::string_view goos;         // "linux"
+  std::string_view goarch;       // "arm64"
+  std::string_view variant;      // GOARM / GOAMD64 level ("7", "v3"); "" when the arch has none
+  bool default_variant;          // the row chosen when no variant is given
+  std::string_view triple_musl;  // LLVM triple for musl ("" when unsupported)
+  std::string_view triple_gnu;   // LLVM triple for glibc, or the only triple for mingw/darwin/wasi
+  std::string_view debian_arch;  // Debian architecture of the sysroot packages ("" for none)
   ObjectFormat format;
-  std::uint16_t elf_machine;      // ELF e_machine (EM_*) or 0 for other formats
+  std::uint16_t elf_machine;  // ELF e_machine (EM_*) or 0 for other formats
   bool is_64bit;
   bool little_endian;
-  std::string_view qemu;          // qemu-user binary that runs it on another host ("" for none)
-  std::uint8_t libcs;             // LibcMask
-  std::uint8_t languages;         // LangMask
-  std::string_view cflags;        // extra -march/-mfpu/-mfloat-abi flags this variant implies
+  std::string_view qemu;    // qemu-user binary that runs it on another host ("" for none)
+  std::uint8_t libcs;       // LibcMask
+  std::uint8_t languages;   // LangMask
+  std::string_view cflags;  // extra -march/-mfpu/-mfloat-abi flags this variant implies
 };
 
 // The whole table, in a stable order (OS, then arch, then variant).
