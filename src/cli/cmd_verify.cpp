@@ -60,8 +60,8 @@ void json_result(llvm::json::OStream& j, const std::string& file, const inspect:
 // "linux/arm64 musl, static, stripped, malloc: mimalloc 2.0.9": what a passing file was found to be.
 std::string summary(const inspect::Report& r) {
   std::string out = r.target.value_or(r.arch);
-  if (!r.libc.empty()) out += " " + r.libc;
-  out += ", " + (r.linkage == "none" ? r.file_type : r.linkage);
+  if (r.libc) out += " " + std::string(target::libc_name(*r.libc));
+  out += ", " + std::string(r.linkage == inspect::Linkage::none ? name(r.file_type) : name(r.linkage));
   out += r.stripped ? ", stripped" : ", not stripped";
   if (!r.allocator.empty() && r.allocator != "unknown") out += ", malloc: " + r.allocator;
   return out;

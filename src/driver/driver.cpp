@@ -180,8 +180,8 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
   policy.allow_hazards = true;  // static glibc's NSS use is a warning here (warn_glibc_hazards)
   auto verdict = inspect::verify_file(output, policy);
   if (verdict.ok) {
-    return std::any_of(verdict.warnings.begin(), verdict.warnings.end(),
-                       [](const std::string& w) { return w.find("NSS") != std::string::npos; });
+    return std::any_of(verdict.hazards.begin(), verdict.hazards.end(),
+                       [](const inspect::Hazard& h) { return h.kind == inspect::HazardKind::nss; });
   }
   std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
   throw Error(output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + describe(t) +

@@ -21,8 +21,8 @@ namespace {
 
 // musl 1.2.1+ mallocng's size_classes[] (units of 16 bytes).
 constexpr std::array<std::uint16_t, 48> kMallocngSizeClasses = {
-    1,   2,   3,   4,   5,   6,    7,    8,    9,    10,   12,   15,   18,   20,   25,   31,
-    36,  42,  50,  63,  72,  84,   102,  127,  146,  170,  204,  255,  292,  340,  409,  511,
+    1,   2,   3,   4,    5,    6,    7,    8,    9,    10,   12,   15,   18,   20,   25,   31,
+    36,  42,  50,  63,   72,   84,   102,  127,  146,  170,  204,  255,  292,  340,  409,  511,
     584, 682, 818, 1023, 1169, 1364, 1637, 2047, 2340, 2730, 3276, 4095, 4680, 5460, 6552, 8191};
 
 std::string table_bytes(bool little_endian) {
@@ -42,12 +42,12 @@ bool contains(llvm::ArrayRef<llvm::StringRef> sections, llvm::StringRef needle) 
 
 }  // namespace
 
-std::string allocator_of(const std::string& note, const std::string& libc, llvm::ArrayRef<llvm::StringRef> rodata,
-                         bool little_endian) {
+std::string allocator_of(const std::string& note, std::optional<target::Libc> libc,
+                         llvm::ArrayRef<llvm::StringRef> rodata, bool little_endian) {
   if (!note.empty()) return note;
   if (contains(rodata, "mimalloc: ")) return "mimalloc";
-  if (libc == "glibc") return "glibc";
-  if (libc == "musl" || contains(rodata, table_bytes(little_endian))) return "musl";
+  if (libc == target::Libc::glibc) return "glibc";
+  if (libc == target::Libc::musl || contains(rodata, table_bytes(little_endian))) return "musl";
   return "unknown";
 }
 

@@ -28,12 +28,12 @@ using llvm::object::COFFObjectFile;
 
 // Lower-case names of DLLs that every Windows installation has.
 constexpr std::string_view kSystemDlls[] = {
-    "advapi32.dll", "bcrypt.dll",   "comctl32.dll", "comdlg32.dll", "crypt32.dll", "dbghelp.dll",
-    "dnsapi.dll",   "dwmapi.dll",   "gdi32.dll",    "imm32.dll",    "iphlpapi.dll", "kernel32.dll",
-    "kernelbase.dll", "msvcrt.dll", "mswsock.dll",  "ncrypt.dll",   "netapi32.dll", "ntdll.dll",
-    "ole32.dll",    "oleaut32.dll", "opengl32.dll", "psapi.dll",    "rpcrt4.dll",  "secur32.dll",
-    "setupapi.dll", "shell32.dll",  "shlwapi.dll",  "ucrtbase.dll", "user32.dll",  "userenv.dll",
-    "uxtheme.dll",  "version.dll",  "winhttp.dll",  "wininet.dll",  "winmm.dll",   "ws2_32.dll",
+    "advapi32.dll",   "bcrypt.dll",   "comctl32.dll", "comdlg32.dll", "crypt32.dll",  "dbghelp.dll",
+    "dnsapi.dll",     "dwmapi.dll",   "gdi32.dll",    "imm32.dll",    "iphlpapi.dll", "kernel32.dll",
+    "kernelbase.dll", "msvcrt.dll",   "mswsock.dll",  "ncrypt.dll",   "netapi32.dll", "ntdll.dll",
+    "ole32.dll",      "oleaut32.dll", "opengl32.dll", "psapi.dll",    "rpcrt4.dll",   "secur32.dll",
+    "setupapi.dll",   "shell32.dll",  "shlwapi.dll",  "ucrtbase.dll", "user32.dll",   "userenv.dll",
+    "uxtheme.dll",    "version.dll",  "winhttp.dll",  "wininet.dll",  "winmm.dll",    "ws2_32.dll",
     "wsock32.dll",
 };
 
@@ -46,15 +46,24 @@ bool is_system_dll(std::string_view name) {
 std::string subsystem_name(unsigned s) {
   using namespace llvm::COFF;
   switch (s) {
-    case IMAGE_SUBSYSTEM_NATIVE: return "native";
-    case IMAGE_SUBSYSTEM_WINDOWS_GUI: return "windows";
-    case IMAGE_SUBSYSTEM_WINDOWS_CUI: return "console";
-    case IMAGE_SUBSYSTEM_POSIX_CUI: return "posix";
-    case IMAGE_SUBSYSTEM_EFI_APPLICATION: return "efi-application";
-    case IMAGE_SUBSYSTEM_EFI_BOOT_SERVICE_DRIVER: return "efi-boot-service-driver";
-    case IMAGE_SUBSYSTEM_EFI_RUNTIME_DRIVER: return "efi-runtime-driver";
-    case IMAGE_SUBSYSTEM_WINDOWS_BOOT_APPLICATION: return "windows-boot-application";
-    default: return "unknown (" + std::to_string(s) + ")";
+    case IMAGE_SUBSYSTEM_NATIVE:
+      return "native";
+    case IMAGE_SUBSYSTEM_WINDOWS_GUI:
+      return "windows";
+    case IMAGE_SUBSYSTEM_WINDOWS_CUI:
+      return "console";
+    case IMAGE_SUBSYSTEM_POSIX_CUI:
+      return "posix";
+    case IMAGE_SUBSYSTEM_EFI_APPLICATION:
+      return "efi-application";
+    case IMAGE_SUBSYSTEM_EFI_BOOT_SERVICE_DRIVER:
+      return "efi-boot-service-driver";
+    case IMAGE_SUBSYSTEM_EFI_RUNTIME_DRIVER:
+      return "efi-runtime-driver";
+    case IMAGE_SUBSYSTEM_WINDOWS_BOOT_APPLICATION:
+      return "windows-boot-application";
+    default:
+      return "unknown (" + std::to_string(s) + ")";
   }
 }
 
@@ -73,14 +82,16 @@ class PeInspector {
   void read_imports() {
     walk_directory(llvm::COFF::IMPORT_TABLE, sizeof(llvm::object::coff_import_directory_table_entry),
                    [&](const std::uint8_t* e) {
-                     const auto* entry = reinterpret_cast<const llvm::object::coff_import_directory_table_entry*>(e);
+                     const auto* entry =
+                         reinterpret_cast<const llvm::object::coff_import_directory_table_entry*>(e);
                      if (entry->isNull()) return false;
                      add_library(entry->NameRVA, "import");
                      return true;
                    });
-    walk_directory(llvm::COFF::DELAY_IMPORT_DESCRIPTOR, sizeof(llvm::object::delay_import_directory_table_entry),
-                   [&](const std::uint8_t* e) {
-                     const auto* entry = reinterpret_cast<const llvm::object::delay_import_directory_table_entry*>(e);
+    walk_directory(llvm::COFF::DELAY_IMPORT_DESCRIPTOR,
+                   sizeof(llvm::object::delay_import_directory_table_entry), [&](const std::uint8_t* e) {
+                     const auto* entry =
+                         reinterpret_cast<const llvm::object::delay_import_directory_table_entry*>(e);
                      if (entry->Name == 0) return false;
                      // Version 1 descriptors (Attributes bit 0 clear) hold VAs, not RVAs.
                      std::uint64_t rva = entry->Name;
@@ -132,7 +143,8 @@ void read_sections(const COFFObjectFile& obj, Report& r) {
       discard_error(name.takeError());
       continue;
     }
-    if (name->starts_with(".debug_") || name->starts_with(".zdebug_")) r.debug_sections.push_back(name->str());
+    if (name->starts_with(".debug_") || name->starts_with(".zdebug_"))
+      r.debug_sections.push_back(name->str());
     all.push_back({name->str(), section.getSize()});
   }
   r.section_count = all.size();
@@ -157,13 +169,13 @@ void inspect_coff(const llvm::object::Binary& bin, Report& r) {
   read_sections(*obj, r);
   r.stripped = !r.has_symtab && r.debug_sections.empty();
   if (!obj->getDOSHeader()) {  // a COFF object, not a PE image
-    r.format = "coff";
-    r.file_type = "object";
-    r.linkage = "none";
+    r.format = target::ObjectFormat::coff;
+    r.file_type = FileType::object;
+    r.linkage = Linkage::none;
     return;
   }
-  r.format = "pe";
-  r.libc = "mingw";
+  r.format = target::ObjectFormat::coff;
+  r.libc = target::Libc::mingw;
   unsigned subsystem = 0;
   std::uint64_t entry_rva = 0;
   if (const auto* pe = obj->getPE32Header()) {
@@ -176,10 +188,11 @@ void inspect_coff(const llvm::object::Binary& bin, Report& r) {
   r.subsystem = subsystem_name(subsystem);
   r.entry = entry_rva + obj->getImageBase();
   bool dll = (obj->getCharacteristics() & llvm::COFF::IMAGE_FILE_DLL) != 0;
-  r.file_type = dll ? "shared-object" : "executable";
+  r.file_type = dll ? FileType::shared_object : FileType::executable;
   PeInspector(*obj, r).read_imports();
-  bool only_system = std::all_of(r.imports.begin(), r.imports.end(), [](const Library& l) { return l.system; });
-  r.linkage = only_system ? "static" : "dynamic";
+  bool only_system =
+      std::all_of(r.imports.begin(), r.imports.end(), [](const Library& l) { return l.system; });
+  r.linkage = only_system ? Linkage::fully_static : Linkage::dynamic;
 }
 
 }  // namespace xstatic::inspect::detail

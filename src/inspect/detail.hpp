@@ -43,7 +43,7 @@ void inspect_coff(const llvm::object::Binary& bin, Report& r);
 // symbol name when the file has a symbol table; `rodata` the read-only data.
 struct HazardEvidence {
   bool has_symbols = false;
-  bool glibc = false;  // a glibc marker was seen (symbol or string)
+  bool glibc = false;              // a glibc marker was seen (symbol or string)
   std::vector<Hazard> hazards;     // machinery the program calls
   std::vector<std::string> notes;  // machinery only carried along (in every static glibc program)
 };
@@ -53,7 +53,7 @@ HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols,
 // The allocator a binary carries (see allocator.cpp): "mimalloc 2.0.9",
 // "mimalloc", "glibc", "musl" or "unknown". `note` is xstatic's allocator
 // note ("" when absent), `libc` what the report says, `rodata` the read-only data.
-std::string allocator_of(const std::string& note, const std::string& libc, llvm::ArrayRef<llvm::StringRef> rodata,
-                         bool little_endian);
+std::string allocator_of(const std::string& note, std::optional<target::Libc> libc,
+                         llvm::ArrayRef<llvm::StringRef> rodata, bool little_endian);
 
 }  // namespace xstatic::inspect::detail

@@ -62,16 +62,16 @@ class ElfInspector {
   template <class T>
   llvm::ArrayRef<T> table_at(std::uint64_t offset, std::uint64_t count, const char* what) {
     if (count == 0) return {};
-    auto bytes = count <= data_.size() / sizeof(T) ? bytes_at(data_, offset, count * sizeof(T)) : std::nullopt;
-    if (!bytes)
-      malformed(r_, std::string(what) + " lie past the end of the file");
+    auto bytes =
+        count <= data_.size() / sizeof(T) ? bytes_at(data_, offset, count * sizeof(T)) : std::nullopt;
+    if (!bytes) malformed(r_, std::string(what) + " lie past the end of the file");
     if (offset % alignof(T) != 0) malformed(r_, std::string(what) + " are misaligned");
     return {reinterpret_cast<const T*>(bytes->data()), count};
   }
 
   void describe_header() {
     const auto& h = elf_.getHeader();
-    r_.format = "elf";
+    r_.format = target::ObjectFormat::elf;
     r_.format_name = obj_.getFileFormatName().str();
     r_.arch = llvm::Triple::getArchTypeName(obj_.getArch()).str();
     r_.elf_machine = h.e_machine;
@@ -104,7 +104,8 @@ class ElfInspector {
     for (const Shdr& s : sections) {
       if (s.sh_type == SHT_NULL) continue;
       StringRef name = unwrap(r_, elf_.getSectionName(s), "section name");
-      if (name.starts_with(".debug_") || name.starts_with(".zdebug_")) r_.debug_sections.push_back(name.str());
+      if (name.starts_with(".debug_") || name.starts_with(".zdebug_"))
+        r_.debug_sections.push_back(name.str());
       if (s.sh_type == SHT_SYMTAB) read_symbols(s);
       if (s.sh_type == SHT_NOTE) read_notes(s.sh_offset, s.sh_size, s.sh_addralign);
       if (is_rodata(s, name))
@@ -120,8 +121,8 @@ class ElfInspector {
   }
 
   static bool is_rodata(const Shdr& s, StringRef name) {
-    return s.sh_type == SHT_PROGBITS && (s.sh_flags & SHF_ALLOC) && !(s.sh_flags & (SHF_WRITE | SHF_EXECINSTR)) &&
-           name.starts_with(".rodata");
+    return s.sh_type == SHT_PROGBITS && (s.sh_flags & SHF_ALLOC) &&
+           !(s.sh_flags & (SHF_WRITE | SHF_EXECINSTR)) && name.starts_with(".rodata");
   }
 
   void read_symbols(const Shdr& s) {
@@ -149,7 +150,8 @@ class ElfInspector {
     for (const auto& note : elf_.notes(fake, err)) {
       if (note.getType() == NT_GNU_BUILD_ID && note.getName() == "GNU" && r_.build_id.empty())
         r_.build_id = hex(note.getDesc(align ? align : 4));
-      if (note.getType() == target::kAllocatorNoteType && note.getName() == llvm::StringRef(target::kNoteName))
+      if (note.getType() == target::kAllocatorNoteType &&
+          note.getName() == llvm::StringRef(target::kNoteName))
         allocator_note_ = note.getDescAsStringRef(align ? align : 4).split('\0').first.str();
     }
     if (err) r_.notes.push_back("unreadable note: " + error_text(std::move(err)));
@@ -164,7 +166,9 @@ class ElfInspector {
           r_.interpreter = bytes->take_until([](char c) { return c == '\0'; }).str();
           break;
         }
-        case PT_GNU_STACK: r_.exec_stack = (p.p_flags & PF_X) != 0; break;
+        case PT_GNU_STACK:
+          r_.exec_stack = (p.p_flags & PF_X) != 0;
+          break;
         case PT_NOTE:
           if (r_.build_id.empty()) read_notes(p.p_offset, p.p_filesz, p.p_align);
           break;
@@ -173,7 +177,8 @@ class ElfInspector {
           if (sections_.empty() && !(p.p_flags & (PF_W | PF_X)))
             if (auto bytes = bytes_at(data_, p.p_offset, p.p_filesz)) rodata_.push_back(*bytes);
           break;
-        default: break;
+        default:
+          break;
       }
     }
   }
@@ -191,11 +196,13 @@ class ElfInspector {
   llvm::ArrayRef<Dyn> dynamic_table() {
     for (const Phdr& p : phdrs_)
       if (p.p_type == PT_DYNAMIC) {
-        if (!bytes_at(data_, p.p_offset, p.p_filesz)) malformed(r_, "PT_DYNAMIC lies past the end of the file");
+        if (!bytes_at(data_, p.p_offset, p.p_filesz))
+          malformed(r_, "PT_DYNAMIC lies past the end of the file");
         return table_at<Dyn>(p.p_offset, p.p_filesz / sizeof(Dyn), "dynamic entries");
       }
     for (const Shdr& s : sections_)  // no program headers: a relocatable or odd file
-      if (s.sh_type == SHT_DYNAMIC) return table_at<Dyn>(s.sh_offset, s.sh_size / sizeof(Dyn), "dynamic entries");
+      if (s.sh_type == SHT_DYNAMIC)
+        return table_at<Dyn>(s.sh_offset, s.sh_size / sizeof(Dyn), "dynamic entries");
     return {};
   }
 
@@ -208,17 +215,38 @@ class ElfInspector {
     for (const Dyn& d : table) {
       std::uint64_t v = d.d_un.d_val;
       switch (d.d_tag) {
-        case DT_NULL: terminated = true; break;
-        case DT_NEEDED: needed.push_back(v); break;
-        case DT_RPATH: rpath.push_back(v); break;
-        case DT_RUNPATH: runpath.push_back(v); break;
-        case DT_SONAME: soname = v; break;
-        case DT_STRTAB: strtab = v; break;
-        case DT_STRSZ: strsz = v; break;
-        case DT_TEXTREL: r_.text_relocations = true; break;
-        case DT_FLAGS: r_.text_relocations |= (v & DF_TEXTREL) != 0; break;
-        case DT_FLAGS_1: df1_pie_ = (v & DF_1_PIE) != 0; break;
-        default: break;
+        case DT_NULL:
+          terminated = true;
+          break;
+        case DT_NEEDED:
+          needed.push_back(v);
+          break;
+        case DT_RPATH:
+          rpath.push_back(v);
+          break;
+        case DT_RUNPATH:
+          runpath.push_back(v);
+          break;
+        case DT_SONAME:
+          soname = v;
+          break;
+        case DT_STRTAB:
+          strtab = v;
+          break;
+        case DT_STRSZ:
+          strsz = v;
+          break;
+        case DT_TEXTREL:
+          r_.text_relocations = true;
+          break;
+        case DT_FLAGS:
+          r_.text_relocations |= (v & DF_TEXTREL) != 0;
+          break;
+        case DT_FLAGS_1:
+          df1_pie_ = (v & DF_1_PIE) != 0;
+          break;
+        default:
+          break;
       }
       if (terminated) break;
     }
@@ -254,48 +282,65 @@ class ElfInspector {
     const auto type = elf_.getHeader().e_type;
     bool dynamic = !r_.interpreter.empty() || !r_.needed.empty();
     switch (type) {
-      case ET_REL: r_.file_type = "object"; r_.linkage = "none"; return;
-      case ET_CORE: r_.file_type = "core"; r_.linkage = "none"; return;
-      case ET_EXEC: r_.file_type = "executable"; r_.linkage = dynamic ? "dynamic" : "static"; return;
-      case ET_DYN: break;
-      default: r_.file_type = "other"; r_.linkage = "none"; return;
+      case ET_REL:
+        r_.file_type = FileType::object;
+        r_.linkage = Linkage::none;
+        return;
+      case ET_CORE:
+        r_.file_type = FileType::core;
+        r_.linkage = Linkage::none;
+        return;
+      case ET_EXEC:
+        r_.file_type = FileType::executable;
+        r_.linkage = dynamic ? Linkage::dynamic : Linkage::fully_static;
+        return;
+      case ET_DYN:
+        break;
+      default:
+        r_.file_type = FileType::other;
+        r_.linkage = Linkage::none;
+        return;
     }
     r_.pie = df1_pie_ || !r_.interpreter.empty();
     if (!r_.interpreter.empty()) {
-      r_.file_type = "executable";
-      r_.linkage = "dynamic";
+      r_.file_type = FileType::executable;
+      r_.linkage = Linkage::dynamic;
     } else if (r_.needed.empty() && (df1_pie_ || (r_.soname.empty() && r_.entry != 0))) {
-      r_.file_type = "static-pie";
-      r_.linkage = "static-pie";
+      r_.file_type = FileType::static_pie;
+      r_.linkage = Linkage::static_pie;
       r_.pie = true;
     } else {
-      r_.file_type = "shared-object";
-      r_.linkage = "dynamic";
+      r_.file_type = FileType::shared_object;
+      r_.linkage = Linkage::dynamic;
     }
   }
 
   void find_hazards() {
-    bool executable = r_.file_type == "executable" || r_.file_type == "static-pie";
-    if (r_.interpreter.find("ld-musl") != std::string::npos) r_.libc = "musl";
+    bool executable = r_.file_type == FileType::executable || r_.file_type == FileType::static_pie;
+    if (r_.interpreter.find("ld-musl") != std::string::npos) r_.libc = target::Libc::musl;
     if (r_.interpreter.find("ld-linux") != std::string::npos ||
         std::find(r_.needed.begin(), r_.needed.end(), "libc.so.6") != r_.needed.end())
-      r_.libc = "glibc";
+      r_.libc = target::Libc::glibc;
     if (executable && !r_.exec_stack)
-      r_.hazards.push_back({"execstack", "no PT_GNU_STACK: the kernel may map the stack executable"});
+      r_.hazards.push_back(
+          {HazardKind::execstack, "no PT_GNU_STACK: the kernel may map the stack executable"});
     if (r_.exec_stack.value_or(false))
-      r_.hazards.push_back({"execstack", "executable stack: PT_GNU_STACK has PF_X"});
+      r_.hazards.push_back({HazardKind::execstack, "executable stack: PT_GNU_STACK has PF_X"});
     if (r_.text_relocations)
-      r_.hazards.push_back({"textrel", "text relocations (DT_TEXTREL): code pages are written at load time"});
-    if (!executable || r_.linkage == "dynamic") return;
+      r_.hazards.push_back(
+          {HazardKind::textrel, "text relocations (DT_TEXTREL): code pages are written at load time"});
+    if (!executable || r_.linkage == Linkage::dynamic) return;
     auto evidence = find_libc_hazards(symbol_names_, rodata_);
-    if (evidence.glibc) r_.libc = "glibc";
+    if (evidence.glibc) r_.libc = target::Libc::glibc;
     for (auto& h : evidence.hazards) r_.hazards.push_back(std::move(h));
     for (auto& n : evidence.notes) r_.notes.push_back(std::move(n));
   }
 
   // Executables and shared objects only: an object file has no allocator yet.
   void find_allocator() {
-    if (r_.file_type != "executable" && r_.file_type != "static-pie" && r_.file_type != "shared-object") return;
+    if (r_.file_type != FileType::executable && r_.file_type != FileType::static_pie &&
+        r_.file_type != FileType::shared_object)
+      return;
     r_.allocator = allocator_of(allocator_note_, r_.libc, rodata_, r_.little_endian);
   }
 

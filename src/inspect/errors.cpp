@@ -8,7 +8,11 @@
 
 namespace xstatic::inspect::detail {
 
-std::string error_text(llvm::Error err) { return llvm::toString(std::move(err)); }
-void discard_error(llvm::Error err) { llvm::consumeError(std::move(err)); }
+std::string error_text(llvm::Error err) {
+  return llvm::toString(std::move(err));
+}
+void discard_error(llvm::Error err) {
+  llvm::consumeError(std::move(err));
+}
 
 }  // namespace xstatic::inspect::detail

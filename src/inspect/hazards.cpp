@@ -21,24 +21,34 @@ namespace xstatic::inspect::detail {
 namespace {
 
 struct Probe {
-  const char* kind;
+  HazardKind kind;
   const char* what;
-  std::initializer_list<const char*> called;     // the program uses it: a hazard (names, or prefixes ending in '*')
+  std::initializer_list<const char*>
+      called;  // the program uses it: a hazard (names, or prefixes ending in '*')
   std::initializer_list<const char*> machinery;  // only carried along: a note
   std::initializer_list<const char*> strings;    // evidence when stripped
   bool strings_mean_called;                      // whether that evidence is a hazard or a note
 };
 
 const Probe kProbes[] = {
-    {"nss", "NSS (getpwnam, getaddrinfo...: loads libnss_*.so of the build machine's glibc at run time)",
-     {"__nss_database_get", "__nss_lookup_function", "__nss_*", "_nss_files_*"}, {},
-     {"/etc/nsswitch.conf", "libnss_%s.so"}, true},
-    {"dlopen", "dlopen (loads shared objects that must match the build machine's glibc)",
-     {}, {"dlopen", "_dl_open", "__libc_dlopen_mode", "__dlopen"},
-     {"invalid mode for dlopen()"}, false},
-    {"iconv", "iconv/gconv (loads gconv modules of the build machine's glibc for most charsets)",
-     {"iconv_open"}, {"__gconv_open"},
-     {"gconv-modules"}, false},
+    {HazardKind::nss,
+     "NSS (getpwnam, getaddrinfo...: loads libnss_*.so of the build machine's glibc at run time)",
+     {"__nss_database_get", "__nss_lookup_function", "__nss_*", "_nss_files_*"},
+     {},
+     {"/etc/nsswitch.conf", "libnss_%s.so"},
+     true},
+    {HazardKind::dlopen,
+     "dlopen (loads shared objects that must match the build machine's glibc)",
+     {},
+     {"dlopen", "_dl_open", "__libc_dlopen_mode", "__dlopen"},
+     {"invalid mode for dlopen()"},
+     false},
+    {HazardKind::iconv,
+     "iconv/gconv (loads gconv modules of the build machine's glibc for most charsets)",
+     {"iconv_open"},
+     {"__gconv_open"},
+     {"gconv-modules"},
+     false},
 };
 
 const char* const kGlibcSymbols[] = {"__libc_start_call_main", "_dl_relocate_static_pie", "__libc_setup_tls"};
@@ -72,7 +82,8 @@ std::optional<std::string> find_string(llvm::ArrayRef<llvm::StringRef> regions,
 
 }  // namespace
 
-HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols, llvm::ArrayRef<llvm::StringRef> rodata) {
+HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols,
+                                 llvm::ArrayRef<llvm::StringRef> rodata) {
   HazardEvidence e;
   e.has_symbols = !symbols.empty();
   if (e.has_symbols) {
@@ -96,7 +107,7 @@ HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols, llvm::
     if (called)
       e.hazards.push_back({p.kind, std::string("static glibc carries ") + p.what + " " + evidence});
     else
-      e.notes.push_back(std::string("static glibc links ") + p.kind +
+      e.notes.push_back(std::string("static glibc links ") + std::string(name(p.kind)) +
                         " machinery, unused unless the program calls it " + evidence);
   }
   return e;

@@ -16,7 +16,7 @@ namespace xstatic::inspect {
 namespace detail {
 
 [[noreturn]] void malformed(const Report& r, const std::string& what) {
-  throw Error(r.path + ": malformed " + (r.format.empty() ? std::string("file") : r.format) + ": " + what);
+  throw Error(r.path + ": malformed " + std::string(format_name(r)) + ": " + what);
 }
 
 std::optional<llvm::StringRef> bytes_at(llvm::StringRef data, std::uint64_t offset, std::uint64_t size) {
@@ -61,10 +61,14 @@ const char* format_of_magic(llvm::file_magic magic) {
     case llvm::file_magic::elf_relocatable:
     case llvm::file_magic::elf_executable:
     case llvm::file_magic::elf_shared_object:
-    case llvm::file_magic::elf_core: return "elf";
-    case llvm::file_magic::macho_universal_binary: return "macho-universal";
-    case llvm::file_magic::pecoff_executable: return "pe";
-    case llvm::file_magic::coff_object: return "coff";
+    case llvm::file_magic::elf_core:
+      return "elf";
+    case llvm::file_magic::macho_universal_binary:
+      return "macho-universal";
+    case llvm::file_magic::pecoff_executable:
+      return "pe";
+    case llvm::file_magic::coff_object:
+      return "coff";
     case llvm::file_magic::macho_object:
     case llvm::file_magic::macho_executable:
     case llvm::file_magic::macho_fixed_virtual_memory_shared_lib:
@@ -76,8 +80,10 @@ const char* format_of_magic(llvm::file_magic magic) {
     case llvm::file_magic::macho_dynamically_linked_shared_lib_stub:
     case llvm::file_magic::macho_dsym_companion:
     case llvm::file_magic::macho_kext_bundle:
-    case llvm::file_magic::macho_file_set: return "macho";
-    default: return nullptr;
+    case llvm::file_magic::macho_file_set:
+      return "macho";
+    default:
+      return nullptr;
   }
 }
 
@@ -91,10 +97,15 @@ void inspect_binary(llvm::MemoryBufferRef buffer, Report& r) {
   }
   const llvm::object::Binary& b = **bin;
   const char* format = format_of(b);
-  if (!format) throw Error(r.path + ": not an ELF, Mach-O or PE file (" + "type " + std::to_string(static_cast<int>(b.getType())) + ")");
-  if (b.isELF()) detail::inspect_elf(b, r);
-  else if (b.isCOFF()) detail::inspect_coff(b, r);
-  else detail::inspect_macho(b, r);
+  if (!format)
+    throw Error(r.path + ": not an ELF, Mach-O or PE file (" + "type " +
+                std::to_string(static_cast<int>(b.getType())) + ")");
+  if (b.isELF())
+    detail::inspect_elf(b, r);
+  else if (b.isCOFF())
+    detail::inspect_coff(b, r);
+  else
+    detail::inspect_macho(b, r);
 }
 
 Report inspect_buffer(llvm::MemoryBufferRef buffer, std::string name) {

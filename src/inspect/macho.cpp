@@ -31,12 +31,18 @@ constexpr llvm::StringRef kLibSystem = "/usr/lib/libSystem.B.dylib";
 
 const char* dylib_kind(std::uint32_t cmd) {
   switch (cmd) {
-    case LC_LOAD_DYLIB: return "load";
-    case LC_LOAD_WEAK_DYLIB: return "weak";
-    case LC_REEXPORT_DYLIB: return "reexport";
-    case LC_LAZY_LOAD_DYLIB: return "lazy";
-    case LC_LOAD_UPWARD_DYLIB: return "upward";
-    default: return nullptr;
+    case LC_LOAD_DYLIB:
+      return "load";
+    case LC_LOAD_WEAK_DYLIB:
+      return "weak";
+    case LC_REEXPORT_DYLIB:
+      return "reexport";
+    case LC_LAZY_LOAD_DYLIB:
+      return "lazy";
+    case LC_LOAD_UPWARD_DYLIB:
+      return "upward";
+    default:
+      return nullptr;
   }
 }
 
@@ -48,19 +54,27 @@ std::string version_string(std::uint32_t v) {
 
 const char* version_min_platform(std::uint32_t cmd) {
   switch (cmd) {
-    case LC_VERSION_MIN_MACOSX: return "macos";
-    case LC_VERSION_MIN_IPHONEOS: return "ios";
-    case LC_VERSION_MIN_TVOS: return "tvos";
-    case LC_VERSION_MIN_WATCHOS: return "watchos";
-    default: return nullptr;
+    case LC_VERSION_MIN_MACOSX:
+      return "macos";
+    case LC_VERSION_MIN_IPHONEOS:
+      return "ios";
+    case LC_VERSION_MIN_TVOS:
+      return "tvos";
+    case LC_VERSION_MIN_WATCHOS:
+      return "watchos";
+    default:
+      return nullptr;
   }
 }
 
 std::string_view goarch_of(llvm::Triple::ArchType arch) {
   switch (arch) {
-    case llvm::Triple::aarch64: return "arm64";
-    case llvm::Triple::x86_64: return "amd64";
-    default: return "";
+    case llvm::Triple::aarch64:
+      return "arm64";
+    case llvm::Triple::x86_64:
+      return "amd64";
+    default:
+      return "";
   }
 }
 
@@ -71,19 +85,26 @@ std::optional<std::string> darwin_target(llvm::Triple::ArchType arch) {
   return std::nullopt;
 }
 
-const char* file_type_name(std::uint32_t filetype) {
+FileType file_type_of(std::uint32_t filetype) {
   switch (filetype) {
-    case MH_OBJECT: return "object";
-    case MH_EXECUTE: return "executable";
-    case MH_DYLIB: return "shared-object";
-    case MH_BUNDLE: return "bundle";
-    case MH_CORE: return "core";
-    default: return "other";
+    case MH_OBJECT:
+      return FileType::object;
+    case MH_EXECUTE:
+      return FileType::executable;
+    case MH_DYLIB:
+      return FileType::shared_object;
+    case MH_BUNDLE:
+      return FileType::bundle;
+    case MH_CORE:
+      return FileType::core;
+    default:
+      return FileType::other;
   }
 }
 
 // The NUL-terminated string at `offset` inside one load command.
-std::string command_string(const Report& r, const MachOObjectFile::LoadCommandInfo& lc, std::uint32_t offset) {
+std::string command_string(const Report& r, const MachOObjectFile::LoadCommandInfo& lc,
+                           std::uint32_t offset) {
   auto s = string_at(llvm::StringRef(lc.Ptr, lc.C.cmdsize), offset);
   if (!s) malformed(r, "load command string offset " + std::to_string(offset) + " is outside its command");
   return s->str();
@@ -99,7 +120,8 @@ void read_load_command(const MachOObjectFile& obj, const MachOObjectFile::LoadCo
     auto bv = obj.getBuildVersionLoadCommand(lc);
     r.min_os = MachOObjectFile::getBuildPlatform(bv.platform) + " " + version_string(bv.minos);
   } else if (const char* platform = version_min_platform(lc.C.cmd)) {
-    if (r.min_os.empty()) r.min_os = std::string(platform) + " " + version_string(obj.getVersionMinLoadCommand(lc).version);
+    if (r.min_os.empty())
+      r.min_os = std::string(platform) + " " + version_string(obj.getVersionMinLoadCommand(lc).version);
   } else if (lc.C.cmd == LC_UUID) {
     auto uuid = obj.getUuidCommand(lc);
     r.build_id = hex(llvm::ArrayRef<std::uint8_t>(uuid.uuid, sizeof(uuid.uuid)));
@@ -130,28 +152,29 @@ void read_sections(const MachOObjectFile& obj, Report& r) {
 }
 
 void inspect_thin(const MachOObjectFile& obj, Report& r) {
-  r.format = "macho";
+  r.format = target::ObjectFormat::macho;
   r.format_name = obj.getFileFormatName().str();
   r.arch = llvm::Triple::getArchTypeName(obj.getArch()).str();
   r.bits = obj.is64Bit() ? 64 : 32;
   r.little_endian = obj.isLittleEndian();
   r.target = darwin_target(obj.getArch());
-  r.libc = "darwin";
+  r.libc = target::Libc::darwin;
   std::uint32_t filetype = obj.is64Bit() ? obj.getHeader64().filetype : obj.getHeader().filetype;
-  r.file_type = file_type_name(filetype);
+  r.file_type = file_type_of(filetype);
   r.pie = ((obj.is64Bit() ? obj.getHeader64().flags : obj.getHeader().flags) & MH_PIE) != 0;
   for (const auto& lc : obj.load_commands()) read_load_command(obj, lc, r);
   read_sections(obj, r);
   r.has_symtab = r.symbol_count > 0;
   r.stripped = !r.has_symtab && r.debug_sections.empty();
   bool only_system = std::all_of(r.dylibs.begin(), r.dylibs.end(), [](const Library& l) { return l.system; });
-  r.linkage = filetype == MH_OBJECT ? "none" : only_system ? "static" : "dynamic";
+  r.linkage = filetype == MH_OBJECT ? Linkage::none : only_system ? Linkage::fully_static : Linkage::dynamic;
 }
 
 void inspect_universal(const llvm::object::MachOUniversalBinary& fat, Report& r) {
-  r.format = "macho-universal";
+  r.format = target::ObjectFormat::macho;
+  r.universal = true;
   r.format_name = "Mach-O universal binary";
-  r.libc = "darwin";
+  r.libc = target::Libc::darwin;
   for (const auto& slice : fat.objects()) {
     Report s;
     s.path = r.path + " (" + slice.getArchFlagName() + ")";
@@ -164,8 +187,9 @@ void inspect_universal(const llvm::object::MachOUniversalBinary& fat, Report& r)
   if (r.slices.empty()) malformed(r, "universal binary without slices");
   const Report& first = r.slices.front();
   r.file_type = first.file_type;
-  bool any_dynamic = std::any_of(r.slices.begin(), r.slices.end(), [](const Report& s) { return s.linkage == "dynamic"; });
-  r.linkage = any_dynamic ? "dynamic" : first.linkage;
+  bool any_dynamic = std::any_of(r.slices.begin(), r.slices.end(),
+                                 [](const Report& s) { return s.linkage == Linkage::dynamic; });
+  r.linkage = any_dynamic ? Linkage::dynamic : first.linkage;
   r.stripped = std::all_of(r.slices.begin(), r.slices.end(), [](const Report& s) { return s.stripped; });
   r.has_symtab = !r.stripped;
 }

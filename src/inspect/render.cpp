@@ -18,6 +18,9 @@ std::string hex_address(std::uint64_t v) {
   return buf;
 }
 
+// The report's enums as JSON strings (LLVM's json takes no std::string_view).
+llvm::json::Value text(std::string_view s) { return llvm::json::Value(std::string(s)); }
+
 void libraries_json(llvm::json::OStream& j, const char* key, const std::vector<Library>& libs) {
   j.attributeArray(key, [&] {
     for (const auto& l : libs)
@@ -38,19 +41,21 @@ void strings_json(llvm::json::OStream& j, const char* key, const std::vector<std
 void report_json(llvm::json::OStream& j, const Report& r) {
   j.object([&] {
     j.attribute("path", r.path);
-    j.attribute("format", r.format);
+    j.attribute("format", text(format_name(r)));
     j.attribute("format_name", r.format_name);
     j.attribute("arch", r.arch);
     j.attribute("elf_machine", r.elf_machine);
     j.attribute("bits", r.bits);
     j.attribute("endian", r.little_endian ? "little" : "big");
     j.attribute("target", r.target ? llvm::json::Value(*r.target) : nullptr);
-    j.attribute("libc", r.libc.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.libc));
-    j.attribute("allocator", r.allocator.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.allocator));
-    j.attribute("file_type", r.file_type);
-    j.attribute("linkage", r.linkage);
+    j.attribute("libc", r.libc ? text(target::libc_name(*r.libc)) : nullptr);
+    j.attribute("allocator",
+                r.allocator.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.allocator));
+    j.attribute("file_type", text(name(r.file_type)));
+    j.attribute("linkage", text(name(r.linkage)));
     j.attribute("pie", r.pie);
-    j.attribute("interpreter", r.interpreter.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.interpreter));
+    j.attribute("interpreter",
+                r.interpreter.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.interpreter));
     strings_json(j, "needed", r.needed);
     j.attribute("soname", r.soname.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.soname));
     strings_json(j, "rpath", r.rpath);
@@ -58,7 +63,8 @@ void report_json(llvm::json::OStream& j, const Report& r) {
     libraries_json(j, "dylibs", r.dylibs);
     j.attribute("min_os", r.min_os.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.min_os));
     libraries_json(j, "imports", r.imports);
-    j.attribute("subsystem", r.subsystem.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.subsystem));
+    j.attribute("subsystem",
+                r.subsystem.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.subsystem));
     j.attribute("stripped", r.stripped);
     j.attribute("has_symtab", r.has_symtab);
     j.attribute("symbol_count", static_cast<std::int64_t>(r.symbol_count));
@@ -79,7 +85,7 @@ void report_json(llvm::json::OStream& j, const Report& r) {
     j.attributeArray("hazards", [&] {
       for (const auto& h : r.hazards)
         j.object([&] {
-          j.attribute("kind", h.kind);
+          j.attribute("kind", text(name(h.kind)));
           j.attribute("reason", h.reason);
         });
     });
@@ -101,27 +107,30 @@ void line(std::string& out, std::string_view key, std::string_view value) {
 
 std::string libraries_text(const std::vector<Library>& libs) {
   std::vector<std::string> names;
-  for (const auto& l : libs) names.push_back(l.name + (l.kind == "load" || l.kind == "import" ? "" : " (" + l.kind + ")"));
+  for (const auto& l : libs)
+    names.push_back(l.name + (l.kind == "load" || l.kind == "import" ? "" : " (" + l.kind + ")"));
   return util::join(names, ", ");
 }
 
 void report_text(std::string& out, const Report& r) {
   out += r.path + ":\n";
   if (r.slices.empty()) {
-    line(out, "format", r.format_name + " (" + r.format + ", " + std::to_string(r.bits) + "-bit " +
-                            (r.little_endian ? "little" : "big") + "-endian)");
+    line(out, "format",
+         r.format_name + " (" + std::string(format_name(r)) + ", " + std::to_string(r.bits) + "-bit " +
+             (r.little_endian ? "little" : "big") + "-endian)");
     line(out, "arch", r.arch);
     line(out, "target", r.target.value_or("(none in the target table)"));
   } else {
     std::vector<std::string> archs;
     for (const auto& s : r.slices) archs.push_back(s.arch);
-    line(out, "format", r.format_name + " (" + r.format + ")");
+    line(out, "format", r.format_name + " (" + std::string(format_name(r)) + ")");
     line(out, "slices", util::join(archs, ", "));
   }
-  line(out, "libc", r.libc);
+  line(out, "libc", r.libc ? target::libc_name(*r.libc) : "");
   line(out, "allocator", r.allocator);
-  line(out, "type", r.file_type + (r.pie && r.file_type != "static-pie" ? " (pie)" : ""));
-  line(out, "linkage", r.linkage);
+  line(out, "type",
+       std::string(name(r.file_type)) + (r.pie && r.file_type != FileType::static_pie ? " (pie)" : ""));
+  line(out, "linkage", name(r.linkage));
   line(out, "interpreter", r.interpreter);
   line(out, "needed", util::join(r.needed, ", "));
   line(out, "soname", r.soname);
@@ -133,7 +142,8 @@ void report_text(std::string& out, const Report& r) {
   line(out, "imports", libraries_text(r.imports));
   if (r.slices.empty()) {
     std::string symbols = r.has_symtab ? std::to_string(r.symbol_count) + " symbols" : "no symbol table";
-    if (!r.debug_sections.empty()) symbols += ", " + std::to_string(r.debug_sections.size()) + " debug sections";
+    if (!r.debug_sections.empty())
+      symbols += ", " + std::to_string(r.debug_sections.size()) + " debug sections";
     line(out, "stripped", (r.stripped ? "yes (" : "no (") + symbols + ")");
     line(out, "build id", r.build_id);
     line(out, "entry", hex_address(r.entry));
@@ -144,7 +154,7 @@ void report_text(std::string& out, const Report& r) {
   line(out, "largest", util::join(sections, ", "));
   if (r.exec_stack) line(out, "stack", *r.exec_stack ? "executable" : "not executable");
   if (r.text_relocations) line(out, "textrel", "yes");
-  for (const auto& h : r.hazards) line(out, "HAZARD", h.kind + ": " + h.reason);
+  for (const auto& h : r.hazards) line(out, "HAZARD", std::string(name(h.kind)) + ": " + h.reason);
   for (const auto& n : r.notes) line(out, "note", n);
   for (const auto& s : r.slices) report_text(out, s);
 }

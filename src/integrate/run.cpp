@@ -20,11 +20,12 @@ inspect::Report read_report(const std::filesystem::path& program) {
   if (!std::filesystem::is_regular_file(program, ec))
     throw Error(program.string() + ": no such file", "build it first, or give its path: xstatic run ./app");
   auto report = inspect::inspect_file(program);
-  if (report.format != "elf" && report.format != "pe")
-    throw Error(program.string() + ": a " + report.format +
+  bool pe = report.format == target::ObjectFormat::coff && report.file_type != inspect::FileType::object;
+  if (report.format != target::ObjectFormat::elf && !pe)
+    throw Error(program.string() + ": a " + std::string(inspect::format_name(report)) +
                     " file; only Linux (ELF) and Windows (PE, under wine) programs can be run here",
                 "build it for a Linux or Windows target: xstatic cc --target linux/arm64 ...");
-  if (report.format == "pe" && !report.target)
+  if (pe && !report.target)
     throw Error(program.string() + ": a PE file for a machine no target has",
                 "list the targets: xstatic targets");
   if (!report.target)
@@ -35,7 +36,7 @@ inspect::Report read_report(const std::filesystem::path& program) {
 }
 
 target::Target target_of(const inspect::Report& report) {
-  auto libc = target::parse_libc(report.libc);
+  auto libc = report.libc;
   auto t = target::parse(*report.target);
   if (libc && (t.row->libcs & target::libc_bit(*libc))) t.libc = *libc;
   return t;

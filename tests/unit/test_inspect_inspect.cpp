@@ -40,7 +40,7 @@ TEST_CASE("static glibc hazards: symbols when there are some, strings when strip
   auto stripped = find_libc_hazards({}, regions);
   CHECK(stripped.glibc);
   REQUIRE(stripped.hazards.size() == 1);
-  CHECK(stripped.hazards[0].kind == "nss");
+  CHECK(stripped.hazards[0].kind == xstatic::inspect::HazardKind::nss);
   REQUIRE(stripped.notes.size() == 1);  // gconv's strings are in every static glibc program
   CHECK(stripped.notes[0].find("iconv machinery") != std::string::npos);
   llvm::StringRef symbols[] = {"main", "__libc_start_call_main", "_dl_open"};
@@ -51,7 +51,7 @@ TEST_CASE("static glibc hazards: symbols when there are some, strings when strip
   llvm::StringRef calls_iconv[] = {"main", "__libc_start_call_main", "__gconv_open", "iconv_open", "dlopen"};
   auto calling = find_libc_hazards(calls_iconv, regions);
   REQUIRE(calling.hazards.size() == 1);
-  CHECK(calling.hazards[0].kind == "iconv");
+  CHECK(calling.hazards[0].kind == xstatic::inspect::HazardKind::iconv);
   llvm::StringRef musl_symbols[] = {"main", "dlopen", "__init_libc"};
   CHECK(find_libc_hazards(musl_symbols, {}).hazards.empty());  // not glibc: nothing to load
 }
@@ -59,18 +59,18 @@ TEST_CASE("static glibc hazards: symbols when there are some, strings when strip
 TEST_CASE("the allocator: xstatic's note, then mimalloc's messages, the libc, musl's size classes") {
   using xstatic::inspect::detail::allocator_of;
   std::vector<llvm::StringRef> none;
-  CHECK(allocator_of("mimalloc 2.0.9", "", none, true) == "mimalloc 2.0.9");
+  CHECK(allocator_of("mimalloc 2.0.9", std::nullopt, none, true) == "mimalloc 2.0.9");
   const char mi_text[] = "abc\0mimalloc: warning: %s";
   std::vector<llvm::StringRef> mi{llvm::StringRef(mi_text, sizeof mi_text)};
-  CHECK(allocator_of("", "", mi, true) == "mimalloc");
-  CHECK(allocator_of("", "glibc", none, true) == "glibc");
-  CHECK(allocator_of("", "musl", none, true) == "musl");
-  CHECK(allocator_of("", "", none, true) == "unknown");
+  CHECK(allocator_of("", std::nullopt, mi, true) == "mimalloc");
+  CHECK(allocator_of("", xstatic::target::Libc::glibc, none, true) == "glibc");
+  CHECK(allocator_of("", xstatic::target::Libc::musl, none, true) == "musl");
+  CHECK(allocator_of("", std::nullopt, none, true) == "unknown");
 
   // mallocng's size_classes[] as a little- and a big-endian target stores it.
-  const std::uint16_t classes[] = {1,   2,   3,   4,   5,   6,    7,    8,    9,    10,   12,   15,
-                                   18,  20,  25,  31,  36,  42,   50,   63,   72,   84,   102,  127,
-                                   146, 170, 204, 255, 292, 340,  409,  511,  584,  682,  818,  1023,
+  const std::uint16_t classes[] = {1,    2,    3,    4,    5,    6,    7,    8,    9,    10,   12,   15,
+                                   18,   20,   25,   31,   36,   42,   50,   63,   72,   84,   102,  127,
+                                   146,  170,  204,  255,  292,  340,  409,  511,  584,  682,  818,  1023,
                                    1169, 1364, 1637, 2047, 2340, 2730, 3276, 4095, 4680, 5460, 6552, 8191};
   std::string le = "xx", be = "yyy";
   for (auto v : classes) {
@@ -78,7 +78,8 @@ TEST_CASE("the allocator: xstatic's note, then mimalloc's messages, the libc, mu
     be += {static_cast<char>(v >> 8), static_cast<char>(v & 0xff)};
   }
   std::vector<llvm::StringRef> le_data{le}, be_data{be};
-  CHECK(allocator_of("", "", le_data, true) == "musl");
-  CHECK(allocator_of("", "", be_data, false) == "musl");
-  CHECK(allocator_of("", "", le_data, false) == "unknown");  // the other byte order is not that table
+  CHECK(allocator_of("", std::nullopt, le_data, true) == "musl");
+  CHECK(allocator_of("", std::nullopt, be_data, false) == "musl");
+  CHECK(allocator_of("", std::nullopt, le_data, false) ==
+        "unknown");  // the other byte order is not that table
 }

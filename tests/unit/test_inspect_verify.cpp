@@ -15,17 +15,17 @@ using namespace xstatic::inspect;
 
 namespace {
 
-Report elf(std::string linkage, std::string file_type = "executable") {
+Report elf(Linkage linkage, FileType file_type = FileType::executable) {
   Report r;
   r.path = "app";
-  r.format = "elf";
+  r.format = target::ObjectFormat::elf;
   r.format_name = "elf64-x86-64";
   r.arch = "x86_64";
   r.elf_machine = 62;  // EM_X86_64
   r.bits = 64;
   r.target = "linux/amd64";
-  r.linkage = std::move(linkage);
-  r.file_type = std::move(file_type);
+  r.linkage = linkage;
+  r.file_type = file_type;
   r.stripped = true;
   return r;
 }
@@ -33,7 +33,7 @@ Report elf(std::string linkage, std::string file_type = "executable") {
 }  // namespace
 
 TEST_CASE("verify names what a dynamic ELF file needs, in one line") {
-  auto r = elf("dynamic");
+  auto r = elf(Linkage::dynamic);
   r.needed = {"libc.so.6"};
   r.interpreter = "/lib/ld-linux-aarch64.so.1";
   auto v = verify_report(r, Policy{});
@@ -43,18 +43,18 @@ TEST_CASE("verify names what a dynamic ELF file needs, in one line") {
 }
 
 TEST_CASE("static and static-pie executables pass --static; objects and shared objects do not") {
-  CHECK(verify_report(elf("static"), Policy{}).ok);
-  CHECK(verify_report(elf("static-pie", "static-pie"), Policy{}).ok);
-  CHECK_FALSE(verify_report(elf("none", "object"), Policy{}).ok);
-  CHECK_FALSE(verify_report(elf("dynamic", "shared-object"), Policy{}).ok);
+  CHECK(verify_report(elf(Linkage::fully_static), Policy{}).ok);
+  CHECK(verify_report(elf(Linkage::static_pie, FileType::static_pie), Policy{}).ok);
+  CHECK_FALSE(verify_report(elf(Linkage::none, FileType::object), Policy{}).ok);
+  CHECK_FALSE(verify_report(elf(Linkage::dynamic, FileType::shared_object), Policy{}).ok);
   Policy lax;
   lax.require_static = false;
-  CHECK(verify_report(elf("dynamic"), lax).ok);
+  CHECK(verify_report(elf(Linkage::dynamic), lax).ok);
 }
 
 TEST_CASE("hazards fail the policy unless allowed, then they are warnings") {
-  auto r = elf("static");
-  r.hazards.push_back({"nss", "static glibc carries NSS"});
+  auto r = elf(Linkage::fully_static);
+  r.hazards.push_back({HazardKind::nss, "static glibc carries NSS"});
   auto strict = verify_report(r, Policy{});
   CHECK_FALSE(strict.ok);
   CHECK(strict.failures.at(0) == "hazard: static glibc carries NSS");
@@ -63,24 +63,27 @@ TEST_CASE("hazards fail the policy unless allowed, then they are warnings") {
   auto lax = verify_report(r, allow);
   CHECK(lax.ok);
   CHECK(lax.warnings.at(0) == "hazard: static glibc carries NSS");
+  REQUIRE(lax.hazards.size() == 1);  // the driver reads the kind, never the prose
+  CHECK(lax.hazards[0].kind == HazardKind::nss);
+  CHECK(strict.hazards.size() == 1);
 }
 
 TEST_CASE("the target policy compares machine, class and endianness, and a known libc") {
   Policy p;
   p.target = target::parse("linux/arm64");
-  auto v = verify_report(elf("static"), p);
+  auto v = verify_report(elf(Linkage::fully_static), p);
   CHECK_FALSE(v.ok);
   CHECK(v.failures.at(0) == "target: is linux/amd64 (elf64-x86-64), expected linux/arm64");
   p.target = target::parse("linux/amd64/v3");  // a GOAMD64 level is the same machine
-  CHECK(verify_report(elf("static"), p).ok);
-  auto glibc = elf("static");
-  glibc.libc = "glibc";
+  CHECK(verify_report(elf(Linkage::fully_static), p).ok);
+  auto glibc = elf(Linkage::fully_static);
+  glibc.libc = target::Libc::glibc;
   p.target = target::parse("linux/amd64");  // musl by default
   CHECK(verify_report(glibc, p).failures.at(0) == "libc: is glibc, expected musl");
 }
 
 TEST_CASE("stripped policy lists what is left") {
-  auto r = elf("static");
+  auto r = elf(Linkage::fully_static);
   r.stripped = false;
   r.has_symtab = true;
   r.symbol_count = 12;
@@ -92,21 +95,22 @@ TEST_CASE("stripped policy lists what is left") {
 TEST_CASE("a universal binary meets a target through its matching slice") {
   Report fat;
   fat.path = "app";
-  fat.format = "macho-universal";
+  fat.format = target::ObjectFormat::macho;
+  fat.universal = true;
   for (auto [arch, tgt] : {std::pair{"x86_64", "darwin/amd64"}, std::pair{"aarch64", "darwin/arm64"}}) {
     Report s;
-    s.format = "macho";
+    s.format = target::ObjectFormat::macho;
     s.arch = arch;
     s.target = tgt;
-    s.linkage = "static";
-    s.file_type = "executable";
+    s.linkage = Linkage::fully_static;
+    s.file_type = FileType::executable;
     s.stripped = true;
     fat.slices.push_back(s);
   }
   Policy p;
   p.target = target::parse("darwin/arm64");
   CHECK(verify_report(fat, p).ok);
-  fat.slices[1].linkage = "dynamic";
+  fat.slices[1].linkage = Linkage::dynamic;
   fat.slices[1].dylibs = {{"/usr/local/lib/libfoo.dylib", "load", false}};
   CHECK(verify_report(fat, p).failures.at(0) == "slice aarch64: dynamic: links /usr/local/lib/libfoo.dylib");
   p.target = target::parse("linux/arm64");
@@ -135,13 +139,20 @@ TEST_CASE("outside fuzzing builds the guard also turns SIGSEGV and SIGBUS into a
 TEST_CASE("devices and directories are refused, not read forever") {
   CHECK_THROWS_WITH_AS(inspect_file("/dev/zero"), "/dev/zero: cannot read: not a regular file", Error);
   CHECK_THROWS_AS(inspect_file("/"), Error);
-  CHECK_THROWS_WITH_AS(inspect_file("/nonexistent/app"), doctest::Contains("/nonexistent/app: cannot read:"), Error);
+  CHECK_THROWS_WITH_AS(inspect_file("/nonexistent/app"), doctest::Contains("/nonexistent/app: cannot read:"),
+                       Error);
 }
 
 TEST_CASE("garbage is an error for that file, never a crash") {
-  for (std::string bytes : {std::string(), std::string("\x7f" "ELF"), std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(20, '\0'),
-                            std::string("\xcf\xfa\xed\xfe", 4) + std::string(40, '\xff'), std::string("MZ") + std::string(100, 'A'),
-                            std::string("not a binary at all")}) {
+  for (std::string bytes : {std::string(),
+                            std::string("\x7f"
+                                        "ELF"),
+                            std::string("\x7f"
+                                        "ELF\x02\x01\x01",
+                                        7) +
+                                std::string(20, '\0'),
+                            std::string("\xcf\xfa\xed\xfe", 4) + std::string(40, '\xff'),
+                            std::string("MZ") + std::string(100, 'A'), std::string("not a binary at all")}) {
     try {
       inspect_bytes(bytes, "blob");
       FAIL("accepted garbage");
@@ -153,9 +164,13 @@ TEST_CASE("garbage is an error for that file, never a crash") {
 }
 
 TEST_CASE("a bare ELF header (ET_NONE, no segments) is reported, not rejected") {
-  auto r = inspect_bytes(std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(64, '\0'), "bare");
-  CHECK(r.format == "elf");
-  CHECK(r.file_type == "other");
-  CHECK(r.linkage == "none");
+  auto r = inspect_bytes(std::string("\x7f"
+                                     "ELF\x02\x01\x01",
+                                     7) +
+                             std::string(64, '\0'),
+                         "bare");
+  CHECK(r.format == target::ObjectFormat::elf);
+  CHECK(r.file_type == FileType::other);
+  CHECK(r.linkage == Linkage::none);
   CHECK_FALSE(verify_report(r, Policy{}).ok);
 }

@@ -10,7 +10,20 @@
 #include <string_view>
 #include <vector>
 
+#include "xstatic/target/target.hpp"
+
 namespace xstatic::inspect {
+
+// The report's kinds are enums; they become text only where the report is
+// rendered (render.cpp, names.cpp), so a new format's inspector (wasm, ...)
+// adds a value and its name instead of new string literals to compare.
+enum class FileType : std::uint8_t { executable, static_pie, shared_object, object, bundle, core, other };
+enum class Linkage : std::uint8_t { none, fully_static, static_pie, dynamic };  // none: not linked (objects)
+enum class HazardKind : std::uint8_t { nss, dlopen, iconv, execstack, textrel };
+
+std::string_view name(FileType type);    // "executable", "static-pie", "shared-object", ...
+std::string_view name(Linkage linkage);  // "none", "static", "static-pie", "dynamic"
+std::string_view name(HazardKind kind);  // "nss", "dlopen", "iconv", "execstack", "textrel"
 
 struct Section {
   std::string name;
@@ -25,24 +38,25 @@ struct Library {
 };
 
 struct Hazard {
-  std::string kind;    // nss, dlopen, iconv, execstack, textrel
+  HazardKind kind;
   std::string reason;  // why, for a human: "static glibc program carries NSS (/etc/nsswitch.conf)"
 };
 
 struct Report {
   std::string path;
-  std::string format;             // elf, macho, macho-universal, pe, coff (a COFF object)
-  std::string format_name;        // LLVM's name: elf64-x86-64, Mach-O arm64, COFF-x86-64
+  std::optional<target::ObjectFormat> format;  // nullopt until an inspector recognised the file
+  bool universal = false;                      // Mach-O: a universal (fat) binary; see `slices`
+  std::string format_name;                     // LLVM's name: elf64-x86-64, Mach-O arm64, COFF-x86-64
   std::string arch;               // LLVM's architecture name: x86_64, aarch64, arm, s390x, i386 ...
   std::uint16_t elf_machine = 0;  // ELF e_machine; 0 for other formats
   unsigned bits = 0;              // 32 or 64
   bool little_endian = true;
   std::optional<std::string> target;  // the matching target table row: "linux/arm64"
-  std::string libc;                   // glibc, musl, darwin, mingw, or "" when it cannot be told
+  std::optional<target::Libc> libc;   // nullopt when it cannot be told
   std::string
       allocator;  // ELF executables and shared objects: "mimalloc 2.0.9", mimalloc, musl, glibc, unknown
-  std::string file_type;  // executable, static-pie, shared-object, object, dylib, bundle, core, other
-  std::string linkage;    // static, static-pie, dynamic, or none (objects)
+  FileType file_type = FileType::other;
+  Linkage linkage = Linkage::none;
   bool pie = false;
 
   // ELF dynamic linking.
@@ -87,6 +101,10 @@ Report inspect_file(const std::filesystem::path& file);
 
 // The same on bytes already in memory (tests and the fuzzer); `name` is used in messages.
 Report inspect_bytes(std::string_view bytes, std::string_view name);
+
+// The report's "format" as rendered: elf, macho, macho-universal, pe, coff
+// (a COFF object), wasm; "file" while the format is unknown.
+std::string_view format_name(const Report& report);
 
 // Renders a report for people (several lines) or as one JSON object.
 std::string to_text(const Report& report);

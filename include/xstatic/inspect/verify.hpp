@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "xstatic/inspect/report.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::inspect {
@@ -21,8 +22,10 @@ struct Policy {
 
 struct Verdict {
   bool ok = true;
-  std::vector<std::string> failures;  // one line each: "dynamic: needs libc.so.6 (interpreter /lib/ld-linux-aarch64.so.1)"
+  std::vector<std::string>
+      failures;  // one line each: "dynamic: needs libc.so.6 (interpreter /lib/ld-linux-aarch64.so.1)"
   std::vector<std::string> warnings;  // hazards that the policy allows, and notes
+  std::vector<Hazard> hazards;        // every hazard of the checked file (or slice), allowed or not
 };
 
 // Reads `file` (memory-mapped, never wholly read) and applies the policy.
