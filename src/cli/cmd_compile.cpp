@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "status.hpp"
 #include "xstatic/driver/driver.hpp"
 #include "xstatic/integrate/toolset.hpp"
@@ -35,19 +36,14 @@ std::vector<target::Target> default_targets() {
 
 void install_links_command(const std::string& dir, const std::vector<std::string>& specs,
                            const std::string& libc) {
-  std::optional<target::Libc> wanted;
-  if (!libc.empty()) {
-    wanted = target::parse_libc(libc);
-    if (!wanted) throw Error("unknown libc '" + libc + "'", "use --libc musl or --libc glibc");
-  }
+  auto wanted = target::libc_option(libc);
   std::vector<target::Target> targets;
   for (const auto& spec : specs) targets.push_back(target::parse(spec, wanted));
   if (targets.empty()) targets = default_targets();
   std::error_code ec;
   auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) throw Error("cannot find the xstatic binary (/proc/self/exe): " + ec.message(), {}, Exit::internal);
-  auto store = sysroot::Store::locate(
-      globals().store.empty() ? std::nullopt : std::optional<std::filesystem::path>(globals().store));
+  auto store = cli::store();
   auto made = driver::install_links(dir, self, targets);
   sysroot::write_links_store(dir, store);  // the names use this store, whatever XSTATIC_HOME says later
   for (const auto& t : targets) {
@@ -82,7 +78,7 @@ void add_install_links(CLI::App& app) {
   auto libc = std::make_shared<std::string>();
   cmd->add_option("DIR", *dir, "Folder for the symlinks (created if needed)")->required();
   cmd->add_option("TARGET", *specs, "Targets (default: those with an installed sysroot, else this host)");
-  cmd->add_option("--libc", *libc, "C library of the targets given (musl or glibc)");
+  add_libc_option(cmd, *libc, "C library of the targets given (musl or glibc)");
   cmd->footer(
       "Each target gets <triple>-cc, -c++, -gcc, -g++, -clang, -clang++ (xstatic as a compiler for it)\n"
       "and -ar, -ranlib, -strip, -objcopy, -nm, -objdump, -readelf, -size, -strings, -addr2line, -ld\n"

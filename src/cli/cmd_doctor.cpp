@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "status.hpp"
 #include "xstatic/integrate/binfmt.hpp"
 #include "xstatic/integrate/wine.hpp"
@@ -158,8 +159,7 @@ void print_text(const std::vector<Tool>& tools, const sysroot::Store& store,
 }
 
 void doctor(bool json) {
-  auto store = sysroot::Store::locate(
-      globals().store.empty() ? std::nullopt : std::optional<std::filesystem::path>(globals().store));
+  auto store = cli::store();
   auto tools = probe_tools(store);
   auto sysroots = installed_sysroots(store);
   auto fix = fix_command(tools, sysroots.empty());

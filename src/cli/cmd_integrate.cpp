@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "xstatic/driver/launcher.hpp"
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/integrate/launcher.hpp"
@@ -23,25 +24,12 @@ struct TargetArgs {
   std::string libc;
   std::string malloc;  // toolchain and env only
 
-  target::Target parse() const {
-    std::optional<target::Libc> l;
-    if (!libc.empty()) {
-      l = target::parse_libc(libc);
-      if (!l) throw Error("unknown libc '" + libc + "'", "use --libc musl or --libc glibc");
-    }
-    return target::parse(spec, l);
-  }
+  target::Target parse() const { return parse_target(spec, libc); }
 };
 
 void add_target_args(CLI::App* cmd, TargetArgs& args) {
   cmd->add_option("TARGET", args.spec, "linux/arm64, linux/arm/v7, aarch64-linux-gnu, ...")->required();
-  cmd->add_option("--libc", args.libc, "musl (default on Linux) or glibc");
-}
-
-sysroot::Store cli_store() {
-  const auto& g = globals();
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt
-                                                : std::optional<std::filesystem::path>(g.store));
+  add_libc_option(cmd, args.libc, "musl (default on Linux) or glibc");
 }
 
 void add_malloc_arg(CLI::App* cmd, TargetArgs& args) {
@@ -53,7 +41,7 @@ void add_malloc_arg(CLI::App* cmd, TargetArgs& args) {
 
 // The toolset for a target, with its launchers in place.
 integrate::Toolset prepare(const target::Target& t, const std::string& malloc = {}) {
-  auto tools = integrate::describe(cli_store(), t, integrate::self_executable());
+  auto tools = integrate::describe(store(), t, integrate::self_executable());
   tools.malloc = malloc;
   integrate::ensure_launchers(tools);
   if (!tools.sysroot_installed)
@@ -162,9 +150,9 @@ void add_run(CLI::App& app) {
     std::optional<target::Target> t;
     if (!args->spec.empty()) t = args->parse();
     std::vector<std::string> rest(command->begin() + 1, command->end());
-    auto plan = integrate::plan_run(command->front(), rest, t, cli_store());
+    auto plan = integrate::plan_run(command->front(), rest, t, store());
     spdlog::debug("run {} binary: {}", plan.target.go_name(), plan.native ? "native" : plan.argv.front());
-    integrate::prepare_run(plan, cli_store());
+    integrate::prepare_run(plan, store());
     for (const auto& entry : plan.env) {
       auto eq = entry.find('=');
       ::setenv(entry.substr(0, eq).c_str(), entry.substr(eq + 1).c_str(), 1);
@@ -177,9 +165,6 @@ void add_run(CLI::App& app) {
 }  // namespace
 
 void add_integrate(CLI::App& app) {
-  // `sysroot add` lives with the sysroot command (defined earlier by add_sysroot).
-  auto sysroot_cmds = app.get_subcommands([](CLI::App* c) { return c->get_name() == "sysroot"; });
-  if (!sysroot_cmds.empty()) add_sysroot_add(*sysroot_cmds.front());
   add_toolchain(app);
   add_env(app);
   add_run(app);

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "xstatic/integrate/toolset.hpp"
 #include "xstatic/release/config.hpp"
 #include "xstatic/release/release.hpp"
@@ -34,9 +35,7 @@ void run_release_cmd(const ReleaseArgs& args) {
       std::fprintf(stderr, "xstatic release: %s\n", line.c_str());
       std::fflush(stderr);
     };
-  const auto& g = globals();
-  auto store =
-      sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+  auto store = cli::store();
   auto summary = release::run_release(config, options, store);
   std::string text = args.json ? release::summary_json(summary) : release::summary_table(summary);
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -6,18 +6,13 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::cli {
 namespace {
-
-sysroot::Store store() {
-  const auto& g = globals();
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt
-                                                : std::optional<std::filesystem::path>(g.store));
-}
 
 struct BuildArgs {
   std::vector<std::string> targets;

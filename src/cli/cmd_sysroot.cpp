@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/util/error.hpp"
 
@@ -22,21 +23,6 @@ struct SysrootArgs {
   bool json = false;
 };
 
-sysroot::Store store() {
-  const auto& g = globals();
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt
-                                                : std::optional<std::filesystem::path>(g.store));
-}
-
-target::Target parse_target(const std::string& spec, const std::string& libc) {
-  std::optional<target::Libc> l;
-  if (!libc.empty()) {
-    l = target::parse_libc(libc);
-    if (!l) throw Error("unknown libc '" + libc + "'", "use --libc musl or --libc glibc", Exit::usage);
-  }
-  return target::parse(spec, l);
-}
-
 sysroot::InstallOptions install_options(const SysrootArgs& a) {
   sysroot::InstallOptions o;
   if (!a.debs.empty()) o.debs_dir = a.debs;
@@ -45,8 +31,7 @@ sysroot::InstallOptions install_options(const SysrootArgs& a) {
 }
 
 void add_libc_option(CLI::App* cmd, SysrootArgs& a) {
-  cmd->add_option("--libc", a.libc, "musl (default for Linux) or glibc")
-      ->check(CLI::IsMember({"musl", "glibc"}));
+  cli::add_libc_option(cmd, a.libc, "musl (default for Linux) or glibc");
 }
 
 void print_list(bool json) {
@@ -131,8 +116,7 @@ void add_sysroot(CLI::App& app) {
     auto t = parse_target(a->file, a->libc);
     auto found = store().find(t);
     if (!found)
-      throw Error("sysroot for " + t.go_name() + " (" + std::string(t.libc_name()) + ") is not installed",
-                  sysroot::install_command(t), Exit::missing);
+      throw Error("sysroot for " + t.describe() + " is not installed", sysroot::install_command(t), Exit::missing);
     std::printf("%s\n", found->c_str());
   });
 
@@ -142,8 +126,7 @@ void add_sysroot(CLI::App& app) {
   remove->callback([a] {
     auto t = parse_target(a->file, a->libc);
     if (!sysroot::remove(store(), t))
-      throw Error("sysroot for " + t.go_name() + " (" + std::string(t.libc_name()) + ") is not installed",
-                  "xstatic sysroot list", Exit::missing);
+      throw Error("sysroot for " + t.describe() + " is not installed", "xstatic sysroot list", Exit::missing);
   });
 
   auto* exp = cmd->add_subcommand("export",
@@ -160,6 +143,8 @@ void add_sysroot(CLI::App& app) {
     auto dir = sysroot::import_sysroot(store(), a->file, install_options(*a));
     std::printf("%s\n", dir.c_str());
   });
+
+  add_sysroot_add(*cmd);
 }
 
 }  // namespace xstatic::cli

@@ -1,10 +1,10 @@
 // `xstatic sysroot add TARGET PACKAGE...` (xstatic/sysroot/add.hpp). It
-// joins the `sysroot` command that cmd_sysroot.cpp defines; add_integrate()
-// attaches it, so the two files never edit each other.
+// joins the `sysroot` command: add_sysroot() (cmd_sysroot.cpp) attaches it.
 #include <cstdio>
 #include <memory>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "xstatic/sysroot/add.hpp"
 #include "xstatic/util/error.hpp"
 
@@ -23,8 +23,7 @@ void add_sysroot_add(CLI::App& sysroot_cmd) {
   cmd->add_option("target", a->target, "Target, e.g. linux/arm64")->required();
   cmd->add_option("packages", a->packages, "Debian packages: zlib1g-dev libssl-dev libsqlite3-dev ...")
       ->required();
-  cmd->add_option("--libc", a->libc, "glibc (required for Go-style names: musl sysroots take no Debian libraries)")
-      ->check(CLI::IsMember({"musl", "glibc"}));
+  add_libc_option(cmd, a->libc, "glibc (required for Go-style names: musl sysroots take no Debian libraries)");
   cmd->add_option("--debs", a->debs, "Offline: take exactly these packages' .deb files from this folder")
       ->check(CLI::ExistingDirectory);
   cmd->footer(
@@ -38,13 +37,11 @@ void add_sysroot_add(CLI::App& sysroot_cmd) {
     // The libc is chosen as everywhere else (musl unless --libc or a -gnu
     // triple says glibc), so that `sysroot add` and `cc` agree on the
     // sysroot; a musl target gets the reason it cannot take Debian's libraries.
-    auto t = target::parse(a->target, a->libc.empty() ? std::nullopt : target::parse_libc(a->libc));
+    auto t = parse_target(a->target, a->libc);
     sysroot::AddOptions options;
     if (!a->debs.empty()) options.debs_dir = a->debs;
     options.quiet = globals().quiet;
-    const auto& g = globals();
-    auto store = sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
-    auto result = sysroot::add_packages(store, t, a->packages, options);
+    auto result = sysroot::add_packages(store(), t, a->packages, options);
     for (const auto& p : result.added) std::printf("added %s %s\n", p.name.c_str(), p.version.c_str());
     for (const auto& p : result.present) std::printf("present %s\n", p.c_str());
   });

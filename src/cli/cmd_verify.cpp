@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify_report.hpp"
 #include "xstatic/target/target.hpp"
@@ -29,11 +30,7 @@ struct Options {
 
 inspect::Policy policy_of(const Options& o) {
   inspect::Policy p;
-  std::optional<target::Libc> libc;
-  if (!o.libc.empty()) {
-    libc = target::parse_libc(o.libc);
-    if (!libc) throw Error("unknown libc '" + o.libc + "'", "use one of: musl, glibc, mingw, darwin");
-  }
+  auto libc = target::libc_option(o.libc);
   if (!o.target.empty()) p.target = target::parse(o.target, libc);
   p.require_static = o.require_static;
   p.require_stripped = o.stripped;
@@ -109,7 +106,7 @@ void add_verify(CLI::App& app) {
   auto o = std::make_shared<Options>();
   cmd->add_option("files", o->files, "Files to check (a release's whole dist/ folder)")->required();
   cmd->add_option("--target", o->target, "Must be built for this target (linux/arm64, x86_64-w64-mingw32, ...)");
-  cmd->add_option("--libc", o->libc, "With --target: the libc it must use (musl, glibc)");
+  add_libc_option(cmd, o->libc, "With --target: the libc it must use (musl, glibc)");
   cmd->add_flag("--static", o->require_static,
                 "Must be static: ELF static or static-pie; Mach-O linking only libSystem; PE importing only Windows DLLs");
   cmd->add_flag("--stripped", o->stripped, "Must have no symbol table and no debug sections");

@@ -32,9 +32,9 @@ void add_sysroot(CLI::App& app);
 void add_inspect(CLI::App& app);
 void add_verify(CLI::App& app);
 void add_runtimes(CLI::App& app);
-void add_integrate(CLI::App& app);  // toolchain, env, run; attaches `sysroot add`
+void add_integrate(CLI::App& app);  // toolchain, env, run
 void add_binfmt(CLI::App& app);
-void add_sysroot_add(CLI::App& sysroot_cmd);  // cmd_sysroot_add.cpp
+void add_sysroot_add(CLI::App& sysroot_cmd);  // cmd_sysroot_add.cpp, called by add_sysroot
 void add_release(CLI::App& app);  // cmd_release.cpp
 
 // The compiler front end, reached as `xstatic cc|c++ ARGS` or through argv[0]

@@ -13,11 +13,6 @@
 
 namespace xstatic::cli {
 
-Globals& globals() {
-  static Globals g;
-  return g;
-}
-
 bool is_compiler_name(std::string_view tool) {
   for (std::string_view name : {"cc", "c++", "gcc", "g++", "clang", "clang++", "cxx"})
     if (tool == name) return true;

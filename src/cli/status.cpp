@@ -1,6 +1,7 @@
 #include "status.hpp"
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
@@ -54,8 +55,7 @@ std::string allocator_of(const sysroot::Store& store, const target::Target& t) {
 
 TargetStatus target_status(const target::Target& t) {
   TargetStatus s{t, {}, "-", {}, runner_for(t), {}, {}, false};
-  auto store = sysroot::Store::locate(globals().store.empty() ? std::nullopt
-                                                              : std::optional<std::filesystem::path>(globals().store));
+  auto store = cli::store();
   s.sysroot = store.find(t);
   s.cxx_runtime = cxx_runtime_of(store, t);
   s.allocator = allocator_of(store, t);

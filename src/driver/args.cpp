@@ -64,8 +64,8 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
       own.target = value;
       break;
     case OwnId::libc:
-      own.libc = target::parse_libc(value);
-      if (!own.libc) throw Error("unknown libc '" + value + "' in --libc", "use --libc musl or --libc glibc");
+      own.libc = target::libc_option(value);
+      if (!own.libc) throw Error("unknown libc '' in --libc", "use --libc musl or --libc glibc");
       break;
     case OwnId::launcher:
       own.launcher = value;

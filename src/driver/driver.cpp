@@ -37,10 +37,6 @@ bool env_true(const char* name) {
   return v && *v != "0" && *v != "false" && *v != "no";
 }
 
-std::string describe(const target::Target& t) {
-  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
-}
-
 std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, const target::Target& t,
                                                   const Invocation& inv) {
   if (auto found = store.find(t)) return found;
@@ -49,7 +45,7 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
   if (inv.inputs == 0) return std::nullopt;
   bool ours = sysroot::is_provisioned_by_xstatic(t);
   if (inv.own.auto_install && ours) {
-    std::fprintf(stderr, "xstatic: installing the sysroot for %s (--auto-install)\n", describe(t).c_str());
+    std::fprintf(stderr, "xstatic: installing the sysroot for %s (--auto-install)\n", t.describe().c_str());
     return sysroot::install(store, t, sysroot::InstallOptions{});
   }
   // A links folder's store (xstatic/sysroot/links_store.hpp) may not be the
@@ -59,8 +55,8 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
     in_store = " in the store " + store.root().string();
     for_store = "XSTATIC_HOME=" + store.root().string() + " ";
   }
-  throw Error(ours ? "the sysroot for " + describe(t) + " is not installed" + in_store
-                   : "no sysroot for " + describe(t) + " was found",
+  throw Error(ours ? "the sysroot for " + t.describe() + " is not installed" + in_store
+                   : "no sysroot for " + t.describe() + " was found",
               for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
 }
 
@@ -95,7 +91,7 @@ runtimes::Malloc malloc_choice(const Invocation& inv) {
 runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Target& t) {
   auto choice = malloc_choice(inv);
   if (choice == runtimes::Malloc::mimalloc && !runtimes::mimalloc_supported(t))
-    throw Error("--malloc=mimalloc is for Linux musl targets with 64-bit atomics; " + describe(t) +
+    throw Error("--malloc=mimalloc is for Linux musl targets with 64-bit atomics; " + t.describe() +
                     " keeps its C library's allocator",
                 "drop --malloc (or XSTATIC_MALLOC) for this target", Exit::usage);
   return choice;
@@ -118,22 +114,22 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
   std::string build_cmd = "xstatic runtimes build " + t.go_name() + " --runtime mimalloc";
   if (!auto_build_allowed()) {
     if (forced)
-      throw Error("--malloc=mimalloc: mimalloc is not built for " + describe(t) + " yet (XSTATIC_AUTO_BUILD=0)",
+      throw Error("--malloc=mimalloc: mimalloc is not built for " + t.describe() + " yet (XSTATIC_AUTO_BUILD=0)",
                   "run '" + build_cmd + "'", Exit::missing);
     std::fprintf(stderr, "xstatic: note: linking musl's own malloc: mimalloc is not built for %s "
-                         "(XSTATIC_AUTO_BUILD=0); run '%s'\n", describe(t).c_str(), build_cmd.c_str());
+                         "(XSTATIC_AUTO_BUILD=0); run '%s'\n", t.describe().c_str(), build_cmd.c_str());
     return;
   }
   if (!forced) {
     if (auto log = runtimes::recent_mimalloc_failure(store, t, plan.clang.major)) {
       std::fprintf(stderr, "xstatic: note: linking musl's own malloc: building mimalloc for %s failed within the "
-                           "hour (log: %s); retry: '%s'\n", describe(t).c_str(), log->c_str(), build_cmd.c_str());
+                           "hour (log: %s); retry: '%s'\n", t.describe().c_str(), log->c_str(), build_cmd.c_str());
       return;
     }
   }
   show_runtimes_progress();
   std::fprintf(stderr, "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
-               describe(t).c_str());
+               t.describe().c_str());
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
   try {
@@ -152,13 +148,13 @@ std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store
                                                      const toolchain::Clang& clang) {
   if (auto found = runtimes::find(store, t, clang.major)) return found;
   if (!auto_build_allowed())
-    throw Error("C++ for " + describe(t) + " needs LLVM's libc++ built for musl (clang " +
+    throw Error("C++ for " + t.describe() + " needs LLVM's libc++ built for musl (clang " +
                     std::to_string(clang.major) + "), which is not built yet (XSTATIC_AUTO_BUILD=0)",
                 "run 'xstatic runtimes build " + t.go_name() + "', or use glibc's libstdc++: --libc glibc",
                 Exit::missing);
   show_runtimes_progress();
   std::fprintf(stderr, "xstatic: first C++ use of %s: building libc++ for it once (about a minute)\n",
-               describe(t).c_str());
+               t.describe().c_str());
   runtimes::BuildOptions options;
   options.clang = clang.path;
   return runtimes::build(store, t, options);
@@ -184,7 +180,7 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
                        [](const inspect::Hazard& h) { return h.kind == inspect::HazardKind::nss; });
   }
   std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
-  throw Error(output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + describe(t) +
+  throw Error(output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + t.describe() +
                   " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
               "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
               "to keep such a file",
@@ -216,14 +212,11 @@ std::vector<std::string> take_why_extract(const Plan& plan) {
 // and -pie), which clang reports as "cannot open ..." with no reason given.
 void note_outdated_sysroot(const Plan& plan) {
   if (!plan.sysroot || !sysroot::is_provisioned_by_xstatic(plan.target)) return;
-  try {
-    auto m = sysroot::read_manifest(*plan.sysroot / sysroot::kManifestName);
-    if (sysroot::is_current(m)) return;
-    std::fprintf(stderr, "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
-                         "this link needs; update it: %s\n",
-                 describe(plan.target).c_str(), sysroot::upgrade_command(m, plan.target).c_str());
-  } catch (const Error&) {
-  }
+  auto m = sysroot::try_read_manifest(*plan.sysroot / sysroot::kManifestName);
+  if (!m || sysroot::is_current(*m)) return;
+  std::fprintf(stderr, "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
+                       "this link needs; update it: %s\n",
+               plan.target.describe().c_str(), sysroot::upgrade_command(*m, plan.target).c_str());
 }
 
 // --print-fingerprint: nothing is required to be installed; what is missing says "none".

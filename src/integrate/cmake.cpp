@@ -49,7 +49,7 @@ std::string cmake_system_processor(const target::Target& t) {
 
 std::string cmake_toolchain(const Toolset& tools) {
   const auto& t = tools.target;
-  std::string name = t.go_name() + " (" + std::string(t.libc_name()) + ")";
+  std::string name = t.describe();
   std::ostringstream o;
   o << "# CMake toolchain file for " << name << ", written by `xstatic toolchain cmake " << t.go_name()
     << " --libc " << t.libc_name() << "`.\n"

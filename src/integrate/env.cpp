@@ -57,7 +57,7 @@ std::string env_shell(const Toolset& tools, driver::Launcher launcher, const std
   std::ostringstream o;
   const auto& t = tools.target;
   std::string libc = t.libc == target::default_libc(*t.row) ? "" : " --libc " + std::string(t.libc_name());
-  o << "# " << t.go_name() << " (" << t.libc_name() << "): eval \"$(xstatic env " << t.go_name() << libc << ")\"\n";
+  o << "# " << t.describe() << ": eval \"$(xstatic env " << t.go_name() << libc << ")\"\n";
   for (const auto& [name, value] : with_launcher(env_vars(tools), launcher, launcher_path))
     o << "export " << name << "=" << util::shell_quote(value) << "\n";
   return o.str();
@@ -80,8 +80,7 @@ std::string env_json(const Toolset& tools, driver::Launcher launcher, const std:
 std::string pkg_config_script(const Toolset& tools, const std::string& host_pkg_config) {
   std::ostringstream o;
   o << "#!/bin/sh\n"
-    << "# pkg-config for " << tools.target.go_name() << " (" << tools.target.libc_name()
-    << "), written by xstatic: it sees only the sysroot's\n"
+    << "# pkg-config for " << tools.target.describe() << ", written by xstatic: it sees only the sysroot's\n"
     << "# packages, rebases their paths into the sysroot, and prints static-link flags\n"
     << "# (--static adds Libs.private and Requires.private).\n"
     << "PKG_CONFIG_SYSROOT_DIR=" << util::shell_quote(tools.sysroot.string()) << "\n"

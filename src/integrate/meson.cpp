@@ -40,7 +40,7 @@ std::string meson_cpu_family(const target::Row& row) {
 std::string meson_cross_file(const Toolset& tools) {
   const auto& t = tools.target;
   std::ostringstream o;
-  o << "# Meson cross file for " << t.go_name() << " (" << t.libc_name() << "), written by `xstatic toolchain meson "
+  o << "# Meson cross file for " << t.describe() << ", written by `xstatic toolchain meson "
     << t.go_name() << " --libc " << t.libc_name() << "`.\n"
     << "#   meson setup build --cross-file <this file>\n\n"
     << "[binaries]\n"

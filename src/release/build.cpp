@@ -17,10 +17,6 @@
 namespace xstatic::release {
 namespace {
 
-std::string describe(const target::Target& t) {
-  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
-}
-
 // The last lines of a build log, for the error message.
 std::string log_tail(const fs::path& log, std::size_t lines = 12) {
   std::ifstream in(log);
@@ -36,7 +32,7 @@ void run_step(const std::vector<std::string>& argv, const util::RunOptions& opti
               const std::string& step) {
   auto result = util::run(argv, options);
   if (result.exit_code != 0)
-    throw Error("the " + step + " for " + describe(t) + " failed (exit " + std::to_string(result.exit_code) +
+    throw Error("the " + step + " for " + t.describe() + " failed (exit " + std::to_string(result.exit_code) +
                     "): " + util::shell_join(argv) + log_tail(*options.log_file),
                 "see the full log: " + *options.log_file, Exit::failed);
 }
@@ -202,7 +198,7 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
     fs::path p = build / name;
     if (t.row->format == target::ObjectFormat::coff && p.extension() != ".exe" && !fs::exists(p)) p += ".exe";
     if (!fs::is_regular_file(p))
-      throw Error("the build for " + describe(t) + " did not produce the binary '" + name + "' (looked for " +
+      throw Error("the build for " + t.describe() + " did not produce the binary '" + name + "' (looked for " +
                       p.string() + ")",
                   "fix 'binaries' in " + config.file.string() +
                       " (paths are relative to the build folder), or see the log: " + log.string(),

@@ -31,10 +31,6 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string describe(const target::Target& t) {
-  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
-}
-
 // A folder beside the dist folder (same file system, so the final rename is
 // atomic), removed unless commit() moved it into place.
 class Staging {
@@ -92,7 +88,7 @@ void check_ready(const Config& config, const std::vector<target::Target>& target
                  const sysroot::Store& store) {
   for (const auto& t : targets)
     if (!store.find(t))
-      throw Error("the sysroot for " + describe(t) + " is not installed", sysroot::install_command(t),
+      throw Error("the sysroot for " + t.describe() + " is not installed", sysroot::install_command(t),
                   Exit::missing);
   const char* tool = config.build.kind == BuildKind::cmake  ? "cmake"
                      : config.build.kind == BuildKind::make ? "make"
@@ -117,7 +113,7 @@ void verify_or_stop(const fs::path& file, const std::string& shown_name, const t
     verdict.failures = {e.what()};
   }
   if (!verdict.ok)
-    throw Error("release stopped: " + shown_name + " for " + describe(t) +
+    throw Error("release stopped: " + shown_name + " for " + t.describe() +
                     " failed verification: " + util::join(verdict.failures, "; "),
                 "see 'xstatic inspect " + file.string() + "'; nothing was written to the dist folder",
                 Exit::failed);
@@ -241,7 +237,7 @@ Summary run_release(const Config& config, const Options& options, const sysroot:
   TargetRun run{config, store, settings, *objcopy, s, staging.dir()};
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const auto& t = targets[i];
-    std::string tag = "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + describe(t);
+    std::string tag = "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + t.describe();
     say(tag + ": building (" + std::string(build_kind_name(config.build.kind)) + ")");
     auto target_start = Clock::now();
     try {

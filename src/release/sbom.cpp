@@ -88,7 +88,7 @@ std::string spdx_json(const SbomInput& in) {
         j.attribute("created", iso8601_utc(in.source_date_epoch));
         j.attributeArray("creators", [&] { j.value(std::string("Tool: xstatic-") + kVersion); });
         j.attribute("comment",
-                    "target " + in.target.go_name() + " (" + std::string(in.target.libc_name()) + ")");
+                    "target " + in.target.describe());
       });
       j.attributeArray("documentDescribes", [&] { j.value(project_id); });
       j.attributeArray("packages", [&] {

@@ -24,10 +24,6 @@
 namespace xstatic::runtimes {
 namespace {
 
-std::string describe(const target::Target& t) {
-  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
-}
-
 std::string kind_prefix() { return "mimalloc-"; }
 
 // The revision of how xstatic builds mimalloc (the wrapper and flags below):
@@ -119,17 +115,17 @@ AllocatorInstalled build_locked(const sysroot::Store& store, const target::Targe
   auto start = std::chrono::steady_clock::now();
   fs::path src = detail::prepare_mimalloc_source(store, options.mimalloc_src, scratch.log());
   std::string version = detail::mimalloc_source_version(src);
-  spdlog::info("building mimalloc {} for {} with clang {} (once per target)", version, describe(t), clang.version);
+  spdlog::info("building mimalloc {} for {} with clang {} (once per target)", version, t.describe(), clang.version);
 
   fs::path wrapper = scratch.dir() / "xstatic_mimalloc.c";
   std::ofstream(wrapper) << wrapper_source(detail::patched_mimalloc_copy(src, scratch.dir()), version);
   fs::path object = scratch.dir() / "mimalloc.o";
   detail::run_step(compile_command(clang, t, sysroot, src, wrapper, object), scratch.log(),
-                   "compiling mimalloc for " + describe(t));
+                   "compiling mimalloc for " + t.describe());
   fs::create_directories(scratch.install() / "lib");
   detail::run_step({detail::llvm_tool(clang, "llvm-ar"), "rcsD", (scratch.install() / "lib/libmimalloc.a").string(),
                     object.string()},
-                   scratch.log(), "archiving mimalloc for " + describe(t));
+                   scratch.log(), "archiving mimalloc for " + t.describe());
   std::error_code ec;
   fs::copy_file(src / "LICENSE", scratch.install() / "LICENSE", ec);  // MIT: ship it with what uses it
 
@@ -144,7 +140,7 @@ AllocatorInstalled build_locked(const sysroot::Store& store, const target::Targe
   fs::rename(scratch.install(), final_dir);
   scratch.succeeded();
   fs::remove(failed_log, ec);  // an earlier failure is over
-  spdlog::info("mimalloc {} for {} built in {:.1f} s: {}", version, describe(t), seconds, final_dir.string());
+  spdlog::info("mimalloc {} for {} built in {:.1f} s: {}", version, t.describe(), seconds, final_dir.string());
   return {final_dir, final_dir / "lib/libmimalloc.a", version, true};
 }
 
@@ -209,7 +205,7 @@ std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, con
 AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const target::Target& t,
                                   const BuildOptions& options) {
   if (!mimalloc_supported(t))
-    throw Error("mimalloc is built for Linux musl targets only (not armel or mipsel); " + describe(t) +
+    throw Error("mimalloc is built for Linux musl targets only (not armel or mipsel); " + t.describe() +
                     " keeps its C library's allocator",
                 {}, Exit::usage);
   const sysroot::Store store(fs::absolute(given_store.root()));
@@ -217,15 +213,15 @@ AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const targe
   if (auto built = find_mimalloc(store, t, clang.major)) return *built;
   auto sysroot = store.find(t);
   if (!sysroot)
-    throw Error("sysroot for " + describe(t) + " is not installed (mimalloc is built against it)",
+    throw Error("sysroot for " + t.describe() + " is not installed (mimalloc is built against it)",
                 sysroot::install_command(t), Exit::missing);
   std::string lock_name = "mimalloc-llvm" + std::to_string(clang.major) + "-" + sysroot::sysroot_name(t);
   util::FileLock lock(store.locks_dir() / (lock_name + ".lock"), [&] {
-    spdlog::info("waiting for another xstatic that is building mimalloc for {}", describe(t));
+    spdlog::info("waiting for another xstatic that is building mimalloc for {}", t.describe());
   });
   if (auto built = find_mimalloc(store, t, clang.major)) return *built;  // built while we waited
   fs::path failed_log = failed_log_of(store, t, clang.major);
-  return detail::naming_log(failed_log, "building mimalloc for " + describe(t),
+  return detail::naming_log(failed_log, "building mimalloc for " + t.describe(),
                             [&] { return build_locked(store, t, options, clang, *sysroot, failed_log); });
 }
 

@@ -23,17 +23,13 @@ namespace xstatic::runtimes {
 
 namespace {
 
-std::string describe(const target::Target& t) {
-  return t.go_name() + " (" + std::string(t.libc_name()) + ")";
-}
-
 void check_target(const target::Target& t) {
   if (t.libc == target::Libc::glibc)
-    throw Error("C++ runtimes are built for musl targets only; " + describe(t) +
+    throw Error("C++ runtimes are built for musl targets only; " + t.describe() +
                     " uses Debian's libstdc++ from its sysroot",
                 sysroot::install_command(t), Exit::usage);
   if (t.libc != target::Libc::musl || !(t.row->languages & target::kCxx))
-    throw Error("no libc++ build for " + describe(t) + ": only Linux musl targets use xstatic's runtimes", {},
+    throw Error("no libc++ build for " + t.describe() + ": only Linux musl targets use xstatic's runtimes", {},
                 Exit::usage);
 }
 
@@ -52,7 +48,7 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
   detail::Scratch scratch(final_dir.parent_path(), ".tmp-" + name + "-", failed_log);
   auto start = std::chrono::steady_clock::now();
 
-  spdlog::info("building libc++, libc++abi and libunwind for {} with clang {} (once per target)", describe(t),
+  spdlog::info("building libc++, libc++abi and libunwind for {} with clang {} (once per target)", t.describe(),
                clang.version);
   fs::path source = detail::prepare_source(store, clang.major, options.llvm_src, scratch.log());
   const target::Row& row = detail::baseline_row(t);
@@ -72,13 +68,13 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
   spdlog::info("configuring LLVM {} runtimes for {} (sources ready after {:.1f} s)",
                detail::llvm_source_version(source), in.triple, since(start));
   auto phase = std::chrono::steady_clock::now();
-  detail::run_step(detail::cmake_command(in), scratch.log(), "configuring the runtimes for " + describe(t));
+  detail::run_step(detail::cmake_command(in), scratch.log(), "configuring the runtimes for " + t.describe());
   unsigned jobs =
       options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
   spdlog::info("compiling with ninja -j{} (configured in {:.1f} s)", jobs, since(phase));
   phase = std::chrono::steady_clock::now();
   detail::run_step({"ninja", "-C", scratch.build().string(), "-j", std::to_string(jobs), "install"}, scratch.log(),
-           "building the runtimes for " + describe(t));
+           "building the runtimes for " + t.describe());
   spdlog::debug("compiled and installed in {:.1f} s", since(phase));
 
   double seconds = since(start);
@@ -89,7 +85,7 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy
   fs::rename(scratch.install(), final_dir);
   scratch.succeeded();
-  spdlog::info("runtimes for {} built in {:.0f} s: {}", describe(t), seconds, final_dir.string());
+  spdlog::info("runtimes for {} built in {:.0f} s: {}", t.describe(), seconds, final_dir.string());
   auto built = *find(store, t, clang.major);
   built.built_now = true;
   return built;
@@ -104,17 +100,17 @@ Installed build(const sysroot::Store& given_store, const target::Target& t, cons
   if (auto built = find(store, t, clang.major)) return *built;
   auto sysroot = store.find(t);
   if (!sysroot)
-    throw Error("sysroot for " + describe(t) + " is not installed (the C++ runtimes are built against it)",
+    throw Error("sysroot for " + t.describe() + " is not installed (the C++ runtimes are built against it)",
                 sysroot::install_command(t), Exit::missing);
   require_tools();
 
   std::string name = "runtimes-llvm" + std::to_string(clang.major) + "-" + sysroot::sysroot_name(t);
   util::FileLock lock(store.locks_dir() / (name + ".lock"), [&] {
-    spdlog::info("waiting for another xstatic that is building the runtimes for {}", describe(t));
+    spdlog::info("waiting for another xstatic that is building the runtimes for {}", t.describe());
   });
   if (auto built = find(store, t, clang.major)) return *built;  // built while we waited
   fs::path failed_log = store.root() / "logs" / (name + ".log");
-  return detail::naming_log(failed_log, "building the runtimes for " + describe(t),
+  return detail::naming_log(failed_log, "building the runtimes for " + t.describe(),
                             [&] { return build_locked(store, t, options, clang, *sysroot, failed_log); });
 }
 

@@ -19,9 +19,14 @@ std::string unknown_target_message(std::string_view spec) {
   return msg;
 }
 
-[[noreturn]] void throw_unknown(std::string_view spec) {
-  throw Error(unknown_target_message(spec), "run 'xstatic targets' to list every target");
-}
+// Why a spelling names no target. The parsers fill it instead of throwing,
+// so that try_parse (program names, manifests) costs no exception; parse()
+// turns it into the Error. An unknown name's suggestions are only computed there.
+struct Failure {
+  std::string what;  // empty with `unknown`: "unknown target ..., did you mean ..."
+  std::string hint = "run 'xstatic targets' to list every target";
+  bool unknown = false;
+};
 
 std::vector<const Row*> rows_for(std::string_view goos, std::string_view goarch) {
   std::vector<const Row*> out;
@@ -44,40 +49,55 @@ std::string variants_of(const std::vector<const Row*>& rows) {
 }
 
 // "7" and "v7" name the same variant; arm64's only variant is Docker's "v8".
-const Row* pick_variant(const std::vector<const Row*>& rows, std::string_view variant,
-                        std::string_view spec) {
+const Row* pick_variant(const std::vector<const Row*>& rows, std::string_view variant, std::string_view spec,
+                        Failure& why) {
   std::string wanted = variant.starts_with('v') ? std::string(variant) : "v" + std::string(variant);
   for (const Row* r : rows)
     if (r->variant == wanted) return r;
   if (rows.front()->goarch == "arm64" && wanted == "v8") return default_row(rows);
-  throw Error("target '" + std::string(spec) + "' has an unknown variant '" + std::string(variant) +
-                  "' (" + std::string(rows.front()->goos) + "/" + std::string(rows.front()->goarch) +
-                  " variants: " + variants_of(rows) + ")",
-              "run 'xstatic targets' to list every target");
+  why.what = "target '" + std::string(spec) + "' has an unknown variant '" + std::string(variant) + "' (" +
+             std::string(rows.front()->goos) + "/" + std::string(rows.front()->goarch) +
+             " variants: " + variants_of(rows) + ")";
+  return nullptr;
 }
 
-Libc resolve_libc(const Row& row, std::optional<Libc> wanted, std::optional<Libc> from_triple,
-                  std::string_view spec) {
-  if (wanted && from_triple && *wanted != *from_triple)
-    throw Error("--libc " + std::string(libc_name(*wanted)) + " conflicts with target '" +
-                std::string(spec) + "', which names " + std::string(libc_name(*from_triple)));
+std::optional<Libc> resolve_libc(const Row& row, std::optional<Libc> wanted, std::optional<Libc> from_triple,
+                                 std::string_view spec, Failure& why) {
+  if (wanted && from_triple && *wanted != *from_triple) {
+    why = {"--libc " + std::string(libc_name(*wanted)) + " conflicts with target '" + std::string(spec) +
+               "', which names " + std::string(libc_name(*from_triple)),
+           {}};
+    return std::nullopt;
+  }
   Libc libc = wanted ? *wanted : from_triple ? *from_triple : default_libc(row);
   if (!(row.libcs & libc_bit(libc))) {
     Target t{&row, default_libc(row)};
-    throw Error("target " + t.go_name() + " does not support libc '" + std::string(libc_name(libc)) +
-                "' (it uses " + std::string(libc_name(default_libc(row))) + ")");
+    why = {"target " + t.go_name() + " does not support libc '" + std::string(libc_name(libc)) + "' (it uses " +
+               std::string(libc_name(default_libc(row))) + ")",
+           {}};
+    return std::nullopt;
   }
   return libc;
 }
 
-Target parse_platform(std::string_view spec, std::optional<Libc> libc) {
+std::optional<Target> with_libc(const Row* row, std::optional<Libc> wanted, std::optional<Libc> from_triple,
+                                std::string_view spec, Failure& why) {
+  if (!row) return std::nullopt;
+  auto libc = resolve_libc(*row, wanted, from_triple, spec, why);
+  if (!libc) return std::nullopt;
+  return Target{row, *libc};
+}
+
+std::optional<Target> parse_platform(std::string_view spec, std::optional<Libc> libc, Failure& why) {
   auto parts = util::split(spec, '/');
+  why.unknown = true;
   if (parts.size() > 3 || std::any_of(parts.begin(), parts.end(), [](auto p) { return p.empty(); }))
-    throw_unknown(spec);
+    return std::nullopt;
   auto rows = rows_for(parts[0], parts[1]);
-  if (rows.empty()) throw_unknown(spec);
-  const Row* row = parts.size() == 3 ? pick_variant(rows, parts[2], spec) : default_row(rows);
-  return {row, resolve_libc(*row, libc, std::nullopt, spec)};
+  if (rows.empty()) return std::nullopt;
+  why.unknown = false;
+  const Row* row = parts.size() == 3 ? pick_variant(rows, parts[2], spec, why) : default_row(rows);
+  return with_libc(row, libc, std::nullopt, spec, why);
 }
 
 std::string_view goarch_of(const llvm::Triple& t) {
@@ -124,7 +144,8 @@ std::string_view arm_variant_of(const llvm::Triple& t) {
   }
 }
 
-std::optional<Target> parse_triple(std::string_view spec, std::optional<Libc> libc) {
+// nullopt with an empty `why` when `spec` is no triple of a known target.
+std::optional<Target> parse_triple(std::string_view spec, std::optional<Libc> libc, Failure& why) {
   if (std::count(spec.begin(), spec.end(), '-') < 1) return std::nullopt;
   llvm::Triple t(llvm::Triple::normalize(llvm::StringRef(spec.data(), spec.size())));
   auto goos = goos_of(t);
@@ -133,8 +154,19 @@ std::optional<Target> parse_triple(std::string_view spec, std::optional<Libc> li
   auto rows = rows_for(goos, goarch);
   if (rows.empty()) return std::nullopt;
   const Row* row = default_row(rows);
-  if (goarch == "arm") row = pick_variant(rows, arm_variant_of(t), spec);
-  return Target{row, resolve_libc(*row, libc, libc_of(t), spec)};
+  if (goarch == "arm") row = pick_variant(rows, arm_variant_of(t), spec, why);
+  return with_libc(row, libc, libc_of(t), spec, why);
+}
+
+std::optional<Target> parse_or_why(std::string_view spec, std::optional<Libc> libc, Failure& why) {
+  if (spec.empty()) {
+    why = {"empty target", "give one such as linux/arm64; run 'xstatic targets' to list them"};
+    return std::nullopt;
+  }
+  if (spec.find('/') != std::string_view::npos) return parse_platform(spec, libc, why);
+  auto t = parse_triple(spec, libc, why);
+  if (!t && why.what.empty()) why.unknown = true;
+  return t;
 }
 
 }  // namespace
@@ -150,6 +182,8 @@ std::string_view Target::triple() const {
 }
 
 std::string_view Target::libc_name() const { return target::libc_name(libc); }
+
+std::string Target::describe() const { return go_name() + " (" + std::string(libc_name()) + ")"; }
 
 std::string_view libc_name(Libc libc) {
   switch (libc) {
@@ -179,6 +213,13 @@ std::optional<Libc> parse_libc(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<Libc> libc_option(std::string_view value) {
+  if (value.empty()) return std::nullopt;
+  if (auto libc = parse_libc(value)) return libc;
+  throw Error("unknown libc '" + std::string(value) + "' in --libc",
+              "use --libc musl or --libc glibc (mingw, darwin and wasi come with their targets)", Exit::usage);
+}
+
 std::uint8_t libc_bit(Libc libc) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(libc)); }
 
 Libc default_libc(const Row& row) {
@@ -197,10 +238,14 @@ Environment Environment::from_process() {
 }
 
 Target parse(std::string_view spec, std::optional<Libc> libc) {
-  if (spec.empty()) throw Error("empty target", "give one such as linux/arm64; run 'xstatic targets' to list them");
-  if (spec.find('/') != std::string_view::npos) return parse_platform(spec, libc);
-  if (auto t = parse_triple(spec, libc)) return *t;
-  throw_unknown(spec);
+  Failure why;
+  if (auto t = parse_or_why(spec, libc, why)) return *t;
+  throw Error(why.unknown ? unknown_target_message(spec) : why.what, why.hint);
+}
+
+std::optional<Target> try_parse(std::string_view spec, std::optional<Libc> libc) {
+  Failure why;
+  return parse_or_why(spec, libc, why);
 }
 
 std::optional<Target> from_environment(const Environment& env, std::optional<Libc> libc) {
@@ -243,16 +288,11 @@ std::optional<ProgramName> from_program_name(std::string_view argv0) {
       continue;
     std::string spec(prefix);
     std::replace(spec.begin(), spec.end(), '-', '/');
-    try {
-      return ProgramName{parse(spec), tool};
-    } catch (const Error&) {
-      return std::nullopt;
-    }
+    if (auto t = try_parse(spec)) return ProgramName{*t, tool};
+    return std::nullopt;
   }
-  try {
-    if (auto t = parse_triple(prefix, std::nullopt)) return ProgramName{*t, tool};
-  } catch (const Error&) {
-  }
+  Failure why;
+  if (auto t = parse_triple(prefix, std::nullopt, why)) return ProgramName{*t, tool};
   return std::nullopt;
 }
 
@@ -271,8 +311,9 @@ Target host(std::optional<Libc> libc) {
   llvm::Triple t(llvm::sys::getProcessTriple());
   auto rows = rows_for(goos_of(t), goarch_of(t));
   if (rows.empty()) throw Error("this host (" + t.str() + ") is not a known target", {}, Exit::internal);
-  const Row* row = default_row(rows);
-  return {row, resolve_libc(*row, libc, std::nullopt, "host")};
+  Failure why;
+  if (auto host = with_libc(default_row(rows), libc, std::nullopt, "host", why)) return *host;
+  throw Error(why.what, why.hint);
 }
 
 const Row* find_by_elf(std::uint16_t machine, bool is_64bit, bool little_endian) {

@@ -49,4 +49,13 @@ must_fail "$XSTATIC" --store "$WORK/empty" sysroot path linux/arm64
 expect_contains "$(cat err)" "xstatic sysroot install linux/arm64"
 set +e; "$XSTATIC" --store "$WORK/empty" sysroot path linux/arm64 2>/dev/null; rc=$?; set -e
 [ "$rc" = 3 ] || fail "path of a missing sysroot exits $rc, not 3"
+# --libc is parsed in one place: a bad value is a usage error (2) with the same
+# hint everywhere, `sysroot add` included, before anything is fetched.
+for cmd in "sysroot install linux/arm64" "sysroot add linux/arm64 zlib1g-dev" "env linux/arm64"; do
+  set +e; "$XSTATIC" --store "$WORK/empty" $cmd --libc glibcc 2>err >/dev/null; rc=$?; set -e
+  [ "$rc" = 2 ] || fail "$cmd --libc glibcc exits $rc, not 2"
+  expect_contains "$(cat err)" "unknown libc 'glibcc' in --libc"
+  expect_contains "$(cat err)" "use --libc musl or --libc glibc"
+done
+[ ! -e "$WORK/empty/apt" ] || fail "sysroot add with a bad --libc touched the store"
 echo "ok"

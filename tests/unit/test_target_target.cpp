@@ -189,3 +189,24 @@ TEST_CASE("suggestions") {
   CHECK(suggest("aarch64-linux-mulс").front() == "linux/arm64");
   CHECK(suggest("completely-unrelated-thing-here").empty());
 }
+
+TEST_CASE("try_parse answers nullopt where parse would throw, and the same target where it would not") {
+  CHECK_FALSE(try_parse("linux/arm64x"));
+  CHECK_FALSE(try_parse(""));
+  CHECK_FALSE(try_parse("linux/arm/v9"));                  // unknown variant
+  CHECK_FALSE(try_parse("aarch64-linux-musl", Libc::glibc));  // conflicting libc
+  CHECK_FALSE(try_parse("windows/amd64", Libc::musl));       // a libc the row lacks
+  REQUIRE(try_parse("aarch64-linux-gnu"));
+  CHECK(*try_parse("aarch64-linux-gnu") == parse("aarch64-linux-gnu"));
+  CHECK(error_of("linux/arm/v9").find("unknown variant 'v9'") != std::string::npos);
+}
+
+TEST_CASE("a target describes itself as its Go name and libc") {
+  CHECK(parse("linux/arm/v7", Libc::glibc).describe() == "linux/arm/v7 (glibc)");
+}
+
+TEST_CASE("--libc: empty means the target decides, a name is parsed, anything else is a usage error") {
+  CHECK_FALSE(libc_option(""));
+  CHECK(libc_option("glibc") == Libc::glibc);
+  CHECK_THROWS_AS(libc_option("libc6"), Error);
+}

@@ -54,12 +54,16 @@ struct Target {
   std::string go_name() const;         // "linux/arm64", "linux/arm/v7", "linux/amd64/v3"
   std::string_view triple() const;     // the LLVM triple for this libc
   std::string_view libc_name() const;  // "musl", "glibc", ...
+  std::string describe() const;        // "linux/arm64 (musl)": how messages name a target
   bool operator==(const Target& other) const = default;
 };
 
 std::string_view libc_name(Libc libc);
 std::string_view format_name(ObjectFormat format);  // "elf", "macho", "pe", "wasm"
 std::optional<Libc> parse_libc(std::string_view name);
+// The value of a user's --libc option: nullopt when empty (the target decides);
+// throws xstatic::Error (Exit::usage) naming the libcs on an unknown value.
+std::optional<Libc> libc_option(std::string_view value);
 std::uint8_t libc_bit(Libc libc);
 Libc default_libc(const Row& row);  // musl on Linux, the only libc elsewhere
 
@@ -78,6 +82,10 @@ struct Environment {
 // `libc` overrides the libc when given; a triple otherwise decides it.
 // Throws xstatic::Error naming the closest known targets on failure.
 Target parse(std::string_view spec, std::optional<Libc> libc = std::nullopt);
+
+// The same where failing is expected (program names, manifests, lists):
+// nullopt instead of an exception.
+std::optional<Target> try_parse(std::string_view spec, std::optional<Libc> libc = std::nullopt);
 
 // GOOS/GOARCH (+GOARM/GOAMD64) from the environment; nullopt when GOOS and
 // GOARCH are both unset. Throws on invalid values.

@@ -1,0 +1,28 @@
+// Options several subcommands share, parsed in one place so that they say
+// the same thing everywhere: the store (--store) and the libc (--libc).
+#include "options.hpp"
+
+namespace xstatic::cli {
+
+Globals& globals() {
+  static Globals g;
+  return g;
+}
+
+sysroot::Store store_of(const Globals& g) {
+  return sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+}
+
+sysroot::Store store() { return store_of(globals()); }
+
+void add_libc_option(CLI::App* cmd, std::string& libc, const std::string& description) {
+  // No CLI11 check here: target::libc_option rejects a bad value with exit 2
+  // and the hint every command shares (a CLI11 validator exits 105).
+  cmd->add_option("--libc", libc, description);
+}
+
+target::Target parse_target(const std::string& spec, const std::string& libc) {
+  return target::parse(spec, target::libc_option(libc));
+}
+
+}  // namespace xstatic::cli

@@ -1,0 +1,24 @@
+// Options several subcommands share (options.cpp). Kept apart from
+// commands.hpp so that the unit tests can build options.cpp alone.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "commands.hpp"
+#include "xstatic/sysroot/store.hpp"
+#include "xstatic/target/target.hpp"
+
+namespace xstatic::cli {
+
+// The store this call uses: --store DIR, else $XSTATIC_HOME, else the default.
+sysroot::Store store_of(const Globals& g);
+sysroot::Store store();  // store_of(globals())
+
+// Registers --libc; parse_target reads it with target::libc_option.
+void add_libc_option(CLI::App* cmd, std::string& libc, const std::string& description);
+
+// TARGET and --libc as given: throws xstatic::Error (Exit::usage) on either.
+target::Target parse_target(const std::string& spec, const std::string& libc);
+
+}  // namespace xstatic::cli
