@@ -29,13 +29,7 @@ std::string seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 // The manifest of the sysroot at `dir`, nullopt when unreadable.
-std::optional<Manifest> manifest_at(const fs::path& dir) {
-  try {
-    return read_manifest(dir / kManifestName);
-  } catch (const Error&) {
-    return std::nullopt;
-  }
-}
+std::optional<Manifest> manifest_at(const fs::path& dir) { return try_read_manifest(dir / kManifestName); }
 
 // Whether the sysroot at `dir` was made by the built-in recipe; an unreadable
 // manifest counts as not (the reinstall repairs it).
@@ -63,11 +57,8 @@ void explain_reinstall(const fs::path& dir, const target::Target& t, util::Progr
 
 // upgrade_command() for a listed sysroot ("" when its target is unknown to this xstatic).
 std::string fix_for(const Manifest& m) {
-  try {
-    return upgrade_command(m, target::parse(m.target, target::parse_libc(m.libc)));
-  } catch (const Error&) {
-    return {};
-  }
+  auto t = target::try_parse(m.target, target::parse_libc(m.libc));
+  return t ? upgrade_command(m, *t) : std::string();
 }
 
 }  // namespace
@@ -117,14 +108,12 @@ std::vector<InstalledSysroot> list(const Store& store) {
   for (const auto& e : fs::directory_iterator(store.sysroots_dir(), ec)) {
     if (e.path().filename().string().starts_with(".")) continue;
     if (!fs::exists(e.path() / kManifestName, ec)) continue;
-    try {
-      InstalledSysroot s{e.path(), read_manifest(e.path() / kManifestName), true, {}};
-      s.current = is_current(s.manifest);
-      if (!s.current) s.fix = fix_for(s.manifest);
-      out.push_back(std::move(s));
-    } catch (const Error&) {
-      continue;  // a damaged sysroot is not listed; `install` reports it
-    }
+    auto m = try_read_manifest(e.path() / kManifestName);
+    if (!m) continue;  // a damaged sysroot is not listed; `install` reports it
+    InstalledSysroot s{e.path(), std::move(*m), true, {}};
+    s.current = is_current(s.manifest);
+    if (!s.current) s.fix = fix_for(s.manifest);
+    out.push_back(std::move(s));
   }
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.manifest.name < b.manifest.name; });

@@ -11,15 +11,50 @@
 namespace xstatic::sysroot {
 namespace {
 
-[[noreturn]] void invalid(std::string_view origin, const std::string& why) {
-  throw Error(std::string(origin) + ": not a valid xstatic sysroot manifest (" + why + ")",
-              "remove the sysroot and install it again", Exit::usage);
+// A required string field; records the first one missing in `why`.
+std::string field(const llvm::json::Object& o, llvm::StringRef key, std::string& why) {
+  auto s = o.getString(key);
+  if (!s || s->empty()) {
+    if (why.empty()) why = "missing '" + key.str() + "'";
+    return {};
+  }
+  return s->str();
 }
 
-std::string field(const llvm::json::Object& o, llvm::StringRef key, std::string_view origin) {
-  auto s = o.getString(key);
-  if (!s || s->empty()) invalid(origin, "missing '" + key.str() + "'");
-  return s->str();
+// The manifest in `json`, or nullopt with the reason in `why`: parse_manifest
+// throws it, try_read_manifest (listing a store) only skips the folder.
+std::optional<Manifest> decode(std::string_view json, std::string& why) {
+  auto value = llvm::json::parse(llvm::StringRef(json.data(), json.size()));
+  if (!value) {
+    why = llvm::toString(value.takeError());
+    return std::nullopt;
+  }
+  const auto* o = value->getAsObject();
+  if (!o) {
+    why = "not an object";
+    return std::nullopt;
+  }
+  Manifest m;
+  m.name = field(*o, "name", why);
+  m.target = field(*o, "target", why);
+  m.libc = field(*o, "libc", why);
+  m.debian_arch = field(*o, "debian_arch", why);
+  m.triple = field(*o, "triple", why);
+  m.xstatic_version = field(*o, "xstatic_version", why);
+  if (auto fp = o->getString("recipe_fingerprint")) m.recipe_fingerprint = fp->str();  // optional: older manifests
+  const auto* pkgs = o->getArray("packages");
+  if (why.empty() && (!pkgs || pkgs->empty())) why = "no packages";
+  for (const auto& v : pkgs && why.empty() ? *pkgs : llvm::json::Array{}) {
+    const auto* p = v.getAsObject();
+    if (!p) {
+      why = "a package is not an object";
+      break;
+    }
+    m.packages.push_back(
+        {field(*p, "name", why), field(*p, "version", why), field(*p, "architecture", why), field(*p, "sha256", why)});
+  }
+  if (!why.empty()) return std::nullopt;
+  return m;
 }
 
 }  // namespace
@@ -51,27 +86,17 @@ std::string to_json(const Manifest& m) {
 }
 
 Manifest parse_manifest(std::string_view json, std::string_view origin) {
-  auto value = llvm::json::parse(llvm::StringRef(json.data(), json.size()));
-  if (!value) invalid(origin, llvm::toString(value.takeError()));
-  const auto* o = value->getAsObject();
-  if (!o) invalid(origin, "not an object");
-  Manifest m;
-  m.name = field(*o, "name", origin);
-  m.target = field(*o, "target", origin);
-  m.libc = field(*o, "libc", origin);
-  m.debian_arch = field(*o, "debian_arch", origin);
-  m.triple = field(*o, "triple", origin);
-  m.xstatic_version = field(*o, "xstatic_version", origin);
-  if (auto fp = o->getString("recipe_fingerprint")) m.recipe_fingerprint = fp->str();  // optional: older manifests
-  const auto* pkgs = o->getArray("packages");
-  if (!pkgs || pkgs->empty()) invalid(origin, "no packages");
-  for (const auto& v : *pkgs) {
-    const auto* p = v.getAsObject();
-    if (!p) invalid(origin, "a package is not an object");
-    m.packages.push_back({field(*p, "name", origin), field(*p, "version", origin),
-                          field(*p, "architecture", origin), field(*p, "sha256", origin)});
-  }
-  return m;
+  std::string why;
+  if (auto m = decode(json, why)) return *m;
+  throw Error(std::string(origin) + ": not a valid xstatic sysroot manifest (" + why + ")",
+              "remove the sysroot and install it again", Exit::usage);
+}
+
+std::optional<Manifest> try_read_manifest(const std::filesystem::path& file) {
+  auto buffer = llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buffer) return std::nullopt;
+  std::string why;
+  return decode(std::string_view((*buffer)->getBufferStart(), (*buffer)->getBufferSize()), why);
 }
 
 Manifest read_manifest(const std::filesystem::path& file) {

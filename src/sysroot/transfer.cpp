@@ -109,11 +109,7 @@ std::string top_folder(const fs::path& file) {
 // The target a manifest names, checked against the folder it came in.
 target::Target check_manifest(const Manifest& m, const std::string& top, const fs::path& file) {
   auto libc = target::parse_libc(m.libc);
-  std::optional<target::Target> t;
-  try {
-    t = target::parse(m.target, libc);
-  } catch (const Error&) {
-  }
+  auto t = target::try_parse(m.target, libc);
   if (!t || !libc || sysroot_name(*t) != m.name || m.name != top || m.debian_arch != t->row->debian_arch)
     throw Error(
         file.string() + ": its manifest (" + m.name + ", " + m.target + ") does not match a known target",

@@ -41,14 +41,12 @@ std::optional<InstalledSysroot> installed(const Store& store, const target::Targ
   if (!is_provisioned_by_xstatic(t)) return std::nullopt;
   auto dir = store.find(t);
   if (!dir) return std::nullopt;
-  try {
-    InstalledSysroot s{*dir, read_manifest(*dir / kManifestName), true, {}};
-    s.current = is_current(s.manifest);
-    if (!s.current) s.fix = upgrade_command(s.manifest, t);
-    return s;
-  } catch (const Error&) {
-    return std::nullopt;
-  }
+  auto m = try_read_manifest(*dir / kManifestName);
+  if (!m) return std::nullopt;
+  InstalledSysroot s{*dir, std::move(*m), true, {}};
+  s.current = is_current(s.manifest);
+  if (!s.current) s.fix = upgrade_command(s.manifest, t);
+  return s;
 }
 
 }  // namespace xstatic::sysroot

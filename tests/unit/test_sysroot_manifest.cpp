@@ -1,6 +1,9 @@
 // A manifest survives a round trip and a broken one is reported by name.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
+#include "scratch_dir.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/manifest.hpp"
 #include "xstatic/sysroot/recipe.hpp"
@@ -54,4 +57,26 @@ TEST_CASE("packages added with 'sysroot add' are told apart, and the update comm
 TEST_CASE("a manifest without packages is refused with its origin") {
   CHECK_THROWS_WITH_AS(parse_manifest(R"({"name":"x"})", "/s/manifest.json"),
                        doctest::Contains("/s/manifest.json"), Error);
+}
+
+TEST_CASE("try_read_manifest: nullopt for a missing or damaged manifest, the manifest otherwise") {
+  testing::ScratchDir scratch;
+  auto file = scratch.path / "manifest.json";
+  CHECK_FALSE(try_read_manifest(file));
+  std::ofstream(file) << R"({"name":"x"})";
+  CHECK_FALSE(try_read_manifest(file));
+  Manifest m{"arm64-musl", "linux/arm64", "musl", "arm64", "aarch64-linux-musl", "0.1.0",
+             {{"musl-dev", "1.2.3-1", "arm64", "55c2"}}, ""};
+  write_manifest(m, file);
+  auto back = try_read_manifest(file);
+  REQUIRE(back);
+  CHECK(back->name == "arm64-musl");
+  CHECK(back->packages.at(0).sha256 == "55c2");
+}
+
+TEST_CASE("a manifest missing a package field names that field") {
+  CHECK_THROWS_WITH_AS(parse_manifest(R"({"name":"n","target":"t","libc":"musl","debian_arch":"arm64",
+      "triple":"x","xstatic_version":"1","packages":[{"name":"musl-dev","version":"1"}]})",
+                                      "/s/manifest.json"),
+                       doctest::Contains("missing 'architecture'"), Error);
 }

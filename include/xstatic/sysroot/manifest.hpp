@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,8 @@ std::string to_json(const Manifest& m);
 // Throws xstatic::Error naming `origin` when the text is not a valid manifest.
 Manifest parse_manifest(std::string_view json, std::string_view origin);
 Manifest read_manifest(const std::filesystem::path& file);
+// The same where a missing or damaged manifest is expected (listing a store): nullopt.
+std::optional<Manifest> try_read_manifest(const std::filesystem::path& file);
 void write_manifest(const Manifest& m, const std::filesystem::path& file);
 
 }  // namespace xstatic::sysroot
