@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "internal.hpp"
+#include "xstatic/sysroot/apt.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -50,16 +51,6 @@ void write_private_sources(const fs::path& etc) {
       write_file(etc / "sources.list.d" / e.path().filename(), deb_src_stanzas(read_file(e.path())));
   }
   write_file(etc / "sources.list", list);
-}
-
-std::vector<std::string> apt_options(const fs::path& state) {
-  return {"-o", "Dir::Etc::SourceList=" + (state / "etc/sources.list").string(),
-          "-o", "Dir::Etc::SourceParts=" + (state / "etc/sources.list.d").string(),
-          "-o", "Dir::State::Lists=" + (state / "lists").string(),
-          "-o", "Dir::Cache=" + (state / "cache").string(),
-          "-o", "Dir::State::status=/dev/null",
-          "-o", "Debug::NoLocking=1",
-          "-q"};
 }
 
 std::optional<fs::path> cached_tarball(const fs::path& dir, const std::string& package) {
@@ -127,7 +118,7 @@ fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& wh
   fs::path state = store.apt_dir() / "source";
   for (const char* sub : {"lists/partial", "cache/archives/partial"}) fs::create_directories(state / sub);
   write_private_sources(state / "etc");
-  auto opts = apt_options(state);
+  auto opts = sysroot::private_apt_options(state);
   util::RunOptions run_opts;
   run_opts.log_file = log.string();
 

@@ -16,6 +16,7 @@
 #include <map>
 #include <system_error>
 
+#include "xstatic/sysroot/apt.hpp"
 #include "xstatic/sysroot/deb.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
@@ -44,15 +45,17 @@ void copy_host_sources(const fs::path& etc) {
   }
 }
 
-std::vector<std::string> apt_options(const fs::path& dir, const std::string& arch) {
+}  // namespace
+
+std::vector<std::string> private_apt_options(const fs::path& state, const std::string& arch) {
   const std::vector<std::string> settings = {
-      "APT::Architecture=" + arch,
-      "APT::Architectures=" + arch,
-      "Dir::State::Lists=" + (dir / "lists").string(),
-      "Dir::Cache=" + (dir / "cache").string(),
+      arch.empty() ? "" : "APT::Architecture=" + arch,
+      arch.empty() ? "" : "APT::Architectures=" + arch,
+      "Dir::State::Lists=" + (state / "lists").string(),
+      "Dir::Cache=" + (state / "cache").string(),
       "Dir::State::status=/dev/null",
-      "Dir::Etc::SourceList=" + (dir / "etc/sources.list").string(),
-      "Dir::Etc::SourceParts=" + (dir / "etc/sources.list.d").string(),
+      "Dir::Etc::SourceList=" + (state / "etc/sources.list").string(),
+      "Dir::Etc::SourceParts=" + (state / "etc/sources.list.d").string(),
       "Debug::NoLocking=1",
       // As root, apt downloads as the _apt user, which cannot write into the store.
       ::geteuid() == 0 ? "APT::Sandbox::User=root" : "",
@@ -62,6 +65,8 @@ std::vector<std::string> apt_options(const fs::path& dir, const std::string& arc
     if (!s.empty()) o.insert(o.end(), {"-o", s});
   return o;
 }
+
+namespace {
 
 util::RunResult apt_get(const std::vector<std::string>& options, const std::vector<std::string>& args,
                         const fs::path& cwd) {
@@ -154,13 +159,13 @@ struct PrivateApt {
   std::vector<std::string> options;
 
   PrivateApt(const Store& store, const std::string& arch, util::Progress& progress)
-      : dir(store.apt_dir() / arch),
-        lock(store.locks_dir() / ("apt-" + arch + ".lock"),
-             [&] { progress.step("waiting for another apt run for " + arch); }) {
+      : dir(store.apt_dir() / arch), lock(store.locks_dir() / ("apt-" + arch + ".lock"), [&] {
+          progress.step("waiting for another apt run for " + arch);
+        }) {
     for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
       fs::create_directories(dir / sub);
     copy_host_sources(dir / "etc");
-    options = apt_options(dir, arch);
+    options = private_apt_options(dir, arch);
   }
 };
 
@@ -244,8 +249,9 @@ std::string apt_depends(const Store& store, const std::string& arch, const std::
   spdlog::debug("{}", util::shell_join(argv));
   auto r = util::run(argv, ro);
   if (r.exit_code != 0)
-    throw Error("cannot resolve the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(r.err),
-                "check the package names ('apt-cache search NAME') and that apt works", Exit::missing);
+    throw Error(
+        "cannot resolve the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(r.err),
+        "check the package names ('apt-cache search NAME') and that apt works", Exit::missing);
   return r.out;
 }
 

@@ -5,6 +5,7 @@
 
 #include "fetch.hpp"
 #include "transaction.hpp"
+#include "unpack.hpp"
 #include "xstatic/sysroot/recipe.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/progress.hpp"
@@ -29,7 +30,9 @@ std::string seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 // The manifest of the sysroot at `dir`, nullopt when unreadable.
-std::optional<Manifest> manifest_at(const fs::path& dir) { return try_read_manifest(dir / kManifestName); }
+std::optional<Manifest> manifest_at(const fs::path& dir) {
+  return try_read_manifest(dir / kManifestName);
+}
 
 // Whether the sysroot at `dir` was made by the built-in recipe; an unreadable
 // manifest counts as not (the reinstall repairs it).
@@ -49,9 +52,10 @@ void explain_reinstall(const fs::path& dir, const target::Target& t, util::Progr
   }
   auto added = added_packages(*m);
   if (!added.empty())
-    throw Error(name + " was installed by an older sysroot recipe and holds packages added with 'sysroot add' (" +
-                    util::join(added, ", ") + "), which a reinstall would drop; remove it and add them again",
-                upgrade_command(*m, t), Exit::usage);
+    throw Error(
+        name + " was installed by an older sysroot recipe and holds packages added with 'sysroot add' (" +
+            util::join(added, ", ") + "), which a reinstall would drop; remove it and add them again",
+        upgrade_command(*m, t), Exit::usage);
   progress.done(name + ": recipe changed since it was installed: reinstalling");
 }
 
@@ -81,20 +85,14 @@ fs::path install(const Store& store, const target::Target& t, const InstallOptio
   auto debs = options.debs_dir ? debs_from_folder(*options.debs_dir, arch, recipe.packages)
                                : debs_from_apt(store, arch, recipe.packages, progress);
 
-  Manifest m{name, t.go_name(), std::string(t.libc_name()), arch, std::string(t.triple()), kVersion, {},
-             recipe_fingerprint(t.libc)};
+  Manifest m{name,     t.go_name(), std::string(t.libc_name()), arch, std::string(t.triple()),
+             kVersion, {},          recipe_fingerprint(t.libc)};
   const fs::path& work = tx.work_dir();
-  auto place = [&](const std::string& member) { return recipe.place(member); };
-  for (std::size_t i = 0; i < debs.size(); ++i) {
-    progress.step("extracting " + name + " [" + std::to_string(i + 1) + "/" + std::to_string(debs.size()) +
-                  "] " + recipe.packages[i]);
-    PackageInfo info = extract_deb(debs[i], work, place);
-    if (info.name != recipe.packages[i] || (info.architecture != arch && info.architecture != "all"))
-      throw Error(debs[i].string() + " holds " + info.name + " (" + info.architecture + "), not " +
-                      recipe.packages[i] + " (" + arch + ")",
-                  "remove the file and download the right package", Exit::usage);
-    m.packages.push_back(std::move(info));
-  }
+  auto label = [&](std::size_t i) {
+    return "extracting " + name + " [" + std::to_string(i + 1) + "/" + std::to_string(debs.size()) + "] " +
+           recipe.packages[i];
+  };
+  m.packages = unpack_debs(debs, recipe.packages, arch, work, recipe, label, progress);
   write_manifest(m, work / kManifestName);
   tx.commit();
   progress.done("installed " + name + " for " + t.go_name() + " in " + seconds_since(start) + ": " +
