@@ -21,6 +21,8 @@ packages=(
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static
   # tests and benchmarks
   file binutils hyperfine mingw-w64 python3 make dpkg-dev
+  # the format check (CTest's code_format): formatting is enforced, not only configured
+  clang-format-19
   # build systems the integrate suites drive
   meson curl autoconf automake libtool
   # Windows programs run under wine; Go's cgo suites

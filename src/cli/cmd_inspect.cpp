@@ -30,8 +30,10 @@ int run_inspect(const std::vector<std::string>& files, bool json) {
   for (const auto& file : files) {
     try {
       auto report = inspect::inspect_file(file);
-      if (json) objects.push_back(inspect::to_json(report));
-      else std::fputs((inspect::to_text(report) + (files.size() > 1 ? "\n" : "")).c_str(), stdout);
+      if (json)
+        objects.push_back(inspect::to_json(report));
+      else
+        std::fputs((inspect::to_text(report) + (files.size() > 1 ? "\n" : "")).c_str(), stdout);
     } catch (const Error& e) {
       rc = static_cast<int>(Exit::usage);
       std::fprintf(stderr, "xstatic: error: %s\n", e.what());
@@ -49,7 +51,8 @@ int run_inspect(const std::vector<std::string>& files, bool json) {
 }  // namespace
 
 void add_inspect(CLI::App& app) {
-  auto* cmd = app.add_subcommand("inspect", "Report what binaries are: format, target, linkage, libraries, hazards");
+  auto* cmd =
+      app.add_subcommand("inspect", "Report what binaries are: format, target, linkage, libraries, hazards");
   auto files = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
   cmd->add_option("files", *files, "ELF, Mach-O (thin or universal) or PE files")->required();

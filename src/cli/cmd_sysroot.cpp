@@ -116,7 +116,8 @@ void add_sysroot(CLI::App& app) {
     auto t = parse_target(a->file, a->libc);
     auto found = store().find(t);
     if (!found)
-      throw Error("sysroot for " + t.describe() + " is not installed", sysroot::install_command(t), Exit::missing);
+      throw Error("sysroot for " + t.describe() + " is not installed", sysroot::install_command(t),
+                  Exit::missing);
     std::printf("%s\n", found->c_str());
   });
 

@@ -23,7 +23,8 @@ void add_sysroot_add(CLI::App& sysroot_cmd) {
   cmd->add_option("target", a->target, "Target, e.g. linux/arm64")->required();
   cmd->add_option("packages", a->packages, "Debian packages: zlib1g-dev libssl-dev libsqlite3-dev ...")
       ->required();
-  add_libc_option(cmd, a->libc, "glibc (required for Go-style names: musl sysroots take no Debian libraries)");
+  add_libc_option(cmd, a->libc,
+                  "glibc (required for Go-style names: musl sysroots take no Debian libraries)");
   cmd->add_option("--debs", a->debs, "Offline: take exactly these packages' .deb files from this folder")
       ->check(CLI::ExistingDirectory);
   cmd->footer(

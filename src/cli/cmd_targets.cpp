@@ -12,8 +12,12 @@
 namespace xstatic::cli {
 namespace {
 
-llvm::StringRef str(std::string_view s) { return {s.data(), s.size()}; }
-llvm::StringRef str(const std::string& s) { return s; }
+llvm::StringRef str(std::string_view s) {
+  return {s.data(), s.size()};
+}
+llvm::StringRef str(const std::string& s) {
+  return s;
+}
 
 void print_json(const std::vector<TargetStatus>& rows) {
   llvm::json::OStream j(llvm::outs(), 2);
@@ -53,8 +57,8 @@ void print_json(const std::vector<TargetStatus>& rows) {
 }
 
 void print_table(const std::vector<TargetStatus>& rows) {
-  std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %-20s %s\n", "TARGET", "LIBC", "TRIPLE", "DEBIAN", "FMT",
-              "C++", "MALLOC", "RUN", "STATUS");
+  std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %-20s %s\n", "TARGET", "LIBC", "TRIPLE", "DEBIAN",
+              "FMT", "C++", "MALLOC", "RUN", "STATUS");
   for (const auto& s : rows) {
     const auto& r = *s.target.row;
     std::string status = !s.ready()           ? "missing " + s.missing + ": " + s.fix
@@ -63,21 +67,23 @@ void print_table(const std::vector<TargetStatus>& rows) {
     std::printf("%-16s %-6s %-24s %-8s %-5s %-18s %-20s %-20s %s\n", s.target.go_name().c_str(),
                 std::string(s.target.libc_name()).c_str(), std::string(s.target.triple()).c_str(),
                 r.debian_arch.empty() ? "-" : std::string(r.debian_arch).c_str(),
-                std::string(target::format_name(r.format)).c_str(), s.cxx_runtime.c_str(), s.allocator.c_str(),
-                s.runner.c_str(), status.c_str());
+                std::string(target::format_name(r.format)).c_str(), s.cxx_runtime.c_str(),
+                s.allocator.c_str(), s.runner.c_str(), status.c_str());
   }
 }
 
 }  // namespace
 
 void add_targets(CLI::App& app) {
-  auto* cmd = app.add_subcommand("targets", "List every target, its triples and what is ready on this machine");
+  auto* cmd =
+      app.add_subcommand("targets", "List every target, its triples and what is ready on this machine");
   auto json = std::make_shared<bool>(false);
   auto ready_only = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "Print the table as JSON (stable field names)");
   cmd->add_flag("--ready", *ready_only, "Only targets that can build here now");
-  cmd->footer("Each Linux target has a musl (default) and a glibc row. A target is ready when its\n"
-              "sysroot is installed; STATUS prints the command that installs what is missing.");
+  cmd->footer(
+      "Each Linux target has a musl (default) and a glibc row. A target is ready when its\n"
+      "sysroot is installed; STATUS prints the command that installs what is missing.");
   cmd->callback([json, ready_only] {
     auto rows = all_target_status();
     if (*ready_only) std::erase_if(rows, [](const TargetStatus& s) { return !s.ready(); });

@@ -15,10 +15,10 @@ namespace xstatic::cli {
 
 // Options every subcommand shares.
 struct Globals {
-  int verbosity = 0;        // -v, -vv
-  bool quiet = false;       // -q: no progress, no notes
-  std::string store;        // --store DIR: overrides $XSTATIC_HOME for this call
-  std::string argv0;        // how we were called
+  int verbosity = 0;   // -v, -vv
+  bool quiet = false;  // -q: no progress, no notes
+  std::string store;   // --store DIR: overrides $XSTATIC_HOME for this call
+  std::string argv0;   // how we were called
 };
 
 Globals& globals();
@@ -35,7 +35,7 @@ void add_runtimes(CLI::App& app);
 void add_integrate(CLI::App& app);  // toolchain, env, run
 void add_binfmt(CLI::App& app);
 void add_sysroot_add(CLI::App& sysroot_cmd);  // cmd_sysroot_add.cpp, called by add_sysroot
-void add_release(CLI::App& app);  // cmd_release.cpp
+void add_release(CLI::App& app);              // cmd_release.cpp
 
 // The compiler front end, reached as `xstatic cc|c++ ARGS` or through argv[0]
 // (aarch64-linux-musl-cc). Does not return normally on compile-only calls.

@@ -33,13 +33,14 @@ void setup_logging() {
 }
 
 int run_app(int argc, char** argv) {
-  CLI::App app{"xstatic: static cross-compiling C/C++ driver.\n"
-               "Go's 'compile is delivery' for C and C++: one command, one static binary, verified.\n\n"
-               "  xstatic cc  --target linux/arm64 main.c   -o app\n"
-               "  xstatic c++ --target linux/amd64 main.cpp -o app\n"
-               "  GOOS=linux GOARCH=arm64 xstatic cc main.c -o app\n"
-               "  xstatic verify app --target linux/arm64 --static\n",
-               "xstatic"};
+  CLI::App app{
+      "xstatic: static cross-compiling C/C++ driver.\n"
+      "Go's 'compile is delivery' for C and C++: one command, one static binary, verified.\n\n"
+      "  xstatic cc  --target linux/arm64 main.c   -o app\n"
+      "  xstatic c++ --target linux/amd64 main.cpp -o app\n"
+      "  GOOS=linux GOARCH=arm64 xstatic cc main.c -o app\n"
+      "  xstatic verify app --target linux/arm64 --static\n",
+      "xstatic"};
   app.require_subcommand(1);
   app.fallthrough();
   auto& g = globals();

@@ -10,10 +10,13 @@ Globals& globals() {
 }
 
 sysroot::Store store_of(const Globals& g) {
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
+  return sysroot::Store::locate(g.store.empty() ? std::nullopt
+                                                : std::optional<std::filesystem::path>(g.store));
 }
 
-sysroot::Store store() { return store_of(globals()); }
+sysroot::Store store() {
+  return store_of(globals());
+}
 
 void add_libc_option(CLI::App* cmd, std::string& libc, const std::string& description) {
   // No CLI11 check here: target::libc_option rejects a bad value with exit 2

@@ -2,12 +2,12 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "xstatic/util/error.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/toolchain/clang.hpp"
+#include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
 namespace xstatic::cli {

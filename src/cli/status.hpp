@@ -14,11 +14,12 @@ struct TargetStatus {
   target::Target target;
   std::optional<std::filesystem::path> sysroot;  // installed sysroot, if any
   std::string cxx_runtime;                       // "libc++", "libstdc++", "libc++ (not built)", "-"
-  std::string allocator;                         // what --malloc=auto links: "mimalloc 2.0.9", "mimalloc (not built)", "musl", "glibc", "system"
-  std::string runner;                            // "native", the qemu-user binary, or "-"
-  std::string missing;                           // what stops a build ("" when ready)
-  std::string fix;                               // the command that adds it (or updates the sysroot)
-  bool sysroot_outdated = false;                 // installed from an older recipe: works, but fix updates it
+  std::string allocator;  // what --malloc=auto links: "mimalloc 2.0.9", "mimalloc (not built)", "musl",
+                          // "glibc", "system"
+  std::string runner;     // "native", the qemu-user binary, or "-"
+  std::string missing;    // what stops a build ("" when ready)
+  std::string fix;        // the command that adds it (or updates the sysroot)
+  bool sysroot_outdated = false;  // installed from an older recipe: works, but fix updates it
 
   bool ready() const { return missing.empty(); }
 };

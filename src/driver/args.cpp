@@ -76,7 +76,8 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
     case OwnId::malloc:
       own.malloc = runtimes::parse_malloc(value);
       if (!own.malloc)
-        throw Error("unknown allocator '" + value + "' in --malloc", "use --malloc=auto, --malloc=musl or --malloc=mimalloc");
+        throw Error("unknown allocator '" + value + "' in --malloc",
+                    "use --malloc=auto, --malloc=musl or --malloc=mimalloc");
       break;
     case OwnId::strip:
       if (value == "none")
@@ -270,7 +271,8 @@ std::string help_text() {
       "linux-arm64-cc: see 'xstatic install-links'), else GOOS/GOARCH (+GOARM/GOAMD64), else this host.\n"
       "clang: $XSTATIC_CLANG, else clang-19, else clang (>= 14) on PATH.\n"
       "Compile caches: XSTATIC_LAUNCHER=ccache|sccache|distcc|icecc runs compiles through the engine;\n"
-      "CC=\"ccache aarch64-linux-musl-cc\" with CCACHE_COMPILERCHECK='%compiler% --print-fingerprint' (docs/cache.md).\n"
+      "CC=\"ccache aarch64-linux-musl-cc\" with CCACHE_COMPILERCHECK='%compiler% --print-fingerprint' "
+      "(docs/cache.md).\n"
       "C++ on musl builds libc++ for the target on first use (XSTATIC_AUTO_BUILD=0: fail instead).\n"
       "Allocator (musl links): --malloc=auto (default) links mimalloc when the program allocates\n"
       "(musl's own malloc serialises threads: 4-5x slower); it is built once per target, like libc++.\n"

@@ -14,8 +14,8 @@ namespace xstatic::driver {
 namespace {
 
 struct Binutil {
-  std::string_view name;  // after the target prefix
-  std::string_view llvm;  // the LLVM tool that does its job
+  std::string_view name;      // after the target prefix
+  std::string_view llvm;      // the LLVM tool that does its job
   bool windows_only = false;  // made only for Windows targets
 };
 

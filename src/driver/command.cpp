@@ -193,7 +193,8 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
     for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
   // -rdynamic and its linker spellings mean nothing in a static link (and make
   // clang warn, failing -Werror probes); some tools' flags cannot work for a target.
-  auto kept = inv.mode == Mode::link && traits.static_flag ? without_export_dynamic(inv.clang_args) : inv.clang_args;
+  auto kept =
+      inv.mode == Mode::link && traits.static_flag ? without_export_dynamic(inv.clang_args) : inv.clang_args;
   for (const auto& arg : kept)
     if (!is_dropped(arg, plan.target)) cmd.push_back(arg);
   if (plan.allocator && inv.mode == Mode::link) {

@@ -18,13 +18,13 @@
 #include "xstatic/driver/fingerprint.hpp"
 #include "xstatic/driver/glibc.hpp"
 #include "xstatic/driver/launcher.hpp"
-#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/sysroot/store.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
@@ -57,7 +57,8 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
   }
   throw Error(ours ? "the sysroot for " + t.describe() + " is not installed" + in_store
                    : "no sysroot for " + t.describe() + " was found",
-              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
+              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""),
+              Exit::missing);
 }
 
 // The runtimes module reports progress through spdlog: on stderr, never
@@ -101,7 +102,8 @@ runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Targ
 // xstatic/runtimes/allocator.hpp): found with one folder listing, built on
 // first use like libc++. With auto, a missing or failed build is a warning
 // and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
-void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice, Plan& plan) {
+void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice,
+                      Plan& plan) {
   const auto& t = plan.target;
   if (inv.mode != Mode::link || choice == runtimes::Malloc::libc || !runtimes::mimalloc_supported(t)) return;
   bool forced = choice == runtimes::Malloc::mimalloc;
@@ -114,21 +116,27 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
   std::string build_cmd = "xstatic runtimes build " + t.go_name() + " --runtime mimalloc";
   if (!auto_build_allowed()) {
     if (forced)
-      throw Error("--malloc=mimalloc: mimalloc is not built for " + t.describe() + " yet (XSTATIC_AUTO_BUILD=0)",
-                  "run '" + build_cmd + "'", Exit::missing);
-    std::fprintf(stderr, "xstatic: note: linking musl's own malloc: mimalloc is not built for %s "
-                         "(XSTATIC_AUTO_BUILD=0); run '%s'\n", t.describe().c_str(), build_cmd.c_str());
+      throw Error(
+          "--malloc=mimalloc: mimalloc is not built for " + t.describe() + " yet (XSTATIC_AUTO_BUILD=0)",
+          "run '" + build_cmd + "'", Exit::missing);
+    std::fprintf(stderr,
+                 "xstatic: note: linking musl's own malloc: mimalloc is not built for %s "
+                 "(XSTATIC_AUTO_BUILD=0); run '%s'\n",
+                 t.describe().c_str(), build_cmd.c_str());
     return;
   }
   if (!forced) {
     if (auto log = runtimes::recent_mimalloc_failure(store, t, plan.clang.major)) {
-      std::fprintf(stderr, "xstatic: note: linking musl's own malloc: building mimalloc for %s failed within the "
-                           "hour (log: %s); retry: '%s'\n", t.describe().c_str(), log->c_str(), build_cmd.c_str());
+      std::fprintf(stderr,
+                   "xstatic: note: linking musl's own malloc: building mimalloc for %s failed within the "
+                   "hour (log: %s); retry: '%s'\n",
+                   t.describe().c_str(), log->c_str(), build_cmd.c_str());
       return;
     }
   }
   show_runtimes_progress();
-  std::fprintf(stderr, "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
+  std::fprintf(stderr,
+               "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
                t.describe().c_str());
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
@@ -214,8 +222,9 @@ void note_outdated_sysroot(const Plan& plan) {
   if (!plan.sysroot || !sysroot::is_provisioned_by_xstatic(plan.target)) return;
   auto m = sysroot::try_read_manifest(*plan.sysroot / sysroot::kManifestName);
   if (!m || sysroot::is_current(*m)) return;
-  std::fprintf(stderr, "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
-                       "this link needs; update it: %s\n",
+  std::fprintf(stderr,
+               "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
+               "this link needs; update it: %s\n",
                plan.target.describe().c_str(), sysroot::upgrade_command(*m, plan.target).c_str());
 }
 

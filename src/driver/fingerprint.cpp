@@ -18,7 +18,7 @@ namespace {
 constexpr int kFormat = 1;
 
 std::string identity(const std::string& path) {
-  struct stat st {};
+  struct stat st{};
   if (::stat(path.c_str(), &st) != 0) return "missing";
   return "size=" + std::to_string(st.st_size) + " mtime=" + std::to_string(st.st_mtim.tv_sec) + "." +
          std::to_string(st.st_mtim.tv_nsec);
@@ -45,11 +45,14 @@ std::string fingerprint(const Plan& plan, const sysroot::Store& store) {
     << "clang " << plan.clang.path << " " << plan.clang.real_path << " " << plan.clang.major << " "
     << identity(plan.clang.real_path) << "\n";
   if (plan.language == Language::cxx)
-    o << "c++-driver " << (plan.cxx_driver ? *plan.cxx_driver + " " + identity(*plan.cxx_driver) : "--driver-mode=g++")
+    o << "c++-driver "
+      << (plan.cxx_driver ? *plan.cxx_driver + " " + identity(*plan.cxx_driver) : "--driver-mode=g++")
       << "\n";
-  o << "target " << t.triple() << " " << t.go_name() << " " << t.libc_name() << " cflags=" << t.row->cflags << "\n";
+  o << "target " << t.triple() << " " << t.go_name() << " " << t.libc_name() << " cflags=" << t.row->cflags
+    << "\n";
   if (plan.sysroot)
-    o << "sysroot " << plan.sysroot->string() << " " << digest_of(*plan.sysroot / sysroot::kManifestName) << "\n";
+    o << "sysroot " << plan.sysroot->string() << " " << digest_of(*plan.sysroot / sysroot::kManifestName)
+      << "\n";
   else
     o << "sysroot none\n";
   if (needs_cxx_runtimes(plan.language, t)) {

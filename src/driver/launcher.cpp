@@ -34,7 +34,7 @@ const Engine& engine(Launcher l) {
 }
 
 bool same_file(const std::string& a, const std::string& b) {
-  struct stat sa {}, sb {};
+  struct stat sa{}, sb{};
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
          sa.st_ino == sb.st_ino;
 }
@@ -63,10 +63,12 @@ std::string find_launcher(Launcher l) {
   const auto& e = engine(l);
   if (auto found = util::find_program(std::string(e.name))) return *found;
   throw Error("the launcher '" + std::string(e.name) + "' is not installed (not found on PATH)",
-              "sudo apt-get install " + std::string(e.package) + ", or unset XSTATIC_LAUNCHER", Exit::missing);
+              "sudo apt-get install " + std::string(e.package) + ", or unset XSTATIC_LAUNCHER",
+              Exit::missing);
 }
 
-std::vector<std::string> wrap_command(std::vector<std::string> cmd, Launcher l, const std::string& launcher_path) {
+std::vector<std::string> wrap_command(std::vector<std::string> cmd, Launcher l,
+                                      const std::string& launcher_path) {
   if (l == Launcher::none || cmd.empty()) return cmd;
   // distcc adds `-target <its own host triple>` to a clang command that has
   // no "-target" word (it does not read --target=), and that wins: the worker

@@ -19,7 +19,9 @@ std::string hex_address(std::uint64_t v) {
 }
 
 // The report's enums as JSON strings (LLVM's json takes no std::string_view).
-llvm::json::Value text(std::string_view s) { return llvm::json::Value(std::string(s)); }
+llvm::json::Value text(std::string_view s) {
+  return llvm::json::Value(std::string(s));
+}
 
 void libraries_json(llvm::json::OStream& j, const char* key, const std::vector<Library>& libs) {
   j.attributeArray(key, [&] {

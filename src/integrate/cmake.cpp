@@ -24,7 +24,9 @@ std::string quote(const std::string& s) {
   return out + "\"";
 }
 
-std::string quote(const fs::path& p) { return quote(p.string()); }
+std::string quote(const fs::path& p) {
+  return quote(p.string());
+}
 
 std::string quote_list(const std::vector<std::string>& items) {
   std::string joined;

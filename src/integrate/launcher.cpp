@@ -29,7 +29,8 @@ EnvVars with_launcher(EnvVars vars, driver::Launcher launcher, const std::string
   bool outer = launcher == driver::Launcher::ccache;
   if (outer)
     for (auto& [name, value] : vars)
-      if (name == "CC" || name == "CXX") value = util::shell_quote(launcher_path) + " " + util::shell_quote(value);
+      if (name == "CC" || name == "CXX")
+        value = util::shell_quote(launcher_path) + " " + util::shell_quote(value);
   for (const auto& setting : settings(launcher)) {
     auto eq = setting.find('=');
     vars.emplace_back(setting.substr(0, eq), setting.substr(eq + 1));
@@ -46,7 +47,8 @@ std::string cmake_launcher(driver::Launcher launcher, const std::string& launche
   if (launcher == driver::Launcher::ccache) words += " " + cmake_quote(launcher_path);
   std::string name(driver::launcher_name(launcher));
   return "\n# Compiles through " + name + " (`--launcher " + name + "`; links never go through it).\n" +
-         "set(CMAKE_C_COMPILER_LAUNCHER " + words + ")\n" + "set(CMAKE_CXX_COMPILER_LAUNCHER " + words + ")\n";
+         "set(CMAKE_C_COMPILER_LAUNCHER " + words + ")\n" + "set(CMAKE_CXX_COMPILER_LAUNCHER " + words +
+         ")\n";
 }
 
 }  // namespace xstatic::integrate

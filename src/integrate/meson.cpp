@@ -16,7 +16,9 @@ std::string quote(const std::string& s) {
   return out + "'";
 }
 
-std::string quote(const fs::path& p) { return quote(p.string()); }
+std::string quote(const fs::path& p) {
+  return quote(p.string());
+}
 
 std::string meson_system(const target::Row& row) {
   if (row.goos == "wasip1") return "wasi";
@@ -40,12 +42,13 @@ std::string meson_cpu_family(const target::Row& row) {
 std::string meson_cross_file(const Toolset& tools) {
   const auto& t = tools.target;
   std::ostringstream o;
-  o << "# Meson cross file for " << t.describe() << ", written by `xstatic toolchain meson "
-    << t.go_name() << " --libc " << t.libc_name() << "`.\n"
+  o << "# Meson cross file for " << t.describe() << ", written by `xstatic toolchain meson " << t.go_name()
+    << " --libc " << t.libc_name() << "`.\n"
     << "#   meson setup build --cross-file <this file>\n\n"
     << "[binaries]\n"
     << "c = " << quote(tools.cc) << "\n"
-    << "cpp = " << quote(tools.cxx) << "\n"
+    << "cpp = " << quote(tools.cxx)
+    << "\n"
     // Meson finds the linker by running `<c> -Wl,--version`; naming lld here
     // (as -fuse-ld=lld) keeps the host's GNU ld out of it whatever PATH holds.
     << "c_ld = 'lld'\n"

@@ -44,7 +44,9 @@ target::Target target_of(const inspect::Report& report) {
 
 }  // namespace
 
-target::Target target_of_binary(const std::filesystem::path& program) { return target_of(read_report(program)); }
+target::Target target_of_binary(const std::filesystem::path& program) {
+  return target_of(read_report(program));
+}
 
 RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::string>& args,
                  const std::optional<target::Target>& explicit_target, const sysroot::Store& store) {
@@ -82,7 +84,8 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
                   "sudo apt-get install qemu-user-static", Exit::missing);
     plan.argv = *emulator;
     if (report && !report->interpreter.empty()) {
-      if (auto sysroot = store.find(plan.target)) plan.argv.insert(plan.argv.end(), {"-L", sysroot->string()});
+      if (auto sysroot = store.find(plan.target))
+        plan.argv.insert(plan.argv.end(), {"-L", sysroot->string()});
     }
   }
   plan.argv.push_back(path);

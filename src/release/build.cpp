@@ -198,8 +198,8 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
     fs::path p = build / name;
     if (t.row->format == target::ObjectFormat::coff && p.extension() != ".exe" && !fs::exists(p)) p += ".exe";
     if (!fs::is_regular_file(p))
-      throw Error("the build for " + t.describe() + " did not produce the binary '" + name + "' (looked for " +
-                      p.string() + ")",
+      throw Error("the build for " + t.describe() + " did not produce the binary '" + name +
+                      "' (looked for " + p.string() + ")",
                   "fix 'binaries' in " + config.file.string() +
                       " (paths are relative to the build folder), or see the log: " + log.string(),
                   Exit::failed);

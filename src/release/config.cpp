@@ -220,8 +220,7 @@ Config parse_config(std::string_view text, const fs::path& file) {
   for (const auto& item : *targets->as_array()) {
     auto t = parse_one_target(r, item);
     if (std::find(c.targets.begin(), c.targets.end(), t) != c.targets.end())
-      r.fail(item.source(), "target " + t.describe() + " is listed twice",
-             "remove one of them");
+      r.fail(item.source(), "target " + t.describe() + " is listed twice", "remove one of them");
     c.targets.push_back(t);
   }
 

@@ -237,7 +237,8 @@ Summary run_release(const Config& config, const Options& options, const sysroot:
   TargetRun run{config, store, settings, *objcopy, s, staging.dir()};
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const auto& t = targets[i];
-    std::string tag = "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + t.describe();
+    std::string tag =
+        "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + t.describe();
     say(tag + ": building (" + std::string(build_kind_name(config.build.kind)) + ")");
     auto target_start = Clock::now();
     try {

@@ -87,8 +87,7 @@ std::string spdx_json(const SbomInput& in) {
       j.attributeObject("creationInfo", [&] {
         j.attribute("created", iso8601_utc(in.source_date_epoch));
         j.attributeArray("creators", [&] { j.value(std::string("Tool: xstatic-") + kVersion); });
-        j.attribute("comment",
-                    "target " + in.target.describe());
+        j.attribute("comment", "target " + in.target.describe());
       });
       j.attributeArray("documentDescribes", [&] { j.value(project_id); });
       j.attributeArray("packages", [&] {

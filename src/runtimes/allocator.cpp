@@ -24,7 +24,9 @@
 namespace xstatic::runtimes {
 namespace {
 
-std::string kind_prefix() { return "mimalloc-"; }
+std::string kind_prefix() {
+  return "mimalloc-";
+}
 
 // The revision of how xstatic builds mimalloc (the wrapper and flags below):
 // a new one builds anew instead of reusing what an older xstatic built.
@@ -69,12 +71,14 @@ std::string wrapper_source(const fs::path& patched, const std::string& version) 
          "#endif\n" +
          "__asm__(\".pushsection " + std::string(target::kAllocatorNoteSection) + ",\\\"a\\\",%note\\n\"\n" +
          "        \".balign 4\\n\"\n"
-         "        \".long " + std::to_string(target::kNoteName.size() + 1) + "\\n\"\n" +
-         "        \".long " + std::to_string(desc.size() + 1) + "\\n\"\n" +
-         "        \".long " + std::to_string(target::kAllocatorNoteType) + "\\n\"\n" +
-         "        \".asciz \\\"" + std::string(target::kNoteName) + "\\\"\\n\"\n" +
+         "        \".long " +
+         std::to_string(target::kNoteName.size() + 1) + "\\n\"\n" + "        \".long " +
+         std::to_string(desc.size() + 1) + "\\n\"\n" + "        \".long " +
+         std::to_string(target::kAllocatorNoteType) + "\\n\"\n" + "        \".asciz \\\"" +
+         std::string(target::kNoteName) + "\\\"\\n\"\n" +
          "        \".balign 4\\n\"\n"
-         "        \".asciz \\\"" + desc + "\\\"\\n\"\n" +
+         "        \".asciz \\\"" +
+         desc + "\\\"\\n\"\n" +
          "        \".balign 4\\n\"\n"
          "        \".popsection\\n\");\n";
 }
@@ -90,11 +94,13 @@ std::vector<std::string> compile_command(const detail::Compiler& clang, const ta
                                          const fs::path& sysroot, const fs::path& src, const fs::path& input,
                                          const fs::path& output) {
   const target::Row& row = detail::baseline_row(t);
-  std::vector<std::string> cmd{clang.cc, "--target=" + std::string(row.triple_musl), "--sysroot=" + sysroot.string()};
+  std::vector<std::string> cmd{clang.cc, "--target=" + std::string(row.triple_musl),
+                               "--sysroot=" + sysroot.string()};
   for (auto flag : util::split(row.cflags, ' '))
     if (!flag.empty()) cmd.emplace_back(flag);
-  for (const char* f : {"-O2", "-DNDEBUG", "-DMI_MALLOC_OVERRIDE", "-fno-builtin-malloc", "-ftls-model=initial-exec",
-                        "-fvisibility=hidden", "-ffunction-sections", "-fdata-sections", "-w"})
+  for (const char* f :
+       {"-O2", "-DNDEBUG", "-DMI_MALLOC_OVERRIDE", "-fno-builtin-malloc", "-ftls-model=initial-exec",
+        "-fvisibility=hidden", "-ffunction-sections", "-fdata-sections", "-w"})
     cmd.emplace_back(f);
   cmd.push_back("-I" + (src / "include").string());
   cmd.insert(cmd.end(), {"-c", input.string(), "-o", output.string()});
@@ -106,16 +112,17 @@ fs::path failed_log_of(const sysroot::Store& store, const target::Target& t, int
          ("mimalloc-llvm" + std::to_string(clang_major) + "-" + sysroot::sysroot_name(t) + ".log");
 }
 
-AllocatorInstalled build_locked(const sysroot::Store& store, const target::Target& t, const BuildOptions& options,
-                                const detail::Compiler& clang, const fs::path& sysroot,
-                                const fs::path& failed_log) {
+AllocatorInstalled build_locked(const sysroot::Store& store, const target::Target& t,
+                                const BuildOptions& options, const detail::Compiler& clang,
+                                const fs::path& sysroot, const fs::path& failed_log) {
   std::string name = sysroot::sysroot_name(t);
   fs::create_directories(store.runtimes_dir());
   detail::Scratch scratch(store.runtimes_dir(), ".tmp-mimalloc-" + name + "-", failed_log);
   auto start = std::chrono::steady_clock::now();
   fs::path src = detail::prepare_mimalloc_source(store, options.mimalloc_src, scratch.log());
   std::string version = detail::mimalloc_source_version(src);
-  spdlog::info("building mimalloc {} for {} with clang {} (once per target)", version, t.describe(), clang.version);
+  spdlog::info("building mimalloc {} for {} with clang {} (once per target)", version, t.describe(),
+               clang.version);
 
   fs::path wrapper = scratch.dir() / "xstatic_mimalloc.c";
   std::ofstream(wrapper) << wrapper_source(detail::patched_mimalloc_copy(src, scratch.dir()), version);
@@ -123,16 +130,19 @@ AllocatorInstalled build_locked(const sysroot::Store& store, const target::Targe
   detail::run_step(compile_command(clang, t, sysroot, src, wrapper, object), scratch.log(),
                    "compiling mimalloc for " + t.describe());
   fs::create_directories(scratch.install() / "lib");
-  detail::run_step({detail::llvm_tool(clang, "llvm-ar"), "rcsD", (scratch.install() / "lib/libmimalloc.a").string(),
-                    object.string()},
+  detail::run_step({detail::llvm_tool(clang, "llvm-ar"), "rcsD",
+                    (scratch.install() / "lib/libmimalloc.a").string(), object.string()},
                    scratch.log(), "archiving mimalloc for " + t.describe());
   std::error_code ec;
   fs::copy_file(src / "LICENSE", scratch.install() / "LICENSE", ec);  // MIT: ship it with what uses it
 
   fs::path final_dir = store.runtimes_dir() / (kind_prefix() + version + kind_suffix(clang.major)) / name;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  Entry entry{t.go_name(), std::string(detail::baseline_row(t).triple_musl), name, clang.major, clang.version, "",
-              final_dir, "mimalloc", version};
+  Entry entry{t.go_name(),   std::string(detail::baseline_row(t).triple_musl),
+              name,          clang.major,
+              clang.version, "",
+              final_dir,     "mimalloc",
+              version};
   fs::rename(scratch.log(), scratch.install() / "build.log");
   detail::write_manifest(scratch.install() / sysroot::kManifestName, entry, seconds);
   fs::create_directories(final_dir.parent_path());
@@ -140,7 +150,8 @@ AllocatorInstalled build_locked(const sysroot::Store& store, const target::Targe
   fs::rename(scratch.install(), final_dir);
   scratch.succeeded();
   fs::remove(failed_log, ec);  // an earlier failure is over
-  spdlog::info("mimalloc {} for {} built in {:.1f} s: {}", version, t.describe(), seconds, final_dir.string());
+  spdlog::info("mimalloc {} for {} built in {:.1f} s: {}", version, t.describe(), seconds,
+               final_dir.string());
   return {final_dir, final_dir / "lib/libmimalloc.a", version, true};
 }
 
@@ -198,7 +209,8 @@ std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, con
   std::error_code ec;
   auto when = fs::last_write_time(log, ec);
   if (ec) return std::nullopt;
-  auto age = std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - when).count();
+  auto age =
+      std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - when).count();
   return age < within ? std::optional<fs::path>(log) : std::nullopt;
 }
 

@@ -29,8 +29,8 @@ void check_target(const target::Target& t) {
                     " uses Debian's libstdc++ from its sysroot",
                 sysroot::install_command(t), Exit::usage);
   if (t.libc != target::Libc::musl || !(t.row->languages & target::kCxx))
-    throw Error("no libc++ build for " + t.describe() + ": only Linux musl targets use xstatic's runtimes", {},
-                Exit::usage);
+    throw Error("no libc++ build for " + t.describe() + ": only Linux musl targets use xstatic's runtimes",
+                {}, Exit::usage);
 }
 
 void require_tools() {
@@ -48,8 +48,8 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
   detail::Scratch scratch(final_dir.parent_path(), ".tmp-" + name + "-", failed_log);
   auto start = std::chrono::steady_clock::now();
 
-  spdlog::info("building libc++, libc++abi and libunwind for {} with clang {} (once per target)", t.describe(),
-               clang.version);
+  spdlog::info("building libc++, libc++abi and libunwind for {} with clang {} (once per target)",
+               t.describe(), clang.version);
   fs::path source = detail::prepare_source(store, clang.major, options.llvm_src, scratch.log());
   const target::Row& row = detail::baseline_row(t);
   detail::CmakeInputs in{.source = source,
@@ -73,13 +73,14 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
       options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
   spdlog::info("compiling with ninja -j{} (configured in {:.1f} s)", jobs, since(phase));
   phase = std::chrono::steady_clock::now();
-  detail::run_step({"ninja", "-C", scratch.build().string(), "-j", std::to_string(jobs), "install"}, scratch.log(),
-           "building the runtimes for " + t.describe());
+  detail::run_step({"ninja", "-C", scratch.build().string(), "-j", std::to_string(jobs), "install"},
+                   scratch.log(), "building the runtimes for " + t.describe());
   spdlog::debug("compiled and installed in {:.1f} s", since(phase));
 
   double seconds = since(start);
   std::string llvm_version = detail::llvm_source_version(source);
-  Entry entry{t.go_name(), in.triple, name, clang.major, clang.version, llvm_version, final_dir, "libc++", llvm_version};
+  Entry entry{t.go_name(),  in.triple, name,     clang.major, clang.version,
+              llvm_version, final_dir, "libc++", llvm_version};
   fs::rename(scratch.log(), scratch.install() / "build.log");
   detail::write_manifest(scratch.install() / sysroot::kManifestName, entry, seconds);
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy

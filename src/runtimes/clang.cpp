@@ -3,8 +3,9 @@
 // version (recorded in the manifest). Its major version names the store
 // folder (runtimes/llvm-<major>/), so a new clang gets new runtimes instead of
 // mixing headers of one version with a compiler of another.
-#include "internal.hpp"
 #include "xstatic/toolchain/clang.hpp"
+
+#include "internal.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 

@@ -56,7 +56,8 @@ fs::path extract_mimalloc(const sysroot::Store& store, const fs::path& tarball) 
 // multiple of the block size; this is that fix. Debian's package carries no
 // patch for it.
 constexpr std::string_view kStartOffsetBug =
-    "size_t start_offset = (xblock_size >= MI_INTPTR_SIZE && xblock_size <= 1024 ? 3*MI_MAX_ALIGN_GUARANTEE : 0);";
+    "size_t start_offset = (xblock_size >= MI_INTPTR_SIZE && xblock_size <= 1024 ? 3*MI_MAX_ALIGN_GUARANTEE "
+    ": 0);";
 constexpr std::string_view kStartOffsetFix =
     "size_t start_offset = 0; /* xstatic: mimalloc 2.1's fix, a block-size multiple */\n"
     "  if (xblock_size >= MI_INTPTR_SIZE) {\n"
@@ -108,12 +109,12 @@ fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& gi
                 "pass a mimalloc source tree or release tarball, or omit --mimalloc-src", Exit::usage);
   fs::create_directories(store.root() / "src");
   util::FileLock lock(store.locks_dir() / "mimalloc-src.lock");
-  fs::path tarball = given.empty() ? fetch_debian_source(store,
-                                                         {"mimalloc", "the mimalloc allocator's source",
-                                                          "--mimalloc-src DIR|mimalloc-<version>.tar.gz",
-                                                          "~140 KB"},
-                                                         log)
-                                   : fs::absolute(given);
+  fs::path tarball = given.empty()
+                         ? fetch_debian_source(store,
+                                               {"mimalloc", "the mimalloc allocator's source",
+                                                "--mimalloc-src DIR|mimalloc-<version>.tar.gz", "~140 KB"},
+                                               log)
+                         : fs::absolute(given);
   // Debian's tarball is named mimalloc_2.0.9+ds.orig.tar.xz: a tree of that
   // version already extracted is used as it is.
   std::string named = version_in_name(tarball.filename().string());

@@ -10,7 +10,7 @@ fs::path runtime_path(const sysroot::Store& store, const target::Target& t, int 
 
 std::optional<Installed> find(const sysroot::Store& store, const target::Target& t, int clang_major) {
   fs::path root = runtime_path(store, t, clang_major);
-  struct stat st {};
+  struct stat st{};
   if (::stat((root / "manifest.json").c_str(), &st) != 0) return std::nullopt;
   return Installed{root, root / "include/c++/v1", root / "lib", false};
 }

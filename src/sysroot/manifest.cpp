@@ -41,17 +41,18 @@ std::optional<Manifest> decode(std::string_view json, std::string& why) {
   m.debian_arch = field(*o, "debian_arch", why);
   m.triple = field(*o, "triple", why);
   m.xstatic_version = field(*o, "xstatic_version", why);
-  if (auto fp = o->getString("recipe_fingerprint")) m.recipe_fingerprint = fp->str();  // optional: older manifests
+  if (auto fp = o->getString("recipe_fingerprint"))
+    m.recipe_fingerprint = fp->str();  // optional: older manifests
   const auto* pkgs = o->getArray("packages");
   if (why.empty() && (!pkgs || pkgs->empty())) why = "no packages";
-  for (const auto& v : pkgs && why.empty() ? *pkgs : llvm::json::Array{}) {
+  for (const auto& v : pkgs&& why.empty() ? *pkgs : llvm::json::Array{}) {
     const auto* p = v.getAsObject();
     if (!p) {
       why = "a package is not an object";
       break;
     }
-    m.packages.push_back(
-        {field(*p, "name", why), field(*p, "version", why), field(*p, "architecture", why), field(*p, "sha256", why)});
+    m.packages.push_back({field(*p, "name", why), field(*p, "version", why), field(*p, "architecture", why),
+                          field(*p, "sha256", why)});
   }
   if (!why.empty()) return std::nullopt;
   return m;
@@ -93,7 +94,8 @@ Manifest parse_manifest(std::string_view json, std::string_view origin) {
 }
 
 std::optional<Manifest> try_read_manifest(const std::filesystem::path& file) {
-  auto buffer = llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  auto buffer =
+      llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!buffer) return std::nullopt;
   std::string why;
   return decode(std::string_view((*buffer)->getBufferStart(), (*buffer)->getBufferSize()), why);

@@ -106,7 +106,8 @@ Recipe recipe_for(target::Libc libc) {
 }
 
 std::string fingerprint_of(std::string_view recipe_text) {
-  auto digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(llvm::StringRef(recipe_text.data(), recipe_text.size())));
+  auto digest = llvm::SHA256::hash(
+      llvm::arrayRefFromStringRef(llvm::StringRef(recipe_text.data(), recipe_text.size())));
   return std::to_string(kLayoutVersion) + ":" + llvm::toHex(digest, /*LowerCase=*/true);
 }
 

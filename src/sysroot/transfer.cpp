@@ -52,7 +52,7 @@ std::vector<fs::path> sorted_tree(const fs::path& root) {
 }
 
 void write_entry(archive* a, const fs::path& file, const std::string& name) {
-  struct stat st {};
+  struct stat st{};
   if (::lstat(file.c_str(), &st) != 0) throw Error("cannot read " + file.string(), {}, Exit::internal);
   std::unique_ptr<archive_entry, decltype(&archive_entry_free)> e(archive_entry_new(), archive_entry_free);
   archive_entry_copy_stat(e.get(), &st);

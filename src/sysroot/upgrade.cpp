@@ -33,8 +33,8 @@ std::string upgrade_command(const Manifest& m, const target::Target& t) {
   auto added = added_packages(m);
   if (added.empty()) return install_command(t);
   std::string libc = t.libc != target::default_libc(*t.row) ? " --libc " + std::string(t.libc_name()) : "";
-  return "xstatic sysroot remove " + t.go_name() + libc + " && xstatic sysroot add " + t.go_name() + libc + " " +
-         util::join(added, " ");
+  return "xstatic sysroot remove " + t.go_name() + libc + " && xstatic sysroot add " + t.go_name() + libc +
+         " " + util::join(added, " ");
 }
 
 std::optional<InstalledSysroot> installed(const Store& store, const target::Target& t) {

@@ -52,6 +52,8 @@ constexpr Row kRows[] = {
 
 }  // namespace
 
-std::span<const Row> table() { return kRows; }
+std::span<const Row> table() {
+  return kRows;
+}
 
 }  // namespace xstatic::target

@@ -72,8 +72,8 @@ std::optional<Libc> resolve_libc(const Row& row, std::optional<Libc> wanted, std
   Libc libc = wanted ? *wanted : from_triple ? *from_triple : default_libc(row);
   if (!(row.libcs & libc_bit(libc))) {
     Target t{&row, default_libc(row)};
-    why = {"target " + t.go_name() + " does not support libc '" + std::string(libc_name(libc)) + "' (it uses " +
-               std::string(libc_name(default_libc(row))) + ")",
+    why = {"target " + t.go_name() + " does not support libc '" + std::string(libc_name(libc)) +
+               "' (it uses " + std::string(libc_name(default_libc(row))) + ")",
            {}};
     return std::nullopt;
   }
@@ -102,16 +102,26 @@ std::optional<Target> parse_platform(std::string_view spec, std::optional<Libc> 
 
 std::string_view goarch_of(const llvm::Triple& t) {
   switch (t.getArch()) {
-    case llvm::Triple::x86_64: return "amd64";
-    case llvm::Triple::x86: return "386";
-    case llvm::Triple::aarch64: return "arm64";
-    case llvm::Triple::arm: return "arm";
-    case llvm::Triple::mips64el: return "mips64le";
-    case llvm::Triple::mipsel: return "mipsle";
-    case llvm::Triple::ppc64le: return "ppc64le";
-    case llvm::Triple::systemz: return "s390x";
-    case llvm::Triple::wasm32: return "wasm";
-    default: return "";
+    case llvm::Triple::x86_64:
+      return "amd64";
+    case llvm::Triple::x86:
+      return "386";
+    case llvm::Triple::aarch64:
+      return "arm64";
+    case llvm::Triple::arm:
+      return "arm";
+    case llvm::Triple::mips64el:
+      return "mips64le";
+    case llvm::Triple::mipsel:
+      return "mipsle";
+    case llvm::Triple::ppc64le:
+      return "ppc64le";
+    case llvm::Triple::systemz:
+      return "s390x";
+    case llvm::Triple::wasm32:
+      return "wasm";
+    default:
+      return "";
   }
 }
 
@@ -131,11 +141,14 @@ std::optional<Libc> libc_of(const llvm::Triple& t) {
 
 std::string_view arm_variant_of(const llvm::Triple& t) {
   switch (t.getSubArch()) {
-    case llvm::Triple::ARMSubArch_v7: return "v7";
+    case llvm::Triple::ARMSubArch_v7:
+      return "v7";
     case llvm::Triple::ARMSubArch_v6:
-    case llvm::Triple::ARMSubArch_v6k: return "v6";
+    case llvm::Triple::ARMSubArch_v6k:
+      return "v6";
     case llvm::Triple::ARMSubArch_v5:
-    case llvm::Triple::ARMSubArch_v5te: return "v5";
+    case llvm::Triple::ARMSubArch_v5te:
+      return "v5";
     default:
       // Debian's arm-linux-gnueabihf is ARMv7; plain "arm" with soft float is armel (v5).
       return t.getEnvironment() == llvm::Triple::GNUEABIHF || t.getEnvironment() == llvm::Triple::MuslEABIHF
@@ -181,27 +194,40 @@ std::string_view Target::triple() const {
   return libc == Libc::musl ? row->triple_musl : row->triple_gnu;
 }
 
-std::string_view Target::libc_name() const { return target::libc_name(libc); }
+std::string_view Target::libc_name() const {
+  return target::libc_name(libc);
+}
 
-std::string Target::describe() const { return go_name() + " (" + std::string(libc_name()) + ")"; }
+std::string Target::describe() const {
+  return go_name() + " (" + std::string(libc_name()) + ")";
+}
 
 std::string_view libc_name(Libc libc) {
   switch (libc) {
-    case Libc::musl: return "musl";
-    case Libc::glibc: return "glibc";
-    case Libc::mingw: return "mingw";
-    case Libc::darwin: return "darwin";
-    case Libc::wasi: return "wasi";
+    case Libc::musl:
+      return "musl";
+    case Libc::glibc:
+      return "glibc";
+    case Libc::mingw:
+      return "mingw";
+    case Libc::darwin:
+      return "darwin";
+    case Libc::wasi:
+      return "wasi";
   }
   return "?";
 }
 
 std::string_view format_name(ObjectFormat format) {
   switch (format) {
-    case ObjectFormat::elf: return "elf";
-    case ObjectFormat::macho: return "macho";
-    case ObjectFormat::coff: return "pe";
-    case ObjectFormat::wasm: return "wasm";
+    case ObjectFormat::elf:
+      return "elf";
+    case ObjectFormat::macho:
+      return "macho";
+    case ObjectFormat::coff:
+      return "pe";
+    case ObjectFormat::wasm:
+      return "wasm";
   }
   return "?";
 }
@@ -217,10 +243,13 @@ std::optional<Libc> libc_option(std::string_view value) {
   if (value.empty()) return std::nullopt;
   if (auto libc = parse_libc(value)) return libc;
   throw Error("unknown libc '" + std::string(value) + "' in --libc",
-              "use --libc musl or --libc glibc (mingw, darwin and wasi come with their targets)", Exit::usage);
+              "use --libc musl or --libc glibc (mingw, darwin and wasi come with their targets)",
+              Exit::usage);
 }
 
-std::uint8_t libc_bit(Libc libc) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(libc)); }
+std::uint8_t libc_bit(Libc libc) {
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(libc));
+}
 
 Libc default_libc(const Row& row) {
   for (Libc l : {Libc::musl, Libc::glibc, Libc::mingw, Libc::darwin, Libc::wasi})

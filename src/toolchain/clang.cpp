@@ -51,7 +51,7 @@ std::filesystem::path cache_file(const sysroot::Store& store, const std::string&
 }
 
 long long mtime_ns(const std::string& path) {
-  struct stat st {};
+  struct stat st{};
   if (::stat(path.c_str(), &st) != 0) return -1;
   return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
 }
@@ -119,9 +119,9 @@ Clang find_clang(const sysroot::Store& store, const std::string& name) {
   if (chosen) {
     auto found = util::find_program(*chosen);
     if (!found)
-      throw Error((name.empty() ? "XSTATIC_CLANG names '" : "the clang '") + *chosen +
-                      "' is not an executable",
-                  "unset XSTATIC_CLANG or point it at clang", Exit::missing);
+      throw Error(
+          (name.empty() ? "XSTATIC_CLANG names '" : "the clang '") + *chosen + "' is not an executable",
+          "unset XSTATIC_CLANG or point it at clang", Exit::missing);
     clang.path = *found;
   } else if (auto c19 = util::find_program("clang-19")) {
     clang.path = *c19;

@@ -82,7 +82,7 @@ std::optional<std::string> find_program(const std::string& name) {
   const char* path = std::getenv("PATH");
   for (auto dir : split(path ? path : "/usr/local/bin:/usr/bin:/bin", ':')) {
     std::string candidate = std::string(dir.empty() ? "." : dir) + "/" + name;
-    struct stat st {};
+    struct stat st{};
     if (stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(candidate.c_str(), X_OK) == 0)
       return candidate;
   }
@@ -98,11 +98,13 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (options.capture_stdout) {
-    if (pipe2(out_pipe, O_CLOEXEC) != 0) throw Error("pipe: " + std::string(strerror(errno)), {}, Exit::internal);
+    if (pipe2(out_pipe, O_CLOEXEC) != 0)
+      throw Error("pipe: " + std::string(strerror(errno)), {}, Exit::internal);
     posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   }
   if (options.capture_stderr) {
-    if (pipe2(err_pipe, O_CLOEXEC) != 0) throw Error("pipe: " + std::string(strerror(errno)), {}, Exit::internal);
+    if (pipe2(err_pipe, O_CLOEXEC) != 0)
+      throw Error("pipe: " + std::string(strerror(errno)), {}, Exit::internal);
     posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   }
   if (options.log_file) {

@@ -1,5 +1,5 @@
-// A fresh directory under /tmp for one test case, removed with everything in it
-// (style.md: each test runs in a scratch directory of its own).
+// A fresh directory under /tmp for one test case, removed with everything in
+// it: a test that writes files runs in a scratch directory of its own.
 #pragma once
 
 #include <stdlib.h>

@@ -159,8 +159,9 @@ TEST_CASE("the allocator archive comes after the user's inputs, whole only when 
   CHECK(util::ends_with(cmd({"a.c", "-ljemalloc", "-o", "app"}, p),
                         "a.c -ljemalloc -o app /store/runtimes/mimalloc/lib/libmimalloc.a"));
   p.allocator_forced = true;
-  CHECK(util::ends_with(cmd({"a.c", "-o", "app"}, p),
-                        "-o app -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a -Wl,--no-whole-archive"));
+  CHECK(util::ends_with(
+      cmd({"a.c", "-o", "app"}, p),
+      "-o app -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a -Wl,--no-whole-archive"));
   // A -x LANG of the user's would make clang read the archive as source.
   CHECK(util::ends_with(cmd({"-x", "c", "-", "-o", "app"}, p),
                         "-o app -x none -Wl,--whole-archive /store/runtimes/mimalloc/lib/libmimalloc.a "

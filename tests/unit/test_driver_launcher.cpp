@@ -66,8 +66,8 @@ TEST_CASE("a distributed engine gets clang by its name when PATH finds the same 
 }
 
 TEST_CASE("distcc gets the target as -target T, which it reads, so that it adds no host triple") {
-  auto wrapped = wrap_command({"/nonexistent/clang-19", "--target=aarch64-linux-musl", "-c", "a.c"}, Launcher::distcc,
-                              "/usr/bin/distcc");
+  auto wrapped = wrap_command({"/nonexistent/clang-19", "--target=aarch64-linux-musl", "-c", "a.c"},
+                              Launcher::distcc, "/usr/bin/distcc");
   CHECK(wrapped == std::vector<std::string>{"/usr/bin/distcc", "/nonexistent/clang-19", "-target",
                                             "aarch64-linux-musl", "-c", "a.c"});
   auto local = wrap_command({"/usr/bin/clang-19", "--target=aarch64-linux-musl"}, Launcher::ccache, "ccache");

@@ -14,7 +14,8 @@ std::string value_of(const EnvVars& vars, const std::string& name) {
   return "<unset>";
 }
 
-const EnvVars kBase{{"CC", "/s/bin/aarch64-linux-musl-cc"}, {"CXX", "/s/bin/aarch64-linux-musl-c++"}, {"AR", "/s/bin/ar"}};
+const EnvVars kBase{
+    {"CC", "/s/bin/aarch64-linux-musl-cc"}, {"CXX", "/s/bin/aarch64-linux-musl-c++"}, {"AR", "/s/bin/ar"}};
 
 }  // namespace
 
@@ -40,7 +41,8 @@ TEST_CASE("sccache, distcc and icecc go inside, through XSTATIC_LAUNCHER; none c
 TEST_CASE("the CMake launcher lines carry the settings through env(1)") {
   auto text = cmake_launcher(driver::Launcher::ccache, "/usr/bin/ccache");
   CHECK(text.find("set(CMAKE_C_COMPILER_LAUNCHER \"/usr/bin/env\" \"CCACHE_COMPILERCHECK=%compiler% "
-                  "--print-fingerprint\" \"CCACHE_COMPILERTYPE=clang\" \"/usr/bin/ccache\")") != std::string::npos);
+                  "--print-fingerprint\" \"CCACHE_COMPILERTYPE=clang\" \"/usr/bin/ccache\")") !=
+        std::string::npos);
   CHECK(text.find("CMAKE_CXX_COMPILER_LAUNCHER") != std::string::npos);
   CHECK(cmake_launcher(driver::Launcher::distcc, "/usr/bin/distcc").find("\"XSTATIC_LAUNCHER=distcc\")") !=
         std::string::npos);

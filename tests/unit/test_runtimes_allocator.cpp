@@ -57,11 +57,12 @@ TEST_CASE("find_mimalloc takes the newest version built by this clang and recipe
   auto t = target::parse("linux/arm64");
   CHECK_FALSE(find_mimalloc(store, t, 19));
 
-  fs::create_directories(store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r4/arm64-musl");  // no manifest: unfinished
+  fs::create_directories(store.runtimes_dir() /
+                         "mimalloc-2.0.9-llvm19-r4/arm64-musl");  // no manifest: unfinished
   CHECK_FALSE(find_mimalloc(store, t, 19));
-  built(store, "mimalloc-2.0.9-llvm19", "arm64-musl");      // an older recipe
-  built(store, "mimalloc-2.0.9-llvm18-r4", "arm64-musl");   // another clang
-  built(store, "mimalloc-2.0.9-llvm19-r4", "amd64-musl");   // another sysroot
+  built(store, "mimalloc-2.0.9-llvm19", "arm64-musl");     // an older recipe
+  built(store, "mimalloc-2.0.9-llvm18-r4", "arm64-musl");  // another clang
+  built(store, "mimalloc-2.0.9-llvm19-r4", "amd64-musl");  // another sysroot
   CHECK_FALSE(find_mimalloc(store, t, 19));
 
   built(store, "mimalloc-2.0.9-llvm19-r4", "arm64-musl");
@@ -77,7 +78,8 @@ TEST_CASE("mimalloc's version comes from MI_MALLOC_VERSION") {
   xstatic::testing::ScratchDir tmp;
   fs::create_directories(tmp.path / "include");
   CHECK(detail::mimalloc_source_version(tmp.path).empty());
-  std::ofstream(tmp.path / "include/mimalloc.h") << "#pragma once\n#define MI_MALLOC_VERSION 209   // major + 2 digits minor\n";
+  std::ofstream(tmp.path / "include/mimalloc.h")
+      << "#pragma once\n#define MI_MALLOC_VERSION 209   // major + 2 digits minor\n";
   CHECK(detail::mimalloc_source_version(tmp.path) == "2.0.9");
   std::ofstream(tmp.path / "include/mimalloc.h", std::ios::trunc) << "#define MI_MALLOC_VERSION 212\n";
   CHECK(detail::mimalloc_source_version(tmp.path) == "2.1.2");
@@ -88,7 +90,8 @@ TEST_CASE("the copy to compile has 2.0.9's small-page start fixed; the shared tr
   fs::path src = tmp.path / "mimalloc", out = tmp.path / "build";
   fs::create_directories(src / "src");
   std::string buggy =
-      "  size_t start_offset = (xblock_size >= MI_INTPTR_SIZE && xblock_size <= 1024 ? 3*MI_MAX_ALIGN_GUARANTEE : 0); \n";
+      "  size_t start_offset = (xblock_size >= MI_INTPTR_SIZE && xblock_size <= 1024 ? "
+      "3*MI_MAX_ALIGN_GUARANTEE : 0); \n";
   std::ofstream(src / "src/segment.c") << "static int x;\n" << buggy << "int y;\n";
   std::ofstream(src / "src/static.c") << "#include \"segment.c\"\n";
   detail::patched_mimalloc_copy(src, out);
@@ -110,9 +113,9 @@ TEST_CASE("list shows mimalloc builds beside libc++, and old manifests read as l
   sysroot::Store store(tmp.path);
   fs::path mi = store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r4/arm64-musl";
   fs::create_directories(mi);
-  detail::write_manifest(mi / sysroot::kManifestName,
-                         Entry{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "", mi, "mimalloc", "2.0.9"},
-                         2);
+  detail::write_manifest(
+      mi / sysroot::kManifestName,
+      Entry{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "", mi, "mimalloc", "2.0.9"}, 2);
   fs::path cxx = store.runtimes_dir() / "llvm-19/arm64-musl";
   fs::create_directories(cxx);
   std::ofstream(cxx / sysroot::kManifestName)

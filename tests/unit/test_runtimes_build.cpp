@@ -2,10 +2,9 @@
 // tested by tests/integration/runtimes_*.sh).
 #include <doctest/doctest.h>
 
-#include "scratch_dir.hpp"
-
 #include <cstdlib>
 
+#include "scratch_dir.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/util/error.hpp"
 

@@ -1,9 +1,8 @@
 // Manifests, find() and list() over a store on disk.
 #include <doctest/doctest.h>
 
-#include "scratch_dir.hpp"
-
 #include "runtimes/internal.hpp"
+#include "scratch_dir.hpp"
 
 using namespace xstatic;
 using namespace xstatic::runtimes;
@@ -25,7 +24,8 @@ TEST_CASE("a runtime counts as built only once its manifest exists") {
   CHECK_FALSE(find(store, t, 19));
   CHECK(list(store).empty());
 
-  Entry e{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7", root, "libc++", "19.1.7"};
+  Entry e{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7", root, "libc++",
+          "19.1.7"};
   detail::write_manifest(root / sysroot::kManifestName, e, 42.4);
   auto got = find(store, t, 19);
   REQUIRE(got);
@@ -49,7 +49,8 @@ TEST_CASE("list sorts by clang version (newest first), then sysroot") {
   auto add = [&](int major, const char* name) {
     fs::path root = store.runtimes_dir() / ("llvm-" + std::to_string(major)) / name;
     fs::create_directories(root);
-    detail::write_manifest(root / sysroot::kManifestName, Entry{"t", "x", name, major, "v", "v", root, "libc++", "v"}, 1);
+    detail::write_manifest(root / sysroot::kManifestName,
+                           Entry{"t", "x", name, major, "v", "v", root, "libc++", "v"}, 1);
   };
   add(18, "amd64-musl");
   add(19, "arm64-musl");

@@ -1,12 +1,11 @@
 // The configure-time header copy in xstatic's own extracted LLVM trees.
 #include <doctest/doctest.h>
 
-#include "scratch_dir.hpp"
-
 #include <fstream>
 #include <sstream>
 
 #include "runtimes/internal.hpp"
+#include "scratch_dir.hpp"
 
 using namespace xstatic::runtimes::detail;
 namespace fs = std::filesystem;

@@ -1,11 +1,10 @@
 // LLVM source versions and extracting only the runtimes' folders.
 #include <doctest/doctest.h>
 
-#include "scratch_dir.hpp"
-
 #include <fstream>
 
 #include "runtimes/internal.hpp"
+#include "scratch_dir.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 

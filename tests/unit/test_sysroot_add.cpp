@@ -8,7 +8,8 @@ using namespace xstatic::sysroot;
 
 namespace {
 
-// Real output of `apt-cache depends --no-recommends ... zlib1g-dev libssl-dev libcurl4-openssl-dev` (bookworm).
+// Real output of `apt-cache depends --no-recommends ... zlib1g-dev libssl-dev libcurl4-openssl-dev`
+// (bookworm).
 constexpr const char* kDepends =
     "zlib1g-dev\n"
     "  Depends: zlib1g\n"

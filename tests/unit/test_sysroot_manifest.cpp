@@ -44,14 +44,16 @@ TEST_CASE("a manifest from before fingerprints reads as outdated, one of another
 
 TEST_CASE("packages added with 'sysroot add' are told apart, and the update command re-adds them") {
   Manifest m{"amd64-glibc", "linux/amd64", "glibc", "amd64", "x86_64-linux-gnu", "0.1.0", {}, "1:old"};
-  for (const auto& p : recipe_for(target::Libc::glibc).packages) m.packages.push_back({p, "1", "amd64", "ab"});
+  for (const auto& p : recipe_for(target::Libc::glibc).packages)
+    m.packages.push_back({p, "1", "amd64", "ab"});
   auto t = target::parse("linux/amd64", target::Libc::glibc);
   CHECK(added_packages(m).empty());
   CHECK(upgrade_command(m, t) == install_command(t));
   m.packages.push_back({"zlib1g-dev", "1", "amd64", "cd"});
   CHECK(added_packages(m) == std::vector<std::string>{"zlib1g-dev"});
   CHECK(upgrade_command(m, t) ==
-        "xstatic sysroot remove linux/amd64 --libc glibc && xstatic sysroot add linux/amd64 --libc glibc zlib1g-dev");
+        "xstatic sysroot remove linux/amd64 --libc glibc && xstatic sysroot add linux/amd64 --libc glibc "
+        "zlib1g-dev");
 }
 
 TEST_CASE("a manifest without packages is refused with its origin") {
@@ -65,8 +67,14 @@ TEST_CASE("try_read_manifest: nullopt for a missing or damaged manifest, the man
   CHECK_FALSE(try_read_manifest(file));
   std::ofstream(file) << R"({"name":"x"})";
   CHECK_FALSE(try_read_manifest(file));
-  Manifest m{"arm64-musl", "linux/arm64", "musl", "arm64", "aarch64-linux-musl", "0.1.0",
-             {{"musl-dev", "1.2.3-1", "arm64", "55c2"}}, ""};
+  Manifest m{"arm64-musl",
+             "linux/arm64",
+             "musl",
+             "arm64",
+             "aarch64-linux-musl",
+             "0.1.0",
+             {{"musl-dev", "1.2.3-1", "arm64", "55c2"}},
+             ""};
   write_manifest(m, file);
   auto back = try_read_manifest(file);
   REQUIRE(back);

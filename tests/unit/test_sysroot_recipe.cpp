@@ -49,8 +49,8 @@ TEST_CASE("a malformed recipe is an internal error naming it") {
 }
 
 TEST_CASE("a recipe's fingerprint is the layout version and the sha256 of its text") {
-  CHECK(fingerprint_of("") == std::to_string(kLayoutVersion) +
-                                  ":e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(fingerprint_of("") ==
+        std::to_string(kLayoutVersion) + ":e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(fingerprint_of("{}") != fingerprint_of("{ }"));  // any edit counts, even whitespace
   CHECK(recipe_fingerprint(target::Libc::musl) != recipe_fingerprint(target::Libc::glibc));
   CHECK(recipe_fingerprint(target::Libc::musl) == recipe_fingerprint(target::Libc::musl));

@@ -27,7 +27,8 @@ llvm::Triple::ArchType expected_arch(std::string_view goarch) {
 
 TEST_CASE("every row's triples normalise and agree with the row") {
   for (const auto& row : table()) {
-    for (auto [triple, libc] : {std::pair{row.triple_musl, Libc::musl}, std::pair{row.triple_gnu, Libc::glibc}}) {
+    for (auto [triple, libc] :
+         {std::pair{row.triple_musl, Libc::musl}, std::pair{row.triple_gnu, Libc::glibc}}) {
       if (triple.empty()) continue;
       CAPTURE(triple);
       llvm::Triple t(llvm::Triple::normalize(std::string(triple)));

@@ -193,9 +193,9 @@ TEST_CASE("suggestions") {
 TEST_CASE("try_parse answers nullopt where parse would throw, and the same target where it would not") {
   CHECK_FALSE(try_parse("linux/arm64x"));
   CHECK_FALSE(try_parse(""));
-  CHECK_FALSE(try_parse("linux/arm/v9"));                  // unknown variant
+  CHECK_FALSE(try_parse("linux/arm/v9"));                     // unknown variant
   CHECK_FALSE(try_parse("aarch64-linux-musl", Libc::glibc));  // conflicting libc
-  CHECK_FALSE(try_parse("windows/amd64", Libc::musl));       // a libc the row lacks
+  CHECK_FALSE(try_parse("windows/amd64", Libc::musl));        // a libc the row lacks
   REQUIRE(try_parse("aarch64-linux-gnu"));
   CHECK(*try_parse("aarch64-linux-gnu") == parse("aarch64-linux-gnu"));
   CHECK(error_of("linux/arm/v9").find("unknown variant 'v9'") != std::string::npos);

@@ -25,9 +25,9 @@ struct AddOptions {
 };
 
 struct AddResult {
-  fs::path sysroot;                   // the sysroot added to
-  std::vector<PackageInfo> added;     // what was extracted now, dependencies first
-  std::vector<std::string> present;   // requested packages that were there already
+  fs::path sysroot;                  // the sysroot added to
+  std::vector<PackageInfo> added;    // what was extracted now, dependencies first
+  std::vector<std::string> present;  // requested packages that were there already
 };
 
 // Installs the sysroot when needed, then adds the packages under the

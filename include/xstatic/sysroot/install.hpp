@@ -28,9 +28,9 @@ struct InstallOptions {
 // differs from the built-in recipe's, or is missing) is reinstalled the same
 // way, replacing the old one in one rename; one that holds packages added
 // with `sysroot add` is refused instead (Exit::usage, the hint removes it and
-// adds them again), since a reinstall would silently drop them. Idempotent and safe to call concurrently (a second caller waits for
-// the first and then finds it installed). Throws xstatic::Error naming the
-// package or file at fault.
+// adds them again), since a reinstall would silently drop them. Idempotent and safe to call concurrently (a
+// second caller waits for the first and then finds it installed). Throws xstatic::Error naming the package or
+// file at fault.
 fs::path install(const Store& store, const target::Target& t, const InstallOptions& options);
 
 struct InstalledSysroot {

@@ -9,11 +9,11 @@
 namespace xstatic::util {
 
 struct RunOptions {
-  bool capture_stdout = false;      // collect stdout into RunResult::out
-  bool capture_stderr = false;      // collect stderr into RunResult::err
-  bool echo_stderr = false;         // with capture_stderr: also pass it through to our stderr
-  std::optional<std::string> cwd;   // working directory, when not ours
-  std::vector<std::string> env;     // extra NAME=VALUE entries added to our environment
+  bool capture_stdout = false;          // collect stdout into RunResult::out
+  bool capture_stderr = false;          // collect stderr into RunResult::err
+  bool echo_stderr = false;             // with capture_stderr: also pass it through to our stderr
+  std::optional<std::string> cwd;       // working directory, when not ours
+  std::vector<std::string> env;         // extra NAME=VALUE entries added to our environment
   std::optional<std::string> log_file;  // when not capturing: append stdout+stderr to this file
 };
 
