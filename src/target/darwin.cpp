@@ -15,8 +15,9 @@ std::string macos_min_version(const Target& t) {
 std::string unversioned_triple(const Target& t) {
   llvm::Triple triple(std::string(t.triple()));
   if (!triple.isMacOSX()) return std::string(t.triple());
-  return (triple.getArchName() + "-" + triple.getVendorName() + "-" + triple.getOSTypeName(triple.getOS()))
-      .str();
+  // getOSName() is the OS as the table writes it ("macos11"): keep its spelling, drop the version.
+  llvm::StringRef os = triple.getOSName().take_until([](char c) { return c >= '0' && c <= '9'; });
+  return (triple.getArchName() + "-" + triple.getVendorName() + "-" + os).str();
 }
 
 }  // namespace xstatic::target

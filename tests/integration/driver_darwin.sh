@@ -36,7 +36,7 @@ make_sdk() { # dir
 JSON
   printf 'typedef struct __sFILE FILE;\nint printf(const char *, ...);\nint puts(const char *);\n' >"$1/usr/include/stdio.h"
   printf 'void exit(int) __attribute__((noreturn));\nvoid *malloc(unsigned long);\n' >"$1/usr/include/stdlib.h"
-  printf '#include <stdio.h>\nnamespace std { using ::puts; using ::printf; }\n' >"$1/usr/include/c++/v1/cstdio"
+  printf 'extern "C" {\n#include <stdio.h>\n}\nnamespace std { using ::puts; using ::printf; }\n' >"$1/usr/include/c++/v1/cstdio"
   stub /usr/lib/libSystem.B.dylib _printf _puts _exit _malloc dyld_stub_binder >"$1/usr/lib/libSystem.tbd"
   stub /usr/lib/libc++.1.dylib __ZNSt3__14coutE >"$1/usr/lib/libc++.tbd"
   stub /usr/local/lib/libfoo.1.dylib _foo >"$1/usr/lib/libfoo.tbd"
@@ -115,13 +115,13 @@ expect_contains "$(cat err)" "hello-arm64"
 "$XSTATIC" c++ --target darwin/arm64 -O2 hello.cpp -o hello-cxx
 cmd=$("$XSTATIC" c++ --target darwin/arm64 --print-command hello.cpp -o printed 2>&1 >/dev/null | head -1)
 expect_contains "$cmd" "-stdlib=libc++ -nostdinc++ -isystem $imported/usr/include/c++/v1"
-dylibs=$(json_field "$("$XSTATIC" inspect --json hello-cxx)" '[d["name"] for d in j["dylibs"]]')
+dylibs=$(json_field "$("$XSTATIC" inspect --json hello-cxx)" '[d["name"] for d in j[0]["dylibs"]]')
 expect_contains "$dylibs" "/usr/lib/libc++.1.dylib"
 "$XSTATIC" verify --static --target darwin/arm64 hello-cxx
 
 # --- Universal binary: both slices, each verified. ---
 "$XSTATIC" lipo -o hello-universal hello-arm64 hello-amd64
-slices=$(json_field "$("$XSTATIC" inspect --json hello-universal)" 'j["format"], sorted(s["target"] for s in j["slices"])')
+slices=$(json_field "$("$XSTATIC" inspect --json hello-universal)" 'j[0]["format"], sorted(s["target"] for s in j[0]["slices"])')
 [ "$slices" = "macho-universal ['darwin/amd64', 'darwin/arm64']" ] || fail "universal: $slices"
 "$XSTATIC" verify --static --target darwin/arm64 hello-universal
 "$XSTATIC" verify --static --target darwin/amd64 hello-universal
@@ -147,7 +147,7 @@ expect_contains "$out" "slice aarch64: dynamic: links /usr/local/lib/libfoo.1.dy
 
 # --- The minimum macOS: a user's -mmacos-version-min wins in clang, verify holds the row's. ---
 "$XSTATIC" cc --target darwin/arm64 --no-verify -mmacos-version-min=13.0 hello.c -o hello-13
-[ "$(json_field "$("$XSTATIC" inspect --json hello-13)" 'j["min_os"]')" = "macos 13.0" ] || fail "min OS 13 not set"
+[ "$(json_field "$("$XSTATIC" inspect --json hello-13)" 'j[0]["min_os"]')" = "macos 13.0" ] || fail "min OS 13 not set"
 out=$("$XSTATIC" verify --static --target darwin/arm64 hello-13) && fail "min OS 13.0 passed as darwin/arm64 (11.0)"
 expect_contains "$out" "min OS: is macos 13.0, newer than the macos 11.0 that darwin/arm64 promises"
 "$XSTATIC" cc --target darwin/arm64 -mmacos-version-min=10.15 hello.c -o hello-old  # older is fine
