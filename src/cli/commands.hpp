@@ -36,6 +36,8 @@ void add_integrate(CLI::App& app);  // toolchain, env, run
 void add_binfmt(CLI::App& app);
 void add_sysroot_add(CLI::App& sysroot_cmd);  // cmd_sysroot_add.cpp, called by add_sysroot
 void add_release(CLI::App& app);              // cmd_release.cpp
+void add_sdk(CLI::App& app);                  // cmd_sdk.cpp: macOS SDKs
+void add_lipo(CLI::App& app);                 // cmd_lipo.cpp: universal Mach-O binaries
 
 // The compiler front end, reached as `xstatic cc|c++ ARGS` or through argv[0]
 // (aarch64-linux-musl-cc). Does not return normally on compile-only calls.

@@ -58,6 +58,8 @@ int run_app(int argc, char** argv) {
   add_doctor(app);
   add_install_links(app);
   add_sysroot(app);
+  add_sdk(app);
+  add_lipo(app);
   add_inspect(app);
   add_verify(app);
   add_release(app);

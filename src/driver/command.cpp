@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "xstatic/target/darwin.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::driver {
@@ -14,42 +15,45 @@ namespace {
 // idea: mingw's -static only makes libgcc/winpthread static, wasm is always
 // static, and macOS cannot link statically at all.
 struct LinkTraits {
-  bool fuse_lld;     // -fuse-ld=lld (wasm: clang already runs wasm-ld)
-  bool static_flag;  // -static
-  bool static_pie;   // -static-pie is meaningful
-  const char* gc;    // the linker's dead-code flag
-  bool strip;        // -s is meaningful
-  bool static_dll;   // -shared -static: a DLL with its compiler runtime inside (mingw)
+  bool fuse_lld;            // -fuse-ld=lld (wasm: clang already runs wasm-ld)
+  bool static_flag;         // -static
+  bool static_pie;          // -static-pie is meaningful
+  const char* gc;           // the linker's dead-code flag
+  const char* strip_all;    // the linker's strip flag, or nullptr
+  const char* strip_debug;  // the linker's strip-debug-only flag, or nullptr
+  bool static_dll;          // -shared -static: a DLL with its compiler runtime inside (mingw)
 };
 
+// ld64 has no -s: -S drops debug information, -x local symbols (the
+// exported and imported ones stay: a Mach-O executable needs them for dyld).
 LinkTraits traits_of(const target::Target& t) {
   switch (t.libc) {
     case target::Libc::musl:
     case target::Libc::glibc:
-      return {true, true, true, "-Wl,--gc-sections", true, false};
+      return {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false};
     case target::Libc::mingw:
-      return {true, true, false, "-Wl,--gc-sections", true, true};
+      return {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true};
     case target::Libc::wasi:
-      return {false, false, false, "-Wl,--gc-sections", true, false};
+      return {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false};
     case target::Libc::darwin:
-      return {true, false, false, "-Wl,-dead_strip", false, false};
+      return {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false};
   }
-  return {true, false, false, "-Wl,--gc-sections", false, false};
+  return {true, false, false, "-Wl,--gc-sections", nullptr, nullptr, false};
 }
 
 void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkTraits& traits) {
-  if (!traits.strip) return;
+  if (!traits.strip_all) return;
   switch (inv.own.strip) {
     case Strip::none:
       return;
     case Strip::debug:
-      cmd.emplace_back("-Wl,--strip-debug");
+      cmd.emplace_back(traits.strip_debug);
       return;
     case Strip::all:
-      cmd.emplace_back("-s");
+      cmd.emplace_back(traits.strip_all);
       return;
     case Strip::automatic:
-      if (!inv.debug_info) cmd.emplace_back("-s");
+      if (!inv.debug_info) cmd.emplace_back(traits.strip_all);
       return;
   }
 }
@@ -124,6 +128,31 @@ std::vector<std::string> without_export_dynamic(const std::vector<std::string>& 
   return out;
 }
 
+// A darwin row's triple names its minimum macOS (target/darwin.hpp); as a
+// flag rather than in the triple, the user's own -mmacos-version-min wins.
+void add_target(std::vector<std::string>& cmd, const target::Target& t) {
+  if (t.libc != target::Libc::darwin) {
+    cmd.push_back("--target=" + std::string(t.triple()));
+    return;
+  }
+  cmd.push_back("--target=" + target::unversioned_triple(t));
+  cmd.push_back("-mmacos-version-min=" + target::macos_min_version(t));
+}
+
+// Apple's SDK is an -isysroot (clang reads the SDK version from its
+// SDKSettings.json only then); its libc++ headers are named explicitly, so
+// that a host libc++ beside clang (libc++-19-dev's) is never mixed in.
+void add_sysroot(std::vector<std::string>& cmd, const Plan& plan) {
+  if (plan.target.libc != target::Libc::darwin) {
+    cmd.push_back("--sysroot=" + plan.sysroot->string());
+    return;
+  }
+  cmd.insert(cmd.end(), {"-isysroot", plan.sysroot->string()});
+  if (plan.language == Language::cxx)
+    cmd.insert(cmd.end(), {"-stdlib=libc++", "-nostdinc++", "-isystem",
+                           (*plan.sysroot / "usr/include/c++/v1").string()});
+}
+
 }  // namespace
 
 bool may_link(const Invocation& inv) {
@@ -172,8 +201,8 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
     cmd.push_back(plan.clang.path);
     if (plan.language == Language::cxx) cmd.emplace_back("--driver-mode=g++");
   }
-  cmd.push_back("--target=" + std::string(plan.target.triple()));
-  if (plan.sysroot) cmd.push_back("--sysroot=" + plan.sysroot->string());
+  add_target(cmd, plan.target);
+  if (plan.sysroot) add_sysroot(cmd, plan);
   // A call with no input may still run the linker (-Wl,--version, as Meson
   // probes) or print what it would run (-v): it must be lld, never the host's ld.
   if (may_link(inv) && traits.fuse_lld) {

@@ -55,10 +55,13 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
     in_store = " in the store " + store.root().string();
     for_store = "XSTATIC_HOME=" + store.root().string() + " ";
   }
+  if (t.libc == target::Libc::darwin)  // Apple's SDK: the user brings it (docs/darwin.md)
+    throw Error("no macOS SDK for " + t.describe() + ": none imported into the store " +
+                    store.root().string() + " and $SDKROOT is not set",
+                sysroot::install_command(t), Exit::missing);
   throw Error(ours ? "the sysroot for " + t.describe() + " is not installed" + in_store
                    : "no sysroot for " + t.describe() + " was found",
-              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""),
-              Exit::missing);
+              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
 }
 
 // The runtimes module reports progress through spdlog: on stderr, never
@@ -166,6 +169,17 @@ std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store
   runtimes::BuildOptions options;
   options.clang = clang.path;
   return runtimes::build(store, t, options);
+}
+
+// --ld-path for the target's lld when clang would not find it beside itself.
+// Mach-O links need ld64.lld (Debian: /usr/bin/ld64.lld-19 from lld-19), never ld.lld.
+std::optional<std::string> ld_path_override(const toolchain::Clang& clang, const target::Target& t) {
+  if (t.libc != target::Libc::darwin) return toolchain::lld_path_override(clang);
+  auto found = toolchain::find_lld(clang, "ld64.lld");
+  if (!found)
+    throw Error("ld64.lld not found (beside " + clang.real_path + " or on PATH): darwin links need it",
+                "sudo apt-get install lld-" + std::to_string(clang.major), Exit::missing);
+  return found;
 }
 
 // Checks the linked file; throws Error (failed) when it is not what the
@@ -310,10 +324,10 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
   if (asks_for_linker_path(inv)) return print_linker_path(plan);
   if (inv.mode != Mode::compile_only) {
-    plan.ld_path = toolchain::lld_path_override(plan.clang);
+    plan.ld_path = ld_path_override(plan.clang, t);
   } else if (may_link(inv)) {
     try {  // a probe such as --version must answer even where lld is missing
-      plan.ld_path = toolchain::lld_path_override(plan.clang);
+      plan.ld_path = ld_path_override(plan.clang, t);
     } catch (const Error&) {
     }
   }

@@ -10,7 +10,7 @@
 // Spec: https://github.com/apple-oss-distributions/xnu/blob/main/EXTERNAL_HEADERS/mach-o/loader.h
 //
 // On darwin nothing links libc statically: "static" means that the only
-// library linked is /usr/lib/libSystem.B.dylib (Go's and Zig's definition).
+// libraries linked are part of macOS itself (macho_policy.hpp).
 #include <llvm/BinaryFormat/MachO.h>
 #include <llvm/Object/MachO.h>
 #include <llvm/Object/MachOUniversal.h>
@@ -19,6 +19,7 @@
 #include <algorithm>
 
 #include "detail.hpp"
+#include "macho_policy.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::inspect::detail {
@@ -26,8 +27,6 @@ namespace {
 
 using namespace llvm::MachO;
 using llvm::object::MachOObjectFile;
-
-constexpr llvm::StringRef kLibSystem = "/usr/lib/libSystem.B.dylib";
 
 const char* dylib_kind(std::uint32_t cmd) {
   switch (cmd) {
@@ -113,7 +112,7 @@ std::string command_string(const Report& r, const MachOObjectFile::LoadCommandIn
 void read_load_command(const MachOObjectFile& obj, const MachOObjectFile::LoadCommandInfo& lc, Report& r) {
   if (const char* kind = dylib_kind(lc.C.cmd)) {
     std::string name = command_string(r, lc, obj.getDylibIDLoadCommand(lc).dylib.name);
-    r.dylibs.push_back({name, kind, name == kLibSystem});
+    r.dylibs.push_back({name, kind, is_system_dylib(name)});
   } else if (lc.C.cmd == LC_RPATH) {
     r.rpath.push_back(command_string(r, lc, obj.getRpathCommand(lc).path));
   } else if (lc.C.cmd == LC_BUILD_VERSION) {

@@ -3,6 +3,7 @@
 // for each file it is given.
 #include "xstatic/inspect/verify.hpp"
 
+#include "macho_policy.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify_report.hpp"
 #include "xstatic/util/strings.hpp"
@@ -27,6 +28,7 @@ void check_target(const Report& r, const target::Target& want, Verdict& v) {
     v.failures.push_back("target: is " + describe(r) + ", expected " + expected);
     return;
   }
+  if (row.format == target::ObjectFormat::macho) detail::check_min_os(r, want, v.failures);
   if (r.libc && *r.libc != want.libc)
     v.failures.push_back("libc: is " + std::string(target::libc_name(*r.libc)) +
                          (r.interpreter.empty() ? "" : " (interpreter " + r.interpreter + ")") +

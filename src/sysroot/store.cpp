@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "xstatic/sysroot/sdk.hpp"
 #include "xstatic/util/process.hpp"
 
 namespace xstatic::sysroot {
@@ -45,14 +46,7 @@ std::optional<fs::path> system_sysroot(const target::Target& t) {
       if (path_exists(dir / "include")) return dir;
       return std::nullopt;
     }
-    case target::Libc::darwin: {
-      for (const char* var : {"XSTATIC_DARWIN_SDK", "SDKROOT"})
-        if (auto sdk = util::getenv_nonempty(var); sdk && path_exists(fs::path(*sdk) / "usr/include"))
-          return fs::path(*sdk);
-      return std::nullopt;
-    }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 
@@ -63,6 +57,7 @@ bool is_provisioned_by_xstatic(const target::Target& t) {
 }
 
 std::optional<fs::path> Store::find(const target::Target& t) const {
+  if (t.libc == target::Libc::darwin) return find_sdk(*this);
   if (!is_provisioned_by_xstatic(t)) return system_sysroot(t);
   fs::path dir = sysroot_path(t);
   if (!path_exists(dir / kManifestName)) return std::nullopt;
@@ -76,9 +71,9 @@ std::string install_command(const target::Target& t) {
     case target::Libc::wasi:
       return "sudo apt-get install wasi-libc";
     case target::Libc::darwin:
-      return "export SDKROOT=/path/to/MacOSX.sdk (Apple's SDK licence keeps it out of Debian)";
-    default:
-      break;
+      return "xstatic sdk import /path/to/MacOSX.sdk (Apple's SDK licence keeps it out of Debian; "
+             "docs/darwin.md)";
+    default: break;
   }
   std::string cmd = "xstatic sysroot install " + t.go_name();
   if (t.libc != target::default_libc(*t.row)) cmd += " --libc " + std::string(t.libc_name());

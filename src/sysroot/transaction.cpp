@@ -30,21 +30,23 @@ void remove_leftovers(const fs::path& sysroots, const std::string& name) {
   }
 }
 
-fs::path prepare(const Store& store, const std::string& name) {
+fs::path prepare(const Store& store, const fs::path& parent, const std::string& name) {
   std::error_code ec;
-  fs::create_directories(store.sysroots_dir(), ec);
+  fs::create_directories(parent, ec);
   if (ec)
-    throw Error("cannot create " + store.sysroots_dir().string() + ": " + ec.message(),
+    throw Error("cannot create " + parent.string() + ": " + ec.message(),
                 "choose a writable store with --store DIR or XSTATIC_HOME", Exit::internal);
   return store.locks_dir() / (name + ".lock");
 }
 
 }  // namespace
 
-Transaction::Transaction(const Store& store, const std::string& name, util::Progress& progress)
-    : final_(store.sysroots_dir() / name),
-      lock_(prepare(store, name), [&] { progress.step("waiting for another install of " + name); }) {
-  remove_leftovers(store.sysroots_dir(), name);
+Transaction::Transaction(const Store& store, const std::string& name, util::Progress& progress,
+                         const fs::path& parent)
+    : final_((parent.empty() ? store.sysroots_dir() : parent) / name),
+      lock_(prepare(store, final_.parent_path(), name),
+            [&] { progress.step("waiting for another install of " + name); }) {
+  remove_leftovers(final_.parent_path(), name);
 }
 
 fs::path Transaction::aside(const char* why) const {

@@ -14,8 +14,10 @@ namespace xstatic::sysroot {
 class Transaction {
  public:
   // Takes the sysroot's lock (reporting a wait on `progress`) and removes the
-  // leftovers of killed runs.
-  Transaction(const Store& store, const std::string& name, util::Progress& progress);
+  // leftovers of killed runs. `parent` is the folder the result goes into
+  // (default: the store's sysroots folder; imported macOS SDKs use sdks/).
+  Transaction(const Store& store, const std::string& name, util::Progress& progress,
+              const fs::path& parent = {});
   ~Transaction();  // removes the work folder unless committed
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -219,3 +219,26 @@ TEST_CASE("a static link drops -rdynamic and -Wl,-E; a shared link keeps them") 
   CHECK(cmd({"a.o", "-Wl,--as-needed", "-Wl,-Map,app.map"}, p)
             .ends_with(" a.o -Wl,--as-needed -Wl,-Map,app.map"));
 }
+
+TEST_CASE(
+    "a darwin link gets the SDK as -isysroot, the row's minimum macOS as a flag, and ld64's strip flags") {
+  auto p = plan_for("darwin/arm64");
+  CHECK(cmd({"a.c", "-o", "app"}, p) ==
+        "/usr/bin/clang-19 --target=arm64-apple-macos -mmacos-version-min=11.0 -isysroot /store/sysroots/x "
+        "-fuse-ld=lld -Wl,-dead_strip -Wl,-S,-x a.c -o app");
+  CHECK(cmd({"-g", "a.c"}, p).find("-Wl,-S") == std::string::npos);
+  CHECK(cmd({"--strip=debug", "a.c"}, p).find(" -Wl,-S ") != std::string::npos);
+  CHECK(cmd({"a.c"}, p).find(" -static") == std::string::npos);  // macOS has no static libc
+  // The user's own minimum comes after ours, so clang takes it.
+  auto line = cmd({"-mmacos-version-min=13.0", "a.c"}, p);
+  CHECK(line.find("-mmacos-version-min=11.0") < line.find("-mmacos-version-min=13.0"));
+}
+
+TEST_CASE("darwin C++ takes libc++ headers from the SDK only") {
+  auto p = plan_for("darwin/amd64");
+  p.language = Language::cxx;
+  CHECK(cmd({"-c", "a.cpp"}, p)
+            .find("--target=x86_64-apple-macos -mmacos-version-min=11.0 -isysroot "
+                  "/store/sysroots/x -stdlib=libc++ -nostdinc++ -isystem "
+                  "/store/sysroots/x/usr/include/c++/v1 -c a.cpp") != std::string::npos);
+}

@@ -6,6 +6,7 @@
 //     locks/                              one lock file per sysroot / runtime
 //     apt/<debian-arch>/                  apt's private state (lists, cache) per architecture
 //     runtimes/...                        C++ runtimes (see xstatic/runtimes)
+//     sdks/MacOSX<version>.sdk/           macOS SDKs the user imported (see xstatic/sysroot/sdk.hpp)
 //
 // Everything here is cheap (no I/O beyond stat): the compiler hot path uses it.
 #pragma once
