@@ -78,6 +78,6 @@ TEST_CASE("the fingerprint follows the libclang-cpp and libLLVM clang loads and 
   CHECK(fingerprint(plan, store).find("libLLVM " + (prefix / "lib" / "libLLVM.so.19.1").string()) !=
         std::string::npos);
   std::filesystem::create_directories(prefix / "lib" / "clang" / "19" / "include");
-  CHECK(fingerprint(plan, store).find("resource-dir " + (prefix / "lib" / "clang" / "19" / "include").string()) !=
-        std::string::npos);
+  auto resource = (prefix / "lib" / "clang" / "19" / "include").string();
+  CHECK(fingerprint(plan, store).find("resource-dir " + resource) != std::string::npos);
 }
