@@ -8,14 +8,17 @@
 #   warm ccache   inner: XSTATIC_LAUNCHER=ccache
 #   warm sccache  inner: XSTATIC_LAUNCHER=sccache (own server, stopped at the end)
 # (goal: warm at most 0.2x cold). Then, per compile of one C file:
-#   - the inner launcher's overhead: `XSTATIC_LAUNCHER=ccache xstatic cc -c`
+#   - the inner launcher's overhead: `aarch64-linux-musl-cc --launcher ccache -c`
 #     against ccache on the clang command xstatic runs (--print-command),
-#     on a cache hit (the worst case for it) and on a miss (goal: < 2%);
+#     on a cache hit (the worst case for it) and on a miss (goal: < 2%),
+#     in wall time and in CPU time (user + system: what a loaded machine
+#     does not blur);
 #   - the hot path of the outer form: `--print-fingerprint` alone, and a
 #     ccache hit with compiler_check=mtime against the fingerprint.
 #
 #   bench/cache.sh
 #   RUNS=5 JOBS=4 XSTATIC=build/src/xstatic bench/cache.sh
+#   ONLY=compile bench/cache.sh    # the per-compile part only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -55,6 +58,8 @@ server=$!
 for _ in $(seq 50); do sccache --show-stats >/dev/null 2>&1 && break; sleep 0.2; done
 
 outer="CCACHE_COMPILERCHECK='%compiler% --print-fingerprint' CCACHE_COMPILERTYPE=clang"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+if [ "${ONLY:-}" != compile ]; then
 build="make -s -C proj -j$JOBS BUILD=$work/b"
 cold="$build"
 ccache_outer="env $outer $build 'CC=ccache $CC' 'CXX=ccache $CXX'"
@@ -74,18 +79,22 @@ for r in rs:
     print(f"  {r['command']:22s} {m:7.2f} s   {m / cold:5.2f}x cold   (runs: {', '.join(f'{t:.2f}' for t in r['times'])})")
 PY
 
+fi
+
 # One compile: a C file of a few hundred lines.
 printf '#include <stdio.h>\n#include <string.h>\n#include <stdlib.h>\n' >one.c
 for i in $(seq 150); do
   printf 'int f%d(const char *s) { char b[64]; snprintf(b, sizeof b, "%%s-%d", s); return (int)strlen(b) * %d; }\n' "$i" "$i" "$i"
 done >>one.c
 clang_cmd=$("$CC" -O2 -c one.c -o one.o --print-command 2>&1 >/dev/null | tail -1)
-inner="env XSTATIC_LAUNCHER=ccache $CC -O2 -c one.c -o one.o"
+# --launcher rather than `env XSTATIC_LAUNCHER=`: env(1) would be one more
+# exec that the direct command does not pay.
+inner="$CC --launcher ccache -O2 -c one.c -o one.o"
 direct="ccache $clang_cmd"
 sh -c "$inner"  # a hit from now on
 hyperfine -N --style none --warmup 5 --runs 60 --export-json hit.json "$inner" "$direct" >/dev/null
 hyperfine -N --style none --warmup 2 --runs 15 --export-json miss.json \
-  "env CCACHE_RECACHE=1 XSTATIC_LAUNCHER=ccache $CC -O2 -c one.c -o one.o" "env CCACHE_RECACHE=1 ccache $clang_cmd" >/dev/null
+  "env CCACHE_RECACHE=1 $CC --launcher ccache -O2 -c one.c -o one.o" "env CCACHE_RECACHE=1 ccache $clang_cmd" >/dev/null
 fp="$CC --print-fingerprint"
 sh -c "env $outer ccache $CC -O2 -c one.c -o one.o; ccache $CC -O2 -c one.c -o one.o"  # both forms cached
 hyperfine -N --style none --warmup 5 --runs 60 --export-json outer.json "$fp" "$(type -P true)" \
@@ -95,11 +104,16 @@ python3 - hit.json miss.json outer.json <<'PY'
 import json, statistics, sys
 def medians(f):
     return [statistics.median(r["times"]) for r in json.load(open(f))["results"]]
+def cpu(f):
+    return [r["user"] + r["system"] for r in json.load(open(f))["results"]]
 (hi, hd), (mi, md), (fp, tr, mt, ff) = medians(sys.argv[1]), medians(sys.argv[2]), medians(sys.argv[3])
+(ci, cd), (cmi, cmd) = cpu(sys.argv[1]), cpu(sys.argv[2])
 print("one C file (150 functions), inner launcher against ccache on the same clang command:")
 print(f"  cache hit : {hi*1000:7.2f} ms vs {hd*1000:7.2f} ms: +{(hi-hd)*1000:.2f} ms per compile ({100*(hi/hd-1):+.1f}%)")
 print(f"  cache miss: {mi*1000:7.2f} ms vs {md*1000:7.2f} ms ({100*(mi/md-1):+.1f}%: mostly the machine's noise)")
 print(f"  xstatic's own cost (the hit difference) per missed compile: {100*(hi-hd)/md:.1f}% (goal < 2%)")
+print(f"  CPU (user+system, mean): hit {ci*1000:.2f} ms vs {cd*1000:.2f} ms: +{(ci-cd)*1000:.2f} ms, "
+      f"{100*(ci-cd)/cmd:.1f}% of a missed compile's CPU ({cmd*1000:.0f} ms)")
 print("outer form, hot path:")
 print(f"  xstatic cc --print-fingerprint alone: {fp*1000:.2f} ms (exec of /bin/true: {tr*1000:.2f} ms)")
 print(f"  ccache hit, compiler_check=mtime: {mt*1000:.2f} ms; =fingerprint: {ff*1000:.2f} ms (+{(ff-mt)*1000:.2f} ms)")

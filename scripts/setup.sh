@@ -27,8 +27,9 @@ packages=(
   meson curl autoconf automake libtool
   # Windows programs run under wine; Go's cgo suites
   wine wine64 golang-go
-  # compile caches and distributed compilers (driver_ccache, _sccache, _distcc, bench/cache.sh)
-  ccache sccache distcc icecc
+  # compile caches and distributed compilers (driver_ccache, _sccache, _distcc, _icecc, bench/cache.sh);
+  # iproute2: driver_icecc links its network namespaces with `ip`
+  ccache sccache distcc icecc iproute2
 )
 # windows/386 programs need the 32-bit wine loader, an i386 package: added
 # only where i386 is already enabled ('dpkg --add-architecture i386' is the

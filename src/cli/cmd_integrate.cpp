@@ -50,7 +50,7 @@ integrate::Toolset prepare(const target::Target& t, const std::string& malloc = 
   return tools;
 }
 
-// --launcher ENGINE of `env` and `toolchain cmake`: the engine and its program.
+// --launcher ENGINE of `env` and `toolchain cmake|meson`: the engine and its program.
 struct LauncherArg {
   std::string name;
 
@@ -85,6 +85,7 @@ void add_toolchain(CLI::App& app) {
       "  xstatic toolchain cmake linux/arm64 -o arm64.cmake\n"
       "  cmake -S . -B build -DCMAKE_TOOLCHAIN_FILE=arm64.cmake && cmake --build build\n"
       "  xstatic toolchain meson linux/arm64 -o arm64.ini && meson setup build --cross-file arm64.ini\n"
+      "  xstatic toolchain meson linux/arm64 --launcher ccache -o arm64.ini   # compiles through ccache\n"
       "Projects may instead vendor toolchains/linux-arm64.cmake (share/xstatic/toolchains when installed).");
   for (const char* kind : {"cmake", "meson"}) {
     auto args = std::make_shared<TargetArgs>();
@@ -97,12 +98,12 @@ void add_toolchain(CLI::App& app) {
     add_malloc_arg(sub, *args);
     sub->add_option("-o,--output", *output, "Write to FILE instead of stdout");
     bool is_cmake = std::string(kind) == "cmake";
-    if (is_cmake) add_launcher_arg(sub, *launcher);
+    add_launcher_arg(sub, *launcher);
     sub->callback([args, output, is_cmake, launcher] {
       auto [engine, engine_path] = launcher->resolve();
       auto tools = prepare(args->parse(), args->malloc);
       emit(is_cmake ? integrate::cmake_toolchain(tools) + integrate::cmake_launcher(engine, engine_path)
-                    : integrate::meson_cross_file(tools),
+                    : integrate::meson_cross_file(tools, integrate::compiler_prefix(engine, engine_path)),
            *output);
     });
   }

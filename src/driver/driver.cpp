@@ -339,8 +339,10 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
 
   auto cmd = build_command(inv, plan);
   // Only compiles with an input go through a compile cache or a distributed compiler.
-  if (launcher != Launcher::none && inv.mode == Mode::compile_only && inv.inputs > 0)
+  if (launcher != Launcher::none && inv.mode == Mode::compile_only && inv.inputs > 0) {
+    if (launcher == Launcher::icecc) check_icecc_environment(plan.clang.path);
     cmd = wrap_command(std::move(cmd), launcher, find_launcher(launcher));
+  }
   if (inv.own.print_command) std::fprintf(stderr, "%s\n", util::shell_join(cmd).c_str());
   if (inv.mode == Mode::compile_only || inv.mode == Mode::relocatable) util::exec(cmd);
   return run_link(cmd, inv, plan);

@@ -15,7 +15,7 @@ namespace xstatic::driver {
 namespace {
 
 // Bump when the meaning of the text changes, so old cache entries miss.
-constexpr int kFormat = 1;
+constexpr int kFormat = 2;
 
 std::string identity(const std::string& path) {
   struct stat st{};
@@ -35,6 +35,23 @@ std::string digest_of(const std::filesystem::path& file) {
   return out;
 }
 
+// The code of Debian's clang is in two shared libraries beside it, found
+// through its RUNPATH $ORIGIN/../lib; the resource folder holds the headers
+// and builtins clang adds. Named, not read from the binary's ELF: a few
+// stat() calls. Names that are not there print "none" (a static clang).
+std::string clang_parts(const toolchain::Clang& clang) {
+  auto lib = std::filesystem::path(clang.real_path).parent_path().parent_path() / "lib";
+  auto major = std::to_string(clang.major);
+  auto first = [&](std::initializer_list<std::string> names) -> std::string {
+    for (const auto& name : names)
+      if (auto id = identity((lib / name).string()); id != "missing") return (lib / name).string() + " " + id;
+    return "none";
+  };
+  return "libclang-cpp " + first({"libclang-cpp.so." + major + ".1", "libclang-cpp.so." + major}) + "\n" +
+         "libLLVM " + first({"libLLVM.so." + major + ".1", "libLLVM-" + major + ".so"}) + "\n" +
+         "resource-dir " + first({"clang/" + major + "/include"}) + "\n";
+}
+
 }  // namespace
 
 std::string fingerprint(const Plan& plan, const sysroot::Store& store) {
@@ -43,7 +60,8 @@ std::string fingerprint(const Plan& plan, const sysroot::Store& store) {
   o << "xstatic-fingerprint " << kFormat << "\n"
     << "xstatic " << kVersion << " " << identity("/proc/self/exe") << "\n"
     << "clang " << plan.clang.path << " " << plan.clang.real_path << " " << plan.clang.major << " "
-    << identity(plan.clang.real_path) << "\n";
+    << identity(plan.clang.real_path) << "\n"
+    << clang_parts(plan.clang);
   if (plan.language == Language::cxx)
     o << "c++-driver "
       << (plan.cxx_driver ? *plan.cxx_driver + " " + identity(*plan.cxx_driver) : "--driver-mode=g++")

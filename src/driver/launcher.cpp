@@ -2,6 +2,9 @@
 #include "xstatic/driver/launcher.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
 
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -39,7 +42,53 @@ bool same_file(const std::string& a, const std::string& b) {
          sa.st_ino == sb.st_ino;
 }
 
+// "platform:path=target" -> "path"; a plain path stays as it is.
+std::string_view environment_path(std::string_view entry) {
+  if (auto eq = entry.rfind('='); eq != std::string_view::npos) entry = entry.substr(0, eq);
+  auto colon = entry.find(':');
+  if (colon != std::string_view::npos && entry.substr(0, colon).find('/') == std::string_view::npos)
+    entry = entry.substr(colon + 1);
+  return entry;
+}
+
+bool is_tarball_name(std::string_view path) {
+  constexpr std::array<std::string_view, 5> kSuffixes = {".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst",
+                                                         ".tgz"};
+  for (auto s : kSuffixes)
+    if (path.ends_with(s)) return true;
+  return false;
+}
+
 }  // namespace
+
+std::optional<std::string> icecc_environment_problem(std::string_view icecc_version) {
+  while (!icecc_version.empty()) {
+    auto comma = icecc_version.find(',');
+    auto entry = icecc_version.substr(0, comma);
+    icecc_version = comma == std::string_view::npos ? std::string_view() : icecc_version.substr(comma + 1);
+    auto path = std::string(environment_path(entry));
+    struct stat st{};
+    if (path.empty()) return "ICECC_VERSION has an entry without a path: '" + std::string(entry) + "'";
+    if (::stat(path.c_str(), &st) != 0)
+      return "icecream's environment " + path + " (ICECC_VERSION) does not exist";
+    if (!S_ISREG(st.st_mode) || ::access(path.c_str(), R_OK) != 0)
+      return "icecream's environment " + path + " (ICECC_VERSION) is not a readable file";
+    if (!is_tarball_name(path))
+      return "icecream's environment " + path +
+             " (ICECC_VERSION) is not a tarball (.tar.gz, .tar.bz2, .tar.xz, .tar.zst)";
+  }
+  return std::nullopt;
+}
+
+void check_icecc_environment(const std::string& clang) {
+  auto value = util::getenv_nonempty("ICECC_VERSION");
+  if (!value) return;
+  if (auto problem = icecc_environment_problem(*value))
+    throw Error(*problem,
+                "make one with `icecc-create-env --clang " + clang +
+                    "` and export ICECC_VERSION=$PWD/<the .tar.gz it names>, or unset ICECC_VERSION",
+                Exit::missing);
+}
 
 std::optional<Launcher> parse_launcher(std::string_view name) {
   for (const auto& e : kEngines)

@@ -38,13 +38,22 @@ EnvVars with_launcher(EnvVars vars, driver::Launcher launcher, const std::string
   return vars;
 }
 
+std::vector<std::string> compiler_prefix(driver::Launcher launcher, const std::string& launcher_path) {
+  if (launcher == driver::Launcher::none) return {};
+  // env(1) sets the engine's settings for each compile (neither CMake nor a
+  // Meson cross file has another per-compile environment); ccache itself
+  // comes last, as the launcher.
+  std::vector<std::string> words{"/usr/bin/env"};
+  for (auto& s : settings(launcher)) words.push_back(std::move(s));
+  if (launcher == driver::Launcher::ccache) words.push_back(launcher_path);
+  return words;
+}
+
 std::string cmake_launcher(driver::Launcher launcher, const std::string& launcher_path) {
   if (launcher == driver::Launcher::none) return {};
-  // env(1) sets the engine's settings for each compile (CMake has no other
-  // per-compile environment); ccache itself comes last, as the launcher.
-  std::string words = cmake_quote("/usr/bin/env");
-  for (const auto& s : settings(launcher)) words += " " + cmake_quote(s);
-  if (launcher == driver::Launcher::ccache) words += " " + cmake_quote(launcher_path);
+  std::string words;
+  for (const auto& w : compiler_prefix(launcher, launcher_path))
+    words += (words.empty() ? "" : " ") + cmake_quote(w);
   std::string name(driver::launcher_name(launcher));
   return "\n# Compiles through " + name + " (`--launcher " + name + "`; links never go through it).\n" +
          "set(CMAKE_C_COMPILER_LAUNCHER " + words + ")\n" + "set(CMAKE_CXX_COMPILER_LAUNCHER " + words +

@@ -20,6 +20,14 @@ std::string quote(const fs::path& p) {
   return quote(p.string());
 }
 
+// 'cc', or ['/usr/bin/env', 'XSTATIC_LAUNCHER=sccache', 'cc'] behind a launcher.
+std::string compiler(const std::vector<std::string>& prefix, const std::string& cc) {
+  if (prefix.empty()) return quote(cc);
+  std::string out = "[";
+  for (const auto& w : prefix) out += quote(w) + ", ";
+  return out + quote(cc) + "]";
+}
+
 std::string meson_system(const target::Row& row) {
   if (row.goos == "wasip1") return "wasi";
   return std::string(row.goos);
@@ -39,16 +47,15 @@ std::string meson_cpu_family(const target::Row& row) {
   return std::string(a);  // arm, s390x
 }
 
-std::string meson_cross_file(const Toolset& tools) {
+std::string meson_cross_file(const Toolset& tools, const std::vector<std::string>& compiler_prefix) {
   const auto& t = tools.target;
   std::ostringstream o;
   o << "# Meson cross file for " << t.describe() << ", written by `xstatic toolchain meson " << t.go_name()
     << " --libc " << t.libc_name() << "`.\n"
     << "#   meson setup build --cross-file <this file>\n\n"
     << "[binaries]\n"
-    << "c = " << quote(tools.cc) << "\n"
-    << "cpp = " << quote(tools.cxx)
-    << "\n"
+    << "c = " << compiler(compiler_prefix, tools.cc.string()) << "\n"
+    << "cpp = " << compiler(compiler_prefix, tools.cxx.string()) << "\n"
     // Meson finds the linker by running `<c> -Wl,--version`; naming lld here
     // (as -fuse-ld=lld) keeps the host's GNU ld out of it whatever PATH holds.
     << "c_ld = 'lld'\n"

@@ -52,3 +52,32 @@ TEST_CASE("the fingerprint follows the sysroot's manifest") {
   std::ofstream(*plan.sysroot / sysroot::kManifestName) << R"({"packages": ["musl-dev 1.2.4-1"]})";
   CHECK(fingerprint(plan, store) != first);
 }
+
+TEST_CASE("the fingerprint follows the libclang-cpp and libLLVM clang loads and its resource headers") {
+  testing::ScratchDir dir;
+  sysroot::Store store(dir.path / "store");
+  auto prefix = dir.path / "llvm-19";
+  std::filesystem::create_directories(prefix / "bin");
+  std::filesystem::create_directories(prefix / "lib");
+  std::ofstream(prefix / "bin" / "clang") << "driver";
+  auto plan = plan_for("linux/arm64");
+  plan.clang.path = plan.clang.real_path = (prefix / "bin" / "clang").string();
+  auto bare = fingerprint(plan, store);
+  CHECK(bare.find("libclang-cpp none\nlibLLVM none\nresource-dir none\n") != std::string::npos);
+
+  std::ofstream(prefix / "lib" / "libclang-cpp.so.19.1") << "code v1";
+  auto with_lib = fingerprint(plan, store);
+  CHECK(with_lib.find("libclang-cpp " + (prefix / "lib" / "libclang-cpp.so.19.1").string() + " size=7 ") !=
+        std::string::npos);
+  std::ofstream(prefix / "lib" / "libclang-cpp.so.19.1") << "code v2, replaced by hand";
+  auto replaced = fingerprint(plan, store);
+  CHECK(replaced != with_lib);
+  CHECK(replaced != bare);
+
+  std::ofstream(prefix / "lib" / "libLLVM.so.19.1") << "llvm";
+  CHECK(fingerprint(plan, store).find("libLLVM " + (prefix / "lib" / "libLLVM.so.19.1").string()) !=
+        std::string::npos);
+  std::filesystem::create_directories(prefix / "lib" / "clang" / "19" / "include");
+  auto resource = (prefix / "lib" / "clang" / "19" / "include").string();
+  CHECK(fingerprint(plan, store).find("resource-dir " + resource) != std::string::npos);
+}

@@ -1,7 +1,9 @@
 // The inner launcher: which engines are known, how the clang command is
 // wrapped, and what a missing or unknown engine says.
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "xstatic/driver/args.hpp"
 #include "xstatic/driver/launcher.hpp"
@@ -85,4 +87,40 @@ TEST_CASE("a launcher that is not installed is an error naming the package to in
     CHECK(e.hint().find("apt-get install sccache") != std::string::npos);
   }
   ::setenv("PATH", saved.c_str(), 1);
+}
+
+TEST_CASE("an icecream environment that is missing, unreadable or not a tarball is named") {
+  char dir_template[] = "/tmp/xstatic-icecc-XXXXXX";
+  std::string dir = ::mkdtemp(dir_template);
+  std::string env = dir + "/clang.tar.gz", text = dir + "/notes.txt";
+  for (const auto& f : {env, text}) ::close(::open(f.c_str(), O_CREAT | O_WRONLY, 0644));
+
+  CHECK_FALSE(icecc_environment_problem(""));
+  CHECK_FALSE(icecc_environment_problem(env));
+  CHECK_FALSE(icecc_environment_problem("x86_64:" + env));
+  CHECK_FALSE(icecc_environment_problem("x86_64:" + env + "=aarch64-linux-musl,aarch64:" + env));
+  auto missing = icecc_environment_problem(dir + "/gone.tar.gz");
+  REQUIRE(missing);
+  CHECK(missing->find(dir + "/gone.tar.gz (ICECC_VERSION) does not exist") != std::string::npos);
+  auto second = icecc_environment_problem(env + ",i386:" + dir + "/old.tar.xz");
+  REQUIRE(second);
+  CHECK(second->find("old.tar.xz") != std::string::npos);
+  CHECK(icecc_environment_problem(dir)->find("not a readable file") != std::string::npos);
+  CHECK(icecc_environment_problem(text)->find("not a tarball") != std::string::npos);
+  CHECK(icecc_environment_problem("x86_64:")->find("without a path") != std::string::npos);
+
+  ::setenv("ICECC_VERSION", (dir + "/gone.tar.gz").c_str(), 1);
+  try {
+    check_icecc_environment("/usr/bin/clang-19");
+    FAIL("a missing environment must throw");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::missing);
+    CHECK(e.hint().find("icecc-create-env --clang /usr/bin/clang-19") != std::string::npos);
+  }
+  ::setenv("ICECC_VERSION", env.c_str(), 1);
+  CHECK_NOTHROW(check_icecc_environment("/usr/bin/clang-19"));
+  ::unsetenv("ICECC_VERSION");
+  CHECK_NOTHROW(check_icecc_environment("/usr/bin/clang-19"));
+  for (const auto& f : {env, text}) ::unlink(f.c_str());
+  ::rmdir(dir.c_str());
 }

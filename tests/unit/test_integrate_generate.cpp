@@ -81,6 +81,13 @@ TEST_CASE("CMake processor names follow the triple") {
   CHECK(cmake_system_name(*target::parse("windows/amd64").row) == "Windows");
 }
 
+TEST_CASE("a Meson cross file with a launcher puts its words before c and cpp only") {
+  std::string text = meson_cross_file(arm64_glibc(), {"/usr/bin/env", "XSTATIC_LAUNCHER=icecc"});
+  CHECK(has(text, "c = ['/usr/bin/env', 'XSTATIC_LAUNCHER=icecc', '/st/bin/aarch64-linux-gnu-cc']\n"));
+  CHECK(has(text, "cpp = ['/usr/bin/env', 'XSTATIC_LAUNCHER=icecc', '/st/bin/aarch64-linux-gnu-c++']\n"));
+  CHECK(has(text, "ar = '/st/bin/aarch64-linux-gnu-ar'\n"));
+}
+
 TEST_CASE("Meson cross file: binaries, exe_wrapper, host_machine") {
   std::string text = meson_cross_file(arm64_glibc());
   CHECK(has(text, "[binaries]\nc = '/st/bin/aarch64-linux-gnu-cc'\ncpp = '/st/bin/aarch64-linux-gnu-c++'\n"));

@@ -1,4 +1,4 @@
-// What `xstatic env --launcher` and `toolchain cmake --launcher` add.
+// What `xstatic env --launcher` and `toolchain cmake|meson --launcher` add.
 #include <doctest/doctest.h>
 
 #include "xstatic/integrate/launcher.hpp"
@@ -47,4 +47,13 @@ TEST_CASE("the CMake launcher lines carry the settings through env(1)") {
   CHECK(cmake_launcher(driver::Launcher::distcc, "/usr/bin/distcc").find("\"XSTATIC_LAUNCHER=distcc\")") !=
         std::string::npos);
   CHECK(cmake_launcher(driver::Launcher::none, "").empty());
+}
+
+TEST_CASE("the compiler prefix is env(1) with the settings, and ccache last for the outer form") {
+  CHECK(compiler_prefix(driver::Launcher::ccache, "/usr/bin/ccache") ==
+        std::vector<std::string>{"/usr/bin/env", "CCACHE_COMPILERCHECK=%compiler% --print-fingerprint",
+                                 "CCACHE_COMPILERTYPE=clang", "/usr/bin/ccache"});
+  CHECK(compiler_prefix(driver::Launcher::sccache, "/usr/bin/sccache") ==
+        std::vector<std::string>{"/usr/bin/env", "XSTATIC_LAUNCHER=sccache"});
+  CHECK(compiler_prefix(driver::Launcher::none, "").empty());
 }

@@ -18,7 +18,9 @@
 namespace xstatic::driver {
 
 // One line per input: xstatic (version, and its binary's size and mtime),
-// clang (path, resolved path, major, size, mtime), the C++ driver, the
+// clang (path, resolved path, major, size, mtime; the size and mtime of
+// the libclang-cpp and libLLVM it loads and of its resource headers
+// folder), the C++ driver, the
 // target (triple, Go name, libc, the flags xstatic adds for it), the
 // sysroot (path and a hash of its manifest), and for C++ on musl libc++'s
 // install (path and a hash of its manifest). Missing pieces say "none".

@@ -32,6 +32,17 @@ Launcher launcher_choice(const std::optional<std::string>& option);
 // that installs it when it is not there.
 std::string find_launcher(Launcher l);
 
+// What is wrong with $ICECC_VERSION's environment tarballs, or nothing.
+// Its forms: `path`, `platform:path`, `platform:path=target`, several joined
+// by commas. Each named tarball must be a readable file icecream can send
+// (.tar.gz, .tar.bz2, .tar.xz, .tar.zst): else icecc quietly compiles here.
+// Unset or empty is fine: the local iceccd then makes a native environment.
+std::optional<std::string> icecc_environment_problem(std::string_view icecc_version);
+
+// Throws Error (missing) with the command that makes an environment when
+// icecc_environment_problem($ICECC_VERSION) finds one.
+void check_icecc_environment(const std::string& clang);
+
 // `cmd` (clang first) run through the engine at `launcher_path`. distcc and
 // icecc get clang by its bare name when that name on PATH is the same file:
 // distccd refuses absolute compiler paths (its whitelist is by name) and

@@ -24,7 +24,9 @@ std::string cmake_toolchain(const Toolset& tools);
 // Meson's host_machine cpu_family ("aarch64", "arm", "x86", "mips64", "ppc64").
 std::string meson_cpu_family(const target::Row& row);
 // A complete Meson cross file (what `xstatic toolchain meson TARGET` prints).
-std::string meson_cross_file(const Toolset& tools);
+// `compiler_prefix` (integrate::compiler_prefix) goes before c and cpp:
+// Meson takes a compiler as a list of words.
+std::string meson_cross_file(const Toolset& tools, const std::vector<std::string>& compiler_prefix = {});
 
 // The variables of `xstatic env`, in print order (CC, CXX, AR, ..., CROSS_COMPILE, XSTATIC_HOST).
 std::vector<std::pair<std::string, std::string>> env_vars(const Toolset& tools);

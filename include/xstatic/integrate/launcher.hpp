@@ -1,5 +1,5 @@
 // Compile caches and distributed compilers for build systems: what
-// `xstatic env T --launcher X` and `xstatic toolchain cmake T --launcher X`
+// `xstatic env T --launcher X` and `xstatic toolchain cmake|meson T --launcher X`
 // add (docs/cache.md).
 //
 // ccache goes outside xstatic (the outer launcher, the way ccache users
@@ -31,6 +31,10 @@ inline constexpr const char* kCcacheCompilerCheck = "%compiler% --print-fingerpr
 // XSTATIC_LAUNCHER for the inner engines. `launcher_path` is the engine's
 // program (driver::find_launcher).
 EnvVars with_launcher(EnvVars vars, driver::Launcher launcher, const std::string& launcher_path);
+
+// The words to put before the compiler: /usr/bin/env with the engine's
+// settings, then ccache for the outer form; none for Launcher::none.
+std::vector<std::string> compiler_prefix(driver::Launcher launcher, const std::string& launcher_path);
 
 // CMake lines setting CMAKE_C_COMPILER_LAUNCHER and CMAKE_CXX_COMPILER_LAUNCHER
 // (env(1) carrying the settings, then ccache); "" for Launcher::none.
