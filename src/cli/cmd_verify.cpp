@@ -1,7 +1,7 @@
 // `xstatic verify FILE...`: applies a policy (static, stripped, target, no
 // hazards) to every file; one line per file: "FILE: ok (what it is)", or for
-// a failing file its reasons (-q: failing files only). Exit 0 when all pass, 1 when any fails, 2 when any
-// cannot be read (2 wins over 1: an unreadable artefact is the bigger problem).
+// a failing file its reasons (-q: failing files only). Exit 0 when all pass, 1 when any fails, 2 when any cannot be read
+// (2 wins over 1: an unreadable artefact is the bigger problem).
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -45,8 +45,7 @@ inspect::Policy policy_of(const Options& o) {
   return p;
 }
 
-void json_result(llvm::json::OStream& j, const std::string& file, const inspect::Verdict* v,
-                 const char* error) {
+void json_result(llvm::json::OStream& j, const std::string& file, const inspect::Verdict* v, const char* error) {
   j.object([&] {
     j.attribute("path", file);
     j.attribute("ok", v && v->ok);
@@ -92,14 +91,11 @@ int run_verify(const Options& o) {
         std::printf("%s: %s\n", file.c_str(), util::join(verdict.failures, "; ").c_str());
       else if (!globals().quiet)
         std::printf("%s: ok (%s)\n", file.c_str(), summary(report).c_str());
-      for (const auto& w : verdict.warnings)
-        std::fprintf(stderr, "xstatic: warning: %s: %s\n", file.c_str(), w.c_str());
+      for (const auto& w : verdict.warnings) std::fprintf(stderr, "xstatic: warning: %s: %s\n", file.c_str(), w.c_str());
     } catch (const Error& e) {
       any_unreadable = true;
-      if (o.json)
-        json_result(j, file, nullptr, e.what());
-      else
-        std::fprintf(stderr, "xstatic: error: %s\n", e.what());
+      if (o.json) json_result(j, file, nullptr, e.what());
+      else std::fprintf(stderr, "xstatic: error: %s\n", e.what());
     }
   }
   if (o.json) {
@@ -113,22 +109,17 @@ int run_verify(const Options& o) {
 }  // namespace
 
 void add_verify(CLI::App& app) {
-  auto* cmd =
-      app.add_subcommand("verify", "Check binaries against a policy: static, stripped, target, no hazards");
+  auto* cmd = app.add_subcommand("verify", "Check binaries against a policy: static, stripped, target, no hazards");
   auto o = std::make_shared<Options>();
   cmd->add_option("files", o->files, "Files to check (a release's whole dist/ folder)")->required();
-  cmd->add_option("--target", o->target,
-                  "Must be built for this target (linux/arm64, x86_64-w64-mingw32, ...)");
+  cmd->add_option("--target", o->target, "Must be built for this target (linux/arm64, x86_64-w64-mingw32, ...)");
   cmd->add_option("--libc", o->libc,
-                  "With --target: the libc it must use (musl, glibc); a triple target names it too, a "
-                  "Go-style one (linux/amd64) does not");
+                  "With --target: the libc it must use (musl, glibc); a triple names one, linux/amd64 does not");
   cmd->add_flag("--static", o->require_static,
-                "Must be static: ELF static or static-pie; Mach-O linking only libSystem; PE importing only "
-                "Windows DLLs");
+                "Must be static: ELF static or static-pie; Mach-O linking only libSystem; PE importing only Windows DLLs");
   cmd->add_flag("--stripped", o->stripped, "Must have no symbol table and no debug sections");
-  cmd->add_flag(
-      "--allow-hazards", o->allow_hazards,
-      "Report hazards (static glibc NSS/dlopen/iconv, executable stack, text relocations) as warnings");
+  cmd->add_flag("--allow-hazards", o->allow_hazards,
+                "Report hazards (static glibc NSS/dlopen/iconv, executable stack, text relocations) as warnings");
   cmd->add_flag("--json", o->json, "Print a JSON array: {path, ok, failures, warnings, error} per file");
   cmd->footer(
       "Examples:\n"

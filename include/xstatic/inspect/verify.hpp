@@ -14,16 +14,15 @@ namespace xstatic::inspect {
 
 struct Policy {
   std::optional<target::Target> target;  // the file must be of this target's format/machine/class/endianness
-  bool check_libc = true;         // ... and its libc (off when the target was named without one: linux/amd64)
-  bool require_static = true;     // static or static-pie; no interpreter, no needed libraries
-  bool require_stripped = false;  // no symbol table, no debug sections
-  bool allow_hazards = false;     // when false, hazards (static glibc NSS/dlopen, execstack...) fail
+  bool check_libc = true;                // and its libc (off for a Go-style name: linux/amd64 names none)
+  bool require_static = true;            // static or static-pie; no interpreter, no needed libraries
+  bool require_stripped = false;         // no symbol table, no debug sections
+  bool allow_hazards = false;            // when false, hazards (static glibc NSS/dlopen, execstack...) fail
 };
 
 struct Verdict {
   bool ok = true;
-  std::vector<std::string>
-      failures;  // one line each: "dynamic: needs libc.so.6 (interpreter /lib/ld-linux-aarch64.so.1)"
+  std::vector<std::string> failures;  // one line each: "dynamic: needs libc.so.6 (interpreter /lib/ld-linux-aarch64.so.1)"
   std::vector<std::string> warnings;  // hazards that the policy allows, and notes
 };
 
