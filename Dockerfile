@@ -37,7 +37,7 @@ RUN cmake -S /src -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DXSTATIC_BUILD_
 ENV XSTATIC_HOME=/opt/xstatic/store PATH=/opt/xstatic/bin:$PATH
 RUN set -e; \
     for f in /src/.preload/sysroot-*.tar*; do if [ -e "$f" ]; then xstatic sysroot import "$f"; fi; done; \
-    for f in /src/.preload/runtimes-*.tar*; do if [ -e "$f" ]; then xstatic runtimes import "$f"; fi; done; \
+    for f in /src/.preload/runtimes*.tar*; do if [ -e "$f" ]; then xstatic runtimes import "$f"; fi; done; \
     xstatic sysroot install linux/amd64 linux/arm64; \
     xstatic runtimes build linux/amd64 linux/arm64 $( [ "$JOBS" = 0 ] || echo "-j$JOBS" ); \
     cd "$XSTATIC_HOME" && rm -rf apt src logs locks/* \
