@@ -94,7 +94,8 @@ pod run --rm "${run_opts[@]}" -u 4242:4242 -v "$root/examples:/examples:ro" "$im
     [ "$(xstatic run -- "./cxx-${target#linux/}")" = "c++ ok" ] || { echo "C++ on $target failed" >&2; exit 1; }
   done
   # Nothing was built at run time: no sources fetched, no build logs.
-  [ -z "$(ls -A "$XSTATIC_HOME/src" "$XSTATIC_HOME/logs")" ] || { echo "a runtime was built at run time" >&2; exit 1; }
+  built=$(find "$XSTATIC_HOME/src" "$XSTATIC_HOME/logs" -mindepth 1 -maxdepth 1)
+  [ -z "$built" ] || { echo "a runtime was built at run time: $built" >&2; exit 1; }
   # The store takes a new target from a non-root user (folders sticky, writable by all).
   xstatic -q sysroot install linux/386 >/dev/null
   xstatic cc --target linux/386 /examples/hello/hello.c -o hello-386
