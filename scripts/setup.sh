@@ -20,9 +20,11 @@ packages=(
   # what xstatic drives
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static
   # tests and benchmarks
-  file binutils hyperfine mingw-w64 python3 make dpkg-dev
+  file binutils hyperfine mingw-w64 python3 make dpkg-dev zstd
   # the format check (CTest's code_format): formatting is enforced, not only configured
   clang-format-19
+  # the container image test (tests/integration/docker_image.sh, scripts/docker-test.sh)
+  podman runc mmdebstrap
   # build systems the integrate suites drive
   meson curl autoconf automake libtool
   # Windows programs run under wine; Go's cgo suites

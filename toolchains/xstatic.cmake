@@ -8,9 +8,10 @@
 # CMAKE_SYSROOT, find-root modes, llvm-ar/ranlib/strip, pkg-config, and
 # CMAKE_CROSSCOMPILING_EMULATOR for ctest) come from `xstatic toolchain cmake`,
 # so a copy of this file vendored into a project never drifts from xstatic.
-# xstatic is found as -DXSTATIC_EXECUTABLE, else $XSTATIC, else beside an
-# installed copy of this file (<prefix>/share/xstatic/toolchains -> <prefix>/bin),
-# else on PATH.
+# xstatic is found as -DXSTATIC_EXECUTABLE, else $XSTATIC, else beside this
+# file: an installed copy (<prefix>/share/xstatic/toolchains -> <prefix>/bin)
+# or the source tree's (toolchains/ -> build/src, where README's set-up
+# command leaves it), else on PATH.
 
 # CMake reads a toolchain file again for every try_compile() project, which
 # sees the environment but not our cache: hand the choices down through it.
@@ -31,11 +32,13 @@ if(NOT XSTATIC_EXECUTABLE AND DEFINED ENV{XSTATIC})
   set(XSTATIC_EXECUTABLE "$ENV{XSTATIC}")
 endif()
 if(NOT XSTATIC_EXECUTABLE)
-  find_program(XSTATIC_EXECUTABLE xstatic HINTS "${CMAKE_CURRENT_LIST_DIR}/../../../bin" NO_CACHE)
+  find_program(XSTATIC_EXECUTABLE xstatic NO_CACHE
+               HINTS "${CMAKE_CURRENT_LIST_DIR}/../../../bin" "${CMAKE_CURRENT_LIST_DIR}/../build/src")
 endif()
 if(NOT XSTATIC_EXECUTABLE)
-  message(FATAL_ERROR "xstatic.cmake: the xstatic program was not found: put it on PATH or pass "
-                      "-DXSTATIC_EXECUTABLE=/path/to/xstatic")
+  message(FATAL_ERROR "xstatic.cmake: the xstatic program was not found beside this file "
+                      "(${CMAKE_CURRENT_LIST_DIR}/../../../bin, ${CMAKE_CURRENT_LIST_DIR}/../build/src) "
+                      "nor on PATH: put it on PATH or pass -DXSTATIC_EXECUTABLE=/path/to/xstatic")
 endif()
 set(ENV{XSTATIC} "${XSTATIC_EXECUTABLE}")
 

@@ -1,5 +1,6 @@
-// `xstatic runtimes build|list`: libc++, libc++abi and libunwind for musl
-// targets, built from LLVM's source once per target and clang version.
+// `xstatic runtimes build|list|export|import`: libc++, libc++abi and libunwind
+// (and mimalloc) for musl targets, built from source once per target and clang
+// version; export/import carry them to another store (a CI cache, a Docker layer).
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -9,6 +10,7 @@
 #include "options.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/runtimes/transfer.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::cli {
@@ -70,11 +72,57 @@ void print_list(bool json) {
                 e.version.c_str(), e.clang_version.c_str(), e.root.string().c_str());
 }
 
+struct TransferArgs {
+  std::vector<std::string> targets;
+  std::string file;
+};
+
+void run_export(const TransferArgs& a) {
+  std::vector<target::Target> targets;
+  for (const auto& spec : a.targets) targets.push_back(target::parse(spec, target::Libc::musl));
+  auto folders = runtimes::export_runtimes(store(), targets, a.file);
+  if (!globals().quiet)
+    for (const auto& f : folders) std::printf("exported %s\n", f.c_str());
+}
+
+void run_import(const TransferArgs& a) {
+  for (const auto& r : runtimes::import_runtimes(store(), a.file, globals().quiet))
+    if (!globals().quiet)
+      std::printf("%s %s\n", r.installed ? "imported" : "already present, kept", r.folder.c_str());
+}
+
+void add_transfer(CLI::App* cmd) {
+  auto a = std::make_shared<TransferArgs>();
+  auto* exp =
+      cmd->add_subcommand("export", "Write built runtimes to one archive (for a CI cache, a Docker layer)");
+  exp->add_option("targets", a->targets,
+                  "Targets whose runtimes to write (default: every runtime of this clang)");
+  exp->add_option("-o,--output", a->file, "The archive: FILE.tar.zst (or .tar.xz, .tar.gz, .tar)")
+      ->required();
+  exp->footer(
+      "Examples:\n"
+      "  xstatic runtimes export -o runtimes.tar.zst                       # everything built\n"
+      "  xstatic runtimes export linux/arm64 linux/amd64 -o runtimes.tar.zst\n"
+      "The archive holds each runtime folder as built plus an index of every file's SHA-256.");
+  exp->callback([a] { run_export(*a); });
+
+  auto* imp = cmd->add_subcommand("import", "Install runtimes from an archive made by 'runtimes export'");
+  imp->add_option("file", a->file, "The archive")->required();
+  imp->footer(
+      "Everything is checked before anything is installed: members stay inside the store, every\n"
+      "file matches the index's SHA-256, every manifest names a musl target whose folder it is in.\n"
+      "Each runtime is renamed into place under the lock its build takes; one already in the store is\n"
+      "kept. The runtimes are used as they are: their target's sysroot must be installed as well\n"
+      "('xstatic sysroot import' or 'xstatic sysroot install').\n"
+      "Exit codes: 0 imported, 2 the archive was refused (nothing installed).");
+  imp->callback([a] { run_import(*a); });
+}
+
 }  // namespace
 
 void add_runtimes(CLI::App& app) {
-  auto* cmd =
-      app.add_subcommand("runtimes", "Build and list the runtimes of musl targets (libc++, mimalloc)");
+  auto* cmd = app.add_subcommand(
+      "runtimes", "Build, list, export and import the runtimes of musl targets (libc++, mimalloc)");
   cmd->require_subcommand(1);
   cmd->footer(
       "C++ on musl uses LLVM's libc++, built once per target and clang version from LLVM's source\n"
@@ -111,6 +159,8 @@ void add_runtimes(CLI::App& app) {
   list->footer(
       "Runtimes are kept per clang major version (runtimes/llvm-<N>/): a new clang builds new ones.");
   list->callback([json] { print_list(*json); });
+
+  add_transfer(cmd);
 }
 
 }  // namespace xstatic::cli

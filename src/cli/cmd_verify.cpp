@@ -32,6 +32,10 @@ inspect::Policy policy_of(const Options& o) {
   inspect::Policy p;
   auto libc = target::libc_option(o.libc);
   if (!o.target.empty()) p.target = target::parse(o.target, libc);
+  // A Go-style name (linux/amd64) names an OS and an architecture, not a C
+  // library: a static glibc file is a linux/amd64 file too. A triple
+  // (x86_64-linux-musl) or --libc names one, and then it is checked.
+  p.check_libc = libc.has_value() || o.target.find('/') == std::string::npos;
   p.require_static = o.require_static;
   p.require_stripped = o.stripped;
   p.allow_hazards = o.allow_hazards;
@@ -112,7 +116,8 @@ void add_verify(CLI::App& app) {
   cmd->add_option("files", o->files, "Files to check (a release's whole dist/ folder)")->required();
   cmd->add_option("--target", o->target,
                   "Must be built for this target (linux/arm64, x86_64-w64-mingw32, ...)");
-  add_libc_option(cmd, o->libc, "With --target: the libc it must use (musl, glibc)");
+  add_libc_option(cmd, o->libc,
+                  "With --target: the libc it must use (musl, glibc); a triple names one, linux/amd64 does not");
   cmd->add_flag("--static", o->require_static,
                 "Must be static: ELF static or static-pie; Mach-O linking only libSystem; PE importing only "
                 "Windows DLLs");

@@ -16,7 +16,7 @@ std::string describe(const Report& r) {
   return s + " (" + r.format_name + ")";
 }
 
-void check_target(const Report& r, const target::Target& want, Verdict& v) {
+void check_target(const Report& r, const target::Target& want, bool check_libc, Verdict& v) {
   const auto& row = *want.row;
   std::string expected = want.go_name();
   bool same_format = r.format == row.format;
@@ -29,7 +29,7 @@ void check_target(const Report& r, const target::Target& want, Verdict& v) {
     return;
   }
   if (row.format == target::ObjectFormat::macho) detail::check_min_os(r, want, v.failures);
-  if (r.libc && *r.libc != want.libc)
+  if (check_libc && r.libc && *r.libc != want.libc)
     v.failures.push_back("libc: is " + std::string(target::libc_name(*r.libc)) +
                          (r.interpreter.empty() ? "" : " (interpreter " + r.interpreter + ")") +
                          ", expected " + std::string(want.libc_name()));
@@ -76,7 +76,7 @@ void check_stripped(const Report& r, Verdict& v) {
 
 void check_one(const Report& r, const Policy& p, Verdict& v, const std::string& prefix) {
   Verdict one;
-  if (p.target) check_target(r, *p.target, one);
+  if (p.target) check_target(r, *p.target, p.check_libc, one);
   if (p.require_static) check_static(r, one);
   if (p.require_stripped) check_stripped(r, one);
   for (const auto& h : r.hazards)

@@ -57,3 +57,20 @@ expect_contains "$(cat cmd)" "-static-pie"
 [ "$(./pie-app)" = 42 ] || fail "static-pie app"
 readelf -h pie-app | grep -q "DYN" || fail "--pie did not make a position-independent file"
 echo "ok: --pie makes a static-pie that passes the check"
+
+# `xstatic verify --target`: a Go-style name (linux/amd64) names an OS and an
+# architecture, so a static glibc file passes; --libc or a triple names a C
+# library, and then the libc is checked (both ways).
+"$XSTATIC" cc --target linux/amd64 --libc glibc main.c foo.c -o glibc-app
+"$XSTATIC" verify glibc-app --target linux/amd64 --static >out 2>/dev/null || fail "static glibc vs linux/amd64: $(cat out)"
+expect_contains "$(cat out)" "glibc"
+"$XSTATIC" verify glibc-app --target linux/amd64 --libc glibc --static >/dev/null 2>&1 || fail "--libc glibc refused"
+"$XSTATIC" verify glibc-app --target x86_64-linux-gnu --static >/dev/null 2>&1 || fail "x86_64-linux-gnu refused"
+for named in "--target linux/amd64 --libc musl" "--target x86_64-linux-musl"; do
+  rc=0
+  # shellcheck disable=SC2086 # two words on purpose
+  "$XSTATIC" verify glibc-app $named --static >out 2>/dev/null || rc=$?
+  [ "$rc" = 1 ] || fail "glibc file vs '$named' exited $rc"
+  expect_contains "$(cat out)" "libc: is glibc"
+done
+echo "ok: verify --target linux/amd64 takes any libc; --libc and triples check it"

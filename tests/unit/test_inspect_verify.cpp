@@ -82,6 +82,17 @@ TEST_CASE("the target policy compares machine, class and endianness, and a known
   CHECK(verify_report(glibc, p).failures.at(0) == "libc: is glibc, expected musl");
 }
 
+TEST_CASE("a policy without check_libc (a Go-style target) accepts any libc of the right machine") {
+  Policy p;
+  p.target = target::parse("linux/amd64");
+  p.check_libc = false;
+  auto glibc = elf("static");
+  glibc.libc = "glibc";
+  CHECK(verify_report(glibc, p).ok);
+  p.target = target::parse("linux/arm64");  // the machine is still checked
+  CHECK_FALSE(verify_report(glibc, p).ok);
+}
+
 TEST_CASE("stripped policy lists what is left") {
   auto r = elf(Linkage::fully_static);
   r.stripped = false;

@@ -15,6 +15,7 @@ namespace xstatic::inspect {
 
 struct Policy {
   std::optional<target::Target> target;  // the file must be of this target's format/machine/class/endianness
+  bool check_libc = true;                // and its libc (off for a Go-style name: linux/amd64 names none)
   bool require_static = true;            // static or static-pie; no interpreter, no needed libraries
   bool require_stripped = false;         // no symbol table, no debug sections
   bool allow_hazards = false;            // when false, hazards (static glibc NSS/dlopen, execstack...) fail

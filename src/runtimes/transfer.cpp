@@ -1,0 +1,296 @@
+// See xstatic/runtimes/transfer.hpp for the archive's layout and the checks.
+
+// GCC 12 -O3 reports a null dereference inside llvm::Expected's moves once
+// json::parse is inlined (a false positive, as in list.cpp).
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+#include "xstatic/runtimes/transfer.hpp"
+
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/SHA256.h>
+#include <llvm/Support/raw_ostream.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "internal.hpp"
+#include "xstatic/runtimes/allocator.hpp"
+#include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/sysroot/archive.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/lock.hpp"
+#include "xstatic/util/progress.hpp"
+
+namespace xstatic::runtimes {
+namespace {
+
+constexpr const char* kFormat = "xstatic-runtimes/1";
+constexpr const char* kWhat = "runtimes archive";
+constexpr const char* kMakeHint = "make it with 'xstatic runtimes export -o FILE.tar.zst'";
+
+using FileDigests =
+    std::map<std::string, std::string>;  // path in the folder -> "sha256:<hex>" or "link:<target>"
+
+std::string sha256_of(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  llvm::SHA256 h;
+  std::vector<char> buf(1 << 16);
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
+    h.update(llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t*>(buf.data()),
+                                     static_cast<size_t>(in.gcount())));
+  return "sha256:" + llvm::toHex(h.final(), true);
+}
+
+// Every file and symlink under `root` (folders are implied by them); Error for anything else.
+FileDigests digests_of(const fs::path& root, const std::string& label) {
+  FileDigests out;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+    auto st = it->symlink_status();
+    std::string rel = it->path().lexically_relative(root).string();
+    if (fs::is_symlink(st))
+      out[rel] = "link:" + fs::read_symlink(it->path()).string();
+    else if (fs::is_regular_file(st))
+      out[rel] = sha256_of(it->path());
+    else if (!fs::is_directory(st))
+      throw Error(label + ": " + rel + " is not a file, folder or symlink", {}, Exit::usage);
+  }
+  return out;
+}
+
+// "llvm-19" (libc++) or "mimalloc-2.0.9-llvm19-r4": the kind and clang major a group folder names.
+struct Group {
+  std::string runtime;  // "libc++" or "mimalloc"
+  int clang_major = 0;
+};
+std::optional<Group> parse_group(const std::string& name) {
+  static const std::regex libcxx("llvm-([0-9]{1,3})"),
+      mimalloc("mimalloc-[0-9][0-9A-Za-z.+~]*-llvm([0-9]{1,3})-r[0-9]+");
+  std::smatch m;
+  if (std::regex_match(name, m, libcxx)) return Group{"libc++", std::stoi(m[1])};
+  if (std::regex_match(name, m, mimalloc)) return Group{"mimalloc", std::stoi(m[1])};
+  return std::nullopt;
+}
+
+bool is_folder_name(const std::string& s) {
+  return !s.empty() && s[0] != '.' && s.find('/') == std::string::npos;
+}
+
+// The lock a build of this runtime takes (build.cpp, allocator.cpp): import waits for a build and vice versa.
+fs::path lock_of(const sysroot::Store& store, const Group& g, const std::string& sysroot_name) {
+  std::string kind = g.runtime == "libc++" ? "runtimes" : "mimalloc";
+  return store.locks_dir() / (kind + "-llvm" + std::to_string(g.clang_major) + "-" + sysroot_name + ".lock");
+}
+
+std::string index_json(const std::vector<std::pair<std::string, FileDigests>>& folders) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::json::OStream j(os, 2);
+  j.object([&] {
+    j.attribute("format", kFormat);
+    j.attributeArray("runtimes", [&] {
+      for (const auto& [folder, files] : folders)
+        j.object([&] {
+          j.attribute("folder", folder);
+          j.attributeObject("files", [&] {
+            for (const auto& [path, digest] : files) j.attribute(path, digest);
+          });
+        });
+    });
+  });
+  os << "\n";
+  return text;
+}
+
+std::map<std::string, FileDigests> read_index(const fs::path& file, const std::string& label) {
+  auto refuse = [&](const std::string& why) {
+    return Error(label + ": " + why, "the file is damaged or not made by 'xstatic runtimes export'",
+                 Exit::usage);
+  };
+  auto buffer = llvm::MemoryBuffer::getFile(file.string());
+  if (!buffer) throw refuse(std::string("no ") + kIndexName + " in the archive");
+  auto value = llvm::expectedToOptional(llvm::json::parse((*buffer)->getBuffer()));
+  const auto* obj = value ? value->getAsObject() : nullptr;
+  if (!obj || obj->getString("format").value_or("") != kFormat)
+    throw refuse(std::string(kIndexName) + " is not a " + kFormat + " index");
+  std::map<std::string, FileDigests> out;
+  const auto* list = obj->getArray("runtimes");
+  for (const auto& v : list ? *list : llvm::json::Array{}) {
+    const auto* r = v.getAsObject();
+    const auto* files = r ? r->getObject("files") : nullptr;
+    auto folder = r ? r->getString("folder") : std::nullopt;
+    if (!files || !folder)
+      throw refuse("an entry of " + std::string(kIndexName) + " lacks its folder or files");
+    auto& digests = out[folder->str()];
+    for (const auto& [path, digest] : *files) digests[path.str()] = digest.getAsString().value_or("").str();
+  }
+  if (out.empty()) throw refuse("it holds no runtimes");
+  return out;
+}
+
+// The checks of one extracted folder "group/name" against its index entry and manifest.
+void check_folder(const fs::path& dir, const std::string& folder, const FileDigests& want,
+                  const std::string& label) {
+  auto refuse = [&](const std::string& why) {
+    return Error(label + ": " + folder + ": " + why, "export the runtimes again, with this xstatic",
+                 Exit::usage);
+  };
+  auto slash = folder.find('/');
+  auto group = slash == std::string::npos ? std::nullopt : parse_group(folder.substr(0, slash));
+  std::string name = slash == std::string::npos ? "" : folder.substr(slash + 1);
+  if (!group || !is_folder_name(name))
+    throw refuse("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-...)");
+  if (!fs::is_directory(fs::symlink_status(dir))) throw refuse("indexed but not in the archive");
+  auto got = digests_of(dir, label + ": " + folder);
+  for (const auto& [path, digest] : got) {
+    auto it = want.find(path);
+    if (it == want.end()) throw refuse(path + " is not in the index");
+    if (it->second != digest) throw refuse(path + " does not match its digest (damaged or altered)");
+  }
+  for (const auto& [path, digest] : want)
+    if (!got.count(path)) throw refuse(path + " is indexed but missing");
+  auto m = detail::read_manifest(dir / sysroot::kManifestName);
+  if (!m) throw refuse("no readable manifest.json");
+  std::optional<target::Target> t;
+  try {
+    t = target::parse(m->target, target::Libc::musl);
+  } catch (const Error&) {
+  }
+  if (!t || sysroot::sysroot_name(*t) != name || m->sysroot != name || m->clang_major != group->clang_major ||
+      m->runtime != group->runtime)
+    throw refuse("its manifest (" + m->runtime + ", " + m->target + ", clang " +
+                 std::to_string(m->clang_major) + ") does not match the folder");
+}
+
+// runtimes/.import-<pid>: removed when done, and by a later import when its process is gone.
+class ImportDir {
+ public:
+  explicit ImportDir(const fs::path& runtimes) : path_(runtimes / (".import-" + std::to_string(::getpid()))) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(runtimes, ec)) {
+      std::string f = e.path().filename().string();
+      if (!f.starts_with(".import-")) continue;
+      pid_t pid = static_cast<pid_t>(std::atol(f.c_str() + 8));
+      if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
+    }
+    fs::remove_all(path_, ec);
+    fs::create_directories(path_);
+  }
+  ~ImportDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  ImportDir(const ImportDir&) = delete;
+  ImportDir& operator=(const ImportDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// Members are the index or <group>/<name>/...; anything else is refused before it is written.
+std::optional<std::string> place_member(const std::string& member) {
+  if (member == kIndexName) return member;
+  auto slash = member.find('/');
+  std::string group = member.substr(0, slash);
+  if (!parse_group(group))
+    throw Error("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-...)", {}, Exit::usage);
+  if (slash != std::string::npos &&
+      !is_folder_name(member.substr(slash + 1, member.find('/', slash + 1) - slash - 1)))
+    throw Error("not a runtime folder name", {}, Exit::usage);
+  return member;
+}
+
+}  // namespace
+
+std::vector<std::string> export_runtimes(const sysroot::Store& store,
+                                         const std::vector<target::Target>& targets, const fs::path& out) {
+  int major = detail::compiler_for(store, "").major;
+  std::set<fs::path> roots;
+  if (targets.empty()) {
+    for (const auto& e : list(store))
+      if (e.clang_major == major) roots.insert(e.root);
+  }
+  for (const auto& t : targets) {
+    auto libcxx = find(store, t, major);
+    auto mimalloc = find_mimalloc(store, t, major);
+    if (!libcxx && !mimalloc)
+      throw Error("no runtimes built for " + t.go_name() + " with clang " + std::to_string(major),
+                  "run 'xstatic runtimes build " + t.go_name() + "'", Exit::missing);
+    if (libcxx) roots.insert(libcxx->root);
+    if (mimalloc) roots.insert(mimalloc->root);
+  }
+  if (roots.empty())
+    throw Error("no runtimes built with clang " + std::to_string(major) + " in " + store.root().string(),
+                "run 'xstatic runtimes build linux/arm64' (or any musl target)", Exit::missing);
+  std::vector<std::pair<std::string, FileDigests>> folders;
+  for (const auto& root : roots) {
+    std::string folder = root.lexically_relative(store.runtimes_dir()).string();
+    folders.emplace_back(folder, digests_of(root, root.string()));
+  }
+  fs::path tmp = out.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + out.filename().string());
+  try {
+    sysroot::ArchiveWriter w(tmp);
+    w.add_bytes(kIndexName, index_json(folders));
+    for (const auto& root : roots) w.add_tree(root, root.lexically_relative(store.runtimes_dir()).string());
+    w.close();
+    fs::rename(tmp, out);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw;
+  }
+  std::vector<std::string> names;
+  for (const auto& [folder, files] : folders) names.push_back(folder);
+  return names;
+}
+
+std::vector<ImportedRuntime> import_runtimes(const sysroot::Store& given_store, const fs::path& file,
+                                             bool quiet) {
+  const sysroot::Store store(fs::absolute(given_store.root()));
+  std::string label = file.string();
+  util::Progress progress(quiet);
+  progress.step("checking " + label);
+  std::error_code ec;
+  fs::create_directories(store.runtimes_dir(), ec);
+  if (ec)
+    throw Error("cannot create " + store.runtimes_dir().string() + ": " + ec.message(),
+                "choose a writable store with --store DIR or XSTATIC_HOME", Exit::internal);
+  ImportDir work(store.runtimes_dir());
+  sysroot::extract_archive(file, work.path(), place_member, kWhat, kMakeHint);
+  auto index = read_index(work.path() / kIndexName, label);
+  for (const auto& [folder, digests] : index) check_folder(work.path() / folder, folder, digests, label);
+  for (const auto& group : fs::directory_iterator(work.path()))
+    for (const auto& dir : fs::directory_iterator(group.path(), ec))
+      if (!index.count(group.path().filename().string() + "/" + dir.path().filename().string()))
+        throw Error(
+            label + ": " + dir.path().lexically_relative(work.path()).string() + " is not in the index",
+            "the file is damaged or not made by 'xstatic runtimes export'", Exit::usage);
+
+  std::vector<ImportedRuntime> out;
+  for (const auto& [folder, digests] : index) {
+    auto slash = folder.find('/');
+    std::string name = folder.substr(slash + 1);
+    fs::path final_dir = store.runtimes_dir() / folder;
+    util::FileLock lock(lock_of(store, *parse_group(folder.substr(0, slash)), name),
+                        [&] { progress.step("waiting for another xstatic that is building " + folder); });
+    if (fs::exists(final_dir / sysroot::kManifestName)) {
+      out.push_back({folder, false});
+      continue;
+    }
+    fs::remove_all(final_dir,
+                   ec);  // a folder without its manifest is no runtime (builds rename whole folders)
+    fs::create_directories(final_dir.parent_path());
+    fs::rename(work.path() / folder, final_dir);
+    out.push_back({folder, true});
+  }
+  progress.done("imported runtimes from " + label);
+  return out;
+}
+
+}  // namespace xstatic::runtimes
