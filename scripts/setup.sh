@@ -21,6 +21,8 @@ packages=(
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static
   # tests and benchmarks
   file binutils hyperfine mingw-w64 python3 make dpkg-dev
+  # the fuzzers' seed corpora (tests/fuzz/seeds.py compresses data.tar with zstd)
+  zstd
   # build systems the integrate suites drive
   meson curl autoconf automake libtool
   # Windows programs run under wine; Go's cgo suites

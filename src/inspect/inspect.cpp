@@ -1,6 +1,7 @@
-// Opening a file: memory-map it, let LLVM recognise the format, then fill
-// the report with the format's inspector, all inside detail::run_guarded so
-// that one malformed file becomes an Error for that file only.
+// Opening a file: read it, let LLVM recognise the format, then fill the
+// report with the format's inspector. A malformed file is an Error for that
+// file, raised by an explicit check; guard.hpp says what happens when LLVM
+// itself gives up instead.
 #include <llvm/BinaryFormat/Magic.h>
 #include <llvm/Object/Binary.h>
 #include <llvm/Object/ELFObjectFile.h>
@@ -101,8 +102,8 @@ Report inspect_buffer(llvm::MemoryBufferRef buffer, std::string name) {
   Report r;
   r.path = std::move(name);
   r.file_size = buffer.getBufferSize();
-  auto fatal = detail::run_guarded([&] { inspect_binary(buffer, r); });
-  if (fatal) throw Error(r.path + ": malformed file: " + *fatal);
+  detail::FatalErrorScope fatal(r.path);
+  inspect_binary(buffer, r);
   return r;
 }
 
@@ -114,10 +115,12 @@ Report inspect_file(const std::filesystem::path& file) {
   auto status = std::filesystem::status(file, ec);
   if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
     throw Error(file.string() + ": cannot read: not a regular file");
-  // Not volatile and no NUL terminator needed: large files are mmap()ed, so
-  // only the pages we touch are read.
+  // Volatile: read into memory, never mmap()ed. A mapped file that another
+  // process truncates raises SIGBUS on the next page we touch, and there is
+  // no signal handler to catch it (guard.hpp): one sequential read makes
+  // the bytes ours.
   auto buffer = llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false, /*IsVolatile=*/false);
+                                            /*RequiresNullTerminator=*/false, /*IsVolatile=*/true);
   if (!buffer) throw Error(file.string() + ": cannot read: " + buffer.getError().message());
   return inspect_buffer((*buffer)->getMemBufferRef(), file.string());
 }

@@ -112,12 +112,16 @@ std::vector<fs::path> expand_extra_file(const Reader& r, const toml::node& node,
   std::vector<fs::path> found;
   std::string leaf = rel.filename().string();
   fs::path dir = base / rel.parent_path();
+  // error_code forms throughout: a name the file system refuses (a component
+  // over 255 bytes, found by fuzz_release) or an unreadable folder is "no
+  // match", not a std::filesystem_error escaping the error model.
+  std::error_code ec;
   if (leaf.find_first_of("*?[") == std::string::npos) {
-    if (fs::is_regular_file(base / rel)) found.push_back(base / rel);
-  } else if (fs::is_directory(dir)) {
-    for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.is_regular_file() && fnmatch(leaf.c_str(), entry.path().filename().c_str(), 0) == 0)
-        found.push_back(entry.path());
+    if (fs::is_regular_file(base / rel, ec)) found.push_back(base / rel);
+  } else if (fs::is_directory(dir, ec)) {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec) && fnmatch(leaf.c_str(), it->path().filename().c_str(), 0) == 0)
+        found.push_back(it->path());
   }
   if (found.empty())
     r.fail(node.source(), "extra file '" + pattern + "' matches no file in " + base.string(),
@@ -161,7 +165,8 @@ Build parse_build(const Reader& r, const toml::table& top, const fs::path& base)
   if (const auto* s = table->get("source")) {
     b.source = (base / r.string(*s, "source", "\".\"")).lexically_normal();
     if (!b.source.empty() && b.source.string().back() == '/') b.source = b.source.parent_path();
-    if (!fs::is_directory(b.source))
+    std::error_code ec;
+    if (!fs::is_directory(b.source, ec))
       r.fail(s->source(), "source folder " + b.source.string() + " does not exist",
              "write source = \".\" or an existing folder");
   }

@@ -138,6 +138,19 @@ TEST_CASE("an extra file that matches nothing is an error before any build") {
   CHECK(e.find(":4: extra file 'COPYING*' matches no file") != std::string::npos);
 }
 
+TEST_CASE("path names the file system refuses are ordinary errors, not filesystem exceptions") {
+  // Found by fuzz_release: a component over 255 bytes made std::filesystem throw out of the parser.
+  Project p;
+  std::string name(300, 'x');
+  auto head = "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\n";
+  CHECK(error_of(p, head + ("extra_files = [\"" + name + "\"]\n[make]\n")).find("matches no file") !=
+        std::string::npos);
+  CHECK(error_of(p, head + ("extra_files = [\"" + name + "/*\"]\n[make]\n")).find("matches no file") !=
+        std::string::npos);
+  CHECK(error_of(p, std::string(head) + "[cmake]\nsource = \"" + name + "\"\n").find("does not exist") !=
+        std::string::npos);
+}
+
 TEST_CASE("an extra file with a binary's name or another extra file's name is refused") {
   Project p;
   std::ofstream(p.dir.path / "app") << "#!/bin/sh\n";
