@@ -82,7 +82,26 @@ const char* format_of_magic(llvm::file_magic magic) {
   }
 }
 
+// A name for a file LLVM recognises but we do not inspect.
+const char* kind_of(llvm::file_magic magic) {
+  switch (magic) {
+    case llvm::file_magic::wasm_object: return "WebAssembly";
+    case llvm::file_magic::archive: return "static library";
+    case llvm::file_magic::bitcode: return "LLVM bitcode";
+    default: return "another object format";
+  }
+}
+
 void inspect_binary(llvm::MemoryBufferRef buffer, Report& r) {
+  // Only the formats we inspect reach LLVM's readers. The others are not
+  // checked for fatal errors: LLVM 19's WebAssembly reader, for one, calls
+  // report_fatal_error on a truncated module ("EOF while reading uint8",
+  // found by fuzz_inspect), which would end the process (guard.hpp).
+  llvm::file_magic magic = llvm::identify_magic(buffer.getBuffer());
+  if (!format_of_magic(magic))
+    throw Error(r.path + ": not an ELF, Mach-O or PE file" +
+                (magic == llvm::file_magic::unknown ? std::string()
+                                                    : " (" + std::string(kind_of(magic)) + ")"));
   auto bin = llvm::object::createBinary(buffer);
   if (!bin) {
     std::string why = detail::error_text(bin.takeError());
