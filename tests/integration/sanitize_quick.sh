@@ -7,7 +7,15 @@
 # sysroot archives, offline .deb installs, verify, release file errors, and
 # a first link. Any ASan/UBSan/LSan report fails, even in a command that was
 # expected to fail. The whole suite under the sanitizers: scripts/sanitize.sh.
+#
+# Opt-in (XSTATIC_SANITIZE_SUITE=1): the sanitizer build is a second full
+# build of xstatic (126 objects with ASan), which did not fit in the session
+# that wrote this suite on a shared 2-core machine, so its CI cost is not yet
+# measured. The parsers run under ASan and UBSan on every CTest run anyway:
+# fuzz_replay and inspect_fuzz.
 . "$(dirname "$0")/lib.sh"
+[ "${XSTATIC_SANITIZE_SUITE:-0}" = 1 ] ||
+  skip "the full sanitizer build is opt-in: XSTATIC_SANITIZE_SUITE=1 ctest -R sanitize_quick (or scripts/sanitize.sh)"
 need g++
 # The inner suites share this build's store: sysroots are provisioned once.
 export XSTATIC_TEST_STORE=$XSTATIC_HOME
