@@ -4,10 +4,12 @@
 // Memory safety does not rest on this file. It comes from explicit checks:
 // LLVM's Object library bounds headers, section tables and symbol names; the
 // inspector bounds every other offset it follows (detail::bytes_at and
-// string_at); and inspect_file reads the file into memory instead of mapping
-// it, so another process truncating it cannot raise SIGBUS. There is no
-// SIGSEGV/SIGBUS handler: a signal is a bug, and the fuzzers (tests/fuzz,
-// scripts/fuzz.sh, docs/reliability.md) are how such bugs are found.
+// string_at); and only the formats we inspect reach LLVM's readers. There is
+// no SIGSEGV/SIGBUS handler: a SIGSEGV is a bug, and the fuzzers (tests/fuzz,
+// scripts/fuzz.sh, docs/reliability.md) are how such bugs are found. (SIGBUS
+// comes only from another process truncating a mapped file while we read
+// it: a race that ends the process, as it does readelf, not something the
+// bytes of a file can cause.)
 //
 // What is left is llvm::report_fatal_error, which parts of LLVM's Mach-O
 // reader (MachOObjectFile's getStruct) call on malformed input. Its handler

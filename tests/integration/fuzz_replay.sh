@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Every libFuzzer target (tests/fuzz: inspect, deb, import, args, target,
 # release) under ASan + UBSan: replays its seed corpus (tests/fuzz/seeds.sh,
-# made here with the real clang/lld, dpkg-deb, tar and compressors) and its
-# regression inputs (tests/fuzz/regressions/TARGET: inputs that once crashed
-# it) once each, then fuzzes it for XSTATIC_FUZZ_SECONDS (default 5) from
+# made here with the real clang/lld, dpkg-deb, tar and compressors), the
+# campaign's minimised corpus (tests/fuzz/corpus/TARGET) and its regression
+# inputs (tests/fuzz/regressions/TARGET: inputs that once crashed it) once each, then fuzzes it for XSTATIC_FUZZ_SECONDS (default 5) from
 # those seeds. Any sanitizer report, crash, leak, hang (-timeout=10) or
 # safe-extraction breach fails. scripts/fuzz.sh runs the long campaigns.
 . "$(dirname "$0")/lib.sh"
@@ -17,7 +17,10 @@ for t in inspect deb import args target release; do
   "$SRC/tests/fuzz/seeds.sh" "$t" "$WORK/$t/seeds" || fail "making the $t seeds"
   mkdir -p "$WORK/$t/corpus" "$WORK/$t/artifacts"
   inputs=("$WORK/$t/seeds")
-  [ -d "$SRC/tests/fuzz/regressions/$t" ] && inputs+=("$SRC/tests/fuzz/regressions/$t")
+  # The campaign's corpus, minimised (scripts/fuzz.sh then -merge=1), and the inputs that once crashed it.
+  for kept in corpus regressions; do
+    [ -d "$SRC/tests/fuzz/$kept/$t" ] && inputs+=("$SRC/tests/fuzz/$kept/$t")
+  done
   n=$(find "${inputs[@]}" -type f | wc -l)
   [ "$n" -gt 0 ] || fail "no seeds for $t"
   # A list of directories with -runs=0 runs every file in them once.
