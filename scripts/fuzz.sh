@@ -36,7 +36,7 @@ fi
 nice -n 10 ninja -C "$build" >/dev/null
 
 # Per target: the largest input worth mutating (bigger seeds are cut there).
-max_len() { case $1 in inspect) echo 65536 ;; deb | import) echo 131072 ;; *) echo 4096 ;; esac; }
+max_len() { case $1 in inspect) echo 65536 ;; deb | import) echo 131072 ;; target) echo 256 ;; *) echo 4096 ;; esac; }
 dict() { case $1 in import) echo deb ;; *) echo "$1" ;; esac; }
 
 found=0
