@@ -151,6 +151,15 @@ TEST_CASE("path names the file system refuses are ordinary errors, not filesyste
         std::string::npos);
 }
 
+TEST_CASE("code points that make toml++ 3.3 reach undefined behaviour are refused with their line") {
+  // Found by fuzz_release (tests/fuzz/regressions/release/toml-unreachable-fe7f): U+FE7F.
+  Project p;
+  auto e = error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"] \xef\xb9\xbf\n");
+  CHECK(e.find("xstatic-release.toml:2: a character in U+FE76..U+FEFE") != std::string::npos);
+  // The byte order mark (U+FEFF) and other non-ASCII text are still fine.
+  CHECK(error_of(p, "\xef\xbb\xbfname = \"\xc3\xa9\"\n").find("no 'targets'") != std::string::npos);
+}
+
 TEST_CASE("an extra file with a binary's name or another extra file's name is refused") {
   Project p;
   std::ofstream(p.dir.path / "app") << "#!/bin/sh\n";
