@@ -5,6 +5,7 @@
 
 #include <fnmatch.h>
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Support/ConvertUTF.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -214,6 +215,12 @@ static std::optional<std::size_t> line_of_unsafe_code_point(std::string_view tex
 
 Config parse_config(std::string_view text, const fs::path& file) {
   Reader r(file);
+  // TOML is UTF-8; toml++ 3.3 decodes some invalid bytes into code points that
+  // reach the same undefined behaviour (found by fuzz_release), so check first.
+  const auto* begin = reinterpret_cast<const llvm::UTF8*>(text.data());
+  if (!llvm::isLegalUTF8String(&begin, begin + text.size()))
+    throw Error(file.string() + ": not valid UTF-8 (TOML files are UTF-8)", "save the file as UTF-8",
+                Exit::usage);
   if (auto line = line_of_unsafe_code_point(text))
     throw Error(file.string() + ":" + std::to_string(*line) +
                     ": a character in U+FE76..U+FEFE (Arabic presentation forms), which this TOML reader "
