@@ -1,78 +1,41 @@
-// See guard.hpp for why this exists and what it guards against.
+// See guard.hpp for why a fatal error ends the process instead of jumping back.
 #include "guard.hpp"
 
 #include <llvm/Support/ErrorHandling.h>
+#include <unistd.h>
 
-#include <csetjmp>
-#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 
 namespace xstatic::inspect::detail {
 namespace {
 
-struct Guard {
-  sigjmp_buf env;
-};
+thread_local const std::string* tls_file = nullptr;
 
-thread_local Guard* tls_guard = nullptr;
-thread_local std::string tls_reason;  // not in Guard: locals changed across a longjmp are unreliable
-
-[[noreturn]] void jump_back(const char* reason) {
-  tls_reason = reason;
-  siglongjmp(tls_guard->env, 1);
-}
-
-void on_fatal_error(void*, const char* reason, bool) {
-  if (tls_guard) jump_back(reason);
-  // Not inside a guard: fall back to report_fatal_error's own exit.
-}
-
-#ifndef XSTATIC_FUZZING
-void on_signal(int sig) {
-  if (tls_guard)
-    jump_back(sig == SIGBUS ? "SIGBUS while reading the file (was it truncated while being read?)"
-                            : "SIGSEGV while parsing (a malformed file that LLVM did not bound)");
-  std::signal(sig, SIG_DFL);
-  std::raise(sig);
-}
-
-struct SignalScope {
-  struct sigaction old_segv {}, old_bus {};
-  SignalScope() {
-    struct sigaction sa {};
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_NODEFER;
-    sigaction(SIGSEGV, &sa, &old_segv);
-    sigaction(SIGBUS, &sa, &old_bus);
-  }
-  ~SignalScope() {
-    sigaction(SIGSEGV, &old_segv, nullptr);
-    sigaction(SIGBUS, &old_bus, nullptr);
-  }
-};
+// Runs inside report_fatal_error, with LLVM's and our frames below it: it
+// only prints and ends the process, never returns or unwinds.
+[[noreturn]] void on_fatal_error(void*, const char* reason, bool) {
+  std::fflush(stdout);  // what was already reported for earlier files stays
+  std::fprintf(stderr, "xstatic: error: %s: malformed file: %s\n", tls_file ? tls_file->c_str() : "(unknown)",
+               reason);
+#ifdef XSTATIC_FUZZING
+  std::abort();  // a finding: libFuzzer keeps the input
 #else
-struct SignalScope {};
+  std::fflush(stderr);
+  ::_exit(2);  // Exit::usage, as for every malformed file
 #endif
+}
 
 }  // namespace
 
-std::optional<std::string> run_guarded(llvm::function_ref<void()> fn) {
-  Guard guard;
-  Guard* outer = tls_guard;
-  SignalScope signals;
-  llvm::install_fatal_error_handler(on_fatal_error);
-  struct Restore {
-    Guard* outer;
-    ~Restore() {
-      llvm::remove_fatal_error_handler();
-      tls_guard = outer;
-    }
-  } restore{outer};
-  // sigsetjmp saves the signal mask, so a jump out of a signal handler unblocks it again.
-  if (sigsetjmp(guard.env, 1) != 0) return tls_reason;
-  tls_guard = &guard;
-  fn();
-  return std::nullopt;
+FatalErrorScope::FatalErrorScope(const std::string& file) : outer_(tls_file) {
+  if (!outer_) llvm::install_fatal_error_handler(on_fatal_error);
+  tls_file = &file;
+}
+
+FatalErrorScope::~FatalErrorScope() {
+  tls_file = outer_;
+  if (!outer_) llvm::remove_fatal_error_handler();
 }
 
 }  // namespace xstatic::inspect::detail

@@ -5,7 +5,7 @@
 // sizeofcmds, strings without NUL...) and MachOUniversalBinary::create the fat
 // header (slices past the end, overlapping or repeated); what it does not
 // check it reads through getStruct(), which calls report_fatal_error: the
-// caller runs us inside detail::run_guarded (guard.hpp). Load command
+// caller holds a detail::FatalErrorScope (guard.hpp). Load command
 // strings are read with string_at() bounded by cmdsize anyway.
 // Spec: https://github.com/apple-oss-distributions/xnu/blob/main/EXTERNAL_HEADERS/mach-o/loader.h
 //

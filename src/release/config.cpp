@@ -5,10 +5,12 @@
 
 #include <fnmatch.h>
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Support/ConvertUTF.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -112,12 +114,16 @@ std::vector<fs::path> expand_extra_file(const Reader& r, const toml::node& node,
   std::vector<fs::path> found;
   std::string leaf = rel.filename().string();
   fs::path dir = base / rel.parent_path();
+  // error_code forms throughout: a name the file system refuses (a component
+  // over 255 bytes, found by fuzz_release) or an unreadable folder is "no
+  // match", not a std::filesystem_error escaping the error model.
+  std::error_code ec;
   if (leaf.find_first_of("*?[") == std::string::npos) {
-    if (fs::is_regular_file(base / rel)) found.push_back(base / rel);
-  } else if (fs::is_directory(dir)) {
-    for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.is_regular_file() && fnmatch(leaf.c_str(), entry.path().filename().c_str(), 0) == 0)
-        found.push_back(entry.path());
+    if (fs::is_regular_file(base / rel, ec)) found.push_back(base / rel);
+  } else if (fs::is_directory(dir, ec)) {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec) && fnmatch(leaf.c_str(), it->path().filename().c_str(), 0) == 0)
+        found.push_back(it->path());
   }
   if (found.empty())
     r.fail(node.source(), "extra file '" + pattern + "' matches no file in " + base.string(),
@@ -161,7 +167,8 @@ Build parse_build(const Reader& r, const toml::table& top, const fs::path& base)
   if (const auto* s = table->get("source")) {
     b.source = (base / r.string(*s, "source", "\".\"")).lexically_normal();
     if (!b.source.empty() && b.source.string().back() == '/') b.source = b.source.parent_path();
-    if (!fs::is_directory(b.source))
+    std::error_code ec;
+    if (!fs::is_directory(b.source, ec))
       r.fail(s->source(), "source folder " + b.source.string() + " does not exist",
              "write source = \".\" or an existing folder");
   }
@@ -188,8 +195,37 @@ void check_version(const std::string& version, const std::string& origin) {
                 "use a version such as 1.2.0 (no '/', no spaces)", Exit::usage);
 }
 
+// toml++ 3.3 (Debian 12) reaches TOML_UNREACHABLE, undefined behaviour, when
+// it asks whether a code point in U+FE76..U+FEFE is whitespace (its
+// is_non_ascii_horizontal_whitespace; found by fuzz_release under UBSan). No
+// release file needs those Arabic presentation forms: they are refused here,
+// before the parser sees them. Returns the 1-based line of the first one.
+static std::optional<std::size_t> line_of_unsafe_code_point(std::string_view text) {
+  std::size_t line = 1;
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (text[i] == '\n') ++line;
+    auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]),
+         b2 = static_cast<unsigned char>(text[i + 2]);
+    if (b0 != 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) continue;
+    unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    if (cp >= 0xFE76 && cp <= 0xFEFE) return line;
+  }
+  return std::nullopt;
+}
+
 Config parse_config(std::string_view text, const fs::path& file) {
   Reader r(file);
+  // TOML is UTF-8; toml++ 3.3 decodes some invalid bytes into code points that
+  // reach the same undefined behaviour (found by fuzz_release), so check first.
+  const auto* begin = reinterpret_cast<const llvm::UTF8*>(text.data());
+  if (!llvm::isLegalUTF8String(&begin, begin + text.size()))
+    throw Error(file.string() + ": not valid UTF-8 (TOML files are UTF-8)", "save the file as UTF-8",
+                Exit::usage);
+  if (auto line = line_of_unsafe_code_point(text))
+    throw Error(file.string() + ":" + std::to_string(*line) +
+                    ": a character in U+FE76..U+FEFE (Arabic presentation forms), which this TOML reader "
+                    "cannot read safely",
+                "write the text without it (or in its standard Unicode form)", Exit::usage);
   toml::table top;
   try {
     top = toml::parse(text, file.string());

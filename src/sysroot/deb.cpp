@@ -14,6 +14,7 @@
 #include <cctype>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "extract.hpp"
@@ -85,14 +86,22 @@ void parse_control(std::string_view text, PackageInfo& info) {
   }
 }
 
+// dpkg's control files are a few kilobytes; a megabyte is generous.
+constexpr la_int64_t kMaxControlSize = 1 << 20;
+
 void read_control_tar(Nested& nested, const fs::path& deb, PackageInfo& info) {
   auto inner = open_inner(nested, deb);
   archive_entry* entry = nullptr;
   while (archive_read_next_header(inner.get(), &entry) == ARCHIVE_OK) {
     if (clean_member(archive_entry_pathname(entry)).value_or("") != "control") continue;
-    std::string text(static_cast<std::size_t>(archive_entry_size(entry)), '\0');
-    if (archive_read_data(inner.get(), text.data(), text.size()) < 0)
-      broken(deb, archive_message(inner.get()));
+    // The size is the header's claim: a hostile one must not become the allocation.
+    la_int64_t declared = archive_entry_size(entry);
+    if (declared < 0 || declared > kMaxControlSize)
+      broken(deb, "a control file of " + std::to_string(declared) + " bytes");
+    std::string text(static_cast<std::size_t>(declared), '\0');
+    la_ssize_t got = archive_read_data(inner.get(), text.data(), text.size());
+    if (got < 0) broken(deb, archive_message(inner.get()));
+    text.resize(static_cast<std::size_t>(got));
     parse_control(text, info);
     return;
   }

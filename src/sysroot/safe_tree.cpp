@@ -168,7 +168,20 @@ void SafeTree::make_symlink(const std::string& rel, const std::string& target) {
 
 void SafeTree::make_hardlink(const std::string& rel, const std::string& existing) {
   std::string src_leaf, leaf;
-  int src = ::dup(parent_dir(existing, false, &src_leaf));
+  int src_dir = parent_dir(existing, false, &src_leaf);
+  // A hard link to a symlink is a second symlink with the same text in
+  // another folder, where a relative target may lead elsewhere (outside the
+  // root): make a symlink that points where the original does instead.
+  struct stat st{};
+  if (::fstatat(src_dir, src_leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+    std::string target(static_cast<std::size_t>(st.st_size) + 1, '\0');
+    ssize_t n = ::readlinkat(src_dir, src_leaf.c_str(), target.data(), target.size());
+    if (n < 0 || static_cast<std::size_t>(n) >= target.size()) io_error("cannot read symlink", existing);
+    target.resize(static_cast<std::size_t>(n));
+    make_symlink(rel, relative_target(rel, resolve_link(existing, target)));
+    return;
+  }
+  int src = ::dup(src_dir);
   int dir = parent_dir(rel, true, &leaf);
   unlink_existing(dir, leaf, rel);
   int rc = ::linkat(src, src_leaf.c_str(), dir, leaf.c_str(), 0);

@@ -1,21 +1,11 @@
 #!/usr/bin/env bash
 # The inspector under libFuzzer with AddressSanitizer and UBSan: builds
-# tests/fuzz with clang-19 into the build tree (incremental after the first
-# run, ~1-2 min on 2 cores), runs every corrupted file of corrupt.py once, then
+# tests/fuzz with clang-19 into the build tree (fuzz_build.bash, shared with
+# fuzz_replay), runs every corrupted file of corrupt.py once, then
 # a bounded fuzzing session (XSTATIC_FUZZ_RUNS, default 20000 executions)
 # seeded with the suite's own binaries. Any sanitizer report or crash fails.
 . "$(dirname "$0")/lib.sh"
-need clang++-19
-need python3
-rt=$(clang-19 --print-file-name=libclang_rt.fuzzer-x86_64.a)
-[ -f "$rt" ] || skip "libFuzzer is not installed (apt-get install libclang-rt-19-dev)"
-
-fuzz_build=$XSTATIC_BUILD_DIR/fuzz-inspect
-if [ ! -f "$fuzz_build/build.ninja" ]; then
-  cmake -S "$SRC/tests/fuzz" -B "$fuzz_build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
-        -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$WORK/configure.log" || { cat "$WORK/configure.log"; fail "configure"; }
-fi
-ninja -C "$fuzz_build" >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; fail "building the fuzzer"; }
+. "$(dirname "$0")/fuzz_build.bash"
 fuzzer=$fuzz_build/fuzz_inspect
 
 "$SRC/tests/integration/inspect/make_binaries.sh" "$WORK/seeds" 2>/dev/null

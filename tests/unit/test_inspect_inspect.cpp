@@ -2,8 +2,11 @@
 
 #include <cstdint>
 #include <limits>
+#include <string>
 
 #include "inspect/detail.hpp"
+#include "xstatic/inspect/report.hpp"
+#include "xstatic/util/error.hpp"
 
 using namespace xstatic::inspect::detail;
 
@@ -82,4 +85,19 @@ TEST_CASE("the allocator: xstatic's note, then mimalloc's messages, the libc, mu
   CHECK(allocator_of("", std::nullopt, be_data, false) == "musl");
   CHECK(allocator_of("", std::nullopt, le_data, false) ==
         "unknown");  // the other byte order is not that table
+}
+
+TEST_CASE("a truncated WebAssembly module is refused by its magic, never handed to LLVM's fatal reader") {
+  // Found by fuzz_inspect (tests/fuzz/regressions/inspect/wasm-truncated-global-fatal): LLVM 19's
+  // WasmObjectFile calls report_fatal_error on it, which would end the process.
+  const std::string wasm("\0asm\x01\0\0\0\x06\x45\x0b\x7f\x01\x41", 14);
+  std::string what;
+  try {
+    (void)xstatic::inspect::inspect_bytes(wasm, "app.wasm");
+  } catch (const xstatic::Error& e) {
+    what = e.what();
+  }
+  CHECK(what == "app.wasm: not an ELF, Mach-O or PE file (WebAssembly)");
+  CHECK_THROWS_WITH_AS(xstatic::inspect::inspect_bytes("hello", "notes.txt"),
+                       "notes.txt: not an ELF, Mach-O or PE file", xstatic::Error);
 }

@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 #include <llvm/Support/ErrorHandling.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <csignal>
+#include <cstdint>
 #include <string>
+#include <utility>
 
 #include "inspect/guard.hpp"
 #include "xstatic/inspect/report.hpp"
@@ -128,23 +132,72 @@ TEST_CASE("a universal binary meets a target through its matching slice") {
   CHECK(verify_report(fat, p).failures.at(0) == "target: no linux/arm64 slice in the universal binary");
 }
 
-TEST_CASE("the guard turns LLVM's report_fatal_error into a result instead of an exit") {
-  auto reason = detail::run_guarded([] { llvm::report_fatal_error("Malformed MachO file."); });
-  REQUIRE(reason);
-  CHECK(*reason == "Malformed MachO file.");
-  CHECK_FALSE(detail::run_guarded([] {}));
-  // The handler is removed again: a second guarded call works the same way.
-  CHECK(detail::run_guarded([] { llvm::report_fatal_error("again"); }).value_or("") == "again");
-  CHECK_THROWS_AS(detail::run_guarded([] { throw Error("thrown"); }), Error);
+// Runs fn in a child process; returns its exit status and what it wrote on stderr.
+static std::pair<int, std::string> in_child(void (*fn)()) {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::dup2(fds[1], 2);
+    fn();
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string err;
+  char buf[512];
+  ssize_t n;
+  while ((n = ::read(fds[0], buf, sizeof buf)) > 0) err.append(buf, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), err};
 }
 
-TEST_CASE("outside fuzzing builds the guard also turns SIGSEGV and SIGBUS into a result") {
-  auto segv = detail::run_guarded([] { std::raise(SIGSEGV); });
-  REQUIRE(segv);
-  CHECK(segv->find("SIGSEGV") != std::string::npos);
-  auto bus = detail::run_guarded([] { std::raise(SIGBUS); });
-  REQUIRE(bus);
-  CHECK(bus->find("truncated") != std::string::npos);
+TEST_CASE(
+    "a fatal LLVM error while reading a file ends the process with one line naming it, never resuming") {
+  auto [code, err] = in_child([] {
+    std::string file = "app.macho";
+    detail::FatalErrorScope scope(file);
+    llvm::report_fatal_error("Malformed MachO file.");
+  });
+  CHECK(code == 2);
+  CHECK(err == "xstatic: error: app.macho: malformed file: Malformed MachO file.\n");
+}
+
+TEST_CASE("nested fatal error scopes name the innermost file and remove the handler at the end") {
+  auto [code, err] = in_child([] {
+    std::string outer = "outer", inner = "inner";
+    detail::FatalErrorScope a(outer);
+    {
+      detail::FatalErrorScope b(inner);
+    }
+    llvm::report_fatal_error("late");
+  });
+  CHECK(code == 2);
+  CHECK(err.find("outer: malformed file: late") != std::string::npos);
+  // Outside every scope LLVM's own handling applies again (it prints and exits 1).
+  auto [code2, err2] = in_child([] {
+    {
+      std::string f = "f";
+      detail::FatalErrorScope a(f);
+    }
+    llvm::report_fatal_error("unguarded", /*gen_crash_diag=*/false);
+  });
+  CHECK(code2 == 1);
+  CHECK(err2.find("xstatic: error") == std::string::npos);
+}
+
+TEST_CASE("the inspector has no SIGSEGV or SIGBUS handler of its own while it reads") {
+  struct sigaction before{}, during{};
+  ::sigaction(SIGSEGV, nullptr, &before);
+  std::string f = "f";
+  {
+    detail::FatalErrorScope scope(f);
+    ::sigaction(SIGSEGV, nullptr, &during);
+  }
+  CHECK(reinterpret_cast<std::uintptr_t>(during.sa_handler) ==
+        reinterpret_cast<std::uintptr_t>(before.sa_handler));
 }
 
 TEST_CASE("devices and directories are refused, not read forever") {

@@ -138,6 +138,30 @@ TEST_CASE("an extra file that matches nothing is an error before any build") {
   CHECK(e.find(":4: extra file 'COPYING*' matches no file") != std::string::npos);
 }
 
+TEST_CASE("path names the file system refuses are ordinary errors, not filesystem exceptions") {
+  // Found by fuzz_release: a component over 255 bytes made std::filesystem throw out of the parser.
+  Project p;
+  std::string name(300, 'x');
+  auto head = "name = \"a\"\ntargets = [\"linux/amd64\"]\nbinaries = [\"a\"]\n";
+  CHECK(error_of(p, head + ("extra_files = [\"" + name + "\"]\n[make]\n")).find("matches no file") !=
+        std::string::npos);
+  CHECK(error_of(p, head + ("extra_files = [\"" + name + "/*\"]\n[make]\n")).find("matches no file") !=
+        std::string::npos);
+  CHECK(error_of(p, std::string(head) + "[cmake]\nsource = \"" + name + "\"\n").find("does not exist") !=
+        std::string::npos);
+}
+
+TEST_CASE("code points that make toml++ 3.3 reach undefined behaviour are refused with their line") {
+  // Found by fuzz_release (tests/fuzz/regressions/release/toml-unreachable-fe7f): U+FE7F.
+  Project p;
+  auto e = error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"] \xef\xb9\xbf\n");
+  CHECK(e.find("xstatic-release.toml:2: a character in U+FE76..U+FEFE") != std::string::npos);
+  // Invalid UTF-8 decodes into such code points (tests/fuzz/regressions/release/toml-unreachable-invalid-utf8).
+  CHECK(error_of(p, "name = \"a\"\n\xc3\x98inux/l\xa1n6\n").find("not valid UTF-8") != std::string::npos);
+  // The byte order mark (U+FEFF) and other non-ASCII text are still fine.
+  CHECK(error_of(p, "\xef\xbb\xbfname = \"\xc3\xa9\"\n").find("no 'targets'") != std::string::npos);
+}
+
 TEST_CASE("an extra file with a binary's name or another extra file's name is refused") {
   Project p;
   std::ofstream(p.dir.path / "app") << "#!/bin/sh\n";

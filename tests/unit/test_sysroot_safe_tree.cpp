@@ -58,3 +58,20 @@ TEST_CASE("SafeTree never writes through a symlink") {
   fs::remove_all(root);
   fs::remove_all(outside);
 }
+
+TEST_CASE("a hard link to a symlink becomes a symlink that points where the original does") {
+  fs::path root = fs::temp_directory_path() / ("xstatic-safetree-hl-" + std::to_string(::getpid()));
+  fs::create_directories(root);
+  {
+    SafeTree tree(root);
+    ::close(tree.create_file("x", 0644));
+    // "a/b/l" -> "../../x" is root/x; the same text at the top would be two levels above the root.
+    tree.make_symlink("a/b/l", "../../x");
+    tree.make_hardlink("h", "a/b/l");
+    tree.make_hardlink("a/h2", "a/b/l");
+  }
+  CHECK(fs::read_symlink(root / "h") == "x");
+  CHECK(fs::read_symlink(root / "a/h2") == "../x");
+  CHECK(fs::equivalent(root / "h", root / "x"));
+  fs::remove_all(root);
+}

@@ -1,0 +1,17 @@
+# -DXSTATIC_SANITIZE=address,undefined builds xstatic, its libraries and the
+# unit tests with those sanitizers (any list -fsanitize= takes). Debian's LLVM
+# and libarchive static libraries are not instrumented: ASan still checks our
+# code and every access we make into their buffers. scripts/sanitize.sh runs
+# the whole CTest suite in such a build; the sanitize_quick suite runs the
+# part of it that fits CI.
+set(XSTATIC_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address,undefined (empty: none)")
+if(XSTATIC_SANITIZE)
+  set(xstatic_sanitize_flags -fsanitize=${XSTATIC_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  if(XSTATIC_SANITIZE MATCHES "undefined")
+    # vptr checks need RTTI that Debian's LLVM libraries are built without.
+    list(APPEND xstatic_sanitize_flags -fno-sanitize=vptr)
+  endif()
+  add_compile_options(${xstatic_sanitize_flags} -g1)
+  add_link_options(${xstatic_sanitize_flags})
+  message(STATUS "xstatic: sanitizers ${XSTATIC_SANITIZE}")
+endif()
