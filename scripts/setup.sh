@@ -23,8 +23,8 @@ packages=(
   file binutils hyperfine mingw-w64 python3 make dpkg-dev
   # build systems the integrate suites drive
   meson curl autoconf automake libtool
-  # Windows programs run under wine; Go's cgo suites
-  wine wine64 golang-go
+  # Windows programs run under wine; Go's cgo suites; WASI modules under node's node:wasi
+  wine wine64 golang-go nodejs
   # compile caches and distributed compilers (driver_ccache, _sccache, _distcc, bench/cache.sh)
   ccache sccache distcc icecc
 )

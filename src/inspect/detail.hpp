@@ -14,6 +14,10 @@
 
 #include "xstatic/inspect/report.hpp"
 
+namespace llvm::json {
+class OStream;
+}
+
 namespace xstatic::inspect::detail {
 
 // Throws xstatic::Error "NAME: malformed FORMAT: WHAT" (Exit::usage).
@@ -37,13 +41,21 @@ std::string hex(llvm::ArrayRef<std::uint8_t> bytes);
 void inspect_elf(const llvm::object::Binary& bin, Report& r);
 void inspect_macho(const llvm::object::Binary& bin, Report& r);  // thin or universal
 void inspect_coff(const llvm::object::Binary& bin, Report& r);
+void inspect_wasm(const llvm::object::Binary& bin, Report& r);
+
+// WebAssembly pieces kept beside inspect_wasm (src/inspect/wasm.cpp): imports
+// from anything but wasi_snapshot_preview1 as "module.name"; the module in
+// text lines and in JSON (key "wasm", null for other formats).
+std::vector<std::string> wasm_foreign_imports(const WasmModule& m);
+void wasm_text(std::string& out, const WasmModule& m);
+void wasm_json(llvm::json::OStream& j, const std::optional<WasmModule>& m);
 
 // Static glibc hazards (NSS, dlopen, iconv) found by symbol name or, in a
 // stripped file, by the strings that machinery carries. `symbols` holds every
 // symbol name when the file has a symbol table; `rodata` the read-only data.
 struct HazardEvidence {
   bool has_symbols = false;
-  bool glibc = false;  // a glibc marker was seen (symbol or string)
+  bool glibc = false;              // a glibc marker was seen (symbol or string)
   std::vector<Hazard> hazards;     // machinery the program calls
   std::vector<std::string> notes;  // machinery only carried along (in every static glibc program)
 };
@@ -53,7 +65,7 @@ HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols,
 // The allocator a binary carries (see allocator.cpp): "mimalloc 2.0.9",
 // "mimalloc", "glibc", "musl" or "unknown". `note` is xstatic's allocator
 // note ("" when absent), `libc` what the report says, `rodata` the read-only data.
-std::string allocator_of(const std::string& note, const std::string& libc, llvm::ArrayRef<llvm::StringRef> rodata,
-                         bool little_endian);
+std::string allocator_of(const std::string& note, const std::string& libc,
+                         llvm::ArrayRef<llvm::StringRef> rodata, bool little_endian);
 
 }  // namespace xstatic::inspect::detail

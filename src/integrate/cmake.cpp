@@ -24,7 +24,9 @@ std::string quote(const std::string& s) {
   return out + "\"";
 }
 
-std::string quote(const fs::path& p) { return quote(p.string()); }
+std::string quote(const fs::path& p) {
+  return quote(p.string());
+}
 
 std::string quote_list(const std::vector<std::string>& items) {
   std::string joined;
@@ -92,6 +94,8 @@ std::string cmake_toolchain(const Toolset& tools) {
   if (!tools.malloc.empty())  // xstatic takes its own option out of the link line
     o << "# The allocator of every executable link (docs/allocator.md).\n"
       << "string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT \" --malloc=" << tools.malloc << "\")\n\n";
+  if (t.libc == target::Libc::wasi)  // CMake has no WASI platform file: say what a program is called
+    o << "set(CMAKE_EXECUTABLE_SUFFIX .wasm)\n\n";
   if (!tools.emulator.empty())
     o << "# ctest and try_run() run target binaries under the emulator.\n"
       << "set(CMAKE_CROSSCOMPILING_EMULATOR " << quote_list(tools.emulator) << ")\n\n";

@@ -3,11 +3,13 @@
 // the row: https://refspecs.linuxfoundation.org/elf/gabi4+/ch4.eheader.html).
 // qemu-user runs a static binary directly; a dynamic one also needs the
 // target's libraries, which `-L <sysroot>` gives it when the sysroot is installed.
-// A Windows .exe (PE) runs under wine (xstatic/integrate/wine.hpp).
+// A Windows .exe (PE) runs under wine (xstatic/integrate/wine.hpp), a
+// WebAssembly module under a WASI runtime (xstatic/integrate/wasi.hpp).
 #include "xstatic/integrate/run.hpp"
 
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/integrate/wasi.hpp"
 #include "xstatic/integrate/wine.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -20,10 +22,15 @@ inspect::Report read_report(const std::filesystem::path& program) {
   if (!std::filesystem::is_regular_file(program, ec))
     throw Error(program.string() + ": no such file", "build it first, or give its path: xstatic run ./app");
   auto report = inspect::inspect_file(program);
-  if (report.format != "elf" && report.format != "pe")
-    throw Error(program.string() + ": a " + report.format +
-                    " file; only Linux (ELF) and Windows (PE, under wine) programs can be run here",
-                "build it for a Linux or Windows target: xstatic cc --target linux/arm64 ...");
+  if (report.format != "elf" && report.format != "pe" && report.format != "wasm")
+    throw Error(
+        program.string() + ": a " + report.format +
+            " file; only Linux (ELF), Windows (PE, under wine) and WASI (wasm) programs can be run here",
+        "build it for a Linux, Windows or WASI target: xstatic cc --target linux/arm64 ...");
+  if (report.format == "wasm" && !report.target)
+    throw Error(
+        program.string() + ": a " + report.arch + " module; only wasm32 (wasip1/wasm) modules run here",
+        "build it with: xstatic cc --target wasip1/wasm ...");
   if (report.format == "pe" && !report.target)
     throw Error(program.string() + ": a PE file for a machine no target has",
                 "list the targets: xstatic targets");
@@ -43,7 +50,9 @@ target::Target target_of(const inspect::Report& report) {
 
 }  // namespace
 
-target::Target target_of_binary(const std::filesystem::path& program) { return target_of(read_report(program)); }
+target::Target target_of_binary(const std::filesystem::path& program) {
+  return target_of(read_report(program));
+}
 
 RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::string>& args,
                  const std::optional<target::Target>& explicit_target, const sysroot::Store& store) {
@@ -60,6 +69,12 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
   std::string path = program.string();
   std::error_code ec;
   if (path.find('/') == std::string::npos && std::filesystem::exists(program, ec)) path = "./" + path;
+  if (plan.target.libc == target::Libc::wasi) {
+    plan.argv = wasi_runtime().prefix;
+    plan.argv.push_back(path);
+    plan.argv.insert(plan.argv.end(), args.begin(), args.end());
+    return plan;
+  }
   if (plan.target.row->goos == "windows") {
     auto wine = wine_for(plan.target, store);
     plan.argv = {wine.loader, path};
@@ -81,7 +96,8 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
                   "sudo apt-get install qemu-user-static", Exit::missing);
     plan.argv = *emulator;
     if (report && !report->interpreter.empty()) {
-      if (auto sysroot = store.find(plan.target)) plan.argv.insert(plan.argv.end(), {"-L", sysroot->string()});
+      if (auto sysroot = store.find(plan.target))
+        plan.argv.insert(plan.argv.end(), {"-L", sysroot->string()});
     }
   }
   plan.argv.push_back(path);

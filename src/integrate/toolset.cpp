@@ -26,9 +26,10 @@ std::string launcher_prefix(const target::Target& t) {
     std::replace(name.begin(), name.end(), '/', '-');
     return name;
   }
-  throw Error("no program name carries " + t.go_name() + " with " + std::string(t.libc_name()) +
-                  " (the triple " + std::string(t.triple()) + " means the default variant)",
-              "use the default variant and add its flags yourself: CFLAGS='" + std::string(t.row->cflags) + "'");
+  throw Error(
+      "no program name carries " + t.go_name() + " with " + std::string(t.libc_name()) + " (the triple " +
+          std::string(t.triple()) + " means the default variant)",
+      "use the default variant and add its flags yourself: CFLAGS='" + std::string(t.row->cflags) + "'");
 }
 
 std::string debian_multiarch(const target::Row& row) {
@@ -55,7 +56,9 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   tools.xstatic = xstatic_exe;
   tools.store = store.root();
   tools.bin_dir = store.root() / "bin";
-  auto in_bin = [&](std::string_view tool) { return tools.bin_dir / (tools.prefix + "-" + std::string(tool)); };
+  auto in_bin = [&](std::string_view tool) {
+    return tools.bin_dir / (tools.prefix + "-" + std::string(tool));
+  };
   tools.cc = in_bin("cc");
   tools.cxx = in_bin("c++");
   tools.ar = in_bin("ar");
@@ -80,8 +83,9 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   auto emulator = emulator_for(t);
   tools.runnable = emulator.has_value();
   if (emulator) tools.emulator = *emulator;
-  if (t.row->goos == "windows") {
-    // `xstatic run` finds wine, sets its prefix and says what to install.
+  if (t.row->goos == "windows" || t.libc == target::Libc::wasi) {
+    // `xstatic run` finds wine (and sets its prefix) or a WASI runtime, and
+    // says what to install when there is none.
     tools.runnable = true;
     tools.emulator = {xstatic_exe.string(), "run", "--"};
   }
@@ -121,8 +125,9 @@ void ensure_launchers(const Toolset& tools) {
   auto names = driver::link_names(tools.target);
   auto in_place = [&] {
     std::error_code ec;
-    return std::all_of(names.begin(), names.end(),
-                       [&](const std::string& n) { return fs::read_symlink(tools.bin_dir / n, ec) == tools.xstatic; });
+    return std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+      return fs::read_symlink(tools.bin_dir / n, ec) == tools.xstatic;
+    });
   };
   if (!in_place()) {
     try {

@@ -92,7 +92,8 @@ std::vector<AptDepends> parse_apt_depends(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> missing_libraries(const AptDepends& deps, const std::vector<std::string>& installed) {
+std::vector<std::string> missing_libraries(const AptDepends& deps,
+                                           const std::vector<std::string>& installed) {
   std::vector<std::string> out;
   for (const auto& group : deps.groups) {
     if (group.empty()) continue;
@@ -108,7 +109,8 @@ namespace {
 
 // The requested packages and, level by level, the libraries they need that
 // the sysroot lacks. One apt-cache call per level; stops at what is installed.
-std::vector<std::string> resolve(const Store& store, const std::string& arch, const std::vector<std::string>& requested,
+std::vector<std::string> resolve(const Store& store, const std::string& arch,
+                                 const std::vector<std::string>& requested,
                                  std::vector<std::string> installed, util::Progress& progress) {
   std::vector<std::string> todo, level;
   for (const auto& p : requested)
@@ -131,12 +133,14 @@ AddResult add_packages(const Store& store, const target::Target& t, const std::v
                        const AddOptions& options) {
   if (t.libc == target::Libc::musl) {
     std::string glibc = "xstatic sysroot add " + t.go_name() + " --libc glibc " + util::join(packages, " ");
-    throw Error(musl_refusal(t), "use glibc: " + glibc + " (or build the library from source with 'xstatic env')",
+    throw Error(musl_refusal(t),
+                "use glibc: " + glibc + " (or build the library from source with 'xstatic env')",
                 Exit::usage);
   }
   if (t.libc != target::Libc::glibc)
-    throw Error(t.go_name() + " uses " + std::string(t.libc_name()) + ", whose sysroot xstatic does not provision",
-                install_command(t), Exit::usage);
+    throw Error("'sysroot add' adds Debian's libraries to glibc sysroots only; " + t.go_name() + " uses " +
+                    std::string(t.libc_name()) + ", for which Debian builds no such packages",
+                "build the library from source with 'xstatic env " + t.go_name() + "'", Exit::usage);
 
   AddResult result;
   result.sysroot = install(store, t, InstallOptions{options.debs_dir, options.quiet});
@@ -163,8 +167,9 @@ AddResult add_packages(const Store& store, const target::Target& t, const std::v
 
   const fs::path& work = tx.work_dir();
   progress.step("copying " + name + " (hard links)");
-  fs::copy(tx.final_path(), work,
-           fs::copy_options::recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links);
+  fs::copy(
+      tx.final_path(), work,
+      fs::copy_options::recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links);
   Recipe recipe = recipe_for(t.libc);
   auto place = [&](const std::string& member) { return recipe.place(member); };
   for (std::size_t i = 0; i < debs.size(); ++i) {

@@ -21,12 +21,14 @@ std::string sysroot_name(const target::Target& t) {
   return std::string(t.row->debian_arch) + "-" + std::string(t.libc_name());
 }
 
-fs::path Store::sysroot_path(const target::Target& t) const { return sysroots_dir() / sysroot_name(t); }
+fs::path Store::sysroot_path(const target::Target& t) const {
+  return sysroots_dir() / sysroot_name(t);
+}
 
 namespace {
 
 bool path_exists(const fs::path& p) {
-  struct stat st {};
+  struct stat st{};
   return ::stat(p.c_str(), &st) == 0;
 }
 
@@ -38,25 +40,25 @@ std::optional<fs::path> system_sysroot(const target::Target& t) {
       if (path_exists(dir / "include/stdio.h")) return dir;
       return std::nullopt;
     }
-    case target::Libc::wasi: {
-      fs::path dir = "/usr/share/wasi-sysroot";
-      if (path_exists(dir / "include")) return dir;
-      return std::nullopt;
-    }
     case target::Libc::darwin: {
       for (const char* var : {"XSTATIC_DARWIN_SDK", "SDKROOT"})
         if (auto sdk = util::getenv_nonempty(var); sdk && path_exists(fs::path(*sdk) / "usr/include"))
           return fs::path(*sdk);
       return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
 }  // namespace
 
+bool has_recipe(target::Libc libc) {
+  return libc == target::Libc::musl || libc == target::Libc::glibc || libc == target::Libc::wasi;
+}
+
 bool is_provisioned_by_xstatic(const target::Target& t) {
-  return t.libc == target::Libc::musl || t.libc == target::Libc::glibc;
+  return has_recipe(t.libc);
 }
 
 std::optional<fs::path> Store::find(const target::Target& t) const {
@@ -68,11 +70,12 @@ std::optional<fs::path> Store::find(const target::Target& t) const {
 
 std::string install_command(const target::Target& t) {
   switch (t.libc) {
-    case target::Libc::mingw: return "sudo apt-get install mingw-w64";
-    case target::Libc::wasi: return "sudo apt-get install wasi-libc";
+    case target::Libc::mingw:
+      return "sudo apt-get install mingw-w64";
     case target::Libc::darwin:
       return "export SDKROOT=/path/to/MacOSX.sdk (Apple's SDK licence keeps it out of Debian)";
-    default: break;
+    default:
+      break;
   }
   std::string cmd = "xstatic sysroot install " + t.go_name();
   if (t.libc != target::default_libc(*t.row)) cmd += " --libc " + std::string(t.libc_name());

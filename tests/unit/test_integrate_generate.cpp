@@ -1,6 +1,5 @@
 // The text handed to build systems: CMake toolchain, Meson cross file, env.
 #include <doctest/doctest.h>
-
 #include <llvm/Support/JSON.h>
 
 #include "xstatic/integrate/generate.hpp"
@@ -17,7 +16,9 @@ Toolset arm64_glibc() {
   return tools;
 }
 
-bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
 
 }  // namespace
 
@@ -67,6 +68,18 @@ TEST_CASE("Windows: windres as the resource compiler, and `xstatic run --` (wine
   CHECK_FALSE(has(meson_cross_file(arm64), "windres"));
 }
 
+TEST_CASE("WASI: programs are .wasm files, run by `xstatic run --` (a WASI runtime) in CMake and Meson") {
+  sysroot::Store store("/st");
+  auto tools = describe(store, target::parse("wasip1/wasm"), "/opt/xs/bin/xstatic");
+  auto cmake = cmake_toolchain(tools);
+  CHECK(has(cmake, "set(CMAKE_SYSTEM_NAME WASI)\n"));
+  CHECK(has(cmake, "set(CMAKE_EXECUTABLE_SUFFIX .wasm)\n"));
+  CHECK(has(cmake, "set(CMAKE_SYSROOT \"/st/sysroots/all-wasi\")\n"));
+  CHECK(has(cmake, "set(CMAKE_CROSSCOMPILING_EMULATOR \"/opt/xs/bin/xstatic;run;--\")\n"));
+  CHECK(has(meson_cross_file(tools), "exe_wrapper = ['/opt/xs/bin/xstatic', 'run', '--']\n"));
+  CHECK_FALSE(has(cmake_toolchain(arm64_glibc()), "CMAKE_EXECUTABLE_SUFFIX"));
+}
+
 TEST_CASE("CMake quoting keeps paths with spaces and dollars literal") {
   sysroot::Store store("/my store/$HOME");
   auto text = cmake_toolchain(describe(store, target::parse("linux/arm64"), "/x"));
@@ -89,7 +102,9 @@ TEST_CASE("Meson cross file: binaries, exe_wrapper, host_machine") {
   CHECK(has(text, "exe_wrapper = ['/usr/bin/qemu-aarch64-static']\n"));
   CHECK(has(text, "sys_root = '/st/sysroots/arm64-glibc'\n"));
   CHECK(has(text, "default_library = 'static'\n"));
-  CHECK(has(text, "[host_machine]\nsystem = 'linux'\ncpu_family = 'aarch64'\ncpu = 'aarch64'\nendian = 'little'\n"));
+  CHECK(
+      has(text,
+          "[host_machine]\nsystem = 'linux'\ncpu_family = 'aarch64'\ncpu = 'aarch64'\nendian = 'little'\n"));
 }
 
 TEST_CASE("Meson CPU families") {
@@ -134,8 +149,9 @@ TEST_CASE("pkg-config wrapper: only the sysroot, static flags") {
   std::string text = pkg_config_script(arm64_glibc(), "/usr/bin/pkg-config");
   CHECK(text.rfind("#!/bin/sh\n", 0) == 0);
   CHECK(has(text, "PKG_CONFIG_SYSROOT_DIR=/st/sysroots/arm64-glibc\n"));
-  CHECK(has(text, "PKG_CONFIG_LIBDIR=/st/sysroots/arm64-glibc/usr/lib/aarch64-linux-gnu/pkgconfig:"
-                  "/st/sysroots/arm64-glibc/usr/lib/pkgconfig:/st/sysroots/arm64-glibc/usr/share/pkgconfig\n"));
+  CHECK(has(text,
+            "PKG_CONFIG_LIBDIR=/st/sysroots/arm64-glibc/usr/lib/aarch64-linux-gnu/pkgconfig:"
+            "/st/sysroots/arm64-glibc/usr/lib/pkgconfig:/st/sysroots/arm64-glibc/usr/share/pkgconfig\n"));
   CHECK(has(text, "unset PKG_CONFIG_PATH\n"));
   CHECK(has(text, "exec /usr/bin/pkg-config --static \"$@\"\n"));
 }

@@ -2,7 +2,6 @@
 // exactly its target through argv[0], or builds would silently cross-compile
 // for the wrong machine.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -64,7 +63,8 @@ TEST_CASE("a toolset puts one-word tools in the store's bin folder") {
   CHECK(tools.sysroot == fs::path("/nonexistent/store/sysroots/arm64-glibc"));
   CHECK_FALSE(tools.sysroot_installed);
   REQUIRE(tools.pkg_config_dirs.size() == 3);
-  CHECK(tools.pkg_config_dirs[0] == fs::path("/nonexistent/store/sysroots/arm64-glibc/usr/lib/aarch64-linux-gnu/pkgconfig"));
+  CHECK(tools.pkg_config_dirs[0] ==
+        fs::path("/nonexistent/store/sysroots/arm64-glibc/usr/lib/aarch64-linux-gnu/pkgconfig"));
   REQUIRE(tools.emulator.size() == 1);
   CHECK(fs::path(tools.emulator[0]).filename() == "qemu-aarch64-static");
 }
@@ -74,6 +74,14 @@ TEST_CASE("the host's own architecture needs no emulator; Windows has no qemu (w
   CHECK(runs_natively(host));
   CHECK(emulator_for(host)->empty());
   CHECK_FALSE(emulator_for(target::parse("windows/amd64")).has_value());
+}
+
+TEST_CASE("wasm modules run through xstatic run (a WASI runtime), from a sysroot in the store") {
+  sysroot::Store store("/nonexistent/store");
+  auto tools = describe(store, target::parse("wasip1/wasm"), "/opt/xstatic/bin/xstatic");
+  CHECK(tools.runnable);
+  CHECK(tools.emulator == std::vector<std::string>{"/opt/xstatic/bin/xstatic", "run", "--"});
+  CHECK(tools.sysroot == fs::path("/nonexistent/store/sysroots/all-wasi"));
 }
 
 TEST_CASE("launchers are the driver's links to xstatic, made idempotently, plus pkg-config") {
