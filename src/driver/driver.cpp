@@ -18,13 +18,13 @@
 #include "xstatic/driver/fingerprint.hpp"
 #include "xstatic/driver/glibc.hpp"
 #include "xstatic/driver/launcher.hpp"
+#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/sysroot/store.hpp"
-#include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
@@ -61,8 +61,7 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
   }
   throw Error(ours ? "the sysroot for " + describe(t) + " is not installed" + in_store
                    : "no sysroot for " + describe(t) + " was found",
-              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""),
-              Exit::missing);
+              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
 }
 
 // The runtimes module reports progress through spdlog: on stderr, never
@@ -106,8 +105,7 @@ runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Targ
 // xstatic/runtimes/allocator.hpp): found with one folder listing, built on
 // first use like libc++. With auto, a missing or failed build is a warning
 // and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
-void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice,
-                      Plan& plan) {
+void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice, Plan& plan) {
   const auto& t = plan.target;
   if (inv.mode != Mode::link || choice == runtimes::Malloc::libc || !runtimes::mimalloc_supported(t)) return;
   bool forced = choice == runtimes::Malloc::mimalloc;
@@ -120,27 +118,21 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
   std::string build_cmd = "xstatic runtimes build " + t.go_name() + " --runtime mimalloc";
   if (!auto_build_allowed()) {
     if (forced)
-      throw Error(
-          "--malloc=mimalloc: mimalloc is not built for " + describe(t) + " yet (XSTATIC_AUTO_BUILD=0)",
-          "run '" + build_cmd + "'", Exit::missing);
-    std::fprintf(stderr,
-                 "xstatic: note: linking musl's own malloc: mimalloc is not built for %s "
-                 "(XSTATIC_AUTO_BUILD=0); run '%s'\n",
-                 describe(t).c_str(), build_cmd.c_str());
+      throw Error("--malloc=mimalloc: mimalloc is not built for " + describe(t) + " yet (XSTATIC_AUTO_BUILD=0)",
+                  "run '" + build_cmd + "'", Exit::missing);
+    std::fprintf(stderr, "xstatic: note: linking musl's own malloc: mimalloc is not built for %s "
+                         "(XSTATIC_AUTO_BUILD=0); run '%s'\n", describe(t).c_str(), build_cmd.c_str());
     return;
   }
   if (!forced) {
     if (auto log = runtimes::recent_mimalloc_failure(store, t, plan.clang.major)) {
-      std::fprintf(stderr,
-                   "xstatic: note: linking musl's own malloc: building mimalloc for %s failed within the "
-                   "hour (log: %s); retry: '%s'\n",
-                   describe(t).c_str(), log->c_str(), build_cmd.c_str());
+      std::fprintf(stderr, "xstatic: note: linking musl's own malloc: building mimalloc for %s failed within the "
+                           "hour (log: %s); retry: '%s'\n", describe(t).c_str(), log->c_str(), build_cmd.c_str());
       return;
     }
   }
   show_runtimes_progress();
-  std::fprintf(stderr,
-               "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
+  std::fprintf(stderr, "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
                describe(t).c_str());
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
@@ -191,15 +183,14 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
                        [](const std::string& w) { return w.find("NSS") != std::string::npos; });
   }
   std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
-  throw Error(
-      output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + describe(t) +
-          " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
-      t.libc == target::Libc::wasi
-          ? "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
-            "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file"
-          : "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
-            "to keep such a file",
-      Exit::failed);
+  throw Error(output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + describe(t) +
+                  " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
+              t.libc == target::Libc::wasi
+                  ? "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
+                    "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file"
+                  : "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
+                    "to keep such a file",
+              Exit::failed);
 }
 
 // A temporary file for lld's --why-extract report, on static glibc links
@@ -230,9 +221,8 @@ void note_outdated_sysroot(const Plan& plan) {
   try {
     auto m = sysroot::read_manifest(*plan.sysroot / sysroot::kManifestName);
     if (sysroot::is_current(m)) return;
-    std::fprintf(stderr,
-                 "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
-                 "this link needs; update it: %s\n",
+    std::fprintf(stderr, "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
+                         "this link needs; update it: %s\n",
                  describe(plan.target).c_str(), sysroot::upgrade_command(m, plan.target).c_str());
   } catch (const Error&) {
   }

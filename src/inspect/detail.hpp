@@ -47,6 +47,7 @@ void inspect_wasm(const llvm::object::Binary& bin, Report& r);
 // from anything but wasi_snapshot_preview1 as "module.name"; the module in
 // text lines and in JSON (key "wasm", null for other formats).
 std::vector<std::string> wasm_foreign_imports(const WasmModule& m);
+std::string wasm_static_failure(const WasmModule& m);  // verify --static's reason: names each foreign import
 void wasm_text(std::string& out, const WasmModule& m);
 void wasm_json(llvm::json::OStream& j, const std::optional<WasmModule>& m);
 

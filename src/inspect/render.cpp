@@ -47,13 +47,11 @@ void report_json(llvm::json::OStream& j, const Report& r) {
     j.attribute("endian", r.little_endian ? "little" : "big");
     j.attribute("target", r.target ? llvm::json::Value(*r.target) : nullptr);
     j.attribute("libc", r.libc.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.libc));
-    j.attribute("allocator",
-                r.allocator.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.allocator));
+    j.attribute("allocator", r.allocator.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.allocator));
     j.attribute("file_type", r.file_type);
     j.attribute("linkage", r.linkage);
     j.attribute("pie", r.pie);
-    j.attribute("interpreter",
-                r.interpreter.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.interpreter));
+    j.attribute("interpreter", r.interpreter.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.interpreter));
     strings_json(j, "needed", r.needed);
     j.attribute("soname", r.soname.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.soname));
     strings_json(j, "rpath", r.rpath);
@@ -61,8 +59,7 @@ void report_json(llvm::json::OStream& j, const Report& r) {
     libraries_json(j, "dylibs", r.dylibs);
     j.attribute("min_os", r.min_os.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.min_os));
     libraries_json(j, "imports", r.imports);
-    j.attribute("subsystem",
-                r.subsystem.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.subsystem));
+    j.attribute("subsystem", r.subsystem.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.subsystem));
     j.attribute("stripped", r.stripped);
     j.attribute("has_symtab", r.has_symtab);
     j.attribute("symbol_count", static_cast<std::int64_t>(r.symbol_count));
@@ -106,17 +103,15 @@ void line(std::string& out, std::string_view key, std::string_view value) {
 
 std::string libraries_text(const std::vector<Library>& libs) {
   std::vector<std::string> names;
-  for (const auto& l : libs)
-    names.push_back(l.name + (l.kind == "load" || l.kind == "import" ? "" : " (" + l.kind + ")"));
+  for (const auto& l : libs) names.push_back(l.name + (l.kind == "load" || l.kind == "import" ? "" : " (" + l.kind + ")"));
   return util::join(names, ", ");
 }
 
 void report_text(std::string& out, const Report& r) {
   out += r.path + ":\n";
   if (r.slices.empty()) {
-    line(out, "format",
-         r.format_name + " (" + r.format + ", " + std::to_string(r.bits) + "-bit " +
-             (r.little_endian ? "little" : "big") + "-endian)");
+    line(out, "format", r.format_name + " (" + r.format + ", " + std::to_string(r.bits) + "-bit " +
+                            (r.little_endian ? "little" : "big") + "-endian)");
     line(out, "arch", r.arch);
     line(out, "target", r.target.value_or("(none in the target table)"));
   } else {
@@ -141,8 +136,7 @@ void report_text(std::string& out, const Report& r) {
   if (r.wasm) detail::wasm_text(out, *r.wasm);
   if (r.slices.empty()) {
     std::string symbols = r.has_symtab ? std::to_string(r.symbol_count) + " symbols" : "no symbol table";
-    if (!r.debug_sections.empty())
-      symbols += ", " + std::to_string(r.debug_sections.size()) + " debug sections";
+    if (!r.debug_sections.empty()) symbols += ", " + std::to_string(r.debug_sections.size()) + " debug sections";
     line(out, "stripped", (r.stripped ? "yes (" : "no (") + symbols + ")");
     line(out, "build id", r.build_id);
     line(out, "entry", hex_address(r.entry));

@@ -21,18 +21,16 @@ void check_target(const Report& r, const target::Target& want, Verdict& v) {
   std::string expected = want.go_name();
   bool same_format = r.format == target::format_name(row.format) ||
                      (r.format == "coff" && row.format == target::ObjectFormat::coff);
-  bool same_machine = r.format == "elf"
-                          ? r.elf_machine == row.elf_machine && r.bits == (row.is_64bit ? 64u : 32u) &&
-                                r.little_endian == row.little_endian
-                          : r.target && *r.target == expected;
+  bool same_machine = r.format == "elf" ? r.elf_machine == row.elf_machine && r.bits == (row.is_64bit ? 64u : 32u) &&
+                                              r.little_endian == row.little_endian
+                                        : r.target && *r.target == expected;
   if (!same_format || !same_machine) {
     v.failures.push_back("target: is " + describe(r) + ", expected " + expected);
     return;
   }
   bool libc_known = !r.libc.empty();
   if (libc_known && r.libc != want.libc_name())
-    v.failures.push_back("libc: is " + r.libc +
-                         (r.interpreter.empty() ? "" : " (interpreter " + r.interpreter + ")") +
+    v.failures.push_back("libc: is " + r.libc + (r.interpreter.empty() ? "" : " (interpreter " + r.interpreter + ")") +
                          ", expected " + std::string(want.libc_name()));
 }
 
@@ -59,8 +57,7 @@ void check_static(const Report& r, Verdict& v) {
     if (!r.interpreter.empty()) why += " (interpreter " + r.interpreter + ")";
     if (r.file_type == "shared-object") why = "shared object, " + why;
   } else if (r.format == "wasm" && r.wasm) {
-    why = "imports from outside " + std::string(kWasiModule) + ": " +
-          util::join(detail::wasm_foreign_imports(*r.wasm), ", ");
+    why = detail::wasm_static_failure(*r.wasm);
   } else if (r.format == "pe") {
     why = "imports " + list(r.imports, true);
   } else {
@@ -73,8 +70,7 @@ void check_stripped(const Report& r, Verdict& v) {
   if (r.stripped) return;
   std::vector<std::string> what;
   if (r.has_symtab) what.push_back("a symbol table (" + std::to_string(r.symbol_count) + " symbols)");
-  if (!r.debug_sections.empty())
-    what.push_back("debug sections (" + util::join(r.debug_sections, ", ") + ")");
+  if (!r.debug_sections.empty()) what.push_back("debug sections (" + util::join(r.debug_sections, ", ") + ")");
   v.failures.push_back("not stripped: has " + util::join(what, " and "));
 }
 
@@ -83,8 +79,7 @@ void check_one(const Report& r, const Policy& p, Verdict& v, const std::string& 
   if (p.target) check_target(r, *p.target, one);
   if (p.require_static) check_static(r, one);
   if (p.require_stripped) check_stripped(r, one);
-  for (const auto& h : r.hazards)
-    (p.allow_hazards ? one.warnings : one.failures).push_back("hazard: " + h.reason);
+  for (const auto& h : r.hazards) (p.allow_hazards ? one.warnings : one.failures).push_back("hazard: " + h.reason);
   for (const auto& n : r.notes) one.warnings.push_back("note: " + n);
   for (auto& f : one.failures) v.failures.push_back(prefix + f);
   for (auto& w : one.warnings) v.warnings.push_back(prefix + w);
@@ -100,10 +95,8 @@ Verdict verify_report(const Report& r, const Policy& p) {
     const Report* match = nullptr;
     for (const auto& s : r.slices)
       if (s.target && *s.target == p.target->go_name()) match = &s;
-    if (!match)
-      v.failures.push_back("target: no " + p.target->go_name() + " slice in the universal binary");
-    else
-      check_one(*match, p, v, "slice " + match->arch + ": ");
+    if (!match) v.failures.push_back("target: no " + p.target->go_name() + " slice in the universal binary");
+    else check_one(*match, p, v, "slice " + match->arch + ": ");
   } else {
     for (const auto& s : r.slices) check_one(s, p, v, "slice " + s.arch + ": ");
   }

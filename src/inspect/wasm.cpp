@@ -136,6 +136,10 @@ std::vector<std::string> wasm_foreign_imports(const WasmModule& m) {
   return out;
 }
 
+std::string wasm_static_failure(const WasmModule& m) {
+  return "imports from outside " + std::string(kWasiModule) + ": " + util::join(wasm_foreign_imports(m), ", ");
+}
+
 void wasm_text(std::string& out, const WasmModule& m) {
   auto line = [&](std::string_view key, const std::string& value) {
     if (value.empty()) return;
