@@ -74,6 +74,7 @@ TEST_CASE("WASI: programs are .wasm files, run by `xstatic run --` (a WASI runti
   auto cmake = cmake_toolchain(tools);
   CHECK(has(cmake, "set(CMAKE_SYSTEM_NAME WASI)\n"));
   CHECK(has(cmake, "set(CMAKE_EXECUTABLE_SUFFIX .wasm)\n"));
+  CHECK(has(cmake, "set(CMAKE_USER_MAKE_RULES_OVERRIDE \"${CMAKE_CURRENT_LIST_FILE}\")\n"));
   CHECK(has(cmake, "set(CMAKE_SYSROOT \"/st/sysroots/all-wasi\")\n"));
   CHECK(has(cmake, "set(CMAKE_CROSSCOMPILING_EMULATOR \"/opt/xs/bin/xstatic;run;--\")\n"));
   CHECK(has(meson_cross_file(tools), "exe_wrapper = ['/opt/xs/bin/xstatic', 'run', '--']\n"));
