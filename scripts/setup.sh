@@ -27,8 +27,8 @@ packages=(
   podman runc mmdebstrap
   # build systems the integrate suites drive
   meson curl autoconf automake libtool
-  # Windows programs run under wine; Go's cgo suites
-  wine wine64 golang-go
+  # Windows programs run under wine; Go's cgo suites; WASI modules under node's node:wasi
+  wine wine64 golang-go nodejs
   # compile caches and distributed compilers (driver_ccache, _sccache, _distcc, _icecc, bench/cache.sh);
   # iproute2: driver_icecc links its network namespaces with `ip`
   ccache sccache distcc icecc iproute2

@@ -137,8 +137,9 @@ void add_run(CLI::App& app) {
   auto args = std::make_shared<TargetArgs>();
   auto command = std::make_shared<std::vector<std::string>>();
   auto* cmd = app.add_subcommand(
-      "run", "Run a target binary here: natively, under its qemu-user emulator, or under wine");
-  cmd->add_option("--target", args->spec, "The binary's target (default: read from its ELF header)");
+      "run",
+      "Run a target binary here: natively, under its qemu-user emulator, under wine, or a WASI runtime");
+  cmd->add_option("--target", args->spec, "The binary's target (default: read from its ELF/PE/wasm header)");
   cmd->add_option("command", *command, "PROGRAM ARGS...")->required();
   cmd->positionals_at_end();
   cmd->footer(
@@ -146,6 +147,7 @@ void add_run(CLI::App& app) {
       "  xstatic run ./app --port 8080          # arm64 binary: runs under qemu-aarch64-static\n"
       "  xstatic run --target linux/arm -- ./app -v\n"
       "  xstatic run app.exe                     # Windows: under wine (WINEPREFIX, else <store>/wine)\n"
+      "  xstatic run app.wasm a b                # WASI: wasmtime if on PATH, else node's node:wasi\n"
       "The exit status is the program's.");
   cmd->callback([args, command] {
     std::optional<target::Target> t;

@@ -83,6 +83,8 @@ void add_sysroot(CLI::App& app) {
       "  xstatic sysroot install linux/arm64 linux/amd64\n"
       "  xstatic sysroot install linux/arm/v7 --libc glibc\n"
       "  xstatic sysroot install linux/arm64 --debs ./debs      # offline\n"
+      "  xstatic sysroot install wasip1/wasm                    # WASI: wasi-libc, libc++ (Debian's "
+      "arch:all)\n"
       "  xstatic sysroot export linux/arm64 -o arm64-musl.tar.zst && xstatic sysroot import "
       "arm64-musl.tar.zst");
 
@@ -94,7 +96,7 @@ void add_sysroot(CLI::App& app) {
   install->add_option("--debs", a->debs, "Take the .deb files from this folder instead of apt (offline)")
       ->check(CLI::ExistingDirectory);
   install->footer(
-      "Packages: sysroots/musl.json and sysroots/glibc.json in xstatic's source. Fetch them\n"
+      "Packages: sysroots/musl.json, glibc.json and wasi.json in xstatic's source. Fetch them\n"
       "for a machine without network: apt-get download musl-dev:arm64 linux-libc-dev:arm64 "
       "libgcc-12-dev:arm64");
   install->callback([a] {

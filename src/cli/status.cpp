@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
+#include "xstatic/integrate/wasi.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
@@ -15,6 +16,10 @@ namespace xstatic::cli {
 std::string runner_for(const target::Target& t) {
   auto host = target::host();
   if (t.row->goos == host.row->goos && t.row->goarch == host.row->goarch) return "native";
+  if (t.libc == target::Libc::wasi) {
+    auto runtime = integrate::find_wasi_runtime();
+    return runtime ? runtime->name : "-";
+  }
   if (t.row->qemu.empty()) return "-";
   return util::find_program(std::string(t.row->qemu)) ? std::string(t.row->qemu) : "-";
 }
@@ -36,6 +41,7 @@ int clang_major(const sysroot::Store& store) {
 std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t) {
   if (!(t.row->languages & target::kCxx)) return "-";
   if (t.libc == target::Libc::glibc) return "libstdc++";
+  if (t.libc == target::Libc::wasi) return "libc++ (no exc.)";  // from the sysroot: docs/wasm.md
   if (t.libc != target::Libc::musl) return "system";
   // Built on the first C++ link, so not "missing"; but say whether it is there.
   return runtimes::find(store, t, clang_major(store)) ? "libc++" : "libc++ (not built)";

@@ -153,6 +153,21 @@ void add_sysroot(std::vector<std::string>& cmd, const Plan& plan) {
                            (*plan.sysroot / "usr/include/c++/v1").string()});
 }
 
+// WASI: clang looks for the wasm32 compiler-rt builtins in its own resource
+// folder (/usr/lib/llvm-19/lib/clang/19/lib/wasm32-unknown-wasip1/), which is
+// the host's and not the store's, so the link names the libraries itself:
+// -nodefaultlibs before the user's arguments, and after them what clang would
+// have added (libc++ and libc++abi for C++, libc, the builtins), all from the
+// sysroot xstatic installed (sysroots/wasi.json).
+void add_wasi_default_libs(std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
+  if (inv.no_default_libs || !plan.sysroot) return;
+  bool no_stdlibxx =
+      std::find(inv.clang_args.begin(), inv.clang_args.end(), "-nostdlib++") != inv.clang_args.end();
+  if (plan.language == Language::cxx && !no_stdlibxx) cmd.insert(cmd.end(), {"-lc++", "-lc++abi"});
+  cmd.emplace_back("-lc");
+  cmd.push_back((*plan.sysroot / "lib" / std::string(plan.target.triple()) / kWasiBuiltins).string());
+}
+
 }  // namespace
 
 bool may_link(const Invocation& inv) {
@@ -216,6 +231,12 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   // -r is a partial link: an object file, where --gc-sections and -s are errors.
   bool full_link = inv.mode == Mode::link || inv.mode == Mode::shared;
   if (full_link) add_link_flags(cmd, inv, plan);
+  bool wasi = plan.target.libc == target::Libc::wasi;
+  // WASI's libc++ is built without exceptions: code compiled with them calls
+  // __cxa_throw, which nothing defines (docs/wasm.md).
+  if (wasi) cmd.emplace_back("-fno-exceptions");
+  if (wasi && full_link && !inv.no_default_libs && plan.sysroot) cmd.emplace_back("-nodefaultlibs");
+  if (wasi && full_link && !inv.output) cmd.insert(cmd.end(), {"-o", output_of(inv, plan.target)});
   // libc++ for musl: its headers, and for a link its libraries (lld takes
   // archive members wherever the -l stands, so before the user's objects works).
   if (plan.cxx_runtimes)
@@ -236,6 +257,7 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
     cmd.push_back(plan.allocator->string());
     if (plan.allocator_forced) cmd.emplace_back("-Wl,--no-whole-archive");
   }
+  if (wasi && full_link) add_wasi_default_libs(cmd, inv, plan);
   return cmd;
 }
 
@@ -255,7 +277,14 @@ std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t) {
 
 std::string output_of(const Invocation& inv, const target::Target& t) {
   if (inv.output) return *inv.output;
-  return t.libc == target::Libc::mingw ? "a.exe" : "a.out";
+  switch (t.libc) {
+    case target::Libc::mingw:
+      return "a.exe";
+    case target::Libc::wasi:
+      return "a.wasm";
+    default:
+      return "a.out";
+  }
 }
 
 }  // namespace xstatic::driver

@@ -190,8 +190,7 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
   std::string output = output_of(inv, t);
   // Build systems probe whether a link works with -o /dev/null: nothing to check there.
   std::error_code ec;
-  if (t.row->format == target::ObjectFormat::wasm || !std::filesystem::is_regular_file(output, ec))
-    return false;
+  if (!std::filesystem::is_regular_file(output, ec)) return false;
   inspect::Policy policy;
   policy.target = t;
   policy.require_static = inv.mode == Mode::link;  // PE: only Windows DLLs; Mach-O: only libSystem
@@ -204,8 +203,11 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
   std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
   throw Error(output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + t.describe() +
                   " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
-              "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
-              "to keep such a file",
+              t.libc == target::Libc::wasi
+                  ? "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
+                    "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file"
+                  : "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
+                    "to keep such a file",
               Exit::failed);
 }
 
@@ -242,6 +244,35 @@ void note_outdated_sysroot(const Plan& plan) {
                plan.target.describe().c_str(), sysroot::upgrade_command(*m, plan.target).c_str());
 }
 
+// WASI lacks two things C++ programs reach for (docs/wasm.md): exceptions
+// (Debian's libc++ for wasm32 is built without them) and threads
+// (wasm32-wasip1 has none). Said once per call, only when the user asks for them.
+void warn_wasi_limits(const Invocation& inv, const target::Target& t) {
+  if (t.libc != target::Libc::wasi) return;
+  auto has = [&](std::string_view flag) {
+    return std::find(inv.clang_args.begin(), inv.clang_args.end(), flag) != inv.clang_args.end();
+  };
+  if (has("-fexceptions") || has("-fcxx-exceptions"))
+    std::fprintf(stderr,
+                 "xstatic: warning: %s has no C++ exceptions (WASI's libc++ is built without them): "
+                 "a program that throws fails to link (undefined __cxa_throw); drop -fexceptions\n",
+                 t.go_name().c_str());
+  if (has("-pthread") || has("-lpthread") || has("-fopenmp"))
+    std::fprintf(stderr,
+                 "xstatic: warning: %s has no threads (wasm32-wasip1): std::thread and pthread_create "
+                 "are not there\n",
+                 t.go_name().c_str());
+}
+
+// After a failed WASI link: the usual cause is code built with exceptions.
+void note_wasi_exceptions(const Plan& plan, const std::string& linker_errors) {
+  if (plan.target.libc != target::Libc::wasi || linker_errors.find("__cxa_") == std::string::npos) return;
+  std::fprintf(stderr,
+               "xstatic: note: %s has no C++ exceptions (WASI's libc++ is built without them): build "
+               "every object with -fno-exceptions (xstatic adds it) and do not throw\n",
+               plan.target.go_name().c_str());
+}
+
 // --print-fingerprint: nothing is required to be installed; what is missing says "none".
 int print_fingerprint(Language language, const target::Target& t, const sysroot::Store& store) {
   Plan plan;
@@ -268,6 +299,7 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   auto hazards = take_why_extract(plan);
   if (result.exit_code != 0) {
     note_outdated_sysroot(plan);
+    note_wasi_exceptions(plan, result.err);
     return result.exit_code;
   }
   bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
@@ -311,6 +343,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : sysroot::Store::locate();
   if (inv.own.print_fingerprint) return print_fingerprint(language, t, store);
   auto launcher = launcher_choice(inv.own.launcher);
+  warn_wasi_limits(inv, t);
   auto allocator_choice = checked_malloc_choice(inv, t);
 
   Plan plan;

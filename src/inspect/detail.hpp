@@ -14,6 +14,10 @@
 
 #include "xstatic/inspect/report.hpp"
 
+namespace llvm::json {
+class OStream;
+}
+
 namespace xstatic::inspect::detail {
 
 // Throws xstatic::Error "NAME: malformed FORMAT: WHAT" (Exit::usage).
@@ -37,6 +41,15 @@ std::string hex(llvm::ArrayRef<std::uint8_t> bytes);
 void inspect_elf(const llvm::object::Binary& bin, Report& r);
 void inspect_macho(const llvm::object::Binary& bin, Report& r);  // thin or universal
 void inspect_coff(const llvm::object::Binary& bin, Report& r);
+void inspect_wasm(std::string_view bytes, Report& r);  // throws Error on a malformed module
+
+// WebAssembly pieces kept beside inspect_wasm (src/inspect/wasm.cpp): imports
+// from anything but wasi_snapshot_preview1 as "module.name"; the module in
+// text lines and in JSON (key "wasm", null for other formats).
+std::vector<std::string> wasm_foreign_imports(const WasmModule& m);
+std::string wasm_static_failure(const WasmModule& m);  // verify --static's reason: names each foreign import
+void wasm_text(std::string& out, const WasmModule& m);
+void wasm_json(llvm::json::OStream& j, const std::optional<WasmModule>& m);
 
 // Static glibc hazards (NSS, dlopen, iconv) found by symbol name or, in a
 // stripped file, by the strings that machinery carries. `symbols` holds every

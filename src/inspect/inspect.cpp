@@ -52,6 +52,7 @@ const char* format_of(const llvm::object::Binary& bin) {
   if (bin.isELF()) return "ELF";
   if (bin.isMachO() || bin.isMachOUniversalBinary()) return "Mach-O";
   if (bin.isCOFF()) return "PE/COFF";
+  if (bin.isWasm()) return "wasm";
   return nullptr;
 }
 
@@ -70,6 +71,8 @@ const char* format_of_magic(llvm::file_magic magic) {
       return "pe";
     case llvm::file_magic::coff_object:
       return "coff";
+    case llvm::file_magic::wasm_object:
+      return "wasm";
     case llvm::file_magic::macho_object:
     case llvm::file_magic::macho_executable:
     case llvm::file_magic::macho_fixed_virtual_memory_shared_lib:
@@ -91,34 +94,40 @@ const char* format_of_magic(llvm::file_magic magic) {
 // A name for a file LLVM recognises but we do not inspect.
 const char* kind_of(llvm::file_magic magic) {
   switch (magic) {
-    case llvm::file_magic::wasm_object: return "WebAssembly";
-    case llvm::file_magic::archive: return "static library";
-    case llvm::file_magic::bitcode: return "LLVM bitcode";
-    default: return "another object format";
+    case llvm::file_magic::archive:
+      return "static library";
+    case llvm::file_magic::bitcode:
+      return "LLVM bitcode";
+    default:
+      return "another object format";
   }
 }
 
 void inspect_binary(llvm::MemoryBufferRef buffer, Report& r) {
-  // Only the formats we inspect reach LLVM's readers. The others are not
-  // checked for fatal errors: LLVM 19's WebAssembly reader, for one, calls
-  // report_fatal_error on a truncated module ("EOF while reading uint8",
-  // found by fuzz_inspect), which would end the process (guard.hpp).
+  // Only ELF, Mach-O and PE/COFF reach LLVM's readers; wasm goes to our own
+  // reader. LLVM 19's WebAssembly reader calls report_fatal_error on a
+  // truncated module ("EOF while reading uint8", found by fuzz_inspect),
+  // which would end the process (guard.hpp).
   llvm::file_magic magic = llvm::identify_magic(buffer.getBuffer());
+  if (magic == llvm::file_magic::wasm_object) {  // our own bounds-checked reader (wasm_reader.cpp)
+    detail::inspect_wasm(std::string_view(buffer.getBufferStart(), buffer.getBufferSize()), r);
+    return;
+  }
   if (!format_of_magic(magic))
-    throw Error(r.path + ": not an ELF, Mach-O or PE file" +
-                (magic == llvm::file_magic::unknown ? std::string()
-                                                    : " (" + std::string(kind_of(magic)) + ")"));
+    throw Error(
+        r.path + ": not an ELF, Mach-O or PE file" +
+        (magic == llvm::file_magic::unknown ? std::string() : " (" + std::string(kind_of(magic)) + ")"));
   auto bin = llvm::object::createBinary(buffer);
   if (!bin) {
     std::string why = detail::error_text(bin.takeError());
     if (const char* format = format_of_magic(llvm::identify_magic(buffer.getBuffer())))
       throw Error(r.path + ": malformed " + format + ": " + why);
-    throw Error(r.path + ": not an ELF, Mach-O or PE file (" + why + ")");
+    throw Error(r.path + ": not an ELF, Mach-O, PE or wasm file (" + why + ")");
   }
   const llvm::object::Binary& b = **bin;
   const char* format = format_of(b);
   if (!format)
-    throw Error(r.path + ": not an ELF, Mach-O or PE file (" + "type " +
+    throw Error(r.path + ": not an ELF, Mach-O, PE or wasm file (" + "type " +
                 std::to_string(static_cast<int>(b.getType())) + ")");
   if (b.isELF())
     detail::inspect_elf(b, r);

@@ -6,6 +6,7 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "detail.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -92,6 +93,7 @@ void report_json(llvm::json::OStream& j, const Report& r) {
         });
     });
     strings_json(j, "notes", r.notes);
+    detail::wasm_json(j, r.wasm);
     j.attributeArray("slices", [&] {
       for (const auto& s : r.slices) report_json(j, s);
     });
@@ -142,6 +144,7 @@ void report_text(std::string& out, const Report& r) {
   line(out, "min os", r.min_os);
   line(out, "subsystem", r.subsystem);
   line(out, "imports", libraries_text(r.imports));
+  if (r.wasm) detail::wasm_text(out, *r.wasm);
   if (r.slices.empty()) {
     std::string symbols = r.has_symtab ? std::to_string(r.symbol_count) + " symbols" : "no symbol table";
     if (!r.debug_sections.empty())

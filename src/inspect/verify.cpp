@@ -4,6 +4,7 @@
 #include "xstatic/inspect/verify.hpp"
 
 #include "macho_policy.hpp"
+#include "detail.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify_report.hpp"
 #include "xstatic/util/strings.hpp"
@@ -57,6 +58,8 @@ void check_static(const Report& r, Verdict& v) {
     why = r.needed.empty() ? "no needed libraries" : "needs " + util::join(r.needed, ", ");
     if (!r.interpreter.empty()) why += " (interpreter " + r.interpreter + ")";
     if (r.file_type == FileType::shared_object) why = "shared object, " + why;
+  } else if (r.format == target::ObjectFormat::wasm && r.wasm) {
+    why = detail::wasm_static_failure(*r.wasm);
   } else if (r.format == target::ObjectFormat::coff) {
     why = "imports " + list(r.imports, true);
   } else {

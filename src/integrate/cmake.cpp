@@ -94,10 +94,13 @@ std::string cmake_toolchain(const Toolset& tools) {
   if (!tools.malloc.empty())  // xstatic takes its own option out of the link line
     o << "# The allocator of every executable link (docs/allocator.md).\n"
       << "string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT \" --malloc=" << tools.malloc << "\")\n\n";
+  if (t.libc == target::Libc::wasi)  // CMake has no WASI platform file: say what a program is called
+    o << "set(CMAKE_EXECUTABLE_SUFFIX .wasm)\n\n";
   if (!tools.emulator.empty())
     o << "# ctest and try_run() run target binaries under the emulator.\n"
       << "set(CMAKE_CROSSCOMPILING_EMULATOR " << quote_list(tools.emulator) << ")\n\n";
-  if (t.row->goos == "linux")
+  // WASI too: CMake has no platform file for it and resets the executable suffix after reading this file.
+  if (t.row->goos == "linux" || t.libc == target::Libc::wasi)
     o << "# Static libraries only: read again after CMake's platform files reset the list.\n"
       << "if(NOT CMAKE_USER_MAKE_RULES_OVERRIDE)\n"
       << "  set(CMAKE_USER_MAKE_RULES_OVERRIDE \"${CMAKE_CURRENT_LIST_FILE}\")\n"

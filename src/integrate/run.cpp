@@ -3,11 +3,13 @@
 // the row: https://refspecs.linuxfoundation.org/elf/gabi4+/ch4.eheader.html).
 // qemu-user runs a static binary directly; a dynamic one also needs the
 // target's libraries, which `-L <sysroot>` gives it when the sysroot is installed.
-// A Windows .exe (PE) runs under wine (xstatic/integrate/wine.hpp).
+// A Windows .exe (PE) runs under wine (xstatic/integrate/wine.hpp), a
+// WebAssembly module under a WASI runtime (xstatic/integrate/wasi.hpp).
 #include "xstatic/integrate/run.hpp"
 
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/integrate/wasi.hpp"
 #include "xstatic/integrate/wine.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -21,10 +23,14 @@ inspect::Report read_report(const std::filesystem::path& program) {
     throw Error(program.string() + ": no such file", "build it first, or give its path: xstatic run ./app");
   auto report = inspect::inspect_file(program);
   bool pe = report.format == target::ObjectFormat::coff && report.file_type != inspect::FileType::object;
-  if (report.format != target::ObjectFormat::elf && !pe)
+  bool wasm = report.format == target::ObjectFormat::wasm;
+  if (report.format != target::ObjectFormat::elf && !pe && !wasm)
     throw Error(program.string() + ": a " + std::string(inspect::format_name(report)) +
-                    " file; only Linux (ELF) and Windows (PE, under wine) programs can be run here",
-                "build it for a Linux or Windows target: xstatic cc --target linux/arm64 ...");
+                    " file; only Linux (ELF), Windows (PE, under wine) and WASI (wasm) programs can be run here",
+                "build it for a Linux, Windows or WASI target: xstatic cc --target linux/arm64 ...");
+  if (wasm && !report.target)
+    throw Error(program.string() + ": a " + report.arch + " module; only wasm32 (wasip1/wasm) modules run here",
+                "build it with: xstatic cc --target wasip1/wasm ...");
   if (pe && !report.target)
     throw Error(program.string() + ": a PE file for a machine no target has",
                 "list the targets: xstatic targets");
@@ -63,6 +69,12 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
   std::string path = program.string();
   std::error_code ec;
   if (path.find('/') == std::string::npos && std::filesystem::exists(program, ec)) path = "./" + path;
+  if (plan.target.libc == target::Libc::wasi) {
+    plan.argv = wasi_runtime().prefix;
+    plan.argv.push_back(path);
+    plan.argv.insert(plan.argv.end(), args.begin(), args.end());
+    return plan;
+  }
   if (plan.target.row->goos == "windows") {
     auto wine = wine_for(plan.target, store);
     plan.argv = {wine.loader, path};

@@ -83,8 +83,9 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   auto emulator = emulator_for(t);
   tools.runnable = emulator.has_value();
   if (emulator) tools.emulator = *emulator;
-  if (t.row->goos == "windows") {
-    // `xstatic run` finds wine, sets its prefix and says what to install.
+  if (t.row->goos == "windows" || t.libc == target::Libc::wasi) {
+    // `xstatic run` finds wine (and sets its prefix) or a WASI runtime, and
+    // says what to install when there is none.
     tools.runnable = true;
     tools.emulator = {xstatic_exe.string(), "run", "--"};
   }

@@ -139,9 +139,9 @@ AddResult add_packages(const Store& store, const target::Target& t, const std::v
                 Exit::usage);
   }
   if (t.libc != target::Libc::glibc)
-    throw Error(
-        t.go_name() + " uses " + std::string(t.libc_name()) + ", whose sysroot xstatic does not provision",
-        install_command(t), Exit::usage);
+    throw Error("'sysroot add' adds Debian's libraries to glibc sysroots only; " + t.go_name() + " uses " +
+                    std::string(t.libc_name()) + ", for which Debian builds no such packages",
+                "build the library from source with 'xstatic env " + t.go_name() + "'", Exit::usage);
 
   AddResult result;
   result.sysroot = install(store, t, InstallOptions{options.debs_dir, options.quiet});

@@ -41,19 +41,18 @@ std::optional<fs::path> system_sysroot(const target::Target& t) {
       if (path_exists(dir / "include/stdio.h")) return dir;
       return std::nullopt;
     }
-    case target::Libc::wasi: {
-      fs::path dir = "/usr/share/wasi-sysroot";
-      if (path_exists(dir / "include")) return dir;
-      return std::nullopt;
-    }
     default: return std::nullopt;
   }
 }
 
 }  // namespace
 
+bool has_recipe(target::Libc libc) {
+  return libc == target::Libc::musl || libc == target::Libc::glibc || libc == target::Libc::wasi;
+}
+
 bool is_provisioned_by_xstatic(const target::Target& t) {
-  return t.libc == target::Libc::musl || t.libc == target::Libc::glibc;
+  return has_recipe(t.libc);
 }
 
 std::optional<fs::path> Store::find(const target::Target& t) const {
@@ -68,8 +67,6 @@ std::string install_command(const target::Target& t) {
   switch (t.libc) {
     case target::Libc::mingw:
       return "sudo apt-get install mingw-w64";
-    case target::Libc::wasi:
-      return "sudo apt-get install wasi-libc";
     case target::Libc::darwin:
       return "xstatic sdk import /path/to/MacOSX.sdk (Apple's SDK licence keeps it out of Debian; "
              "docs/darwin.md)";

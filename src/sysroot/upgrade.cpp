@@ -15,13 +15,13 @@ namespace xstatic::sysroot {
 bool is_current(const Manifest& m) {
   auto libc = target::parse_libc(m.libc);
   if (!libc || m.recipe_fingerprint.empty()) return false;
-  if (*libc != target::Libc::musl && *libc != target::Libc::glibc) return false;
+  if (!has_recipe(*libc)) return false;
   return m.recipe_fingerprint == recipe_fingerprint(*libc);
 }
 
 std::vector<std::string> added_packages(const Manifest& m) {
   auto libc = target::parse_libc(m.libc);
-  if (!libc || (*libc != target::Libc::musl && *libc != target::Libc::glibc)) return {};
+  if (!libc || !has_recipe(*libc)) return {};
   auto base = recipe_for(*libc).packages;
   std::vector<std::string> out;
   for (const auto& p : m.packages)

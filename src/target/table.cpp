@@ -46,7 +46,7 @@ constexpr Row kRows[] = {
 {"windows", "amd64",    "v4", false, "",                         "x86_64-w64-mingw32",        "",         coff,  0,          true,  true,  "",                     kMingw,  kBoth, "-march=x86-64-v4"},
 {"darwin",  "amd64",    "",   true,  "",                         "x86_64-apple-macos11",      "",         macho, 0,          true,  true,  "",                     kDarwin, kBoth, ""},
 {"darwin",  "arm64",    "",   true,  "",                         "arm64-apple-macos11",       "",         macho, 0,          true,  true,  "",                     kDarwin, kBoth, ""},
-{"wasip1",  "wasm",     "",   true,  "",                         "wasm32-wasip1",             "",         wasm,  0,          false, true,  "",                     kWasi,   kC,    ""},
+{"wasip1",  "wasm",     "",   true,  "",                         "wasm32-wasip1",             "all",      wasm,  0,          false, true,  "",                     kWasi,   kBoth, ""},
 };
 // clang-format on
 

@@ -67,6 +67,25 @@ TEST_CASE("Windows and wasm get only what means something there") {
   CHECK(wasm.find("-fuse-ld") == std::string::npos);
 }
 
+TEST_CASE(
+    "a WASI link names its libraries from the sysroot, without exceptions, and writes a.wasm by default") {
+  auto c = cmd({"a.c", "-o", "app.wasm"}, plan_for("wasip1/wasm"));
+  CHECK(c.find(" -fno-exceptions -nodefaultlibs ") != std::string::npos);
+  CHECK(util::ends_with(
+      c, "a.c -o app.wasm -lc /store/sysroots/x/lib/wasm32-wasip1/libclang_rt.builtins-wasm32.a"));
+  Plan cxx = plan_for("wasip1/wasm");
+  cxx.language = Language::cxx;
+  auto cx = cmd({"a.cpp"}, cxx);
+  CHECK(cx.find(" -o a.wasm ") != std::string::npos);
+  CHECK(cx.find("a.cpp -lc++ -lc++abi -lc /store/") != std::string::npos);
+  // The user choosing the libraries, and compile-only calls, get none of it.
+  CHECK(cmd({"-nostdlib", "a.c"}, plan_for("wasip1/wasm")).find("-lc") == std::string::npos);
+  auto compile = cmd({"-c", "a.c"}, plan_for("wasip1/wasm"));
+  CHECK(compile.find("-nodefaultlibs") == std::string::npos);
+  CHECK(compile.find("-fno-exceptions") != std::string::npos);
+  CHECK(output_of(parse({"a.c"}), target::parse("wasip1/wasm")) == "a.wasm");
+}
+
 TEST_CASE("Windows C++ takes libstdc++ from the posix gcc folder and links winpthreads statically") {
   auto p = plan_for("windows/amd64");
   p.gcc_dir = "/usr/lib/gcc/x86_64-w64-mingw32/12-posix";

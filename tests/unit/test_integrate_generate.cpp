@@ -68,6 +68,19 @@ TEST_CASE("Windows: windres as the resource compiler, and `xstatic run --` (wine
   CHECK_FALSE(has(meson_cross_file(arm64), "windres"));
 }
 
+TEST_CASE("WASI: programs are .wasm files, run by `xstatic run --` (a WASI runtime) in CMake and Meson") {
+  sysroot::Store store("/st");
+  auto tools = describe(store, target::parse("wasip1/wasm"), "/opt/xs/bin/xstatic");
+  auto cmake = cmake_toolchain(tools);
+  CHECK(has(cmake, "set(CMAKE_SYSTEM_NAME WASI)\n"));
+  CHECK(has(cmake, "set(CMAKE_EXECUTABLE_SUFFIX .wasm)\n"));
+  CHECK(has(cmake, "set(CMAKE_USER_MAKE_RULES_OVERRIDE \"${CMAKE_CURRENT_LIST_FILE}\")\n"));
+  CHECK(has(cmake, "set(CMAKE_SYSROOT \"/st/sysroots/all-wasi\")\n"));
+  CHECK(has(cmake, "set(CMAKE_CROSSCOMPILING_EMULATOR \"/opt/xs/bin/xstatic;run;--\")\n"));
+  CHECK(has(meson_cross_file(tools), "exe_wrapper = ['/opt/xs/bin/xstatic', 'run', '--']\n"));
+  CHECK_FALSE(has(cmake_toolchain(arm64_glibc()), "CMAKE_EXECUTABLE_SUFFIX"));
+}
+
 TEST_CASE("CMake quoting keeps paths with spaces and dollars literal") {
   sysroot::Store store("/my store/$HOME");
   auto text = cmake_toolchain(describe(store, target::parse("linux/arm64"), "/x"));

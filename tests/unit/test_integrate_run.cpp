@@ -90,3 +90,37 @@ TEST_CASE("Debian's wine64 without wine32: windows/386 fails naming wine32:i386,
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE(
+    "a wasm module runs under node's node:wasi without its warning, or the error says what to install") {
+  sysroot::Store store("/nonexistent/store");
+  std::string saved_path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  fs::path dir = fs::temp_directory_path() / ("xstatic-unit-wasi-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto node = dir / "node";
+  std::ofstream(node) << "#!/bin/sh\n";
+  fs::permissions(node, fs::perms::owner_all);
+  ::setenv("PATH", dir.c_str(), 1);
+  auto plan = plan_run("app.wasm", {"a", "b"}, target::parse("wasip1/wasm"), store);
+  CHECK_FALSE(plan.native);
+  REQUIRE(plan.argv.size() >= 4);
+  CHECK(plan.argv[0] == node.string());
+  CHECK(std::find(plan.argv.begin(), plan.argv.end(), "--no-warnings") != plan.argv.end());
+  CHECK(std::vector<std::string>(plan.argv.end() - 4, plan.argv.end()) ==
+        std::vector<std::string>{"--", "app.wasm", "a", "b"});
+  // wasmtime, when there, comes first.
+  auto wasmtime = dir / "wasmtime";
+  std::ofstream(wasmtime) << "#!/bin/sh\n";
+  fs::permissions(wasmtime, fs::perms::owner_all);
+  CHECK(plan_run("app.wasm", {}, target::parse("wasip1/wasm"), store).argv[0] == wasmtime.string());
+  fs::remove_all(dir);
+  ::setenv("PATH", "/nonexistent", 1);
+  try {
+    plan_run("app.wasm", {}, target::parse("wasip1/wasm"), store);
+    FAIL("no runtime, no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::missing);
+    CHECK(std::string(e.hint()).find("apt-get install nodejs") != std::string::npos);
+  }
+  ::setenv("PATH", saved_path.c_str(), 1);
+}

@@ -76,6 +76,14 @@ TEST_CASE("the host's own architecture needs no emulator; Windows has no qemu (w
   CHECK_FALSE(emulator_for(target::parse("windows/amd64")).has_value());
 }
 
+TEST_CASE("wasm modules run through xstatic run (a WASI runtime), from a sysroot in the store") {
+  sysroot::Store store("/nonexistent/store");
+  auto tools = describe(store, target::parse("wasip1/wasm"), "/opt/xstatic/bin/xstatic");
+  CHECK(tools.runnable);
+  CHECK(tools.emulator == std::vector<std::string>{"/opt/xstatic/bin/xstatic", "run", "--"});
+  CHECK(tools.sysroot == fs::path("/nonexistent/store/sysroots/all-wasi"));
+}
+
 TEST_CASE("launchers are the driver's links to xstatic, made idempotently, plus pkg-config") {
   fs::path dir = fs::temp_directory_path() / ("xstatic-unit-launchers-" + std::to_string(::getpid()));
   sysroot::Store store(dir);

@@ -36,6 +36,24 @@ TEST_CASE("the glibc recipe keeps Debian's layout without runtime-only parts") {
   CHECK_FALSE(r.place("etc/ld.so.conf.d/x.conf"));
 }
 
+TEST_CASE("the WASI recipe lays Debian's wasm32-wasi files out for clang's wasm32-wasip1 triple") {
+  Recipe r = recipe_for(target::Libc::wasi);
+  CHECK(r.packages.front() == "wasi-libc");
+  CHECK(r.place("usr/include/wasm32-wasi/stdio.h") ==
+        std::optional<std::string>("include/wasm32-wasip1/stdio.h"));
+  CHECK(r.place("usr/lib/wasm32-wasi/libc.a") == std::optional<std::string>("lib/wasm32-wasip1/libc.a"));
+  CHECK(r.place("usr/lib/llvm-19/include/wasm32-wasi/c++/v1/vector") ==
+        std::optional<std::string>("include/c++/v1/vector"));
+  CHECK(r.place("usr/lib/llvm-19/lib/wasm32-wasi/libc++.a") ==
+        std::optional<std::string>("lib/wasm32-wasip1/libc++.a"));
+  CHECK(r.place("usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a") ==
+        std::optional<std::string>("lib/wasm32-wasip1/libclang_rt.builtins-wasm32.a"));
+  // Debian's symlinks to the files above are not extracted twice.
+  CHECK_FALSE(r.place("usr/include/wasm32-wasi/c++/v1"));
+  CHECK_FALSE(r.place("usr/lib/wasm32-wasi/libc++.a"));
+  CHECK_FALSE(r.place("usr/share/doc/wasi-libc/copyright"));
+}
+
 TEST_CASE("a folder rule also places the folder itself") {
   Recipe r = parse_recipe(R"({"libc":"x","packages":["p"],"layout":[{"from":"a/*/","to":"b/"}]})", "test");
   CHECK(r.place("a/q") == "b");

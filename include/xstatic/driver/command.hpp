@@ -37,6 +37,9 @@ struct Plan {
   bool allocator_forced = false;  // --malloc=mimalloc: linked whole, not only when referenced
 };
 
+// The wasm32 compiler-rt builtins archive in a WASI sysroot's lib/<triple>/.
+inline constexpr const char* kWasiBuiltins = "libclang_rt.builtins-wasm32.a";
+
 // True when C++ for this target needs the libc++ runtimes xstatic builds.
 bool needs_cxx_runtimes(Language language, const target::Target& t);
 
@@ -73,7 +76,8 @@ bool is_dropped(std::string_view arg, const target::Target& t);
 // does not read as a version. The -posix folder wins when both are there.
 std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t);
 
-// The file a link writes: the -o value, else clang's default (a.out, a.exe).
+// The file a link writes: the -o value, else clang's default (a.out, a.exe),
+// or a.wasm for WASI (which the command then names with -o).
 std::string output_of(const Invocation& inv, const target::Target& t);
 
 }  // namespace xstatic::driver

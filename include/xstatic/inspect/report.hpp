@@ -42,6 +42,30 @@ struct Hazard {
   std::string reason;  // why, for a human: "static glibc program carries NSS (/etc/nsswitch.conf)"
 };
 
+// WebAssembly (src/inspect/wasm.cpp): what a module takes from its host and gives it.
+struct WasmExtern {
+  std::string module;  // imports: the module named ("wasi_snapshot_preview1", "env"); "" for exports
+  std::string name;    // the field: "fd_write", "_start", "memory"
+  std::string kind;    // function, table, memory, global, tag
+};
+
+struct WasmMemory {
+  std::uint64_t initial = 0;         // in 64 KiB pages
+  std::optional<std::uint64_t> max;  // in pages; nullopt when unbounded
+  bool shared = false;
+  bool imported = false;
+};
+
+struct WasmModule {
+  std::vector<WasmExtern> imports;
+  std::vector<WasmExtern> exports;
+  std::vector<WasmMemory> memories;  // imported ones first
+};
+
+// The import module a WASI preview 1 runtime provides; "static" for wasm
+// means every import comes from it.
+inline constexpr std::string_view kWasiModule = "wasi_snapshot_preview1";
+
 struct Report {
   std::string path;
   std::optional<target::ObjectFormat> format;  // nullopt until an inspector recognised the file
@@ -87,6 +111,8 @@ struct Report {
   bool text_relocations = false;   // ELF: DT_TEXTREL or DF_TEXTREL
   std::vector<Hazard> hazards;
   std::vector<std::string> notes;  // oddities worth a line that are not hazards
+
+  std::optional<WasmModule> wasm;  // format wasm: imports, exports, memory
 
   std::vector<Report> slices;  // macho-universal: one report per architecture slice
 };

@@ -48,9 +48,12 @@ class Store {
 // v5 and v6) share one sysroot.
 std::string sysroot_name(const target::Target& t);
 
-// musl and glibc sysroots are provisioned into the store; mingw-w64, wasi-libc
-// and macOS SDKs are found where their own installers put them.
+// musl, glibc and WASI (wasi-libc + libc++ for wasm32, arch:all packages)
+// sysroots are provisioned into the store; mingw-w64 and macOS SDKs are found
+// where their own installers put them.
 bool is_provisioned_by_xstatic(const target::Target& t);
+// The same for a libc: it has a recipe in sysroots/<libc>.json.
+bool has_recipe(target::Libc libc);
 
 // The command that installs the sysroot for `t`, for error messages.
 std::string install_command(const target::Target& t);
