@@ -115,7 +115,7 @@ void inspect_binary(llvm::MemoryBufferRef buffer, Report& r) {
   }
   if (!format_of_magic(magic))
     throw Error(
-        r.path + ": not an ELF, Mach-O or PE file" +
+        r.path + ": not an ELF, Mach-O, PE or wasm file" +
         (magic == llvm::file_magic::unknown ? std::string() : " (" + std::string(kind_of(magic)) + ")"));
   auto bin = llvm::object::createBinary(buffer);
   if (!bin) {

@@ -18,6 +18,7 @@
 #include "detail.hpp"
 #include "wasm_reader.hpp"
 #include "xstatic/target/target.hpp"
+#include "xstatic/util/error.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::inspect::detail {

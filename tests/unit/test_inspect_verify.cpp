@@ -90,8 +90,8 @@ TEST_CASE("a policy without check_libc (a Go-style target) accepts any libc of t
   Policy p;
   p.target = target::parse("linux/amd64");
   p.check_libc = false;
-  auto glibc = elf("static");
-  glibc.libc = "glibc";
+  auto glibc = elf(Linkage::fully_static);
+  glibc.libc = target::Libc::glibc;
   CHECK(verify_report(glibc, p).ok);
   p.target = target::parse("linux/arm64");  // the machine is still checked
   CHECK_FALSE(verify_report(glibc, p).ok);
