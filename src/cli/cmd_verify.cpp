@@ -116,8 +116,9 @@ void add_verify(CLI::App& app) {
   cmd->add_option("files", o->files, "Files to check (a release's whole dist/ folder)")->required();
   cmd->add_option("--target", o->target,
                   "Must be built for this target (linux/arm64, x86_64-w64-mingw32, ...)");
-  add_libc_option(cmd, o->libc,
-                  "With --target: the libc it must use (musl, glibc); a triple names one, linux/amd64 does not");
+  add_libc_option(
+      cmd, o->libc,
+      "With --target: the libc it must use (musl, glibc); a triple names one, linux/amd64 does not");
   cmd->add_flag("--static", o->require_static,
                 "Must be static: ELF static or static-pie; Mach-O linking only libSystem; PE importing only "
                 "Windows DLLs");

@@ -61,7 +61,8 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
                 sysroot::install_command(t), Exit::missing);
   throw Error(ours ? "the sysroot for " + t.describe() + " is not installed" + in_store
                    : "no sysroot for " + t.describe() + " was found",
-              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""), Exit::missing);
+              for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""),
+              Exit::missing);
 }
 
 // The runtimes module reports progress through spdlog: on stderr, never
@@ -201,14 +202,15 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
                        [](const inspect::Hazard& h) { return h.kind == inspect::HazardKind::nss; });
   }
   std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
-  throw Error(output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + t.describe() +
-                  " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
-              t.libc == target::Libc::wasi
-                  ? "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
-                    "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file"
-                  : "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
-                    "to keep such a file",
-              Exit::failed);
+  throw Error(
+      output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + t.describe() +
+          " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
+      t.libc == target::Libc::wasi
+          ? "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
+            "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file"
+          : "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
+            "to keep such a file",
+      Exit::failed);
 }
 
 // A temporary file for lld's --why-extract report, on static glibc links

@@ -3,8 +3,8 @@
 // for each file it is given.
 #include "xstatic/inspect/verify.hpp"
 
-#include "macho_policy.hpp"
 #include "detail.hpp"
+#include "macho_policy.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify_report.hpp"
 #include "xstatic/util/strings.hpp"

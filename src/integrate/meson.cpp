@@ -55,7 +55,8 @@ std::string meson_cross_file(const Toolset& tools, const std::vector<std::string
     << "#   meson setup build --cross-file <this file>\n\n"
     << "[binaries]\n"
     << "c = " << compiler(compiler_prefix, tools.cc.string()) << "\n"
-    << "cpp = " << compiler(compiler_prefix, tools.cxx.string()) << "\n"
+    << "cpp = " << compiler(compiler_prefix, tools.cxx.string())
+    << "\n"
     // Meson finds the linker by running `<c> -Wl,--version`; naming lld here
     // (as -fuse-ld=lld) keeps the host's GNU ld out of it whatever PATH holds.
     << "c_ld = 'lld'\n"

@@ -25,12 +25,14 @@ inspect::Report read_report(const std::filesystem::path& program) {
   bool pe = report.format == target::ObjectFormat::coff && report.file_type != inspect::FileType::object;
   bool wasm = report.format == target::ObjectFormat::wasm;
   if (report.format != target::ObjectFormat::elf && !pe && !wasm)
-    throw Error(program.string() + ": a " + std::string(inspect::format_name(report)) +
-                    " file; only Linux (ELF), Windows (PE, under wine) and WASI (wasm) programs can be run here",
-                "build it for a Linux, Windows or WASI target: xstatic cc --target linux/arm64 ...");
+    throw Error(
+        program.string() + ": a " + std::string(inspect::format_name(report)) +
+            " file; only Linux (ELF), Windows (PE, under wine) and WASI (wasm) programs can be run here",
+        "build it for a Linux, Windows or WASI target: xstatic cc --target linux/arm64 ...");
   if (wasm && !report.target)
-    throw Error(program.string() + ": a " + report.arch + " module; only wasm32 (wasip1/wasm) modules run here",
-                "build it with: xstatic cc --target wasip1/wasm ...");
+    throw Error(
+        program.string() + ": a " + report.arch + " module; only wasm32 (wasip1/wasm) modules run here",
+        "build it with: xstatic cc --target wasip1/wasm ...");
   if (pe && !report.target)
     throw Error(program.string() + ": a PE file for a machine no target has",
                 "list the targets: xstatic targets");

@@ -41,7 +41,8 @@ std::optional<fs::path> system_sysroot(const target::Target& t) {
       if (path_exists(dir / "include/stdio.h")) return dir;
       return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -70,7 +71,8 @@ std::string install_command(const target::Target& t) {
     case target::Libc::darwin:
       return "xstatic sdk import /path/to/MacOSX.sdk (Apple's SDK licence keeps it out of Debian; "
              "docs/darwin.md)";
-    default: break;
+    default:
+      break;
   }
   std::string cmd = "xstatic sysroot install " + t.go_name();
   if (t.libc != target::default_libc(*t.row)) cmd += " --libc " + std::string(t.libc_name());

@@ -87,7 +87,9 @@ TEST_CASE("the allocator: xstatic's note, then mimalloc's messages, the libc, mu
         "unknown");  // the other byte order is not that table
 }
 
-TEST_CASE("a truncated WebAssembly module is reported as malformed by our own reader, never handed to LLVM's fatal one") {
+TEST_CASE(
+    "a truncated WebAssembly module is reported as malformed by our own reader, never handed to LLVM's fatal "
+    "one") {
   // Found by fuzz_inspect (tests/fuzz/regressions/inspect/wasm-truncated-global-fatal): LLVM 19's
   // WasmObjectFile calls report_fatal_error on it, which would end the process.
   const std::string wasm("\0asm\x01\0\0\0\x06\x45\x0b\x7f\x01\x41", 14);

@@ -156,7 +156,8 @@ TEST_CASE("code points that make toml++ 3.3 reach undefined behaviour are refuse
   Project p;
   auto e = error_of(p, "name = \"a\"\ntargets = [\"linux/amd64\"] \xef\xb9\xbf\n");
   CHECK(e.find("xstatic-release.toml:2: a character in U+FE76..U+FEFE") != std::string::npos);
-  // Invalid UTF-8 decodes into such code points (tests/fuzz/regressions/release/toml-unreachable-invalid-utf8).
+  // Invalid UTF-8 decodes into such code points
+  // (tests/fuzz/regressions/release/toml-unreachable-invalid-utf8).
   CHECK(error_of(p, "name = \"a\"\n\xc3\x98inux/l\xa1n6\n").find("not valid UTF-8") != std::string::npos);
   // The byte order mark (U+FEFF) and other non-ASCII text are still fine.
   CHECK(error_of(p, "\xef\xbb\xbfname = \"\xc3\xa9\"\n").find("no 'targets'") != std::string::npos);
