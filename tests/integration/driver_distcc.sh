@@ -26,13 +26,6 @@ expected="cache project: $((n - 1)) files"
 # to reach and write its log folder.
 chmod 711 "$WORK"
 mkdir -m 777 "$WORK/distccd"
-daemons=()
-stop_daemons() {
-  local pid
-  for pid in "${daemons[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
-  for pid in "${daemons[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
 trap stop_daemons EXIT
 base=$((30000 + $$ % 20000))
 start_daemon() { # address port

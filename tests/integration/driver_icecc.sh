@@ -53,13 +53,6 @@ expected="cache project: $((n - 1)) files"
 # folders must be its own.
 chmod 711 "$WORK"
 for d in run envs-a envs-b; do install -d -o icecc -g icecc "$WORK/$d"; done
-daemons=()
-stop_daemons() {
-  local pid
-  for pid in "${daemons[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
-  for pid in "${daemons[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
 trap stop_daemons EXIT
 port=18765
 # setsid: a process group of its own, so that the trap ends its children too.

@@ -19,6 +19,16 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/xstatic-test.XXXXXX")
 export SCCACHE_DIR=$WORK/sccache SCCACHE_SERVER_PORT=$((20000 + $$ % 20000)) SCCACHE_IDLE_TIMEOUT=30
 stop_suite_sccache() { command -v sccache >/dev/null 2>&1 && sccache --stop-server >/dev/null 2>&1 || true; }
 trap 'stop_suite_sccache; rm -rf "$WORK"' EXIT
+# Servers a suite starts (distccd, iceccd...), each the leader of a process
+# group of its own (setsid): `daemons+=("$pid")`, and `trap stop_daemons
+# EXIT`, which ends every group, waits for it, then removes WORK.
+daemons=()
+stop_daemons() {
+  local pid
+  for pid in "${daemons[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+  for pid in "${daemons[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
 cd "$WORK"
 
 skip() { echo "SKIP: $*"; exit 77; }
