@@ -45,11 +45,22 @@ RUN set -e; \
  && chmod -R a+rX . \
  && mkdir -p locks logs apt src && chmod 1777 . sysroots runtimes runtimes/* locks logs apt src
 
+# The emulators the target table runs programs with, for the final stage.
+RUN xstatic targets --json | grep -o '"qemu-[a-z0-9_]*-static"' | tr -d '"' | sort -u >/qemu-keep \
+ && test -s /qemu-keep
+
 FROM ${BASE}
+# qemu-user-static ships emulators for 36 architectures (~380 MB): keep the
+# ones in the target table, drop the rest (alpha, hppa, m68k, sparc, xtensa...)
+# in the same layer as the install, or the image would still carry them.
+COPY --from=build /qemu-keep /tmp/qemu-keep
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       clang-19 lld-19 llvm-19 qemu-user-static \
- && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
+ && for f in /usr/bin/qemu-*-static; do grep -qxF "${f##*/}" /tmp/qemu-keep || rm -f "$f"; done \
+ && for q in $(cat /tmp/qemu-keep); do test -x "/usr/bin/$q"; done \
+ && rm /tmp/qemu-keep
 COPY --from=build /opt/xstatic /opt/xstatic
 ENV XSTATIC_HOME=/opt/xstatic/store PATH=/opt/xstatic/bin:$PATH
 WORKDIR /src

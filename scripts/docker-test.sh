@@ -101,6 +101,12 @@ pod run --rm "${run_opts[@]}" -u 4242:4242 -v "$root/examples:/examples:ro" "$im
   xstatic cc --target linux/386 /examples/hello/hello.c -o hello-386
   [ "$(xstatic run -- ./hello-386)" = "hello from xstatic" ]
   echo "linux/386: installed and built as uid $(id -u)"
+  # The image keeps the emulator of every target in the table and no other.
+  want=$(xstatic targets --json | grep -o "\"qemu-[a-z0-9_]*-static\"" | tr -d "\"" | sort -u)
+  for q in $want; do command -v "$q" >/dev/null || { echo "$q is missing from the image" >&2; exit 1; }; done
+  have=$(cd /usr/bin && ls qemu-*-static | sort)
+  [ "$have" = "$want" ] || { echo "emulators in the image: $have; the table names: $want" >&2; exit 1; }
+  echo "emulators: $(echo $have)"
 '
 echo
 echo "docker-test: ok: image $image $((size / 1000000)) MB, built in ${build_s} s${preload:+ (preloaded from $preload)}"

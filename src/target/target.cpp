@@ -366,20 +366,27 @@ std::vector<std::string> all_names() {
 std::vector<std::string> suggest(std::string_view wrong, std::size_t limit) {
   std::vector<std::pair<std::size_t, std::string>> scored;
   std::string lower = util::to_lower(wrong);
+  std::string letters = lower;
+  std::sort(letters.begin(), letters.end());
+  const std::size_t limit_score = 2 * std::max<std::size_t>(2, lower.size() / 3);
+  // Doubled so that a same-letters candidate (a swap, the commonest typo)
+  // wins a tie: "amr64" is nearer arm64 than amd64. A name whose length
+  // alone puts it out of reach is not compared (the distance is at least
+  // the difference in length), so a long wrong spelling costs no more than
+  // a short one.
+  auto score = [&](std::string_view name) -> std::size_t {
+    std::size_t gap = lower.size() > name.size() ? lower.size() - name.size() : name.size() - lower.size();
+    if (2 * gap > limit_score + 1) return limit_score + 1;
+    std::string y(name);
+    std::sort(y.begin(), y.end());
+    return 2 * util::edit_distance(lower, name) - (letters == y ? 1 : 0);
+  };
   for (const auto& row : table()) {
     Target t{&row, default_libc(row)};
-    // Doubled so that a same-letters candidate (a swap, the commonest typo)
-    // wins a tie: "amr64" is nearer arm64 than amd64.
-    auto score = [&](std::string_view name) {
-      std::string x = lower, y(name);
-      std::sort(x.begin(), x.end());
-      std::sort(y.begin(), y.end());
-      return 2 * util::edit_distance(lower, name) - (x == y ? 1 : 0);
-    };
     std::size_t best = score(t.go_name());
     for (auto triple : {row.triple_musl, row.triple_gnu})
       if (!triple.empty()) best = std::min(best, score(triple));
-    if (best <= 2 * std::max<std::size_t>(2, lower.size() / 3)) scored.emplace_back(best, t.go_name());
+    if (best <= limit_score) scored.emplace_back(best, t.go_name());
   }
   std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first < b.first; });
   std::vector<std::string> out;

@@ -42,19 +42,34 @@ std::string to_lower(std::string_view s) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Optimal string alignment: insertions, deletions, substitutions and
-  // transpositions of neighbours ("amr64" -> "arm64") each cost one.
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  // transpositions of neighbours ("amr64" -> "arm64") each cost one. Three
+  // rolling rows (a transposition looks two rows back) in one allocation:
+  // suggest() calls this for every target name.
+  const std::size_t n = b.size() + 1;
+  std::vector<std::size_t> rows(3 * n);
+  std::size_t* prev2 = rows.data();
+  std::size_t* prev = prev2 + n;
+  std::size_t* cur = prev + n;
+  for (std::size_t j = 0; j < n; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    cur[0] = i;
+    for (std::size_t j = 1; j < n; ++j) {
+      // Plain comparisons, no std::min: the fuzzers leave this function out
+      // of their coverage instrumentation (tests/fuzz/coverage_ignore.txt),
+      // which a std::min instantiation would not be.
+      std::size_t best = a[i - 1] == b[j - 1] ? prev[j - 1] : prev[j - 1] + 1;
+      if (prev[j] + 1 < best) best = prev[j] + 1;
+      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+        best = prev2[j - 2] + 1;
+      cur[j] = best;
     }
+    std::size_t* oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
-  return d[a.size()][b.size()];
+  return prev[b.size()];
 }
 
 std::string shell_quote(std::string_view arg) {

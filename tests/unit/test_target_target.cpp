@@ -188,6 +188,9 @@ TEST_CASE("suggestions") {
   CHECK(s.front() == "linux/amd64");
   CHECK(suggest("aarch64-linux-mulс").front() == "linux/arm64");
   CHECK(suggest("completely-unrelated-thing-here").empty());
+  // Length alone rules most names out; the ones in reach are still found.
+  CHECK(suggest("x86_64-linux-musll").front() == "linux/amd64");
+  CHECK(suggest(std::string(4096, 'a')).empty());
 }
 
 TEST_CASE("try_parse answers nullopt where parse would throw, and the same target where it would not") {
