@@ -3,8 +3,8 @@
 # linux/arm64 and (when mingw-w64 is here) windows/amd64: the archives hold
 # the expected files, sha256sum -c passes, every binary runs (arm64 under
 # qemu), and artifacts.json matches the dist folder.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/release_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/release.sh"
 need qemu-aarch64-static
 need cmake
 need make

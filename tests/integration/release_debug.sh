@@ -3,8 +3,8 @@
 # .gnu_debuglink; the debug archive holds .build-id/ab/cdef....debug whose
 # build-id is the binary's; llvm-symbolizer turns an address inside greet()
 # of the stripped binary into "greet" and greet.c's line, for amd64 and arm64.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/release_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/release.sh"
 need make
 SYMBOLIZER=$(command -v llvm-symbolizer-19 || command -v llvm-symbolizer) || skip "llvm-symbolizer is not installed"
 READELF=$(command -v llvm-readelf-19 || command -v llvm-readelf) || skip "llvm-readelf is not installed"

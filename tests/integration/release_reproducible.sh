@@ -3,8 +3,8 @@
 # after the other give byte-identical archives and checksums files; no
 # absolute path of either checkout is in any shipped binary or debug file;
 # archive entries carry the commit's time as mtime.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/release_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/release.sh"
 need cmake
 need make
 need git

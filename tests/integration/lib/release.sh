@@ -1,5 +1,8 @@
-# Shared by the release_* suites (sourced after lib.sh): projects with a
-# release file, in a git repository with a tag, as a user would have them.
+# Projects for the release_* suites (archives, debug, errors, reproducible);
+# sourced after common.sh. A project with a release file, in a git
+# repository with a tag, as a user would have them (make_project, cmake_project,
+# git_commit_tag), and the checks of what `xstatic release` writes
+# (check_artifacts_json, check_sbom).
 
 REL_TARGETS_LINUX='"linux/amd64", "linux/arm64"'
 
