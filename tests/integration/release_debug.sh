@@ -12,7 +12,7 @@ NM=$(command -v llvm-nm-19 || command -v llvm-nm) || skip "llvm-nm is not instal
 need_sysroot linux/amd64
 need_sysroot linux/arm64
 
-make_project "$WORK/p" "$REL_TARGETS_LINUX"
+release_project make "$WORK/p" "$REL_TARGETS_LINUX"
 (cd "$WORK/p" && "$XSTATIC" -q release --version 1.0.0 >/dev/null)
 line=$(grep -n '^int greet' "$WORK/p/src/greet.c" | cut -d: -f1)
 

@@ -36,7 +36,7 @@ for f in "$SRC"/examples/*/xstatic-release.toml; do
 done
 
 # --- The release file, checked before any build.
-make_project "$WORK/p" '"linux/amd64"'
+release_project make "$WORK/p" '"linux/amd64"'
 cp "$WORK/p/xstatic-release.toml" "$WORK/good.toml"
 
 printf 'name = greet\n' >"$WORK/p/xstatic-release.toml"

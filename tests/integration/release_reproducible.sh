@@ -13,7 +13,7 @@ need_sysroot linux/arm64
 
 # The C++ project gains an assert() and __FILE__ (absolute under CMake) and
 # __DATE__ (SOURCE_DATE_EPOCH decides it).
-cmake_project "$WORK/origin" "$REL_TARGETS_LINUX"
+release_project cmake "$WORK/origin" "$REL_TARGETS_LINUX"
 cat >>"$WORK/origin/src/main.cpp" <<'CPP'
 #include <cassert>
 #include <cstdio>
