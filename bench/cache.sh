@@ -37,7 +37,7 @@ cleanup() {
 trap cleanup EXIT
 cd "$work"
 fail() { echo "bench/cache.sh: $*" >&2; exit 1; }
-. "$root/tests/integration/helpers/cache.sh"
+. "$root/tests/integration/lib/cache.sh"
 
 "$XSTATIC" -q sysroot install linux/arm64 >/dev/null
 # The compiler names of this xstatic, in a folder of the bench's own (the

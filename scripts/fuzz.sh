@@ -15,8 +15,10 @@
 # regression test: fix it, then copy the input into tests/fuzz/regressions/
 # TARGET/, which the fuzz_replay suite replays on every CTest run.
 set -euo pipefail
+case ${1:-} in -h | --help) sed -n '2,/^set -euo pipefail$/{/^set /d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;; esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
+[[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS] [TARGET...] (--help says more)" >&2; exit 2; }
 shift || true
 all=(inspect deb import args target release)
 targets=("$@")

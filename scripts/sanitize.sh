@@ -11,6 +11,7 @@
 #   scripts/sanitize.sh -R 'unit|inspect_'
 #   XSTATIC_ASAN_BUILD_DIR=/tmp/asan XSTATIC_SANITIZE_JOBS=1 scripts/sanitize.sh
 set -euo pipefail
+case ${1:-} in -h | --help) sed -n '2,/^set -euo pipefail$/{/^set /d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;; esac
 cd "$(dirname "$0")/.."
 build=${XSTATIC_ASAN_BUILD_DIR:-$PWD/build-asan}
 launcher=()

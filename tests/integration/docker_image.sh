@@ -9,7 +9,7 @@
 # It takes 25-40 minutes on 2 cores (the image build compiles xstatic with
 # no cache), more than CI's budget beside the other suites: it runs when
 # XSTATIC_DOCKER_TEST=1 and is skipped, saying so, otherwise.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 [ "${XSTATIC_DOCKER_TEST:-0}" = 1 ] || skip "the image test takes 25-40 min; run it with XSTATIC_DOCKER_TEST=1 ctest -R docker_image (or scripts/docker-test.sh)"
 for target in linux/amd64 linux/arm64; do
   need_sysroot "$target"

@@ -7,9 +7,9 @@
 # A rebuild after deleting the build folder hits 100% and gives the same
 # objects; another target, libc, --pie (outer) or clang misses; the binaries
 # are static, verified and run (arm64 under qemu).
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
-. "$SRC/tests/integration/helpers/cache.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
+. "$SRC/tests/integration/lib/cache.sh"
 need ccache
 need make
 need qemu-aarch64-static

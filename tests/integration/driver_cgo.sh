@@ -5,7 +5,7 @@
 # (Go exports GOAMD64=v1 to the compiler) and windows/386 (through the
 # single-word install-links name), each static, verified and run (qemu-user,
 # wine). A cgo package with a C++ file links with CXX="xstatic c++".
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need go; need clang-19; need qemu-aarch64-static; need qemu-arm-static
 need wine; need wineserver
 wine_runs windows/amd64 || skip "wine64 is not installed (sudo apt-get install wine wine64)"

@@ -2,8 +2,8 @@
 # "Copy and execute": the binary runs in a root folder holding nothing else
 # (plus qemu-aarch64-static, itself static, for arm64). No libc, no loader,
 # no /etc, no /proc.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19
 [ "$(id -u)" = 0 ] || skip "chroot needs root"
 mkdir probe-root

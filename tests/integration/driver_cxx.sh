@@ -2,8 +2,8 @@
 # C++: static libstdc++ from the glibc sysroot; on musl, xstatic's libc++
 # runtimes, or without them a clear error naming both ways out. Static glibc's
 # NSS hazard: one clear warning.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19
 
 cat >hello.cpp <<'CPP'

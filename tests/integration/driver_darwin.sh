@@ -7,7 +7,7 @@
 # amd64 objects and executables, C++, a universal binary through `xstatic
 # lipo`, and verify's Mach-O rules (only libSystem/libc++/frameworks; the
 # minimum macOS of the target row). Running macOS binaries is impossible here.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need ld64.lld-19
 need llvm-lipo-19

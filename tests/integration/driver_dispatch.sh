@@ -2,8 +2,8 @@
 # How the target is chosen: install-links names (argv[0]), GOOS/GOARCH, the
 # Go form and the triple form (same clang command), and what a missing
 # sysroot says.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19
 driver_sysroot linux/arm64 musl
 driver_sysroot linux/amd64 musl

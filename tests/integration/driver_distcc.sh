@@ -8,9 +8,9 @@
 # static and run under qemu. distcc preprocesses locally and sends the
 # worker only clang's command and the preprocessed source: a worker needs
 # the same clang, no sysroot (docs/cache.md).
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
-. "$SRC/tests/integration/helpers/cache.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
+. "$SRC/tests/integration/lib/cache.sh"
 need distcc
 need distccd
 need make

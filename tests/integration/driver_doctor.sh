@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `xstatic doctor`: finds clang and lld with their versions, lists the store's
 # sysroots, and prints the command for what is missing.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19; need python3
 driver_sysroot linux/amd64 musl
 

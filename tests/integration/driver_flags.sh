@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Drop-in behaviour: separate compilation, the usual flags passed through
 # untouched, clang's diagnostics and exit status, response files.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19
 driver_sysroot linux/arm64 musl
 T=(--target linux/arm64)

@@ -2,8 +2,8 @@
 # hello in C for linux/amd64 and linux/arm64, musl and glibc: built by
 # `xstatic cc`, verified static by xstatic itself, checked by file and ldd,
 # and run (arm64 under qemu-aarch64-static).
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19; need file
 
 cat >hello.c <<'C'

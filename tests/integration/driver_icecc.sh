@@ -20,9 +20,9 @@ if [ -z "${XSTATIC_ICECC_NETNS:-}" ]; then
   # The whole suite again, inside a new network namespace, bounded.
   XSTATIC_ICECC_NETNS=1 exec timeout -k 10 1500 unshare -n bash "$0" "$@"
 fi
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
-. "$SRC/tests/integration/helpers/cache.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
+. "$SRC/tests/integration/lib/cache.sh"
 for tool in icecc iceccd icecc-scheduler icecc-create-env ip make timeout setsid qemu-aarch64-static; do need "$tool"; done
 getent passwd icecc >/dev/null || skip "the icecc user is missing (Debian's icecc package makes it)"
 ip link set lo up

@@ -3,8 +3,8 @@
 # ld (Meson's `cc -Wl,--version`, libtool's `cc -print-prog-name=ld`), even
 # with only the system folders on PATH; and a static link drops -rdynamic and
 # -Wl,-E, which have nothing to export to there, so -Werror builds pass.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19
 need qemu-aarch64-static
 driver_sysroot linux/arm64 musl

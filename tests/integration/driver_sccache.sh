@@ -6,9 +6,9 @@
 # The suite starts its own sccache server (own SCCACHE_DIR, a port of its
 # own on 127.0.0.1, idle timeout and `timeout` as bounds) and stops it on
 # exit, also on failure.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
-. "$SRC/tests/integration/helpers/cache.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
+. "$SRC/tests/integration/lib/cache.sh"
 need sccache
 need make
 need qemu-aarch64-static

@@ -2,8 +2,8 @@
 # The store a links folder belongs to: names in <storeA>/bin (and the files
 # generated for them) use store A with XSTATIC_HOME unset, and fail naming
 # both stores when XSTATIC_HOME names store B; never B's sysroot silently.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19
 driver_sysroot linux/arm64 musl
 A=$XSTATIC_HOME

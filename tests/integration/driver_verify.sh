@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The post-link check: a link that comes out dynamic is caught, named and
 # removed; --no-verify and XSTATIC_NO_VERIFY=1 keep it; -static-pie passes.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/driver_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
 need clang-19
 driver_sysroot linux/amd64 musl
 

@@ -6,7 +6,7 @@
 # `xstatic run` with arguments, environment, output and exit status intact; a
 # module importing from another module fails verify, naming that import;
 # `inspect --json` shows imports, exports and memory.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19; need wasm-ld-19; need apt-get; need node; need python3
 node -e 'require("node:wasi")' 2>/dev/null || skip "this node has no node:wasi (node 20 has)"
 # wasmtime, when on PATH, would be chosen first: this suite checks node.

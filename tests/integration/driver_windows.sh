@@ -4,7 +4,7 @@
 # with only Windows' own DLLs imported (libgcc, libstdc++ and winpthread are
 # linked in), pass `xstatic verify`, and run under wine through `xstatic run`;
 # a C++ DLL holds its runtime too.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19; need llvm-objdump-19
 [ -f /usr/x86_64-w64-mingw32/include/stdio.h ] || skip "mingw-w64 is not installed"
 ls /usr/lib/gcc/x86_64-w64-mingw32/*-posix/libstdc++.a >/dev/null 2>&1 ||

@@ -6,8 +6,8 @@
 # inputs (tests/fuzz/regressions/TARGET: inputs that once crashed it) once each, then fuzzes it for XSTATIC_FUZZ_SECONDS (default 5) from
 # those seeds. Any sanitizer report, crash, leak, hang (-timeout=10) or
 # safe-extraction breach fails. scripts/fuzz.sh runs the long campaigns.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/fuzz_build.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/fuzz_build.sh"
 seconds=${XSTATIC_FUZZ_SECONDS:-5}
 export XSTATIC_FUZZ_TMP=$WORK
 summary=()

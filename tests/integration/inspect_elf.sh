@@ -3,7 +3,7 @@
 # target (static, static-pie, dynamic, stripped or not, objects, shared
 # libraries), compared field by field with GNU readelf; then verify's policy,
 # output lines and exit codes, many files per call.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need ld.lld-19
 need readelf

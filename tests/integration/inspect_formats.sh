@@ -2,7 +2,7 @@
 # inspect/verify on PE (mingw-w64 gcc and lld-link, with a delay-loaded DLL)
 # and Mach-O (objects, executables and dylibs from clang + ld64.lld, thin and
 # universal): formats, targets, libraries, and the "static" rule of each OS.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need ld64.lld-19
 need llvm-lipo-19

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The inspector under libFuzzer with AddressSanitizer and UBSan: builds
-# tests/fuzz with clang-19 into the build tree (fuzz_build.bash, shared with
+# tests/fuzz with clang-19 into the build tree (lib/fuzz_build.sh, shared with
 # fuzz_replay), runs every corrupted file of corrupt.py once, then
 # a bounded fuzzing session (XSTATIC_FUZZ_RUNS, default 20000 executions)
 # seeded with the suite's own binaries. Any sanitizer report or crash fails.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/fuzz_build.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/fuzz_build.sh"
 fuzzer=$fuzz_build/fuzz_inspect
 
 "$SRC/tests/integration/inspect/make_binaries.sh" "$WORK/seeds" 2>/dev/null

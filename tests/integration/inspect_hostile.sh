@@ -4,7 +4,7 @@
 # given to inspect and verify many at a time. Each call must exit 0 or 2 (not
 # a signal, not 70), and every file must get either a report or exactly one
 # error line naming it, so one bad file never hides the others.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need python3
 

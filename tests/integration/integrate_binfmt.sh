@@ -4,8 +4,8 @@
 # ${dir}/hello) and a Meson test whose Python runner execs the program. The
 # suite removes what it registers (trap), and skips where binfmt_misc cannot
 # be used (not root; a container or kernel that refuses it).
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 need qemu-aarch64-static
 need cmake
 [ "$(id -u)" = 0 ] || skip "binfmt_misc needs root (run as root to test 'xstatic binfmt')"

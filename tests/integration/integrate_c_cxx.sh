@@ -1,7 +1,7 @@
 # examples/hello-c and examples/cxx-threads: built with `xstatic cc|c++` for
 # linux/amd64 and linux/arm64, verified static, run (arm64 under qemu-user).
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 need qemu-aarch64-static
 
 for t in "${TARGETS[@]}"; do

@@ -1,8 +1,8 @@
 # xstatic toolchain / env / run without the driver: the text they print is
 # what CMake, make and pkg-config read, and `run` starts real binaries
 # (a host one natively, an arm64 one under qemu-user).
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 
 # A private store: the launchers it gets must not disturb other suites.
 store=$WORK/store

@@ -2,8 +2,8 @@
 # toolchains/linux-arm64.cmake, linux/amd64 with a file printed by
 # `xstatic toolchain cmake`; every binary verified static; the project's own
 # tests pass under ctest (arm64 through CMAKE_CROSSCOMPILING_EMULATOR = qemu).
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 need qemu-aarch64-static
 need cmake
 export XSTATIC  # found by toolchains/xstatic.cmake

@@ -3,8 +3,8 @@
 # every executable link, flag probes included) and probes flags under
 # -Werror: every flag clang accepts passes, a bogus one still fails, and the
 # program builds static and its by-target test passes under the emulator.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 need cmake
 need qemu-aarch64-static
 need_target linux/arm64

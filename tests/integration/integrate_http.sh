@@ -1,8 +1,8 @@
 # examples/http-server: built for linux/amd64 and linux/arm64, verified
 # static, started (arm64 under qemu-user through `xstatic run`) on a free
 # loopback port, asked over HTTP, and stopped. Every wait is bounded.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 need qemu-aarch64-static
 need curl
 

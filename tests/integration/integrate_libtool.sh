@@ -3,8 +3,8 @@
 # cross-built with `xstatic env`: autoreconf -i, ./configure --host, make, with
 # the links folder not on PATH. libtool learns its linker from LD, or from
 # `cc -print-prog-name=ld`: lld either way, never the host's ld.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 need autoreconf
 need libtoolize
 need automake

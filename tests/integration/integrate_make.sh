@@ -1,8 +1,8 @@
 # examples/makefile-project (plain make with `xstatic env`) and
 # examples/autotools-project (./configure --host=<triple>), for linux/amd64
 # and linux/arm64; each result verified static and run.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 need qemu-aarch64-static
 need make
 

@@ -4,8 +4,8 @@
 # PATH and XSTATIC_HOME unset: the cross file and the links it names carry
 # everything (lld through c_ld, the store through the links folder).
 # The test whose Python runner execs the program by path is in integrate_binfmt.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 need meson
 need ninja
 need qemu-aarch64-static

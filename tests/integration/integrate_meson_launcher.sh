@@ -5,9 +5,9 @@
 # build in a new folder hits every compile with the same objects, and the
 # programs are static and run under qemu. With sccache (inner, through
 # XSTATIC_LAUNCHER) the cross file names no sccache itself.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
-. "$SRC/tests/integration/helpers/cache.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
+. "$SRC/tests/integration/lib/cache.sh"
 need meson
 need ninja
 need ccache

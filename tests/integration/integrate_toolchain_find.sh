@@ -3,7 +3,7 @@
 # beside an installed copy (<prefix>/share/xstatic/toolchains -> <prefix>/bin)
 # and in the source tree's build folder (toolchains/ -> build/src), where
 # README's set-up command leaves it. Anywhere else they say where they looked.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need cmake
 need ninja
 need clang-19

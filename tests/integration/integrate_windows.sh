@@ -5,7 +5,7 @@
 # the .exe is static and verified, and ctest runs it under wine through
 # CMAKE_CROSSCOMPILING_EMULATOR (`xstatic run`). The same through Meson (the
 # cross file's windres and exe_wrapper). install-links makes <triple>-windres.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need cmake; need clang-19; need llvm-windres-19
 [ -f /usr/x86_64-w64-mingw32/include/winver.h ] || skip "mingw-w64 is not installed"
 need wine; need wineserver

@@ -1,8 +1,8 @@
 # A project with a dependency: `xstatic sysroot add` puts Debian's
 # zlib1g-dev into the glibc arm64 sysroot, then examples/zlib-project builds
 # static with make + pkg-config and with CMake's find_package(ZLIB), and runs.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/helpers/integrate.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/examples.sh"
 
 t=linux/arm64
 need_target "$t" glibc

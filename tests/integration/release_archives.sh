@@ -3,8 +3,8 @@
 # linux/arm64 and (when mingw-w64 is here) windows/amd64: the archives hold
 # the expected files, sha256sum -c passes, every binary runs (arm64 under
 # qemu), and artifacts.json matches the dist folder.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/release_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/release.sh"
 need qemu-aarch64-static
 need cmake
 need make
@@ -17,7 +17,7 @@ targets=$REL_TARGETS_LINUX
 if have_mingw; then targets="$targets, \"windows/amd64\""; else echo "note: mingw-w64 missing, windows/amd64 left out"; fi
 
 # --- Make project, version from the git tag (v dropped).
-make_project "$WORK/mk" "$REL_TARGETS_LINUX"
+release_project make "$WORK/mk" "$REL_TARGETS_LINUX"
 git_commit_tag "$WORK/mk" v1.4.0
 # A host build left in the source tree (objects and a dynamic app): the
 # release builds from git's tracked files, so none of it is shipped.
@@ -59,7 +59,7 @@ check_sbom "$g.sbom.spdx.json" "$XSTATIC_HOME/sysroots/arm64-glibc/manifest.json
 expect_contains "$(cat "$g.sbom.spdx.json")" '"name": "libc6-dev"'
 
 # --- CMake project (C++ on musl and, when here, mingw): --version and --json.
-cmake_project "$WORK/cm" "$targets"
+release_project cmake "$WORK/cm" "$targets"
 (cd "$WORK/cm" && "$XSTATIC" -q release --version 2.0.0-rc1 --json -j 2 >"$WORK/summary.json")
 dist=$WORK/cm/dist
 python3 - "$WORK/summary.json" <<'PY'

@@ -3,8 +3,8 @@
 # .gnu_debuglink; the debug archive holds .build-id/ab/cdef....debug whose
 # build-id is the binary's; llvm-symbolizer turns an address inside greet()
 # of the stripped binary into "greet" and greet.c's line, for amd64 and arm64.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/release_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/release.sh"
 need make
 SYMBOLIZER=$(command -v llvm-symbolizer-19 || command -v llvm-symbolizer) || skip "llvm-symbolizer is not installed"
 READELF=$(command -v llvm-readelf-19 || command -v llvm-readelf) || skip "llvm-readelf is not installed"
@@ -12,7 +12,7 @@ NM=$(command -v llvm-nm-19 || command -v llvm-nm) || skip "llvm-nm is not instal
 need_sysroot linux/amd64
 need_sysroot linux/arm64
 
-make_project "$WORK/p" "$REL_TARGETS_LINUX"
+release_project make "$WORK/p" "$REL_TARGETS_LINUX"
 (cd "$WORK/p" && "$XSTATIC" -q release --version 1.0.0 >/dev/null)
 line=$(grep -n '^int greet' "$WORK/p/src/greet.c" | cut -d: -f1)
 

@@ -4,8 +4,8 @@
 # folder are reported before anything is built; a failed build, a missing
 # binary and a dynamic binary stop the release naming target, binary and
 # reason, and leave no dist folder (an earlier one stays as it was).
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/release_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/release.sh"
 need make
 need cc
 need_sysroot linux/amd64
@@ -36,7 +36,7 @@ for f in "$SRC"/examples/*/xstatic-release.toml; do
 done
 
 # --- The release file, checked before any build.
-make_project "$WORK/p" '"linux/amd64"'
+release_project make "$WORK/p" '"linux/amd64"'
 cp "$WORK/p/xstatic-release.toml" "$WORK/good.toml"
 
 printf 'name = greet\n' >"$WORK/p/xstatic-release.toml"

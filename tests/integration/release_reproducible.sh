@@ -3,8 +3,8 @@
 # after the other give byte-identical archives and checksums files; no
 # absolute path of either checkout is in any shipped binary or debug file;
 # archive entries carry the commit's time as mtime.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/release_common.bash"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/release.sh"
 need cmake
 need make
 need git
@@ -13,7 +13,7 @@ need_sysroot linux/arm64
 
 # The C++ project gains an assert() and __FILE__ (absolute under CMake) and
 # __DATE__ (SOURCE_DATE_EPOCH decides it).
-cmake_project "$WORK/origin" "$REL_TARGETS_LINUX"
+release_project cmake "$WORK/origin" "$REL_TARGETS_LINUX"
 cat >>"$WORK/origin/src/main.cpp" <<'CPP'
 #include <cassert>
 #include <cstdio>

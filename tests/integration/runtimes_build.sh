@@ -4,8 +4,8 @@
 # leaving nothing installed, concurrent builds of one target building once
 # (with a tiny stand-in LLVM tree, through the real cmake and ninja), and
 # `runtimes list`.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/support/runtimes_lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/runtimes.sh"
 
 # glibc targets use libstdc++: nothing to build.
 XSTATIC_HOME=$WORK/empty must_fail "$XSTATIC" runtimes build aarch64-linux-gnu

@@ -5,8 +5,8 @@
 # destructor; check that each binary is static (file, readelf and xstatic
 # verify) and prints what it should,
 # arm64 under qemu-user.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/support/runtimes_lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/runtimes.sh"
 need qemu-aarch64-static
 need file
 

@@ -5,8 +5,8 @@
 # reports, what auto costs a program that never allocates (nothing), a
 # program that brings its own malloc, the errors, XSTATIC_AUTO_BUILD=0, a
 # failed build, and concurrent builds of one target building once.
-. "$(dirname "$0")/lib.sh"
-. "$SRC/tests/integration/support/runtimes_lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/runtimes.sh"
 need qemu-aarch64-static
 P=$SRC/tests/integration/programs
 

@@ -3,7 +3,7 @@
 # uses the imported libc++ and mimalloc and builds nothing; importing again
 # keeps them; a tampered, padded or hostile archive is refused and installs
 # nothing, writes nothing outside the store.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need python3
 need zstd

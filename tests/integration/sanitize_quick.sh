@@ -13,7 +13,7 @@
 # that wrote this suite on a shared 2-core machine, so its CI cost is not yet
 # measured. The parsers run under ASan and UBSan on every CTest run anyway:
 # fuzz_replay and inspect_fuzz.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 [ "${XSTATIC_SANITIZE_SUITE:-0}" = 1 ] ||
   skip "the full sanitizer build is opt-in: XSTATIC_SANITIZE_SUITE=1 ctest -R sanitize_quick (or scripts/sanitize.sh)"
 need g++

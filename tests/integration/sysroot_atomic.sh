@@ -2,7 +2,7 @@
 # Two concurrent installs of one target give one good sysroot; an install
 # killed part-way (SIGKILL) leaves no sysroot, and the next install gives a
 # good one and removes the leftovers.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need_sysroot linux/amd64 glibc   # fills the shared store's .deb cache for amd64
 debs="$XSTATIC_HOME/apt/amd64/debs"

@@ -3,7 +3,7 @@
 # the root, a write through a symlink, and a hard link escaping the root:
 # each is refused naming the package and member, nothing is written outside
 # the temporary folder, and the store is unchanged.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need python3
 need_sysroot linux/amd64 musl
 cache="$XSTATIC_HOME/apt/amd64/debs"

@@ -2,7 +2,7 @@
 # sysroot install, list, path for linux/amd64 and linux/arm64 with both libcs
 # (real Debian packages through the host's apt), and a C hello that links
 # statically against each with clang-19 and lld, then runs (arm64 under qemu).
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need ld.lld-19
 need apt-get

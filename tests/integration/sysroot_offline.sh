@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Offline installs from a folder of .deb files (--debs): a good install that
 # never touches apt, a missing package and a broken .deb named in the error.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need_sysroot linux/amd64 musl   # fills the shared store's .deb cache for amd64
 cache="$XSTATIC_HOME/apt/amd64/debs"

@@ -2,7 +2,7 @@
 # export then import reproduces the same sysroot (same manifest, links a
 # hello); remove deletes it; hostile or mismatched archives are refused and
 # leave the store unchanged.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need python3
 need_sysroot linux/arm64 musl

@@ -5,7 +5,7 @@
 # `targets`, and `sysroot install` reinstalls it in one rename; a second
 # install is a no-op. A sysroot holding packages added with `sysroot add` is
 # refused with the command that re-adds them. Offline (--debs) for speed.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 need clang-19
 need_sysroot linux/amd64 musl    # fills the shared store's .deb cache for amd64
 need_sysroot linux/amd64 glibc

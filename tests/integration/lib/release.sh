@@ -1,5 +1,8 @@
-# Shared by the release_* suites (sourced after lib.sh): projects with a
-# release file, in a git repository with a tag, as a user would have them.
+# Projects for the release_* suites (archives, debug, errors, reproducible);
+# sourced after common.sh. A project with a release file, in a git
+# repository with a tag, as a user would have them (release_project,
+# git_commit_tag), and the checks of what `xstatic release` writes
+# (check_artifacts_json, check_sbom).
 
 REL_TARGETS_LINUX='"linux/amd64", "linux/arm64"'
 
@@ -14,33 +17,31 @@ git_commit_tag() { # dir tag
   git -C "$1" tag "$2"
 }
 
-# The examples' Makefile project (C: greet + a static library), with a release file.
-make_project() { # dir targets-toml
-  cp -r "$SRC/examples/makefile-project" "$1"
-  echo "MIT License" >"$1/LICENSE"
-  cat >"$1/xstatic-release.toml" <<TOML
-name = "greet"
-targets = [$2]
-binaries = ["app"]
-extra_files = ["LICENSE", "README*"]
+# A copy of one of the examples' projects with a LICENSE and a release file:
+# make, the Makefile project (C: greet + a static library), or cmake, the
+# CMake project (C++ library, CLI and tests).
+release_project() { # make|cmake dir targets-toml
+  local example name binary extra build
+  case $1 in
+    make)
+      example=makefile-project name=greet binary=app extra='"LICENSE", "README*"'
+      build='[make]
+args = ["app"]' ;;
+    cmake)
+      example=cmake-project name=wordstat binary=wordstat-cli extra='"LICENSE", "README.md"'
+      build='[cmake]
+targets = ["wordstat-cli"]' ;;
+    *) fail "release_project: no example project of kind '$1' (make or cmake)" ;;
+  esac
+  cp -r "$SRC/examples/$example" "$2"
+  echo "MIT License" >"$2/LICENSE"
+  cat >"$2/xstatic-release.toml" <<TOML
+name = "$name"
+targets = [$3]
+binaries = ["$binary"]
+extra_files = [$extra]
 
-[make]
-args = ["app"]
-TOML
-}
-
-# The examples' CMake project (C++ library, CLI and tests), with a release file.
-cmake_project() { # dir targets-toml
-  cp -r "$SRC/examples/cmake-project" "$1"
-  echo "MIT License" >"$1/LICENSE"
-  cat >"$1/xstatic-release.toml" <<TOML
-name = "wordstat"
-targets = [$2]
-binaries = ["wordstat-cli"]
-extra_files = ["LICENSE", "README.md"]
-
-[cmake]
-targets = ["wordstat-cli"]
+$build
 TOML
 }
 

@@ -1,6 +1,9 @@
-# Sourced by the fuzz suites: builds tests/fuzz (every libFuzzer target,
+# The libFuzzer build for the fuzz suites (fuzz_replay, inspect_fuzz);
+# sourced after common.sh: builds tests/fuzz (every libFuzzer target,
 # clang-19 + ASan + UBSan) once under the build tree, under a lock so that
-# suites running in parallel share one build. Sets $fuzz_build.
+# suites running in parallel share one build. Sets $fuzz_build; skips the
+# suite when clang-19 or libFuzzer is missing. (scripts/fuzz.sh, a campaign
+# outside CTest, builds the same project by itself.)
 need clang++-19
 need python3
 need flock

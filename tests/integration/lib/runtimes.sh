@@ -1,4 +1,6 @@
-# Shared by the runtimes_*.sh suites (sourced after lib.sh).
+# For the runtimes_build/cxx/malloc suites (sourced after common.sh): skips
+# without clang-19, cmake, ninja or python3; runtimes_need_sysroot, and
+# cxx_musl, which links C++ for musl the way xstatic's driver does.
 
 need clang-19
 need cmake

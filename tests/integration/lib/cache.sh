@@ -1,4 +1,6 @@
-# Shared by the driver_ccache/sccache/distcc suites (sourced after lib.sh):
+# Compile caches, for the driver_ccache/sccache/distcc/icecc and
+# integrate_meson_launcher suites (sourced after common.sh and examples.sh,
+# whose need_cxx private_store uses) and bench/cache.sh (gen_project only):
 # a generated project of C and C++ files with a Make and a CMake driver, a
 # store of the suite's own, and the compile-cache statistics.
 

@@ -1,4 +1,7 @@
-# Shared by the integrate_*.sh suites (sourced after lib.sh).
+# Building the examples/ projects for a target, for the integrate_* suites
+# and the compile-cache driver suites (sourced after common.sh):
+# need_target, need_cxx (libc++ built once), copy_example, and the checks of
+# a result: check_static (`xstatic verify`), check_runs (`xstatic run`).
 
 EXAMPLES="$SRC/examples"
 TOOLCHAINS="$SRC/toolchains"

@@ -1,4 +1,6 @@
-# Shared by the driver_*.sh suites (sourced after lib.sh; not a suite itself).
+# Sysroots and runners for the driver_* suites (chroot, cxx, dispatch,
+# doctor, flags, hello, linker, store, verify); sourced after common.sh:
+# driver_sysroot, driver_run.
 
 # The sysroot for a target in the test store, installed by xstatic itself.
 driver_sysroot() { # target libc

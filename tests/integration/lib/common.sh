@@ -1,10 +1,16 @@
-# Shared by the integration suites (sourced, not run). Each suite:
-#   . "$(dirname "$0")/lib.sh"
+# The ground of every integration suite (sourced first, not run): strict
+# mode, SRC (the source tree), the shared test store (XSTATIC_HOME), a
+# scratch folder WORK removed on exit (the suite runs in it), skip/fail/need,
+# must_fail, expect_contains, need_sysroot, daemons/stop_daemons, and wine.
+# Each suite starts with
+#   . "$(dirname "$0")/lib/common.sh"
+# then sources the other helpers of this folder it needs as
+#   . "$SRC/tests/integration/lib/NAME.sh"
 # XSTATIC, XSTATIC_SOURCE_DIR and XSTATIC_BUILD_DIR come from CTest.
 set -euo pipefail
 : "${XSTATIC:?run through ctest (XSTATIC is the xstatic binary)}"
 : "${XSTATIC_BUILD_DIR:?run through ctest}"
-SRC=${XSTATIC_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+SRC=${XSTATIC_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}
 
 # One store shared by all suites of a build, so sysroots and runtimes are
 # provisioned once per CI run (xstatic's own locks make parallel suites safe).
