@@ -205,7 +205,8 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
 // A temporary file for lld's --why-extract report, on static glibc links
 // made by lld (see xstatic/driver/glibc.hpp).
 std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t) {
-  if (t.libc != target::Libc::glibc || inv.mode != Mode::link || inv.other_linker) return std::nullopt;
+  if (!target::libc_info(t.libc).static_hazards || inv.mode != Mode::link || inv.other_linker)
+    return std::nullopt;
   std::string tmpl = util::getenv_nonempty("TMPDIR").value_or("/tmp") + "/xstatic-why-XXXXXX";
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) return std::nullopt;  // only the warning is lost
@@ -238,22 +239,24 @@ void note_outdated_sysroot(const Plan& plan, util::Progress& progress) {
 // (Debian's libc++ for wasm32 is built without them) and threads
 // (wasm32-wasip1 has none). Said once per call, only when the user asks for them.
 void warn_wasi_limits(const Invocation& inv, const target::Target& t, util::Progress& progress) {
-  if (t.libc != target::Libc::wasi) return;
+  const auto& libc = target::libc_info(t.libc);
+  if (libc.cxx_exceptions && libc.threads) return;
   auto has = [&](std::string_view flag) {
     return std::find(inv.clang_args.begin(), inv.clang_args.end(), flag) != inv.clang_args.end();
   };
-  if (has("-fexceptions") || has("-fcxx-exceptions"))
+  if (!libc.cxx_exceptions && (has("-fexceptions") || has("-fcxx-exceptions")))
     progress.warning(t.go_name() +
                      " has no C++ exceptions (WASI's libc++ is built without them): a program that throws "
                      "fails to link (undefined __cxa_throw); drop -fexceptions");
-  if (has("-pthread") || has("-lpthread") || has("-fopenmp"))
+  if (!libc.threads && (has("-pthread") || has("-lpthread") || has("-fopenmp")))
     progress.warning(t.go_name() +
                      " has no threads (wasm32-wasip1): std::thread and pthread_create are not there");
 }
 
 // After a failed WASI link: the usual cause is code built with exceptions.
 void note_wasi_exceptions(const Plan& plan, const std::string& linker_errors, util::Progress& progress) {
-  if (plan.target.libc != target::Libc::wasi || linker_errors.find("__cxa_") == std::string::npos) return;
+  if (target::libc_info(plan.target.libc).cxx_exceptions || linker_errors.find("__cxa_") == std::string::npos)
+    return;
   progress.note(plan.target.go_name() +
                 " has no C++ exceptions (WASI's libc++ is built without them): build every object with "
                 "-fno-exceptions (xstatic adds it) and do not throw");
@@ -290,8 +293,8 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
     return result.exit_code;
   }
   bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
-  bool glibc = plan.target.libc == target::Libc::glibc;
-  if (glibc && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
+  bool may_have_hazards = target::libc_info(plan.target.libc).static_hazards;
+  if (may_have_hazards && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
     progress.warning(glibc_hazard_warning(plan.target.go_name(), hazards));
   return 0;
 }

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "internal.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -29,7 +30,7 @@ void check_target(const target::Target& t) {
     throw Error("C++ runtimes are built for musl targets only; " + t.describe() +
                     " uses Debian's libstdc++ from its sysroot",
                 sysroot::install_command(t), Exit::usage);
-  if (t.libc != target::Libc::musl || !(t.row->languages & target::kCxx))
+  if (!target::libc_info(t.libc).builds_cxx_runtimes || !(t.row->languages & target::kCxx))
     throw Error("no libc++ build for " + t.describe() + ": only Linux musl targets use xstatic's runtimes",
                 {}, Exit::usage);
 }
