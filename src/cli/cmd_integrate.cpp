@@ -15,6 +15,7 @@
 #include "xstatic/integrate/toolset.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
+#include "xstatic/util/progress.hpp"
 
 namespace xstatic::cli {
 namespace {
@@ -45,8 +46,10 @@ integrate::Toolset prepare(const target::Target& t, const std::string& malloc = 
   tools.malloc = malloc;
   integrate::ensure_launchers(tools);
   if (!tools.sysroot_installed)
-    spdlog::warn("the sysroot for {} ({}) is not installed yet: run '{}'", t.go_name(), t.libc_name(),
-                 sysroot::install_command(t));
+    util::Progress(
+        {.quiet = globals().quiet, .prefix = "xstatic: ", .rewrite = util::Rewrite::never, .out = nullptr})
+        .warning("the sysroot for " + t.go_name() + " (" + std::string(t.libc_name()) +
+                 ") is not installed yet: run '" + sysroot::install_command(t) + "'");
   return tools;
 }
 

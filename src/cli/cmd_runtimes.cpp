@@ -12,6 +12,7 @@
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/runtimes/transfer.hpp"
 #include "xstatic/target/target.hpp"
+#include "xstatic/util/progress.hpp"
 
 namespace xstatic::cli {
 namespace {
@@ -22,6 +23,15 @@ struct BuildArgs {
   std::string llvm_src, mimalloc_src;
   int jobs = 0;
 };
+
+// Steps rewritten in place on a terminal, nothing with -q; plain lines with
+// -v, whose debug lines would otherwise land inside an open step line.
+util::ProgressOptions progress_options() {
+  return {.quiet = globals().quiet,
+          .prefix = {},
+          .rewrite = globals().verbosity > 0 ? util::Rewrite::never : util::Rewrite::on_terminal,
+          .out = nullptr};
+}
 
 void say_built(const target::Target& t, const char* runtime, bool built_now,
                const std::filesystem::path& root) {
@@ -35,14 +45,15 @@ void run_build(const BuildArgs& args) {
   runtimes::BuildOptions options{
       .llvm_src = args.llvm_src, .mimalloc_src = args.mimalloc_src, .jobs = args.jobs, .clang = {}};
   bool libcxx = args.runtime != "mimalloc", mimalloc = args.runtime != "libc++";
+  util::Progress progress(progress_options());
   for (const auto& spec : args.targets) {
     auto t = target::parse(spec);
     if (mimalloc) {  // seconds; libc++ takes a minute
-      auto got = runtimes::build_mimalloc(s, t, options);
+      auto got = runtimes::build_mimalloc(s, t, progress, options);
       say_built(t, "mimalloc", got.built_now, got.root);
     }
     if (libcxx) {
-      auto got = runtimes::build(s, t, options);
+      auto got = runtimes::build(s, t, progress, options);
       say_built(t, "libc++", got.built_now, got.root);
     }
   }
@@ -86,7 +97,8 @@ void run_export(const TransferArgs& a) {
 }
 
 void run_import(const TransferArgs& a) {
-  for (const auto& r : runtimes::import_runtimes(store(), a.file, globals().quiet))
+  util::Progress progress(progress_options());
+  for (const auto& r : runtimes::import_runtimes(store(), a.file, progress))
     if (!globals().quiet)
       std::printf("%s %s\n", r.installed ? "imported" : "already present, kept", r.folder.c_str());
 }

@@ -7,6 +7,7 @@
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/store.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -40,9 +41,9 @@ int clang_major(const sysroot::Store& store) {
 
 std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t) {
   if (!(t.row->languages & target::kCxx)) return "-";
-  if (t.libc == target::Libc::glibc) return "libstdc++";
-  if (t.libc == target::Libc::wasi) return "libc++ (no exc.)";  // from the sysroot: docs/wasm.md
-  if (t.libc != target::Libc::musl) return "system";
+  const auto& libc = target::libc_info(t.libc);
+  if (!libc.builds_cxx_runtimes)  // from the sysroot or the toolchain (WASI's: docs/wasm.md)
+    return std::string(libc.cxx_runtime) + (libc.cxx_exceptions ? "" : " (no exc.)");
   // Built on the first C++ link, so not "missing"; but say whether it is there.
   return runtimes::find(store, t, clang_major(store)) ? "libc++" : "libc++ (not built)";
 }
@@ -53,8 +54,8 @@ std::string allocator_of(const sysroot::Store& store, const target::Target& t) {
     auto built = runtimes::find_mimalloc(store, t, clang_major(store));
     return built ? "mimalloc " + built->version : "mimalloc (not built)";  // built on the first link
   }
-  if (t.libc == target::Libc::musl || t.libc == target::Libc::glibc) return std::string(t.libc_name());
-  return "system";
+  auto own = target::libc_info(t.libc).malloc;
+  return own.empty() ? "system" : std::string(own);
 }
 
 }  // namespace
@@ -80,9 +81,8 @@ TargetStatus target_status(const target::Target& t) {
 std::vector<TargetStatus> all_target_status() {
   std::vector<TargetStatus> out;
   for (const auto& row : target::table()) {
-    for (auto libc : {target::Libc::musl, target::Libc::glibc, target::Libc::mingw, target::Libc::darwin,
-                      target::Libc::wasi})
-      if (row.libcs & target::libc_bit(libc)) out.push_back(target_status({&row, libc}));
+    for (const auto& libc : target::libcs())
+      if (row.libcs & target::libc_bit(libc.libc)) out.push_back(target_status({&row, libc.libc}));
   }
   return out;
 }

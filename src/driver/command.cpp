@@ -11,38 +11,14 @@
 namespace xstatic::driver {
 namespace {
 
-// What a link means for each kind of target. Static linking is a Linux/ELF
-// idea: mingw's -static only makes libgcc/winpthread static, wasm is always
-// static, and macOS cannot link statically at all.
-struct LinkTraits {
-  bool fuse_lld;            // -fuse-ld=lld (wasm: clang already runs wasm-ld)
-  bool static_flag;         // -static
-  bool static_pie;          // -static-pie is meaningful
-  const char* gc;           // the linker's dead-code flag
-  const char* strip_all;    // the linker's strip flag, or nullptr
-  const char* strip_debug;  // the linker's strip-debug-only flag, or nullptr
-  bool static_dll;          // -shared -static: a DLL with its compiler runtime inside (mingw)
-};
-
-// ld64 has no -s: -S drops debug information, -x local symbols (the
-// exported and imported ones stay: a Mach-O executable needs them for dyld).
-LinkTraits traits_of(const target::Target& t) {
-  switch (t.libc) {
-    case target::Libc::musl:
-    case target::Libc::glibc:
-      return {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false};
-    case target::Libc::mingw:
-      return {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true};
-    case target::Libc::wasi:
-      return {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false};
-    case target::Libc::darwin:
-      return {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false};
-  }
-  return {true, false, false, "-Wl,--gc-sections", nullptr, nullptr, false};
+// What a link means for each kind of target: the libc table's link flags
+// (target::LinkFlags).
+const target::LinkFlags& traits_of(const target::Target& t) {
+  return target::libc_info(t.libc).link;
 }
 
-void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkTraits& traits) {
-  if (!traits.strip_all) return;
+void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const target::LinkFlags& traits) {
+  if (traits.strip_all.empty()) return;
   switch (inv.own.strip) {
     case Strip::none:
       return;
@@ -59,7 +35,7 @@ void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const LinkT
 }
 
 void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
-  auto traits = traits_of(plan.target);
+  const auto& traits = traits_of(plan.target);
   bool static_link =
       traits.static_flag && (inv.mode == Mode::link || (inv.mode == Mode::shared && traits.static_dll));
   if (static_link) cmd.emplace_back(inv.own.pie && traits.static_pie ? "-static-pie" : "-static");
@@ -185,14 +161,7 @@ bool asks_for_linker_path(const Invocation& inv) {
 }
 
 std::string_view lld_name(const target::Target& t) {
-  switch (t.libc) {
-    case target::Libc::wasi:
-      return "wasm-ld";
-    case target::Libc::darwin:
-      return "ld64.lld";
-    default:
-      return "ld.lld";  // ELF, and PE through lld's MinGW mode
-  }
+  return target::libc_info(t.libc).linker;
 }
 
 Language language_of_tool(std::string_view tool) {
@@ -202,12 +171,12 @@ Language language_of_tool(std::string_view tool) {
 }
 
 bool needs_cxx_runtimes(Language language, const target::Target& t) {
-  return language == Language::cxx && t.libc == target::Libc::musl;
+  return language == Language::cxx && target::libc_info(t.libc).builds_cxx_runtimes;
 }
 
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) {
   bool links = inv.mode != Mode::compile_only;
-  auto traits = traits_of(plan.target);
+  const auto& traits = traits_of(plan.target);
   std::vector<std::string> cmd;
   cmd.reserve(inv.clang_args.size() + 16);
   if (plan.language == Language::cxx && plan.cxx_driver) {
@@ -234,7 +203,7 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   bool wasi = plan.target.libc == target::Libc::wasi;
   // WASI's libc++ is built without exceptions: code compiled with them calls
   // __cxa_throw, which nothing defines (docs/wasm.md).
-  if (wasi) cmd.emplace_back("-fno-exceptions");
+  if (!target::libc_info(plan.target.libc).cxx_exceptions) cmd.emplace_back("-fno-exceptions");
   if (wasi && full_link && !inv.no_default_libs && plan.sysroot) cmd.emplace_back("-nodefaultlibs");
   if (wasi && full_link && !inv.output) cmd.insert(cmd.end(), {"-o", output_of(inv, plan.target)});
   // libc++ for musl: its headers, and for a link its libraries (lld takes
@@ -277,14 +246,7 @@ std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t) {
 
 std::string output_of(const Invocation& inv, const target::Target& t) {
   if (inv.output) return *inv.output;
-  switch (t.libc) {
-    case target::Libc::mingw:
-      return "a.exe";
-    case target::Libc::wasi:
-      return "a.wasm";
-    default:
-      return "a.out";
-  }
+  return std::string(target::libc_info(t.libc).default_output);
 }
 
 }  // namespace xstatic::driver

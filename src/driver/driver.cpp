@@ -1,10 +1,14 @@
 // The compiler front end: from a command line to clang, and from clang's
 // output to the verdict. Compile-only calls (the thousands a build makes)
 // do only cheap work here (parse, a few stats) and then exec clang.
+//
+// What the driver tells the user (notes, warnings, the first link's runtime
+// builds) goes through one util::Progress: plain lines prefixed "xstatic: "
+// on stderr, never stdout, which may carry the compiler's own output (-E).
+// Plain lines, not a line rewritten in place: other jobs of a parallel build
+// write to the same terminal.
 #include "xstatic/driver/driver.hpp"
 
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,6 +31,7 @@
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
+#include "xstatic/util/progress.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::driver {
@@ -38,15 +43,15 @@ bool env_true(const char* name) {
 }
 
 std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, const target::Target& t,
-                                                  const Invocation& inv) {
+                                                  const Invocation& inv, util::Progress& progress) {
   if (auto found = store.find(t)) return found;
   // `cc --version` and other calls without input need no sysroot: build
   // systems probe the compiler before anything is installed.
   if (inv.inputs == 0) return std::nullopt;
   bool ours = sysroot::is_provisioned_by_xstatic(t);
   if (inv.own.auto_install && ours) {
-    std::fprintf(stderr, "xstatic: installing the sysroot for %s (--auto-install)\n", t.describe().c_str());
-    return sysroot::install(store, t, sysroot::InstallOptions{});
+    progress.done("installing the sysroot for " + t.describe() + " (--auto-install)");
+    return sysroot::install(store, t, sysroot::InstallOptions{}, progress);
   }
   // A links folder's store (xstatic/sysroot/links_store.hpp) may not be the
   // one a bare `xstatic sysroot install` would fill: name it.
@@ -63,15 +68,6 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
                    : "no sysroot for " + t.describe() + " was found",
               for_store + sysroot::install_command(t) + (ours ? " (or pass --auto-install)" : ""),
               Exit::missing);
-}
-
-// The runtimes module reports progress through spdlog: on stderr, never
-// stdout, which may carry the compiler's own output (-E).
-void show_runtimes_progress() {
-  if (spdlog::get("xstatic-runtimes")) return;
-  auto logger = spdlog::stderr_logger_st("xstatic-runtimes");
-  logger->set_pattern("xstatic: %v");
-  spdlog::set_default_logger(logger);
 }
 
 bool auto_build_allowed() {
@@ -106,8 +102,8 @@ runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Targ
 // xstatic/runtimes/allocator.hpp): found with one folder listing, built on
 // first use like libc++. With auto, a missing or failed build is a warning
 // and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
-void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice,
-                      Plan& plan) {
+void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice, Plan& plan,
+                      util::Progress& progress) {
   const auto& t = plan.target;
   if (inv.mode != Mode::link || choice == runtimes::Malloc::libc || !runtimes::mimalloc_supported(t)) return;
   bool forced = choice == runtimes::Malloc::mimalloc;
@@ -123,33 +119,27 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
       throw Error(
           "--malloc=mimalloc: mimalloc is not built for " + t.describe() + " yet (XSTATIC_AUTO_BUILD=0)",
           "run '" + build_cmd + "'", Exit::missing);
-    std::fprintf(stderr,
-                 "xstatic: note: linking musl's own malloc: mimalloc is not built for %s "
-                 "(XSTATIC_AUTO_BUILD=0); run '%s'\n",
-                 t.describe().c_str(), build_cmd.c_str());
+    progress.note("linking musl's own malloc: mimalloc is not built for " + t.describe() +
+                  " (XSTATIC_AUTO_BUILD=0); run '" + build_cmd + "'");
     return;
   }
   if (!forced) {
     if (auto log = runtimes::recent_mimalloc_failure(store, t, plan.clang.major)) {
-      std::fprintf(stderr,
-                   "xstatic: note: linking musl's own malloc: building mimalloc for %s failed within the "
-                   "hour (log: %s); retry: '%s'\n",
-                   t.describe().c_str(), log->c_str(), build_cmd.c_str());
+      progress.note("linking musl's own malloc: building mimalloc for " + t.describe() +
+                    " failed within the hour (log: " + log->string() + "); retry: '" + build_cmd + "'");
       return;
     }
   }
-  show_runtimes_progress();
-  std::fprintf(stderr,
-               "xstatic: first link for %s: building the mimalloc allocator for it once (a few seconds)\n",
-               t.describe().c_str());
+  progress.done("first link for " + t.describe() +
+                ": building the mimalloc allocator for it once (a few seconds)");
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
   try {
-    plan.allocator = runtimes::build_mimalloc(store, t, options).archive;
+    plan.allocator = runtimes::build_mimalloc(store, t, progress, options).archive;
   } catch (const Error& e) {
     if (forced) throw;
-    std::fprintf(stderr, "xstatic: warning: linking musl's own malloc (slower with threads): %s\n  fix: %s\n",
-                 e.what(), e.hint().empty() ? build_cmd.c_str() : e.hint().c_str());
+    progress.warning("linking musl's own malloc (slower with threads): " + std::string(e.what()) +
+                     "\n  fix: " + (e.hint().empty() ? build_cmd : e.hint()));
   }
 }
 
@@ -157,19 +147,18 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
 // target (once, locked, about a minute), as zig c++ does, unless
 // XSTATIC_AUTO_BUILD=0 asks for an error instead.
 std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store, const target::Target& t,
-                                                     const toolchain::Clang& clang) {
+                                                     const toolchain::Clang& clang,
+                                                     util::Progress& progress) {
   if (auto found = runtimes::find(store, t, clang.major)) return found;
   if (!auto_build_allowed())
     throw Error("C++ for " + t.describe() + " needs LLVM's libc++ built for musl (clang " +
                     std::to_string(clang.major) + "), which is not built yet (XSTATIC_AUTO_BUILD=0)",
                 "run 'xstatic runtimes build " + t.go_name() + "', or use glibc's libstdc++: --libc glibc",
                 Exit::missing);
-  show_runtimes_progress();
-  std::fprintf(stderr, "xstatic: first C++ use of %s: building libc++ for it once (about a minute)\n",
-               t.describe().c_str());
+  progress.done("first C++ use of " + t.describe() + ": building libc++ for it once (about a minute)");
   runtimes::BuildOptions options;
   options.clang = clang.path;
-  return runtimes::build(store, t, options);
+  return runtimes::build(store, t, progress, options);
 }
 
 // --ld-path for the target's lld when clang would not find it beside itself.
@@ -216,7 +205,8 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
 // A temporary file for lld's --why-extract report, on static glibc links
 // made by lld (see xstatic/driver/glibc.hpp).
 std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t) {
-  if (t.libc != target::Libc::glibc || inv.mode != Mode::link || inv.other_linker) return std::nullopt;
+  if (!target::libc_info(t.libc).static_hazards || inv.mode != Mode::link || inv.other_linker)
+    return std::nullopt;
   std::string tmpl = util::getenv_nonempty("TMPDIR").value_or("/tmp") + "/xstatic-why-XXXXXX";
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) return std::nullopt;  // only the warning is lost
@@ -236,43 +226,40 @@ std::vector<std::string> take_why_extract(const Plan& plan) {
 // After a failed link only (never on the compile path): a sysroot made by an
 // older recipe may lack files the link needs (musl's crtbeginS.o for -shared
 // and -pie), which clang reports as "cannot open ..." with no reason given.
-void note_outdated_sysroot(const Plan& plan) {
+void note_outdated_sysroot(const Plan& plan, util::Progress& progress) {
   if (!plan.sysroot || !sysroot::is_provisioned_by_xstatic(plan.target)) return;
   auto m = sysroot::try_read_manifest(*plan.sysroot / sysroot::kManifestName);
   if (!m || sysroot::is_current(*m)) return;
-  std::fprintf(stderr,
-               "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
-               "this link needs; update it: %s\n",
-               plan.target.describe().c_str(), sysroot::upgrade_command(*m, plan.target).c_str());
+  progress.note("the sysroot for " + plan.target.describe() +
+                " was installed from an older recipe and may lack files this link needs; update it: " +
+                sysroot::upgrade_command(*m, plan.target));
 }
 
 // WASI lacks two things C++ programs reach for (docs/wasm.md): exceptions
 // (Debian's libc++ for wasm32 is built without them) and threads
 // (wasm32-wasip1 has none). Said once per call, only when the user asks for them.
-void warn_wasi_limits(const Invocation& inv, const target::Target& t) {
-  if (t.libc != target::Libc::wasi) return;
+void warn_wasi_limits(const Invocation& inv, const target::Target& t, util::Progress& progress) {
+  const auto& libc = target::libc_info(t.libc);
+  if (libc.cxx_exceptions && libc.threads) return;
   auto has = [&](std::string_view flag) {
     return std::find(inv.clang_args.begin(), inv.clang_args.end(), flag) != inv.clang_args.end();
   };
-  if (has("-fexceptions") || has("-fcxx-exceptions"))
-    std::fprintf(stderr,
-                 "xstatic: warning: %s has no C++ exceptions (WASI's libc++ is built without them): "
-                 "a program that throws fails to link (undefined __cxa_throw); drop -fexceptions\n",
-                 t.go_name().c_str());
-  if (has("-pthread") || has("-lpthread") || has("-fopenmp"))
-    std::fprintf(stderr,
-                 "xstatic: warning: %s has no threads (wasm32-wasip1): std::thread and pthread_create "
-                 "are not there\n",
-                 t.go_name().c_str());
+  if (!libc.cxx_exceptions && (has("-fexceptions") || has("-fcxx-exceptions")))
+    progress.warning(t.go_name() +
+                     " has no C++ exceptions (WASI's libc++ is built without them): a program that throws "
+                     "fails to link (undefined __cxa_throw); drop -fexceptions");
+  if (!libc.threads && (has("-pthread") || has("-lpthread") || has("-fopenmp")))
+    progress.warning(t.go_name() +
+                     " has no threads (wasm32-wasip1): std::thread and pthread_create are not there");
 }
 
 // After a failed WASI link: the usual cause is code built with exceptions.
-void note_wasi_exceptions(const Plan& plan, const std::string& linker_errors) {
-  if (plan.target.libc != target::Libc::wasi || linker_errors.find("__cxa_") == std::string::npos) return;
-  std::fprintf(stderr,
-               "xstatic: note: %s has no C++ exceptions (WASI's libc++ is built without them): build "
-               "every object with -fno-exceptions (xstatic adds it) and do not throw\n",
-               plan.target.go_name().c_str());
+void note_wasi_exceptions(const Plan& plan, const std::string& linker_errors, util::Progress& progress) {
+  if (target::libc_info(plan.target.libc).cxx_exceptions || linker_errors.find("__cxa_") == std::string::npos)
+    return;
+  progress.note(plan.target.go_name() +
+                " has no C++ exceptions (WASI's libc++ is built without them): build every object with "
+                "-fno-exceptions (xstatic adds it) and do not throw");
 }
 
 // --print-fingerprint: nothing is required to be installed; what is missing says "none".
@@ -287,7 +274,8 @@ int print_fingerprint(Language language, const target::Target& t, const sysroot:
   return 0;
 }
 
-int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
+int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan,
+             util::Progress& progress) {
   util::RunOptions options;
   options.capture_stderr = true;  // clang's diagnostics still reach the user as they come
   options.echo_stderr = true;
@@ -300,15 +288,14 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   }
   auto hazards = take_why_extract(plan);
   if (result.exit_code != 0) {
-    note_outdated_sysroot(plan);
-    note_wasi_exceptions(plan, result.err);
+    note_outdated_sysroot(plan, progress);
+    note_wasi_exceptions(plan, result.err, progress);
     return result.exit_code;
   }
   bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
-  bool glibc = plan.target.libc == target::Libc::glibc;
-  if (glibc && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
-    std::fprintf(stderr, "xstatic: warning: %s\n",
-                 glibc_hazard_warning(plan.target.go_name(), hazards).c_str());
+  bool may_have_hazards = target::libc_info(plan.target.libc).static_hazards;
+  if (may_have_hazards && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
+    progress.warning(glibc_hazard_warning(plan.target.go_name(), hazards));
   return 0;
 }
 
@@ -345,18 +332,20 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : sysroot::Store::locate();
   if (inv.own.print_fingerprint) return print_fingerprint(language, t, store);
   auto launcher = launcher_choice(inv.own.launcher);
-  warn_wasi_limits(inv, t);
+  util::Progress progress(util::ProgressOptions{
+      .quiet = false, .prefix = "xstatic: ", .rewrite = util::Rewrite::never, .out = nullptr});
+  warn_wasi_limits(inv, t, progress);
   auto allocator_choice = checked_malloc_choice(inv, t);
 
   Plan plan;
   plan.language = language;
   plan.target = t;
-  plan.sysroot = find_sysroot(store, t, inv);
+  plan.sysroot = find_sysroot(store, t, inv, progress);
   plan.clang = toolchain::find_clang(store);
   if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
   if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
-    plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang);
+    plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang, progress);
   if (asks_for_linker_path(inv)) return print_linker_path(plan);
   if (inv.mode != Mode::compile_only) {
     plan.ld_path = ld_path_override(plan.clang, t);
@@ -366,7 +355,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
     } catch (const Error&) {
     }
   }
-  choose_allocator(store, inv, allocator_choice, plan);
+  choose_allocator(store, inv, allocator_choice, plan, progress);
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);
@@ -380,7 +369,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   }
   if (inv.own.print_command) std::fprintf(stderr, "%s\n", util::shell_join(cmd).c_str());
   if (inv.mode == Mode::compile_only || inv.mode == Mode::relocatable) util::exec(cmd);
-  return run_link(cmd, inv, plan);
+  return run_link(cmd, inv, plan, progress);
 }
 
 }  // namespace xstatic::driver

@@ -15,6 +15,7 @@
 #include <cstdint>
 
 #include "detail.hpp"
+#include "xstatic/target/libc.hpp"
 
 namespace xstatic::inspect::detail {
 namespace {
@@ -46,8 +47,8 @@ std::string allocator_of(const std::string& note, std::optional<target::Libc> li
                          llvm::ArrayRef<llvm::StringRef> rodata, bool little_endian) {
   if (!note.empty()) return note;
   if (contains(rodata, "mimalloc: ")) return "mimalloc";
-  if (libc == target::Libc::glibc) return "glibc";
-  if (libc == target::Libc::musl || contains(rodata, table_bytes(little_endian))) return "musl";
+  if (libc && !target::libc_info(*libc).malloc.empty()) return std::string(target::libc_info(*libc).malloc);
+  if (contains(rodata, table_bytes(little_endian))) return "musl";
   return "unknown";
 }
 

@@ -19,6 +19,7 @@
 #include <algorithm>
 
 #include "detail.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/target/notes.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/strings.hpp"
@@ -317,10 +318,12 @@ class ElfInspector {
 
   void find_hazards() {
     bool executable = r_.file_type == FileType::executable || r_.file_type == FileType::static_pie;
-    if (r_.interpreter.find("ld-musl") != std::string::npos) r_.libc = target::Libc::musl;
-    if (r_.interpreter.find("ld-linux") != std::string::npos ||
-        std::find(r_.needed.begin(), r_.needed.end(), "libc.so.6") != r_.needed.end())
-      r_.libc = target::Libc::glibc;
+    for (const auto& libc : target::libcs()) {  // a later row wins: glibc over musl
+      bool loader = !libc.interpreter.empty() && r_.interpreter.find(libc.interpreter) != std::string::npos;
+      bool needs = !libc.shared_libc.empty() &&
+                   std::find(r_.needed.begin(), r_.needed.end(), libc.shared_libc) != r_.needed.end();
+      if (loader || needs) r_.libc = libc.libc;
+    }
     if (executable && !r_.exec_stack)
       r_.hazards.push_back(
           {HazardKind::execstack, "no PT_GNU_STACK: the kernel may map the stack executable"});

@@ -9,13 +9,14 @@
 //   runtimes/mimalloc-<version>-llvm<major>-r<recipe>/<sysroot>/ (one step).
 #include "xstatic/runtimes/allocator.hpp"
 
-#include <spdlog/spdlog.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 
 #include "internal.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/target/notes.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
@@ -114,15 +115,16 @@ fs::path failed_log_of(const sysroot::Store& store, const target::Target& t, int
 
 AllocatorInstalled build_locked(const sysroot::Store& store, const target::Target& t,
                                 const BuildOptions& options, const detail::Compiler& clang,
-                                const fs::path& sysroot, const fs::path& failed_log) {
+                                const fs::path& sysroot, const fs::path& failed_log,
+                                util::Progress& progress) {
   std::string name = sysroot::sysroot_name(t);
   fs::create_directories(store.runtimes_dir());
   detail::Scratch scratch(store.runtimes_dir(), ".tmp-mimalloc-" + name + "-", failed_log);
   auto start = std::chrono::steady_clock::now();
-  fs::path src = detail::prepare_mimalloc_source(store, options.mimalloc_src, scratch.log());
+  fs::path src = detail::prepare_mimalloc_source(store, options.mimalloc_src, scratch.log(), progress);
   std::string version = detail::mimalloc_source_version(src);
-  spdlog::info("building mimalloc {} for {} with clang {} (once per target)", version, t.describe(),
-               clang.version);
+  progress.step(fmt::format("building mimalloc {} for {} with clang {} (once per target)", version,
+                            t.describe(), clang.version));
 
   fs::path wrapper = scratch.dir() / "xstatic_mimalloc.c";
   std::ofstream(wrapper) << wrapper_source(detail::patched_mimalloc_copy(src, scratch.dir()), version);
@@ -150,8 +152,8 @@ AllocatorInstalled build_locked(const sysroot::Store& store, const target::Targe
   fs::rename(scratch.install(), final_dir);
   scratch.succeeded();
   fs::remove(failed_log, ec);  // an earlier failure is over
-  spdlog::info("mimalloc {} for {} built in {:.1f} s: {}", version, t.describe(), seconds,
-               final_dir.string());
+  progress.done(fmt::format("mimalloc {} for {} built in {:.1f} s: {}", version, t.describe(), seconds,
+                            final_dir.string()));
   return {final_dir, final_dir / "lib/libmimalloc.a", version, true};
 }
 
@@ -180,7 +182,7 @@ std::string_view malloc_name(Malloc m) {
 // libatomic there (__atomic_store, __atomic_fetch_add_8), which the musl
 // sysroots do not carry. Those keep musl's malloc.
 bool mimalloc_supported(const target::Target& t) {
-  if (t.libc != target::Libc::musl || t.row->goos != "linux") return false;
+  if (!target::libc_info(t.libc).mimalloc || t.row->goos != "linux") return false;
   for (std::string_view arch : {"armel", "mipsel"})
     if (t.row->debian_arch == arch) return false;
   return true;
@@ -215,7 +217,7 @@ std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, con
 }
 
 AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const target::Target& t,
-                                  const BuildOptions& options) {
+                                  util::Progress& progress, const BuildOptions& options) {
   if (!mimalloc_supported(t))
     throw Error("mimalloc is built for Linux musl targets only (not armel or mipsel); " + t.describe() +
                     " keeps its C library's allocator",
@@ -229,12 +231,13 @@ AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const targe
                 sysroot::install_command(t), Exit::missing);
   std::string lock_name = "mimalloc-llvm" + std::to_string(clang.major) + "-" + sysroot::sysroot_name(t);
   util::FileLock lock(store.locks_dir() / (lock_name + ".lock"), [&] {
-    spdlog::info("waiting for another xstatic that is building mimalloc for {}", t.describe());
+    progress.step("waiting for another xstatic that is building mimalloc for " + t.describe());
   });
   if (auto built = find_mimalloc(store, t, clang.major)) return *built;  // built while we waited
   fs::path failed_log = failed_log_of(store, t, clang.major);
-  return detail::naming_log(failed_log, "building mimalloc for " + t.describe(),
-                            [&] { return build_locked(store, t, options, clang, *sysroot, failed_log); });
+  return detail::naming_log(failed_log, "building mimalloc for " + t.describe(), [&] {
+    return build_locked(store, t, options, clang, *sysroot, failed_log, progress);
+  });
 }
 
 }  // namespace xstatic::runtimes

@@ -6,7 +6,6 @@
 // sources are the host's own entries turned into "deb-src" ones: the same
 // archive, suites, components and keyring, read from /etc/apt at run time.
 // See sources.list(5) for both formats (one-line and deb822).
-#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -106,7 +105,8 @@ std::string deb_src_stanzas(std::string_view text) {
   return out;
 }
 
-fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log) {
+fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log,
+                             util::Progress& progress) {
   fs::path src_dir = store.root() / "src";
   fs::create_directories(src_dir);
   if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
@@ -114,7 +114,8 @@ fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& wh
   // One private apt state for every source package: one apt at a time in it.
   util::FileLock lock(store.locks_dir() / "apt-source.lock");
   if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
-  spdlog::info("downloading Debian's {} source package through apt (once, {})", what.package, what.size);
+  progress.step("downloading Debian's " + what.package + " source package through apt (once, " + what.size +
+                ")");
   fs::path state = store.apt_dir() / "source";
   for (const char* sub : {"lists/partial", "cache/archives/partial"}) fs::create_directories(state / sub);
   write_private_sources(state / "etc");

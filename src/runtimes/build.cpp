@@ -8,6 +8,7 @@
 //
 // A failure removes the temporary folder and keeps only its log, as
 // logs/runtimes-llvm<major>-<sysroot>.log, which the Error names.
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include <thread>
 
 #include "internal.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -28,7 +30,7 @@ void check_target(const target::Target& t) {
     throw Error("C++ runtimes are built for musl targets only; " + t.describe() +
                     " uses Debian's libstdc++ from its sysroot",
                 sysroot::install_command(t), Exit::usage);
-  if (t.libc != target::Libc::musl || !(t.row->languages & target::kCxx))
+  if (!target::libc_info(t.libc).builds_cxx_runtimes || !(t.row->languages & target::kCxx))
     throw Error("no libc++ build for " + t.describe() + ": only Linux musl targets use xstatic's runtimes",
                 {}, Exit::usage);
 }
@@ -41,16 +43,17 @@ void require_tools() {
 }
 
 Installed build_locked(const sysroot::Store& store, const target::Target& t, const BuildOptions& options,
-                       const detail::Compiler& clang, const fs::path& sysroot, const fs::path& failed_log) {
+                       const detail::Compiler& clang, const fs::path& sysroot, const fs::path& failed_log,
+                       util::Progress& progress) {
   fs::path final_dir = runtime_path(store, t, clang.major);
   std::string name = final_dir.filename().string();
   fs::create_directories(final_dir.parent_path());
   detail::Scratch scratch(final_dir.parent_path(), ".tmp-" + name + "-", failed_log);
   auto start = std::chrono::steady_clock::now();
 
-  spdlog::info("building libc++, libc++abi and libunwind for {} with clang {} (once per target)",
-               t.describe(), clang.version);
-  fs::path source = detail::prepare_source(store, clang.major, options.llvm_src, scratch.log());
+  progress.step(fmt::format("building libc++, libc++abi and libunwind for {} with clang {} (once per target)",
+                            t.describe(), clang.version));
+  fs::path source = detail::prepare_source(store, clang.major, options.llvm_src, scratch.log(), progress);
   const target::Row& row = detail::baseline_row(t);
   detail::CmakeInputs in{.source = source,
                          .build = scratch.build(),
@@ -65,13 +68,13 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
   auto since = [](auto t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };
-  spdlog::info("configuring LLVM {} runtimes for {} (sources ready after {:.1f} s)",
-               detail::llvm_source_version(source), in.triple, since(start));
+  progress.step(fmt::format("configuring LLVM {} runtimes for {} (sources ready after {:.1f} s)",
+                            detail::llvm_source_version(source), in.triple, since(start)));
   auto phase = std::chrono::steady_clock::now();
   detail::run_step(detail::cmake_command(in), scratch.log(), "configuring the runtimes for " + t.describe());
   unsigned jobs =
       options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
-  spdlog::info("compiling with ninja -j{} (configured in {:.1f} s)", jobs, since(phase));
+  progress.step(fmt::format("compiling with ninja -j{} (configured in {:.1f} s)", jobs, since(phase)));
   phase = std::chrono::steady_clock::now();
   detail::run_step({"ninja", "-C", scratch.build().string(), "-j", std::to_string(jobs), "install"},
                    scratch.log(), "building the runtimes for " + t.describe());
@@ -86,7 +89,8 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy
   fs::rename(scratch.install(), final_dir);
   scratch.succeeded();
-  spdlog::info("runtimes for {} built in {:.0f} s: {}", t.describe(), seconds, final_dir.string());
+  progress.done(
+      fmt::format("runtimes for {} built in {:.0f} s: {}", t.describe(), seconds, final_dir.string()));
   auto built = *find(store, t, clang.major);
   built.built_now = true;
   return built;
@@ -94,7 +98,8 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
 
 }  // namespace
 
-Installed build(const sysroot::Store& given_store, const target::Target& t, const BuildOptions& options) {
+Installed build(const sysroot::Store& given_store, const target::Target& t, util::Progress& progress,
+                const BuildOptions& options) {
   check_target(t);
   const sysroot::Store store(fs::absolute(given_store.root()));  // cmake and apt run elsewhere
   detail::Compiler clang = detail::compiler_for(store, options.clang);
@@ -107,12 +112,13 @@ Installed build(const sysroot::Store& given_store, const target::Target& t, cons
 
   std::string name = "runtimes-llvm" + std::to_string(clang.major) + "-" + sysroot::sysroot_name(t);
   util::FileLock lock(store.locks_dir() / (name + ".lock"), [&] {
-    spdlog::info("waiting for another xstatic that is building the runtimes for {}", t.describe());
+    progress.step("waiting for another xstatic that is building the runtimes for " + t.describe());
   });
   if (auto built = find(store, t, clang.major)) return *built;  // built while we waited
   fs::path failed_log = store.root() / "logs" / (name + ".log");
-  return detail::naming_log(failed_log, "building the runtimes for " + t.describe(),
-                            [&] { return build_locked(store, t, options, clang, *sysroot, failed_log); });
+  return detail::naming_log(failed_log, "building the runtimes for " + t.describe(), [&] {
+    return build_locked(store, t, options, clang, *sysroot, failed_log, progress);
+  });
 }
 
 }  // namespace xstatic::runtimes

@@ -34,14 +34,16 @@ std::string version_in_name(std::string_view name);
 
 // A Debian source package's orig tarball (llvm-toolchain-<major>, mimalloc), downloaded once into
 // <store>/src/ through a private apt state whose deb-src entries mirror the
-// host's own apt sources. `log` receives apt's output.
+// host's own apt sources. `log` receives apt's output; the download is a
+// step on `progress`.
 struct DebianSource {
   std::string package;  // "llvm-toolchain-19", "mimalloc"
   std::string purpose;  // for the error: "LLVM 19's runtimes source"
   std::string option;   // how else to give it: "--llvm-src DIR|llvm-project-<version>.src.tar.xz"
   std::string size;     // for the progress line: "~165 MB"
 };
-fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log);
+fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log,
+                             util::Progress& progress);
 
 // The deb-src lines/stanzas for the host's apt sources: one-line
 // "deb URI SUITE COMPONENTS" entries and deb822 stanzas with "Types: deb".
@@ -51,8 +53,8 @@ std::string deb_src_stanzas(std::string_view deb822_sources);
 // A source tree for the runtimes build that matches clang's major version:
 // `llvm_src` when it is a tree, else the tarball (given or from Debian)
 // extracted once into <store>/src/llvm-<version>/. Locked per major version.
-fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src,
-                        const fs::path& log);
+fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src, const fs::path& log,
+                        util::Progress& progress);
 
 // "2.0.9" from <tree>/include/mimalloc.h (MI_MALLOC_VERSION 209), or "".
 std::string mimalloc_source_version(const fs::path& tree);
@@ -60,7 +62,8 @@ std::string mimalloc_source_version(const fs::path& tree);
 // mimalloc's source tree: `given` when it is a tree, else the tarball (given
 // or Debian's source package `mimalloc`) extracted once into
 // <store>/src/mimalloc-<version>/. Locked.
-fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& given, const fs::path& log);
+fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& given, const fs::path& log,
+                                 util::Progress& progress);
 
 // Copies <src>/src into <dest>/src with xstatic's fixes applied (see
 // mimalloc_source.cpp) and returns dest; the shared tree stays as shipped.

@@ -1,7 +1,6 @@
 // mimalloc's source, once per version in the store: Debian's source package
 // `mimalloc` (138 KB) or the user's tarball or tree. Only src/, include/ and
 // the licence are kept, in <store>/src/mimalloc-<version>/.
-#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -95,7 +94,8 @@ std::string mimalloc_source_version(const fs::path& tree) {
   return std::to_string(v / 100) + "." + std::to_string(v % 100 / 10) + "." + std::to_string(v % 10);
 }
 
-fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& given, const fs::path& log) {
+fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& given, const fs::path& log,
+                                 util::Progress& progress) {
   std::error_code ec;
   if (!given.empty() && fs::is_directory(given, ec)) {
     if (!is_mimalloc_tree(given))
@@ -113,14 +113,14 @@ fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& gi
                          ? fetch_debian_source(store,
                                                {"mimalloc", "the mimalloc allocator's source",
                                                 "--mimalloc-src DIR|mimalloc-<version>.tar.gz", "~140 KB"},
-                                               log)
+                                               log, progress)
                          : fs::absolute(given);
   // Debian's tarball is named mimalloc_2.0.9+ds.orig.tar.xz: a tree of that
   // version already extracted is used as it is.
   std::string named = version_in_name(tarball.filename().string());
   fs::path known = store.root() / "src" / ("mimalloc-" + named);
   if (!named.empty() && is_mimalloc_tree(known) && mimalloc_source_version(known) == named) return known;
-  spdlog::info("extracting mimalloc's source from {} (once)", tarball.string());
+  progress.step("extracting mimalloc's source from " + tarball.string() + " (once)");
   return extract_mimalloc(store, tarball);
 }
 

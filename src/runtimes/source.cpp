@@ -2,7 +2,7 @@
 // (the user's, or Debian's) is read once and only the folders the runtimes/
 // build uses are written to <store>/src/llvm-<version>/, which every target
 // then shares. A source tree given as a folder is used where it is.
-#include <spdlog/spdlog.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -41,7 +41,7 @@ void check_version(const fs::path& tree, int major, const fs::path& given) {
 
 // Extracts into a temporary folder beside the final one and renames it, so
 // that an interrupted extraction is never mistaken for a source tree.
-fs::path extract_once(const sysroot::Store& store, const fs::path& tarball) {
+fs::path extract_once(const sysroot::Store& store, const fs::path& tarball, util::Progress& progress) {
   fs::path src_dir = store.root() / "src";
   std::string version = version_in_name(tarball.filename().string());
   if (!version.empty() && is_tree(src_dir / ("llvm-" + version))) return src_dir / ("llvm-" + version);
@@ -50,12 +50,13 @@ fs::path extract_once(const sysroot::Store& store, const fs::path& tarball) {
   for (const auto& e : fs::directory_iterator(src_dir, ec))
     if (e.path().filename().string().starts_with(".tmp-extract-")) fs::remove_all(e.path(), ec);
   fs::path tmp = src_dir / (".tmp-extract-" + std::to_string(::getpid()));
-  spdlog::info("extracting the runtimes' sources from {} (once)", tarball.string());
+  progress.step("extracting the runtimes' sources from " + tarball.string() + " (once)");
   auto start = std::chrono::steady_clock::now();
   try {
     std::size_t n = extract_subset(tarball, tmp, source_parts(), skipped_parts());
-    spdlog::info("extracted {} files in {:.1f} s", n,
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    progress.step(
+        fmt::format("extracted {} files in {:.1f} s", n,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
   } catch (...) {
     fs::remove_all(tmp);
     throw;
@@ -108,8 +109,8 @@ std::string version_in_name(std::string_view name) {
   return std::regex_search(name.begin(), name.end(), m, re) ? m[1].str() : std::string();
 }
 
-fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src,
-                        const fs::path& log) {
+fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src, const fs::path& log,
+                        util::Progress& progress) {
   std::error_code ec;
   if (!llvm_src.empty() && fs::is_directory(llvm_src, ec)) {
     if (!is_tree(llvm_src))
@@ -129,8 +130,9 @@ fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& 
   std::string m = std::to_string(major);
   DebianSource debian{"llvm-toolchain-" + m, "LLVM " + m + "'s runtimes source",
                       "--llvm-src DIR|llvm-project-<version>.src.tar.xz", "~165 MB"};
-  fs::path tarball = llvm_src.empty() ? fetch_debian_source(store, debian, log) : fs::absolute(llvm_src);
-  fs::path tree = extract_once(store, tarball);
+  fs::path tarball =
+      llvm_src.empty() ? fetch_debian_source(store, debian, log, progress) : fs::absolute(llvm_src);
+  fs::path tree = extract_once(store, tarball, progress);
   check_version(tree, major, tarball);
   return tree;
 }

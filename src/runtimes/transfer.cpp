@@ -251,10 +251,9 @@ std::vector<std::string> export_runtimes(const sysroot::Store& store,
 }
 
 std::vector<ImportedRuntime> import_runtimes(const sysroot::Store& given_store, const fs::path& file,
-                                             bool quiet) {
+                                             util::Progress& progress) {
   const sysroot::Store store(fs::absolute(given_store.root()));
   std::string label = file.string();
-  util::Progress progress(quiet);
   progress.step("checking " + label);
   std::error_code ec;
   fs::create_directories(store.runtimes_dir(), ec);

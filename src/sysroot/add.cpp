@@ -15,6 +15,7 @@
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/manifest.hpp"
 #include "xstatic/sysroot/recipe.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/progress.hpp"
 #include "xstatic/util/strings.hpp"
@@ -138,7 +139,7 @@ AddResult add_packages(const Store& store, const target::Target& t, const std::v
                 "use glibc: " + glibc + " (or build the library from source with 'xstatic env')",
                 Exit::usage);
   }
-  if (t.libc != target::Libc::glibc)
+  if (!target::libc_info(t.libc).adds_debian_packages)
     throw Error("'sysroot add' adds Debian's libraries to glibc sysroots only; " + t.go_name() + " uses " +
                     std::string(t.libc_name()) + ", for which Debian builds no such packages",
                 "build the library from source with 'xstatic env " + t.go_name() + "'", Exit::usage);

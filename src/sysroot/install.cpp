@@ -68,10 +68,15 @@ std::string fix_for(const Manifest& m) {
 }  // namespace
 
 fs::path install(const Store& store, const target::Target& t, const InstallOptions& options) {
+  util::Progress progress(options.quiet);
+  return install(store, t, options, progress);
+}
+
+fs::path install(const Store& store, const target::Target& t, const InstallOptions& options,
+                 util::Progress& progress) {
   require_provisioned(t);
   if (auto found = store.find(t); found && up_to_date(*found)) return *found;
   auto start = std::chrono::steady_clock::now();
-  util::Progress progress(options.quiet);
   const std::string name = sysroot_name(t);
   const std::string arch(t.row->debian_arch);
   Transaction tx(store, name, progress);

@@ -1,4 +1,5 @@
-// The target table: every target xstatic knows, one row each, as data.
+// The target table: every target xstatic knows, one row each, as data; and
+// the libc table: what xstatic knows about each libc, one row each.
 //
 // To add a target, add a row here (rows are grouped by OS, then sorted by arch and variant), then
 // a sysroot recipe entry under sysroots/ if it is a Linux target, and run the
@@ -6,6 +7,9 @@
 // against llvm::Triple and the ELF fields against each other.
 #include <llvm/BinaryFormat/ELF.h>
 
+#include <iterator>
+
+#include "xstatic/target/libc.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::target {
@@ -50,10 +54,60 @@ constexpr Row kRows[] = {
 };
 // clang-format on
 
+// One row per Libc, in the enumeration's order (checked below).
+// clang-format off
+constexpr LibcInfo kLibcs[] = {
+  {.libc = Libc::musl, .name = "musl", .provisioned = true, .adds_debian_packages = false,
+   .builds_cxx_runtimes = true, .cxx_runtime = "libc++", .cxx_exceptions = true, .threads = true,
+   .malloc = "musl", .mimalloc = true, .interpreter = "ld-musl", .shared_libc = "",
+   .static_hazards = false, .linker = "ld.lld", .default_output = "a.out",
+   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false}},
+  {.libc = Libc::glibc, .name = "glibc", .provisioned = true, .adds_debian_packages = true,
+   .builds_cxx_runtimes = false, .cxx_runtime = "libstdc++", .cxx_exceptions = true, .threads = true,
+   .malloc = "glibc", .mimalloc = false, .interpreter = "ld-linux", .shared_libc = "libc.so.6",
+   .static_hazards = true, .linker = "ld.lld", .default_output = "a.out",
+   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false}},
+  {.libc = Libc::mingw, .name = "mingw", .provisioned = false, .adds_debian_packages = false,
+   .builds_cxx_runtimes = false, .cxx_runtime = "system", .cxx_exceptions = true, .threads = true,
+   .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
+   .static_hazards = false, .linker = "ld.lld", .default_output = "a.exe",  // lld's MinGW mode
+   .link = {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true}},
+  // ld64 has no -s: -S drops debug information, -x local symbols (the
+  // exported and imported ones stay: a Mach-O executable needs them for dyld).
+  {.libc = Libc::darwin, .name = "darwin", .provisioned = false, .adds_debian_packages = false,
+   .builds_cxx_runtimes = false, .cxx_runtime = "system", .cxx_exceptions = true, .threads = true,
+   .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
+   .static_hazards = false, .linker = "ld64.lld", .default_output = "a.out",
+   .link = {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false}},
+  // WASI: Debian's libc++ for wasm32 is built without exceptions, and
+  // wasm32-wasip1 has no threads (docs/wasm.md).
+  {.libc = Libc::wasi, .name = "wasi", .provisioned = true, .adds_debian_packages = false,
+   .builds_cxx_runtimes = false, .cxx_runtime = "libc++", .cxx_exceptions = false, .threads = false,
+   .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
+   .static_hazards = false, .linker = "wasm-ld", .default_output = "a.wasm",
+   .link = {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false}},
+};
+// clang-format on
+
+constexpr bool libcs_in_enum_order() {
+  for (std::size_t i = 0; i < std::size(kLibcs); ++i)
+    if (static_cast<std::size_t>(kLibcs[i].libc) != i) return false;
+  return true;
+}
+static_assert(libcs_in_enum_order(), "kLibcs[i] must be the row of Libc(i)");
+
 }  // namespace
 
 std::span<const Row> table() {
   return kRows;
+}
+
+const LibcInfo& libc_info(Libc libc) {
+  return kLibcs[static_cast<std::size_t>(libc)];
+}
+
+std::span<const LibcInfo> libcs() {
+  return kLibcs;
 }
 
 }  // namespace xstatic::target

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "xstatic/target/libc.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -203,19 +204,7 @@ std::string Target::describe() const {
 }
 
 std::string_view libc_name(Libc libc) {
-  switch (libc) {
-    case Libc::musl:
-      return "musl";
-    case Libc::glibc:
-      return "glibc";
-    case Libc::mingw:
-      return "mingw";
-    case Libc::darwin:
-      return "darwin";
-    case Libc::wasi:
-      return "wasi";
-  }
-  return "?";
+  return libc_info(libc).name;
 }
 
 std::string_view format_name(ObjectFormat format) {
@@ -233,8 +222,8 @@ std::string_view format_name(ObjectFormat format) {
 }
 
 std::optional<Libc> parse_libc(std::string_view name) {
-  for (Libc l : {Libc::musl, Libc::glibc, Libc::mingw, Libc::darwin, Libc::wasi})
-    if (name == libc_name(l)) return l;
+  for (const auto& info : libcs())
+    if (name == info.name) return info.libc;
   if (name == "gnu") return Libc::glibc;
   return std::nullopt;
 }
@@ -252,8 +241,8 @@ std::uint8_t libc_bit(Libc libc) {
 }
 
 Libc default_libc(const Row& row) {
-  for (Libc l : {Libc::musl, Libc::glibc, Libc::mingw, Libc::darwin, Libc::wasi})
-    if (row.libcs & libc_bit(l)) return l;
+  for (const auto& info : libcs())
+    if (row.libcs & libc_bit(info.libc)) return info.libc;
   return Libc::musl;
 }
 

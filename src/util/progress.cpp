@@ -2,11 +2,22 @@
 
 #include <unistd.h>
 
-#include <cstdio>
+#include <utility>
 
 namespace xstatic::util {
 
-Progress::Progress(bool quiet) : quiet_(quiet), tty_(::isatty(STDERR_FILENO) == 1) {}
+Progress::Progress(bool quiet)
+    : Progress(
+          ProgressOptions{.quiet = quiet, .prefix = {}, .rewrite = Rewrite::on_terminal, .out = nullptr}) {}
+
+Progress::Progress(ProgressOptions options) : options_(std::move(options)) {
+  if (!options_.out) options_.out = stderr;
+  // isatty only when it matters: the driver (Rewrite::never) makes no system call here.
+  if (!options_.quiet) {
+    rewrite_ = options_.rewrite == Rewrite::always ||
+               (options_.rewrite == Rewrite::on_terminal && ::isatty(::fileno(options_.out)) == 1);
+  }
+}
 
 Progress::~Progress() {
   clear_line();
@@ -14,27 +25,40 @@ Progress::~Progress() {
 
 void Progress::clear_line() {
   if (!open_line_) return;
-  std::fputs("\r\033[K", stderr);
+  std::fputs("\r\033[K", options_.out);
+  std::fflush(options_.out);
   open_line_ = false;
 }
 
-void Progress::step(std::string_view line) {
-  if (quiet_) return;
-  if (tty_) {
-    clear_line();
-    std::fprintf(stderr, "%.*s", static_cast<int>(line.size()), line.data());
-    open_line_ = true;
+void Progress::write(std::string_view label, std::string_view line, bool stays) {
+  if (options_.quiet) return;
+  clear_line();
+  std::FILE* out = options_.out;
+  std::fwrite(options_.prefix.data(), 1, options_.prefix.size(), out);
+  std::fwrite(label.data(), 1, label.size(), out);
+  std::fwrite(line.data(), 1, line.size(), out);
+  if (stays || !rewrite_) {
+    std::fputc('\n', out);
   } else {
-    std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
+    open_line_ = true;
   }
-  std::fflush(stderr);
+  std::fflush(out);
+}
+
+void Progress::step(std::string_view line) {
+  write({}, line, false);
 }
 
 void Progress::done(std::string_view line) {
-  if (quiet_) return;
-  clear_line();
-  std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
-  std::fflush(stderr);
+  write({}, line, true);
+}
+
+void Progress::note(std::string_view line) {
+  write("note: ", line, true);
+}
+
+void Progress::warning(std::string_view line) {
+  write("warning: ", line, true);
 }
 
 }  // namespace xstatic::util

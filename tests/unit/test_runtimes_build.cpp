@@ -21,16 +21,18 @@ using TempStore = xstatic::testing::ScratchDir;
 TEST_CASE("glibc and non-Linux targets are refused before anything is built") {
   TempStore tmp;
   sysroot::Store store(tmp.path);
-  CHECK_THROWS_WITH_AS(build(store, target::parse("aarch64-linux-gnu")),
+  util::Progress quiet(true);
+  CHECK_THROWS_WITH_AS(build(store, target::parse("aarch64-linux-gnu"), quiet),
                        doctest::Contains("musl targets only"), Error);
-  CHECK_THROWS_AS(build(store, target::parse("x86_64-w64-mingw32")), Error);
+  CHECK_THROWS_AS(build(store, target::parse("x86_64-w64-mingw32"), quiet), Error);
 }
 
 TEST_CASE("a missing sysroot names the command that installs it") {
   TempStore tmp;
   sysroot::Store store(tmp.path);
+  util::Progress quiet(true);
   try {
-    build(store, target::parse("linux/arm64"));
+    build(store, target::parse("linux/arm64"), quiet);
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.code() == Exit::missing);

@@ -34,8 +34,9 @@ void fake_libcxx(const fs::path& store, const std::string& folder, const std::st
 }
 
 std::string refusal(const sysroot::Store& store, const fs::path& file) {
+  util::Progress quiet(true);
   try {
-    runtimes::import_runtimes(store, file, true);
+    runtimes::import_runtimes(store, file, quiet);
   } catch (const Error& e) {
     CHECK(e.code() == Exit::usage);
     return e.what();
@@ -51,11 +52,12 @@ TEST_CASE("runtimes export then import reproduces the folder, and a second impor
   auto folders = runtimes::export_runtimes(sysroot::Store(dir.path / "a"), {}, dir.path / "rt.tar");
   REQUIRE(folders == std::vector<std::string>{"llvm-19/amd64-musl"});
   sysroot::Store b(dir.path / "b");
-  auto got = runtimes::import_runtimes(b, dir.path / "rt.tar", true);
+  util::Progress quiet(true);
+  auto got = runtimes::import_runtimes(b, dir.path / "rt.tar", quiet);
   REQUIRE(got.size() == 1);
   CHECK(got[0].installed);
   CHECK(read(b.runtimes_dir() / "llvm-19/amd64-musl/lib/libc++.a") == "!<arch>\n");
-  CHECK_FALSE(runtimes::import_runtimes(b, dir.path / "rt.tar", true).at(0).installed);
+  CHECK_FALSE(runtimes::import_runtimes(b, dir.path / "rt.tar", quiet).at(0).installed);
   int leftovers = 0;
   for (const auto& e : fs::directory_iterator(b.runtimes_dir()))
     leftovers += e.path().filename().string()[0] == '.';

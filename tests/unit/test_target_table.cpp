@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "xstatic/target/libc.hpp"
 #include "xstatic/target/target.hpp"
 
 using namespace xstatic::target;
@@ -99,4 +100,96 @@ TEST_CASE("ELF headers map back to their rows") {
   CHECK(find_by_elf(8, false, true)->goarch == "mipsle");
   CHECK(find_by_elf(8, true, true)->goarch == "mips64le");
   CHECK(find_by_elf(183, true, false) == nullptr);
+}
+
+TEST_CASE("every libc has its row, in enumeration order, and its name parses back") {
+  REQUIRE(libcs().size() == 5);
+  for (std::size_t i = 0; i < libcs().size(); ++i) {
+    auto libc = static_cast<Libc>(i);
+    const LibcInfo& info = libc_info(libc);
+    CAPTURE(info.name);
+    CHECK(info.libc == libc);
+    CHECK(&libcs()[i] == &info);
+    CHECK(libc_name(libc) == info.name);
+    CHECK(parse_libc(info.name) == libc);
+    CHECK_FALSE(info.linker.empty());
+    CHECK_FALSE(info.default_output.empty());
+    CHECK_FALSE(info.link.gc.empty());
+    CHECK(info.link.strip_all.empty() == info.link.strip_debug.empty());
+  }
+  CHECK(libc_info(Libc::musl).name == "musl");
+  CHECK(libc_info(Libc::wasi).name == "wasi");
+  CHECK(parse_libc("gnu") == Libc::glibc);
+  CHECK_FALSE(parse_libc("uclibc"));
+}
+
+TEST_CASE("the table's libc bits are the libc rows' bits, and every libc has a target") {
+  CHECK(libc_bit(Libc::musl) == kMusl);
+  CHECK(libc_bit(Libc::glibc) == kGlibc);
+  CHECK(libc_bit(Libc::mingw) == kMingw);
+  CHECK(libc_bit(Libc::darwin) == kDarwin);
+  CHECK(libc_bit(Libc::wasi) == kWasi);
+  std::uint8_t known = 0, used = 0;
+  for (const auto& info : libcs()) known |= libc_bit(info.libc);
+  for (const auto& row : table()) used |= row.libcs;
+  CHECK(used == known);
+}
+
+TEST_CASE("the libc facts the sysroot, runtimes and inspect code rely on") {
+  const auto &musl = libc_info(Libc::musl), &glibc = libc_info(Libc::glibc), &mingw = libc_info(Libc::mingw),
+             &darwin = libc_info(Libc::darwin), &wasi = libc_info(Libc::wasi);
+  // Sysroots from recipes: sysroots/musl.json, glibc.json, wasi.json; mingw's is Debian's, darwin's the
+  // user's SDK.
+  CHECK(musl.provisioned);
+  CHECK(glibc.provisioned);
+  CHECK(wasi.provisioned);
+  CHECK_FALSE(mingw.provisioned);
+  CHECK_FALSE(darwin.provisioned);
+  // Only glibc sysroots take Debian's library packages ('sysroot add').
+  for (const auto& info : libcs()) CHECK(info.adds_debian_packages == (info.libc == Libc::glibc));
+  // libc++ and mimalloc are built by xstatic for musl alone.
+  for (const auto& info : libcs()) {
+    CHECK(info.builds_cxx_runtimes == (info.libc == Libc::musl));
+    CHECK(info.mimalloc == (info.libc == Libc::musl));
+  }
+  CHECK(glibc.cxx_runtime == "libstdc++");
+  // What inspect calls each libc's own malloc, and how it tells a dynamic ELF program's libc.
+  CHECK(musl.malloc == "musl");
+  CHECK(glibc.malloc == "glibc");
+  CHECK(mingw.malloc.empty());
+  CHECK(musl.interpreter == "ld-musl");
+  CHECK(glibc.interpreter == "ld-linux");
+  CHECK(glibc.shared_libc == "libc.so.6");
+  CHECK(musl.shared_libc.empty());
+  // Static glibc may pull in NSS and dlopen; the driver asks lld why only there.
+  for (const auto& info : libcs()) CHECK(info.static_hazards == (info.libc == Libc::glibc));
+  // WASI: no exceptions in its libc++, no threads; every other libc has both.
+  CHECK_FALSE(wasi.cxx_exceptions);
+  CHECK_FALSE(wasi.threads);
+  for (const auto& info : libcs())
+    if (info.libc != Libc::wasi) CHECK((info.cxx_exceptions && info.threads));
+}
+
+TEST_CASE("the libc facts the link line relies on") {
+  const auto &musl = libc_info(Libc::musl), &glibc = libc_info(Libc::glibc), &mingw = libc_info(Libc::mingw),
+             &darwin = libc_info(Libc::darwin), &wasi = libc_info(Libc::wasi);
+  // -static-pie only where static linking is an ELF executable's choice.
+  for (const auto& info : libcs())
+    CHECK(info.link.static_pie == (info.libc == Libc::musl || info.libc == Libc::glibc));
+  CHECK(mingw.link.static_flag);
+  CHECK(mingw.link.static_dll);
+  CHECK_FALSE(darwin.link.static_flag);  // macOS cannot link statically
+  CHECK_FALSE(wasi.link.static_flag);    // always static
+  CHECK_FALSE(wasi.link.fuse_lld);       // clang already runs wasm-ld
+  CHECK(darwin.link.gc == "-Wl,-dead_strip");
+  CHECK(darwin.link.strip_all == "-Wl,-S,-x");  // ld64 has no -s
+  CHECK(musl.link.strip_all == "-s");
+  CHECK(musl.linker == "ld.lld");
+  CHECK(glibc.linker == "ld.lld");
+  CHECK(mingw.linker == "ld.lld");
+  CHECK(darwin.linker == "ld64.lld");
+  CHECK(wasi.linker == "wasm-ld");
+  CHECK(mingw.default_output == "a.exe");
+  CHECK(wasi.default_output == "a.wasm");
+  CHECK(musl.default_output == "a.out");
 }

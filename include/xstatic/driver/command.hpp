@@ -8,6 +8,7 @@
 
 #include "xstatic/driver/args.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/toolchain/clang.hpp"
 

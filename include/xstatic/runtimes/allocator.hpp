@@ -80,8 +80,9 @@ std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, con
 // Builds mimalloc for a musl target into the store (once; locked; a temporary
 // folder renamed into place; a failed build keeps its log under logs/).
 // Source: BuildOptions::mimalloc_src (a mimalloc source tree or tarball), else
-// Debian's source package through the store's private apt state.
+// Debian's source package through the store's private apt state. Its steps
+// go to `progress`.
 AllocatorInstalled build_mimalloc(const sysroot::Store& store, const target::Target& t,
-                                  const BuildOptions& options = {});
+                                  util::Progress& progress, const BuildOptions& options = {});
 
 }  // namespace xstatic::runtimes

@@ -23,6 +23,7 @@
 
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
+#include "xstatic/util/progress.hpp"
 
 namespace xstatic::runtimes {
 
@@ -58,7 +59,9 @@ struct BuildOptions {
 // runtimes/, keeps its log under logs/ and names it in the Error.
 // Throws Error(missing) with `xstatic sysroot install ...` as the hint when
 // the target's sysroot is not installed, Error(usage) for non-musl targets.
-Installed build(const sysroot::Store& store, const target::Target& t, const BuildOptions& options = {});
+// Its steps (download, extract, configure, compile) go to `progress`.
+Installed build(const sysroot::Store& store, const target::Target& t, util::Progress& progress,
+                const BuildOptions& options = {});
 
 // What `runtimes list` shows: one entry per built runtime, from its manifest.
 struct Entry {

@@ -21,6 +21,7 @@
 
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
+#include "xstatic/util/progress.hpp"
 
 namespace xstatic::runtimes {
 
@@ -43,7 +44,8 @@ struct ImportedRuntime {
 
 // Checks and installs an archive made by export_runtimes (see above). Throws
 // Error(usage) naming the file and the reason when anything is refused; then
-// nothing was installed.
-std::vector<ImportedRuntime> import_runtimes(const sysroot::Store& store, const fs::path& file, bool quiet);
+// nothing was installed. Its steps go to `progress`.
+std::vector<ImportedRuntime> import_runtimes(const sysroot::Store& store, const fs::path& file,
+                                             util::Progress& progress);
 
 }  // namespace xstatic::runtimes

@@ -16,6 +16,10 @@
 #include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
 
+namespace xstatic::util {
+class Progress;  // xstatic/util/progress.hpp
+}  // namespace xstatic::util
+
 namespace xstatic::sysroot {
 
 struct InstallOptions {
@@ -32,6 +36,10 @@ struct InstallOptions {
 // second caller waits for the first and then finds it installed). Throws xstatic::Error naming the package or
 // file at fault.
 fs::path install(const Store& store, const target::Target& t, const InstallOptions& options);
+// The same, with its steps on the caller's `progress` (options.quiet is not read):
+// the driver's --auto-install shows them as its own lines.
+fs::path install(const Store& store, const target::Target& t, const InstallOptions& options,
+                 util::Progress& progress);
 
 struct InstalledSysroot {
   fs::path path;
