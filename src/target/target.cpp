@@ -363,7 +363,7 @@ std::vector<std::string> suggest(std::string_view wrong, std::size_t limit) {
   // alone puts it out of reach is not compared (the distance is at least
   // the difference in length), so a long wrong spelling costs no more than
   // a short one.
-  auto score = [&](std::string_view name) -> std::size_t {
+  auto score_of = [&](std::string_view name) -> std::size_t {
     std::size_t gap = lower.size() > name.size() ? lower.size() - name.size() : name.size() - lower.size();
     if (2 * gap > limit_score + 1) return limit_score + 1;
     std::string y(name);
@@ -372,16 +372,16 @@ std::vector<std::string> suggest(std::string_view wrong, std::size_t limit) {
   };
   for (const auto& row : table()) {
     Target t{&row, default_libc(row)};
-    std::size_t best = score(t.go_name());
+    std::size_t best = score_of(t.go_name());
     for (auto triple : {row.triple_musl, row.triple_gnu})
-      if (!triple.empty()) best = std::min(best, score(triple));
+      if (!triple.empty()) best = std::min(best, score_of(triple));
     if (best <= limit_score) scored.emplace_back(best, t.go_name());
   }
   std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
-  for (auto& [score, name] : scored) {
+  for (const auto& entry : scored) {
     if (out.size() == limit) break;
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    if (std::find(out.begin(), out.end(), entry.second) == out.end()) out.push_back(entry.second);
   }
   return out;
 }
