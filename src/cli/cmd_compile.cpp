@@ -7,8 +7,9 @@
 #include "status.hpp"
 #include "xstatic/driver/driver.hpp"
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/store/store.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/links_store.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 
 namespace xstatic::cli {

@@ -5,8 +5,9 @@
 #include "xstatic/integrate/wasi.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/store/store.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -27,7 +28,7 @@ std::string runner_for(const target::Target& t) {
 namespace {
 
 // clang's major version, learnt once per call of `targets`/`doctor` (0 when no clang).
-int clang_major(const sysroot::Store& store) {
+int clang_major(const store::Store& store) {
   static int major = [&] {
     try {
       return toolchain::find_clang(store).major;
@@ -38,7 +39,7 @@ int clang_major(const sysroot::Store& store) {
   return major;
 }
 
-std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t) {
+std::string cxx_runtime_of(const store::Store& store, const target::Target& t) {
   if (!(t.row->languages & target::kCxx)) return "-";
   if (t.libc == target::Libc::glibc) return "libstdc++";
   if (t.libc == target::Libc::wasi) return "libc++ (no exc.)";  // from the sysroot: docs/wasm.md
@@ -48,7 +49,7 @@ std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t)
 }
 
 // The allocator a link for `t` gets with --malloc=auto.
-std::string allocator_of(const sysroot::Store& store, const target::Target& t) {
+std::string allocator_of(const store::Store& store, const target::Target& t) {
   if (runtimes::mimalloc_supported(t)) {
     auto built = runtimes::find_mimalloc(store, t, clang_major(store));
     return built ? "mimalloc " + built->version : "mimalloc (not built)";  // built on the first link
@@ -62,7 +63,7 @@ std::string allocator_of(const sysroot::Store& store, const target::Target& t) {
 TargetStatus target_status(const target::Target& t) {
   TargetStatus s{t, {}, "-", {}, runner_for(t), {}, {}, false};
   auto store = cli::store();
-  s.sysroot = store.find(t);
+  s.sysroot = sysroot::find(store, t);
   s.cxx_runtime = cxx_runtime_of(store, t);
   s.allocator = allocator_of(store, t);
   if (!s.sysroot) {

@@ -21,9 +21,10 @@
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/store/store.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/links_store.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -37,9 +38,9 @@ bool env_true(const char* name) {
   return v && *v != "0" && *v != "false" && *v != "no";
 }
 
-std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, const target::Target& t,
+std::optional<std::filesystem::path> find_sysroot(const store::Store& store, const target::Target& t,
                                                   const Invocation& inv) {
-  if (auto found = store.find(t)) return found;
+  if (auto found = sysroot::find(store, t)) return found;
   // `cc --version` and other calls without input need no sysroot: build
   // systems probe the compiler before anything is installed.
   if (inv.inputs == 0) return std::nullopt;
@@ -51,7 +52,7 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
   // A links folder's store (xstatic/sysroot/links_store.hpp) may not be the
   // one a bare `xstatic sysroot install` would fill: name it.
   std::string in_store, for_store;
-  if (ours && store.root() != sysroot::Store::locate().root()) {
+  if (ours && store.root() != store::Store::locate().root()) {
     in_store = " in the store " + store.root().string();
     for_store = "XSTATIC_HOME=" + store.root().string() + " ";
   }
@@ -106,8 +107,7 @@ runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Targ
 // xstatic/runtimes/allocator.hpp): found with one folder listing, built on
 // first use like libc++. With auto, a missing or failed build is a warning
 // and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
-void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice,
-                      Plan& plan) {
+void choose_allocator(const store::Store& store, const Invocation& inv, runtimes::Malloc choice, Plan& plan) {
   const auto& t = plan.target;
   if (inv.mode != Mode::link || choice == runtimes::Malloc::libc || !runtimes::mimalloc_supported(t)) return;
   bool forced = choice == runtimes::Malloc::mimalloc;
@@ -156,7 +156,7 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
 // libc++ for musl: found with one stat; built on the first C++ use for a
 // target (once, locked, about a minute), as zig c++ does, unless
 // XSTATIC_AUTO_BUILD=0 asks for an error instead.
-std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store, const target::Target& t,
+std::optional<runtimes::Installed> find_cxx_runtimes(const store::Store& store, const target::Target& t,
                                                      const toolchain::Clang& clang) {
   if (auto found = runtimes::find(store, t, clang.major)) return found;
   if (!auto_build_allowed())
@@ -238,7 +238,7 @@ std::vector<std::string> take_why_extract(const Plan& plan) {
 // and -pie), which clang reports as "cannot open ..." with no reason given.
 void note_outdated_sysroot(const Plan& plan) {
   if (!plan.sysroot || !sysroot::is_provisioned_by_xstatic(plan.target)) return;
-  auto m = sysroot::try_read_manifest(*plan.sysroot / sysroot::kManifestName);
+  auto m = sysroot::try_read_manifest(*plan.sysroot / store::kManifestName);
   if (!m || sysroot::is_current(*m)) return;
   std::fprintf(stderr,
                "xstatic: note: the sysroot for %s was installed from an older recipe and may lack files "
@@ -276,11 +276,11 @@ void note_wasi_exceptions(const Plan& plan, const std::string& linker_errors) {
 }
 
 // --print-fingerprint: nothing is required to be installed; what is missing says "none".
-int print_fingerprint(Language language, const target::Target& t, const sysroot::Store& store) {
+int print_fingerprint(Language language, const target::Target& t, const store::Store& store) {
   Plan plan;
   plan.language = language;
   plan.target = t;
-  plan.sysroot = store.find(t);
+  plan.sysroot = sysroot::find(store, t);
   plan.clang = toolchain::find_clang(store);
   if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
   std::fputs(fingerprint(plan, store).c_str(), stdout);
@@ -342,7 +342,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   target::Target t = target::resolve(spec, inv.own.libc, target::Environment::from_process(), argv0);
   // A name from a links folder (aarch64-linux-musl-cc) uses the store the
   // folder belongs to (xstatic/sysroot/links_store.hpp); `xstatic cc` uses $XSTATIC_HOME.
-  auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : sysroot::Store::locate();
+  auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : store::Store::locate();
   if (inv.own.print_fingerprint) return print_fingerprint(language, t, store);
   auto launcher = launcher_choice(inv.own.launcher);
   warn_wasi_limits(inv, t);

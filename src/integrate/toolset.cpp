@@ -11,6 +11,7 @@
 
 #include "xstatic/driver/driver.hpp"
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -49,13 +50,13 @@ std::optional<std::vector<std::string>> emulator_for(const target::Target& t) {
   return std::vector<std::string>{util::find_program(qemu).value_or(qemu)};
 }
 
-Toolset describe(const sysroot::Store& store, const target::Target& t, const fs::path& xstatic_exe) {
+Toolset describe(const store::Store& store, const target::Target& t, const fs::path& xstatic_exe) {
   Toolset tools;
   tools.target = t;
   tools.prefix = launcher_prefix(t);
   tools.xstatic = xstatic_exe;
   tools.store = store.root();
-  tools.bin_dir = store.root() / "bin";
+  tools.bin_dir = store.bin_dir();
   auto in_bin = [&](std::string_view tool) {
     return tools.bin_dir / (tools.prefix + "-" + std::string(tool));
   };
@@ -71,7 +72,7 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   tools.ld = in_bin("ld");
   tools.pkg_config = in_bin("pkg-config");
   if (t.row->goos == "windows") tools.windres = in_bin("windres");
-  auto found = store.find(t);
+  auto found = sysroot::find(store, t);
   tools.sysroot_installed = found.has_value();
   tools.sysroot = found.value_or(sysroot::is_provisioned_by_xstatic(t) ? store.sysroot_path(t) : fs::path());
   if (!tools.sysroot.empty()) {
@@ -136,7 +137,7 @@ void ensure_launchers(const Toolset& tools) {
       if (!in_place()) throw;  // else a parallel call (another configure) made them first
     }
   }
-  sysroot::write_links_store(tools.bin_dir, sysroot::Store(tools.store));
+  sysroot::write_links_store(tools.bin_dir, store::Store(tools.store));
   write_pkg_config(tools, tools.pkg_config);
 }
 

@@ -106,8 +106,8 @@ std::string deb_src_stanzas(std::string_view text) {
   return out;
 }
 
-fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log) {
-  fs::path src_dir = store.root() / "src";
+fs::path fetch_debian_source(const store::Store& store, const DebianSource& what, const fs::path& log) {
+  fs::path src_dir = store.sources_dir();
   fs::create_directories(src_dir);
   if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
 
@@ -129,7 +129,7 @@ fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& wh
   update.push_back("update");
   util::run(update, run_opts);
 
-  fs::path tmp = src_dir / (".tmp-download-" + what.package + "-" + std::to_string(::getpid()));
+  fs::path tmp = src_dir / store::Store::temp_name("download-" + what.package);
   fs::remove_all(tmp);
   fs::create_directories(tmp);
   std::vector<std::string> source{"apt-get"};

@@ -112,17 +112,13 @@ std::string sdk_folder_name(const std::string& version) {
   return "MacOSX" + version + ".sdk";
 }
 
-fs::path sdks_dir(const Store& store) {
-  return store.root() / "sdks";
-}
-
-Sdk import_sdk(const Store& store, const fs::path& source, bool quiet) {
+Sdk import_sdk(const store::Store& store, const fs::path& source, bool quiet) {
   std::error_code ec;
   // MacOSX.sdk is often a symlink to MacOSX14.sdk: copy what it points at.
   fs::path real = fs::canonical(source, ec);
   Sdk sdk = read_sdk(ec ? source : real);
   util::Progress progress(quiet);
-  Transaction tx(store, sdk_folder_name(sdk.version), progress, sdks_dir(store));
+  Transaction tx(store, sdk_folder_name(sdk.version), progress, store.sdks_dir());
   progress.step("copying the macOS " + sdk.version + " SDK from " + sdk.path.string());
   fs::path work = tx.work_dir();
   fs::copy(sdk.path, work, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
@@ -137,10 +133,10 @@ Sdk import_sdk(const Store& store, const fs::path& source, bool quiet) {
   return sdk;
 }
 
-std::vector<Sdk> list_sdks(const Store& store) {
+std::vector<Sdk> list_sdks(const store::Store& store) {
   std::vector<Sdk> out;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(sdks_dir(store), ec)) {
+  for (const auto& e : fs::directory_iterator(store.sdks_dir(), ec)) {
     std::string name = e.path().filename().string();
     if (!name.starts_with("MacOSX") || !name.ends_with(".sdk")) continue;
     if (auto sdk = read_imported(e.path())) out.push_back(std::move(*sdk));
@@ -150,25 +146,25 @@ std::vector<Sdk> list_sdks(const Store& store) {
   return out;
 }
 
-bool remove_sdk(const Store& store, const std::string& version) {
+bool remove_sdk(const store::Store& store, const std::string& version) {
   if (!plain_version(version)) return false;
   std::error_code ec;
-  if (!fs::exists(sdks_dir(store) / sdk_folder_name(version), ec)) return false;
+  if (!fs::exists(store.sdks_dir() / sdk_folder_name(version), ec)) return false;
   util::Progress progress(true);
-  Transaction tx(store, sdk_folder_name(version), progress, sdks_dir(store));
+  Transaction tx(store, sdk_folder_name(version), progress, store.sdks_dir());
   if (!fs::exists(tx.final_path(), ec)) return false;  // removed while we waited for the lock
   tx.remove_installed();
   return true;
 }
 
-std::optional<fs::path> find_sdk(const Store& store) {
+std::optional<fs::path> find_sdk(const store::Store& store) {
   std::error_code ec;
   for (const char* var : {"XSTATIC_DARWIN_SDK", "SDKROOT"})
     if (auto sdk = util::getenv_nonempty(var); sdk && fs::exists(fs::path(*sdk) / "usr/include", ec))
       return fs::path(*sdk);
   std::optional<fs::path> newest;
   std::string newest_version;
-  for (const auto& e : fs::directory_iterator(sdks_dir(store), ec)) {
+  for (const auto& e : fs::directory_iterator(store.sdks_dir(), ec)) {
     std::string name = e.path().filename().string();
     if (!name.starts_with("MacOSX") || !name.ends_with(".sdk")) continue;
     std::string version = name.substr(6, name.size() - 10);

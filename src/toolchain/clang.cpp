@@ -43,11 +43,11 @@ std::string dirname_of(const std::string& path) {
 
 // <store>/cache/clang/<hash of path>: "<mtime ns> <major>". One small file per
 // clang binary ever used: bounded, and written by rename so readers never see half.
-std::filesystem::path cache_file(const sysroot::Store& store, const std::string& real_path) {
+std::filesystem::path cache_file(const store::Store& store, const std::string& real_path) {
   char name[32];
   std::snprintf(name, sizeof name, "%016llx",
                 static_cast<unsigned long long>(llvm::xxh3_64bits(llvm::StringRef(real_path))));
-  return store.root() / "cache" / "clang" / name;
+  return store.clang_cache_dir() / name;
 }
 
 long long mtime_ns(const std::string& path) {
@@ -78,7 +78,7 @@ void store_major(const std::filesystem::path& file, long long mtime, int major) 
   if (ec) std::filesystem::remove(tmp, ec);
 }
 
-int learn_major(const Clang& clang, const sysroot::Store& store) {
+int learn_major(const Clang& clang, const store::Store& store) {
   long long mtime = mtime_ns(clang.real_path);
   auto file = cache_file(store, clang.real_path);
   if (int m = cached_major(file, mtime)) return m;
@@ -113,7 +113,7 @@ int major_from_version_output(std::string_view text) {
   return leading_number(text.substr(pos + 14));
 }
 
-Clang find_clang(const sysroot::Store& store, const std::string& name) {
+Clang find_clang(const store::Store& store, const std::string& name) {
   Clang clang;
   auto chosen = name.empty() ? util::getenv_nonempty("XSTATIC_CLANG") : std::optional(name);
   if (chosen) {

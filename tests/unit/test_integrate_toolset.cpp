@@ -54,7 +54,7 @@ TEST_CASE("Debian multiarch folders") {
 }
 
 TEST_CASE("a toolset puts one-word tools in the store's bin folder") {
-  sysroot::Store store("/nonexistent/store");
+  store::Store store("/nonexistent/store");
   auto tools = describe(store, target::parse("linux/arm64", target::Libc::glibc), "/opt/xstatic/bin/xstatic");
   CHECK(tools.bin_dir == fs::path("/nonexistent/store/bin"));
   CHECK(tools.cc == fs::path("/nonexistent/store/bin/aarch64-linux-gnu-cc"));
@@ -77,7 +77,7 @@ TEST_CASE("the host's own architecture needs no emulator; Windows has no qemu (w
 }
 
 TEST_CASE("wasm modules run through xstatic run (a WASI runtime), from a sysroot in the store") {
-  sysroot::Store store("/nonexistent/store");
+  store::Store store("/nonexistent/store");
   auto tools = describe(store, target::parse("wasip1/wasm"), "/opt/xstatic/bin/xstatic");
   CHECK(tools.runnable);
   CHECK(tools.emulator == std::vector<std::string>{"/opt/xstatic/bin/xstatic", "run", "--"});
@@ -86,7 +86,7 @@ TEST_CASE("wasm modules run through xstatic run (a WASI runtime), from a sysroot
 
 TEST_CASE("launchers are the driver's links to xstatic, made idempotently, plus pkg-config") {
   fs::path dir = fs::temp_directory_path() / ("xstatic-unit-launchers-" + std::to_string(::getpid()));
-  sysroot::Store store(dir);
+  store::Store store(dir);
   auto tools = describe(store, target::parse("linux/arm64"), "/opt/xstatic/bin/xstatic");
   ensure_launchers(tools);
   ensure_launchers(tools);  // a second call changes nothing and does not fail

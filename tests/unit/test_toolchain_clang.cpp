@@ -21,7 +21,7 @@ TEST_CASE("clang's version from its name or its --version output") {
 }
 
 TEST_CASE("an explicit clang that does not exist is a clear error") {
-  sysroot::Store store(std::filesystem::temp_directory_path() / "xstatic-unit-store");
+  store::Store store(std::filesystem::temp_directory_path() / "xstatic-unit-store");
   try {
     find_clang(store, "/nonexistent/clang-19");
     FAIL("no error");
@@ -32,7 +32,7 @@ TEST_CASE("an explicit clang that does not exist is a clear error") {
 }
 
 TEST_CASE("clang-19 from PATH, with its C++ driver beside it") {
-  sysroot::Store store(std::filesystem::temp_directory_path() / "xstatic-unit-store");
+  store::Store store(std::filesystem::temp_directory_path() / "xstatic-unit-store");
   Clang clang = find_clang(store, "clang-19");
   CHECK(clang.major == 19);
   auto cxx = cxx_driver(clang);

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::integrate {
@@ -65,7 +65,7 @@ bool runs_natively(const target::Target& t);
 std::optional<std::vector<std::string>> emulator_for(const target::Target& t);
 
 // Gathers the toolset (stat only; creates nothing).
-Toolset describe(const sysroot::Store& store, const target::Target& t, const fs::path& xstatic_exe);
+Toolset describe(const store::Store& store, const target::Target& t, const fs::path& xstatic_exe);
 
 // Creates the launcher links (through driver::install_links, only when one
 // is missing or stale) and the pkg-config script; safe for parallel callers.

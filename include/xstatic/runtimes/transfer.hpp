@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::runtimes {
@@ -33,7 +33,7 @@ inline constexpr const char* kIndexName = "xstatic-runtimes.json";
 // (.tar.zst, .tar.xz, .tar.gz or .tar), through a temporary file renamed into
 // place. Returns the folders written ("llvm-19/arm64-musl"). Throws
 // Error(missing) when a named target has no runtimes built.
-std::vector<std::string> export_runtimes(const sysroot::Store& store,
+std::vector<std::string> export_runtimes(const store::Store& store,
                                          const std::vector<target::Target>& targets, const fs::path& out);
 
 struct ImportedRuntime {
@@ -44,6 +44,6 @@ struct ImportedRuntime {
 // Checks and installs an archive made by export_runtimes (see above). Throws
 // Error(usage) naming the file and the reason when anything is refused; then
 // nothing was installed.
-std::vector<ImportedRuntime> import_runtimes(const sysroot::Store& store, const fs::path& file, bool quiet);
+std::vector<ImportedRuntime> import_runtimes(const store::Store& store, const fs::path& file, bool quiet);
 
 }  // namespace xstatic::runtimes

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 
 namespace xstatic::toolchain {
 
@@ -25,7 +25,7 @@ struct Clang {
 // when there is none or it is older than clang 14. Learns the version from the
 // name (clang-19, .../llvm-19/bin/clang), else from a cache in the store keyed
 // by the binary's path and mtime, else (once) from `clang --version`.
-Clang find_clang(const sysroot::Store& store, const std::string& name = {});
+Clang find_clang(const store::Store& store, const std::string& name = {});
 
 // The major version in a name such as "clang-19", "clang++-19" or
 // "/usr/lib/llvm-19/bin/clang"; 0 when the name does not say.
