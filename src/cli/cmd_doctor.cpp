@@ -59,11 +59,10 @@ Tool probe(std::string name, std::optional<std::string> path, std::string packag
 
 std::vector<Tool> probe_tools(const store::Store& store) {
   std::vector<Tool> tools;
-  try {
-    auto clang = toolchain::find_clang(store);
-    tools.push_back(probe("clang", clang.path, "clang-19", true));
-    tools.push_back(probe("clang++", toolchain::cxx_driver(clang), "clang-19", false));
-  } catch (const Error&) {
+  if (auto clang = toolchain::try_find_clang(store)) {
+    tools.push_back(probe("clang", clang->path, "clang-19", true));
+    tools.push_back(probe("clang++", toolchain::cxx_driver(*clang), "clang-19", false));
+  } else {
     tools.push_back(probe("clang", std::nullopt, "clang-19", true));
   }
   tools.push_back(probe("ld.lld", toolchain::find_llvm_tool("ld.lld"), "lld-19", true));

@@ -30,11 +30,8 @@ namespace {
 // clang's major version, learnt once per call of `targets`/`doctor` (0 when no clang).
 int clang_major(const store::Store& store) {
   static int major = [&] {
-    try {
-      return toolchain::find_clang(store).major;
-    } catch (const Error&) {
-      return 0;
-    }
+    auto clang = toolchain::try_find_clang(store);
+    return clang ? clang->major : 0;
   }();
   return major;
 }

@@ -172,15 +172,27 @@ std::optional<runtimes::Installed> find_cxx_runtimes(const store::Store& store, 
   return runtimes::build(store, t, options);
 }
 
-// --ld-path for the target's lld when clang would not find it beside itself.
-// Mach-O links need ld64.lld (Debian: /usr/bin/ld64.lld-19 from lld-19), never ld.lld.
+// The lld a link for `t` runs, nullopt when there is none. Mach-O links need
+// ld64.lld (Debian: /usr/bin/ld64.lld-19 from lld-19), never ld.lld.
+std::optional<std::string> find_target_lld(const toolchain::Clang& clang, const target::Target& t) {
+  return toolchain::find_lld(clang, t.libc == target::Libc::darwin ? "ld64.lld" : "ld.lld");
+}
+
+// --ld-path for `lld` when clang would not find it beside itself (ld64.lld: always).
+std::optional<std::string> ld_path_of(const toolchain::Clang& clang, const target::Target& t,
+                                      const std::string& lld) {
+  if (t.libc == target::Libc::darwin) return lld;
+  return toolchain::ld_path_for(clang, lld);
+}
+
+// The same for a call that links: no lld at all is an Error (missing).
 std::optional<std::string> ld_path_override(const toolchain::Clang& clang, const target::Target& t) {
-  if (t.libc != target::Libc::darwin) return toolchain::lld_path_override(clang);
-  auto found = toolchain::find_lld(clang, "ld64.lld");
-  if (!found)
-    throw Error("ld64.lld not found (beside " + clang.real_path + " or on PATH): darwin links need it",
-                "sudo apt-get install lld-" + std::to_string(clang.major), Exit::missing);
-  return found;
+  if (auto lld = find_target_lld(clang, t)) return ld_path_of(clang, t, *lld);
+  std::string hint = "sudo apt-get install lld-" + std::to_string(clang.major);
+  if (t.libc == target::Libc::darwin)
+    throw Error("ld64.lld not found (beside " + clang.real_path + " or on PATH): darwin links need it", hint,
+                Exit::missing);
+  throw Error("ld.lld not found (beside " + clang.real_path + " or on PATH)", hint, Exit::missing);
 }
 
 // Checks the linked file; throws Error (failed) when it is not what the
@@ -361,10 +373,8 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (inv.mode != Mode::compile_only) {
     plan.ld_path = ld_path_override(plan.clang, t);
   } else if (may_link(inv)) {
-    try {  // a probe such as --version must answer even where lld is missing
-      plan.ld_path = ld_path_override(plan.clang, t);
-    } catch (const Error&) {
-    }
+    // A probe such as --version must answer even where lld is missing.
+    if (auto lld = find_target_lld(plan.clang, t)) plan.ld_path = ld_path_of(plan.clang, t, *lld);
   }
   choose_allocator(store, inv, allocator_choice, plan);
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe

@@ -156,11 +156,7 @@ void check_folder(const fs::path& dir, const std::string& folder, const FileDige
     if (!got.count(path)) throw refuse(path + " is indexed but missing");
   auto m = detail::read_manifest(dir / store::kManifestName);
   if (!m) throw refuse("no readable manifest.json");
-  std::optional<target::Target> t;
-  try {
-    t = target::parse(m->target, target::Libc::musl);
-  } catch (const Error&) {
-  }
+  auto t = target::try_parse(m->target, target::Libc::musl);
   if (!t || store::sysroot_name(*t) != name || m->sysroot != name || m->clang_major != group->clang_major ||
       m->runtime != group->runtime)
     throw refuse("its manifest (" + m->runtime + ", " + m->target + ", clang " +

@@ -24,9 +24,11 @@ TEST_CASE("every launcher prefix names its own target through argv[0]") {
       target::Target t{&row, libc};
       if (!row.default_variant && libc != target::default_libc(row)) {
         CHECK_THROWS_AS(launcher_prefix(t), Error);
+        CHECK_FALSE(try_launcher_prefix(t));
         continue;
       }
       std::string prefix = launcher_prefix(t);
+      CHECK(try_launcher_prefix(t) == prefix);
       for (const char* tool : {"cc", "c++", "g++"}) {
         auto named = target::from_program_name("/some/bin/" + prefix + "-" + tool);
         REQUIRE_MESSAGE(named, prefix);
@@ -45,6 +47,19 @@ TEST_CASE("launcher prefixes are triples for default variants, Go names for the 
   CHECK(launcher_prefix(target::parse("linux/arm/v7")) == "armv7-linux-musleabihf");
   CHECK(launcher_prefix(target::parse("linux/arm/v6")) == "linux-arm-v6");
   CHECK(launcher_prefix(target::parse("linux/amd64/v3")) == "linux-amd64-v3");
+}
+
+TEST_CASE("try_describe gives describe's toolset, and nullopt for a variant no program name carries") {
+  store::Store store("/nonexistent/store");
+  auto arm64 = target::parse("linux/arm64");
+  auto tools = try_describe(store, arm64, "/x");
+  REQUIRE(tools);
+  CHECK(tools->prefix == describe(store, arm64, "/x").prefix);
+  CHECK(tools->cc == describe(store, arm64, "/x").cc);
+  auto v3_glibc = target::parse("linux/amd64/v3", target::Libc::glibc);
+  CHECK_FALSE(try_describe(store, v3_glibc, "/x"));
+  CHECK_THROWS_WITH_AS(describe(store, v3_glibc, "/x"),
+                       doctest::Contains("no program name carries linux/amd64/v3"), Error);
 }
 
 TEST_CASE("Debian multiarch folders") {

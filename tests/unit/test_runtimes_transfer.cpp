@@ -86,6 +86,16 @@ TEST_CASE("runtimes import refuses a manifest that names another target than its
   CHECK_FALSE(fs::exists(b.runtimes_dir() / "llvm-19"));
 }
 
+TEST_CASE("runtimes import refuses a manifest whose target names no target") {
+  testing::ScratchDir dir;
+  fake_libcxx(dir.path / "a", "llvm-19/arm64-musl", "plan9/vax", "arm64-musl");
+  runtimes::export_runtimes(store::Store(dir.path / "a"), {}, dir.path / "rt.tar");
+  store::Store b(dir.path / "b");
+  CHECK(refusal(b, dir.path / "rt.tar").find("(libc++, plan9/vax, clang 19) does not match the folder") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(b.runtimes_dir() / "llvm-19"));
+}
+
 TEST_CASE("runtimes export of a target with nothing built says how to build it") {
   testing::ScratchDir dir;
   try {

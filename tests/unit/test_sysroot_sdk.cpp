@@ -89,6 +89,27 @@ TEST_CASE("a folder that is not an SDK is told exactly what it lacks") {
   CHECK(error_of(scratch.path / "nothing").find("is not a folder") != std::string::npos);
 }
 
+TEST_CASE("try_read_sdk reads what read_sdk reads, and answers nullopt where it throws") {
+  testing::ScratchDir scratch;
+  fs::path sdk = scratch.path / "MacOSX14.2.sdk";
+  CHECK_FALSE(try_read_sdk(sdk));  // not there
+  CHECK_THROWS_AS(read_sdk(sdk), Error);
+  make_sdk(sdk, "14.2");
+  auto read = try_read_sdk(sdk);
+  REQUIRE(read);
+  CHECK(read->version == read_sdk(sdk).version);
+  CHECK(read->path == sdk);
+  CHECK(read->archs == std::vector<std::string>{"x86_64", "arm64"});
+  write(sdk / "SDKSettings.json", "{not json");
+  CHECK_FALSE(try_read_sdk(sdk));
+  CHECK(error_of(sdk).find("is not valid JSON") != std::string::npos);
+  write(sdk / "SDKSettings.json", R"({"Version": "../x"})");
+  CHECK_FALSE(try_read_sdk(sdk));
+  fs::remove(sdk / "usr/lib/libSystem.tbd");
+  CHECK_FALSE(try_read_sdk(sdk));
+  CHECK(error_of(sdk).ends_with("missing usr/lib/libSystem.tbd"));
+}
+
 TEST_CASE("versions compare by number") {
   CHECK(version_less("9.0", "10.0"));
   CHECK(version_less("14.2", "14.10"));

@@ -35,6 +35,8 @@ inline constexpr const char* kSdkRequired[] = {"SDKSettings.json", "usr/include"
 // Reads and checks an SDK folder. Throws Error (Exit::usage) naming every
 // missing required file, or an unreadable or version-less SDKSettings.json.
 Sdk read_sdk(const fs::path& dir);
+// The same, nullopt where read_sdk throws (listing skips what is no SDK).
+std::optional<Sdk> try_read_sdk(const fs::path& dir);
 
 // Parses SDKSettings.json text; `dir` is only for messages and Sdk::path.
 Sdk parse_sdk_settings(std::string_view json, const fs::path& dir);
