@@ -7,8 +7,9 @@
 #include "status.hpp"
 #include "xstatic/driver/driver.hpp"
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/store/store.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/links_store.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 
 namespace xstatic::cli {
@@ -48,13 +49,9 @@ void install_links_command(const std::string& dir, const std::vector<std::string
   sysroot::write_links_store(dir, store);  // the names use this store, whatever XSTATIC_HOME says later
   for (const auto& t : targets) {
     // <triple>-pkg-config, which ./configure --host=<triple> looks for on PATH.
-    integrate::Toolset tools;
-    try {
-      tools = integrate::describe(store, t, self);
-    } catch (const Error&) {
-      continue;  // a variant no program name carries (see integrate::launcher_prefix)
-    }
-    integrate::write_pkg_config(tools,
+    auto tools = integrate::try_describe(store, t, self);
+    if (!tools) continue;  // a variant no program name carries (see integrate::launcher_prefix)
+    integrate::write_pkg_config(*tools,
                                 std::filesystem::path(dir) / (std::string(t.triple()) + "-pkg-config"));
     made.push_back(std::string(t.triple()) + "-pkg-config");
   }

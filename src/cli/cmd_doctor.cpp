@@ -12,7 +12,7 @@
 #include "status.hpp"
 #include "xstatic/integrate/binfmt.hpp"
 #include "xstatic/integrate/wine.hpp"
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -57,13 +57,12 @@ Tool probe(std::string name, std::optional<std::string> path, std::string packag
   return t;
 }
 
-std::vector<Tool> probe_tools(const sysroot::Store& store) {
+std::vector<Tool> probe_tools(const store::Store& store) {
   std::vector<Tool> tools;
-  try {
-    auto clang = toolchain::find_clang(store);
-    tools.push_back(probe("clang", clang.path, "clang-19", true));
-    tools.push_back(probe("clang++", toolchain::cxx_driver(clang), "clang-19", false));
-  } catch (const Error&) {
+  if (auto clang = toolchain::try_find_clang(store)) {
+    tools.push_back(probe("clang", clang->path, "clang-19", true));
+    tools.push_back(probe("clang++", toolchain::cxx_driver(*clang), "clang-19", false));
+  } else {
     tools.push_back(probe("clang", std::nullopt, "clang-19", true));
   }
   tools.push_back(probe("ld.lld", toolchain::find_llvm_tool("ld.lld"), "lld-19", true));
@@ -81,11 +80,11 @@ std::vector<Tool> probe_tools(const sysroot::Store& store) {
   return tools;
 }
 
-std::vector<std::string> installed_sysroots(const sysroot::Store& store) {
+std::vector<std::string> installed_sysroots(const store::Store& store) {
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(store.sysroots_dir(), ec))
-    if (e.is_directory() && std::filesystem::exists(e.path() / sysroot::kManifestName))
+    if (e.is_directory() && std::filesystem::exists(e.path() / store::kManifestName))
       out.push_back(e.path().filename().string());
   std::sort(out.begin(), out.end());
   return out;
@@ -119,7 +118,7 @@ std::vector<std::string> binfmt_lines() {
   }
 }
 
-void print_json(const std::vector<Tool>& tools, const sysroot::Store& store,
+void print_json(const std::vector<Tool>& tools, const store::Store& store,
                 const std::vector<std::string>& sysroots, const std::string& fix, bool ok) {
   llvm::json::OStream j(llvm::outs(), 2);
   j.object([&] {
@@ -146,7 +145,7 @@ void print_json(const std::vector<Tool>& tools, const sysroot::Store& store,
   llvm::outs() << "\n";
 }
 
-void print_text(const std::vector<Tool>& tools, const sysroot::Store& store,
+void print_text(const std::vector<Tool>& tools, const store::Store& store,
                 const std::vector<std::string>& sysroots, const std::string& fix) {
   for (const auto& t : tools)
     std::printf("%-22s %-40s %s\n", t.name.c_str(),

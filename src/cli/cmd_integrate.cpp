@@ -13,6 +13,7 @@
 #include "xstatic/integrate/launcher.hpp"
 #include "xstatic/integrate/run.hpp"
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/progress.hpp"

@@ -21,10 +21,9 @@ struct SdkArgs {
   bool json = false;
 };
 
-sysroot::Store store() {
+store::Store store() {
   const auto& g = globals();
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt
-                                                : std::optional<std::filesystem::path>(g.store));
+  return store::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
 }
 
 void print_list(bool json) {
@@ -52,7 +51,7 @@ void print_list(bool json) {
   }
   if (sdks.empty()) {
     std::fprintf(stderr, "no macOS SDK imported in %s (try 'xstatic sdk import /path/to/MacOSX.sdk')\n",
-                 sysroot::sdks_dir(s).c_str());
+                 s.sdks_dir().c_str());
     return;
   }
   std::printf("%-9s %-8s %-8s %-16s %s\n", "VERSION", "DEFAULT", "MINIMUM", "ARCHS", "PATH");

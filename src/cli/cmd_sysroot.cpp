@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/util/error.hpp"
 
@@ -116,7 +117,7 @@ void add_sysroot(CLI::App& app) {
   add_libc_option(path, *a);
   path->callback([a] {
     auto t = parse_target(a->file, a->libc);
-    auto found = store().find(t);
+    auto found = sysroot::find(store(), t);
     if (!found)
       throw Error("sysroot for " + t.describe() + " is not installed", sysroot::install_command(t),
                   Exit::missing);

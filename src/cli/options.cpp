@@ -9,12 +9,11 @@ Globals& globals() {
   return g;
 }
 
-sysroot::Store store_of(const Globals& g) {
-  return sysroot::Store::locate(g.store.empty() ? std::nullopt
-                                                : std::optional<std::filesystem::path>(g.store));
+store::Store store_of(const Globals& g) {
+  return store::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
 }
 
-sysroot::Store store() {
+store::Store store() {
   return store_of(globals());
 }
 

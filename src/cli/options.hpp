@@ -6,14 +6,14 @@
 #include <string>
 
 #include "commands.hpp"
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::cli {
 
 // The store this call uses: --store DIR, else $XSTATIC_HOME, else the default.
-sysroot::Store store_of(const Globals& g);
-sysroot::Store store();  // store_of(globals())
+store::Store store_of(const Globals& g);
+store::Store store();  // store_of(globals())
 
 // Registers --libc; parse_target reads it with target::libc_option.
 void add_libc_option(CLI::App* cmd, std::string& libc, const std::string& description);

@@ -5,8 +5,9 @@
 #include "xstatic/integrate/wasi.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/store/store.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/libc.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
@@ -28,18 +29,15 @@ std::string runner_for(const target::Target& t) {
 namespace {
 
 // clang's major version, learnt once per call of `targets`/`doctor` (0 when no clang).
-int clang_major(const sysroot::Store& store) {
+int clang_major(const store::Store& store) {
   static int major = [&] {
-    try {
-      return toolchain::find_clang(store).major;
-    } catch (const Error&) {
-      return 0;
-    }
+    auto clang = toolchain::try_find_clang(store);
+    return clang ? clang->major : 0;
   }();
   return major;
 }
 
-std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t) {
+std::string cxx_runtime_of(const store::Store& store, const target::Target& t) {
   if (!(t.row->languages & target::kCxx)) return "-";
   const auto& libc = target::libc_info(t.libc);
   if (!libc.builds_cxx_runtimes)  // from the sysroot or the toolchain (WASI's: docs/wasm.md)
@@ -49,7 +47,7 @@ std::string cxx_runtime_of(const sysroot::Store& store, const target::Target& t)
 }
 
 // The allocator a link for `t` gets with --malloc=auto.
-std::string allocator_of(const sysroot::Store& store, const target::Target& t) {
+std::string allocator_of(const store::Store& store, const target::Target& t) {
   if (runtimes::mimalloc_supported(t)) {
     auto built = runtimes::find_mimalloc(store, t, clang_major(store));
     return built ? "mimalloc " + built->version : "mimalloc (not built)";  // built on the first link
@@ -63,7 +61,7 @@ std::string allocator_of(const sysroot::Store& store, const target::Target& t) {
 TargetStatus target_status(const target::Target& t) {
   TargetStatus s{t, {}, "-", {}, runner_for(t), {}, {}, false};
   auto store = cli::store();
-  s.sysroot = store.find(t);
+  s.sysroot = sysroot::find(store, t);
   s.cxx_runtime = cxx_runtime_of(store, t);
   s.allocator = allocator_of(store, t);
   if (!s.sysroot) {

@@ -2,6 +2,8 @@
 // <host-triple>-ar, -ranlib, -strip... next to <host-triple>-cc (autoconf's
 // --host, Makefiles' $(CROSS_COMPILE)ar). LLVM's tools handle every target,
 // so each name maps to one LLVM tool, run with the arguments untouched.
+#include <unistd.h>
+
 #include <algorithm>
 #include <system_error>
 
@@ -99,8 +101,9 @@ std::vector<std::string> install_links(const std::filesystem::path& dir, const s
       if (fs::exists(status) && !fs::is_symlink(status))
         throw Error(link.string() + " exists and is not a symlink; not replacing it",
                     "remove it, or choose another folder");
-      // A new name beside the old, then rename: the name never disappears.
-      fs::path tmp = dir / ("." + name + ".xstatic-tmp");
+      // A new name beside the old, then rename: the name never disappears. The
+      // new name is this process's, so parallel calls for one folder all succeed.
+      fs::path tmp = dir / ("." + name + ".xstatic-tmp-" + std::to_string(::getpid()));
       fs::remove(tmp, ec);
       fs::create_symlink(self, tmp, ec);
       if (!ec) fs::rename(tmp, link, ec);

@@ -25,9 +25,10 @@
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/store/store.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/links_store.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -42,9 +43,9 @@ bool env_true(const char* name) {
   return v && *v != "0" && *v != "false" && *v != "no";
 }
 
-std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, const target::Target& t,
+std::optional<std::filesystem::path> find_sysroot(const store::Store& store, const target::Target& t,
                                                   const Invocation& inv, util::Progress& progress) {
-  if (auto found = store.find(t)) return found;
+  if (auto found = sysroot::find(store, t)) return found;
   // `cc --version` and other calls without input need no sysroot: build
   // systems probe the compiler before anything is installed.
   if (inv.inputs == 0) return std::nullopt;
@@ -56,7 +57,7 @@ std::optional<std::filesystem::path> find_sysroot(const sysroot::Store& store, c
   // A links folder's store (xstatic/sysroot/links_store.hpp) may not be the
   // one a bare `xstatic sysroot install` would fill: name it.
   std::string in_store, for_store;
-  if (ours && store.root() != sysroot::Store::locate().root()) {
+  if (ours && store.root() != store::Store::locate().root()) {
     in_store = " in the store " + store.root().string();
     for_store = "XSTATIC_HOME=" + store.root().string() + " ";
   }
@@ -102,7 +103,7 @@ runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Targ
 // xstatic/runtimes/allocator.hpp): found with one folder listing, built on
 // first use like libc++. With auto, a missing or failed build is a warning
 // and the link goes on with musl's malloc; with --malloc=mimalloc, an error.
-void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtimes::Malloc choice, Plan& plan,
+void choose_allocator(const store::Store& store, const Invocation& inv, runtimes::Malloc choice, Plan& plan,
                       util::Progress& progress) {
   const auto& t = plan.target;
   if (inv.mode != Mode::link || choice == runtimes::Malloc::libc || !runtimes::mimalloc_supported(t)) return;
@@ -146,7 +147,7 @@ void choose_allocator(const sysroot::Store& store, const Invocation& inv, runtim
 // libc++ for musl: found with one stat; built on the first C++ use for a
 // target (once, locked, about a minute), as zig c++ does, unless
 // XSTATIC_AUTO_BUILD=0 asks for an error instead.
-std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store, const target::Target& t,
+std::optional<runtimes::Installed> find_cxx_runtimes(const store::Store& store, const target::Target& t,
                                                      const toolchain::Clang& clang,
                                                      util::Progress& progress) {
   if (auto found = runtimes::find(store, t, clang.major)) return found;
@@ -161,15 +162,27 @@ std::optional<runtimes::Installed> find_cxx_runtimes(const sysroot::Store& store
   return runtimes::build(store, t, progress, options);
 }
 
-// --ld-path for the target's lld when clang would not find it beside itself.
-// Mach-O links need ld64.lld (Debian: /usr/bin/ld64.lld-19 from lld-19), never ld.lld.
+// The lld a link for `t` runs, nullopt when there is none. Mach-O links need
+// ld64.lld (Debian: /usr/bin/ld64.lld-19 from lld-19), never ld.lld.
+std::optional<std::string> find_target_lld(const toolchain::Clang& clang, const target::Target& t) {
+  return toolchain::find_lld(clang, t.libc == target::Libc::darwin ? "ld64.lld" : "ld.lld");
+}
+
+// --ld-path for `lld` when clang would not find it beside itself (ld64.lld: always).
+std::optional<std::string> ld_path_of(const toolchain::Clang& clang, const target::Target& t,
+                                      const std::string& lld) {
+  if (t.libc == target::Libc::darwin) return lld;
+  return toolchain::ld_path_for(clang, lld);
+}
+
+// The same for a call that links: no lld at all is an Error (missing).
 std::optional<std::string> ld_path_override(const toolchain::Clang& clang, const target::Target& t) {
-  if (t.libc != target::Libc::darwin) return toolchain::lld_path_override(clang);
-  auto found = toolchain::find_lld(clang, "ld64.lld");
-  if (!found)
-    throw Error("ld64.lld not found (beside " + clang.real_path + " or on PATH): darwin links need it",
-                "sudo apt-get install lld-" + std::to_string(clang.major), Exit::missing);
-  return found;
+  if (auto lld = find_target_lld(clang, t)) return ld_path_of(clang, t, *lld);
+  std::string hint = "sudo apt-get install lld-" + std::to_string(clang.major);
+  if (t.libc == target::Libc::darwin)
+    throw Error("ld64.lld not found (beside " + clang.real_path + " or on PATH): darwin links need it", hint,
+                Exit::missing);
+  throw Error("ld.lld not found (beside " + clang.real_path + " or on PATH)", hint, Exit::missing);
 }
 
 // Checks the linked file; throws Error (failed) when it is not what the
@@ -228,7 +241,7 @@ std::vector<std::string> take_why_extract(const Plan& plan) {
 // and -pie), which clang reports as "cannot open ..." with no reason given.
 void note_outdated_sysroot(const Plan& plan, util::Progress& progress) {
   if (!plan.sysroot || !sysroot::is_provisioned_by_xstatic(plan.target)) return;
-  auto m = sysroot::try_read_manifest(*plan.sysroot / sysroot::kManifestName);
+  auto m = sysroot::try_read_manifest(*plan.sysroot / store::kManifestName);
   if (!m || sysroot::is_current(*m)) return;
   progress.note("the sysroot for " + plan.target.describe() +
                 " was installed from an older recipe and may lack files this link needs; update it: " +
@@ -263,11 +276,11 @@ void note_wasi_exceptions(const Plan& plan, const std::string& linker_errors, ut
 }
 
 // --print-fingerprint: nothing is required to be installed; what is missing says "none".
-int print_fingerprint(Language language, const target::Target& t, const sysroot::Store& store) {
+int print_fingerprint(Language language, const target::Target& t, const store::Store& store) {
   Plan plan;
   plan.language = language;
   plan.target = t;
-  plan.sysroot = store.find(t);
+  plan.sysroot = sysroot::find(store, t);
   plan.clang = toolchain::find_clang(store);
   if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
   std::fputs(fingerprint(plan, store).c_str(), stdout);
@@ -329,7 +342,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   target::Target t = target::resolve(spec, inv.own.libc, target::Environment::from_process(), argv0);
   // A name from a links folder (aarch64-linux-musl-cc) uses the store the
   // folder belongs to (xstatic/sysroot/links_store.hpp); `xstatic cc` uses $XSTATIC_HOME.
-  auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : sysroot::Store::locate();
+  auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : store::Store::locate();
   if (inv.own.print_fingerprint) return print_fingerprint(language, t, store);
   auto launcher = launcher_choice(inv.own.launcher);
   util::Progress progress(util::ProgressOptions{
@@ -350,10 +363,8 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (inv.mode != Mode::compile_only) {
     plan.ld_path = ld_path_override(plan.clang, t);
   } else if (may_link(inv)) {
-    try {  // a probe such as --version must answer even where lld is missing
-      plan.ld_path = ld_path_override(plan.clang, t);
-    } catch (const Error&) {
-    }
+    // A probe such as --version must answer even where lld is missing.
+    if (auto lld = find_target_lld(plan.clang, t)) plan.ld_path = ld_path_of(plan.clang, t, *lld);
   }
   choose_allocator(store, inv, allocator_choice, plan, progress);
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe

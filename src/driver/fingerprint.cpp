@@ -54,7 +54,7 @@ std::string clang_parts(const toolchain::Clang& clang) {
 
 }  // namespace
 
-std::string fingerprint(const Plan& plan, const sysroot::Store& store) {
+std::string fingerprint(const Plan& plan, const store::Store& store) {
   const auto& t = plan.target;
   std::ostringstream o;
   o << "xstatic-fingerprint " << kFormat << "\n"
@@ -69,7 +69,7 @@ std::string fingerprint(const Plan& plan, const sysroot::Store& store) {
   o << "target " << t.triple() << " " << t.go_name() << " " << t.libc_name() << " cflags=" << t.row->cflags
     << "\n";
   if (plan.sysroot)
-    o << "sysroot " << plan.sysroot->string() << " " << digest_of(*plan.sysroot / sysroot::kManifestName)
+    o << "sysroot " << plan.sysroot->string() << " " << digest_of(*plan.sysroot / store::kManifestName)
       << "\n";
   else
     o << "sysroot none\n";

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/sysroot/find.hpp"
 
 namespace xstatic::integrate {
 namespace {

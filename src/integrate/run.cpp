@@ -11,6 +11,7 @@
 #include "xstatic/integrate/toolset.hpp"
 #include "xstatic/integrate/wasi.hpp"
 #include "xstatic/integrate/wine.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
@@ -57,7 +58,7 @@ target::Target target_of_binary(const std::filesystem::path& program) {
 }
 
 RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::string>& args,
-                 const std::optional<target::Target>& explicit_target, const sysroot::Store& store) {
+                 const std::optional<target::Target>& explicit_target, const store::Store& store) {
   RunPlan plan;
   std::optional<inspect::Report> report;
   if (explicit_target) {
@@ -98,7 +99,7 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
                   "sudo apt-get install qemu-user-static", Exit::missing);
     plan.argv = *emulator;
     if (report && !report->interpreter.empty()) {
-      if (auto sysroot = store.find(plan.target))
+      if (auto sysroot = sysroot::find(store, plan.target))
         plan.argv.insert(plan.argv.end(), {"-L", sysroot->string()});
     }
   }
@@ -107,7 +108,7 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
   return plan;
 }
 
-void prepare_run(const RunPlan& plan, const sysroot::Store& store) {
+void prepare_run(const RunPlan& plan, const store::Store& store) {
   if (plan.wine) ensure_wine_prefix(*plan.wine, store);
 }
 

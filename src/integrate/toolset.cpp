@@ -11,13 +11,25 @@
 
 #include "xstatic/driver/driver.hpp"
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
 namespace xstatic::integrate {
 
-std::string launcher_prefix(const target::Target& t) {
+namespace {
+
+Error no_launcher_prefix(const target::Target& t) {
+  return Error(
+      "no program name carries " + t.go_name() + " with " + std::string(t.libc_name()) + " (the triple " +
+          std::string(t.triple()) + " means the default variant)",
+      "use the default variant and add its flags yourself: CFLAGS='" + std::string(t.row->cflags) + "'");
+}
+
+}  // namespace
+
+std::optional<std::string> try_launcher_prefix(const target::Target& t) {
   if (t.row->default_variant) return std::string(t.triple());
   // A variant shares its triple with the default row (x86_64-linux-musl is
   // amd64/v1); only the Go form names it, and the Go form means musl.
@@ -26,10 +38,12 @@ std::string launcher_prefix(const target::Target& t) {
     std::replace(name.begin(), name.end(), '/', '-');
     return name;
   }
-  throw Error(
-      "no program name carries " + t.go_name() + " with " + std::string(t.libc_name()) + " (the triple " +
-          std::string(t.triple()) + " means the default variant)",
-      "use the default variant and add its flags yourself: CFLAGS='" + std::string(t.row->cflags) + "'");
+  return std::nullopt;
+}
+
+std::string launcher_prefix(const target::Target& t) {
+  if (auto prefix = try_launcher_prefix(t)) return *prefix;
+  throw no_launcher_prefix(t);
 }
 
 std::string debian_multiarch(const target::Row& row) {
@@ -49,13 +63,16 @@ std::optional<std::vector<std::string>> emulator_for(const target::Target& t) {
   return std::vector<std::string>{util::find_program(qemu).value_or(qemu)};
 }
 
-Toolset describe(const sysroot::Store& store, const target::Target& t, const fs::path& xstatic_exe) {
+std::optional<Toolset> try_describe(const store::Store& store, const target::Target& t,
+                                    const fs::path& xstatic_exe) {
+  auto prefix = try_launcher_prefix(t);
+  if (!prefix) return std::nullopt;
   Toolset tools;
   tools.target = t;
-  tools.prefix = launcher_prefix(t);
+  tools.prefix = *prefix;
   tools.xstatic = xstatic_exe;
   tools.store = store.root();
-  tools.bin_dir = store.root() / "bin";
+  tools.bin_dir = store.bin_dir();
   auto in_bin = [&](std::string_view tool) {
     return tools.bin_dir / (tools.prefix + "-" + std::string(tool));
   };
@@ -71,7 +88,7 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
   tools.ld = in_bin("ld");
   tools.pkg_config = in_bin("pkg-config");
   if (t.row->goos == "windows") tools.windres = in_bin("windres");
-  auto found = store.find(t);
+  auto found = sysroot::find(store, t);
   tools.sysroot_installed = found.has_value();
   tools.sysroot = found.value_or(sysroot::is_provisioned_by_xstatic(t) ? store.sysroot_path(t) : fs::path());
   if (!tools.sysroot.empty()) {
@@ -90,6 +107,11 @@ Toolset describe(const sysroot::Store& store, const target::Target& t, const fs:
     tools.emulator = {xstatic_exe.string(), "run", "--"};
   }
   return tools;
+}
+
+Toolset describe(const store::Store& store, const target::Target& t, const fs::path& xstatic_exe) {
+  if (auto tools = try_describe(store, t, xstatic_exe)) return std::move(*tools);
+  throw no_launcher_prefix(t);
 }
 
 namespace {
@@ -129,14 +151,10 @@ void ensure_launchers(const Toolset& tools) {
       return fs::read_symlink(tools.bin_dir / n, ec) == tools.xstatic;
     });
   };
-  if (!in_place()) {
-    try {
-      driver::install_links(tools.bin_dir, tools.xstatic, {tools.target});
-    } catch (const Error&) {
-      if (!in_place()) throw;  // else a parallel call (another configure) made them first
-    }
-  }
-  sysroot::write_links_store(tools.bin_dir, sysroot::Store(tools.store));
+  // A parallel call (another configure) may make the same links meanwhile:
+  // install_links renames a link of its own over each name, so both succeed.
+  if (!in_place()) driver::install_links(tools.bin_dir, tools.xstatic, {tools.target});
+  sysroot::write_links_store(tools.bin_dir, store::Store(tools.store));
   write_pkg_config(tools, tools.pkg_config);
 }
 

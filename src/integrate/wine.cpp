@@ -33,7 +33,7 @@ std::optional<std::string> find_wine(bool is_64bit, const std::filesystem::path&
   return util::find_program(is_64bit ? "wine64" : "wine");
 }
 
-Wine wine_for(const target::Target& t, const sysroot::Store& store, const std::filesystem::path& debian_dir) {
+Wine wine_for(const target::Target& t, const store::Store& store, const std::filesystem::path& debian_dir) {
   auto loader = find_wine(t.row->is_64bit, debian_dir);
   if (!loader) {
     if (t.row->is_64bit)
@@ -48,14 +48,14 @@ Wine wine_for(const target::Target& t, const sysroot::Store& store, const std::f
   Wine wine;
   wine.loader = *loader;
   auto user_prefix = util::getenv_nonempty("WINEPREFIX");
-  wine.prefix = user_prefix ? fs::path(*user_prefix) : store.root() / "wine";
+  wine.prefix = user_prefix ? fs::path(*user_prefix) : store.wine_prefix();
   wine.env.push_back("WINEPREFIX=" + wine.prefix.string());
   // The user's own WINEDEBUG (to debug a program) wins.
   if (!util::getenv_nonempty("WINEDEBUG")) wine.env.emplace_back("WINEDEBUG=-all");
   return wine;
 }
 
-void ensure_wine_prefix(const Wine& wine, const sysroot::Store& store) {
+void ensure_wine_prefix(const Wine& wine, const store::Store& store) {
   auto ready = [&] { return fs::exists(wine.prefix / "system.reg"); };
   if (ready()) return;
   // One lock per prefix: suites and users with prefixes of their own do not wait on each other.

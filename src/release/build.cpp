@@ -133,7 +133,7 @@ std::vector<std::string> release_ldflags(const target::Target& t) {
   return flags;
 }
 
-std::vector<fs::path> build_target(const Config& config, const target::Target& t, const sysroot::Store& store,
+std::vector<fs::path> build_target(const Config& config, const target::Target& t, const store::Store& store,
                                    const BuildSettings& settings) {
   auto tools = integrate::describe(store, t, settings.xstatic_exe);
   integrate::ensure_launchers(tools);

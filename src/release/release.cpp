@@ -16,6 +16,7 @@
 #include "xstatic/release/debug.hpp"
 #include "xstatic/release/sbom.hpp"
 #include "xstatic/release/version.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
@@ -85,9 +86,9 @@ void check_dist(const fs::path& dist, const Config& config) {
 }
 
 void check_ready(const Config& config, const std::vector<target::Target>& targets,
-                 const sysroot::Store& store) {
+                 const store::Store& store) {
   for (const auto& t : targets)
-    if (!store.find(t))
+    if (!sysroot::find(store, t))
       throw Error("the sysroot for " + t.describe() + " is not installed", sysroot::install_command(t),
                   Exit::missing);
   const char* tool = config.build.kind == BuildKind::cmake  ? "cmake"
@@ -137,7 +138,7 @@ void write_text(const fs::path& file, const std::string& text) {
 
 struct TargetRun {
   const Config& config;
-  const sysroot::Store& store;
+  const store::Store& store;
   const BuildSettings& settings;
   const std::string& objcopy;
   const Summary& summary;
@@ -201,7 +202,7 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
 
 }  // namespace
 
-Summary run_release(const Config& config, const Options& options, const sysroot::Store& store) {
+Summary run_release(const Config& config, const Options& options, const store::Store& store) {
   auto start = Clock::now();
   auto targets = options.targets.value_or(config.targets);
   auto say = [&](const std::string& line) {

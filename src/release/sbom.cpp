@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "xstatic/inspect/report.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/version.hpp"
 
 namespace xstatic::release {
@@ -179,11 +180,12 @@ SbomBinary binary_facts(const std::filesystem::path& built) {
   return facts;
 }
 
-void add_store_facts(SbomInput& in, const sysroot::Store& store) {
-  if (auto root = store.find(in.target); root && std::filesystem::exists(*root / sysroot::kManifestName))
-    in.sysroot = sysroot::read_manifest(*root / sysroot::kManifestName);
+void add_store_facts(SbomInput& in, const store::Store& store) {
+  if (auto root = sysroot::find(store, in.target);
+      root && std::filesystem::exists(*root / store::kManifestName))
+    in.sysroot = sysroot::read_manifest(*root / store::kManifestName);
   for (auto& entry : runtimes::list(store)) {
-    if (entry.target != in.target.go_name() || entry.sysroot != sysroot::sysroot_name(in.target)) continue;
+    if (entry.target != in.target.go_name() || entry.sysroot != store::sysroot_name(in.target)) continue;
     bool linked = false;
     for (const auto& b : in.binaries) linked = linked || links(entry, b);
     if (linked) in.runtimes.push_back(entry);

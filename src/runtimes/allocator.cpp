@@ -16,6 +16,7 @@
 #include <fstream>
 
 #include "internal.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/target/libc.hpp"
 #include "xstatic/target/notes.hpp"
 #include "xstatic/util/error.hpp"
@@ -108,18 +109,18 @@ std::vector<std::string> compile_command(const detail::Compiler& clang, const ta
   return cmd;
 }
 
-fs::path failed_log_of(const sysroot::Store& store, const target::Target& t, int clang_major) {
-  return store.root() / "logs" /
-         ("mimalloc-llvm" + std::to_string(clang_major) + "-" + sysroot::sysroot_name(t) + ".log");
+fs::path failed_log_of(const store::Store& store, const target::Target& t, int clang_major) {
+  return store.logs_dir() /
+         ("mimalloc-llvm" + std::to_string(clang_major) + "-" + store::sysroot_name(t) + ".log");
 }
 
-AllocatorInstalled build_locked(const sysroot::Store& store, const target::Target& t,
+AllocatorInstalled build_locked(const store::Store& store, const target::Target& t,
                                 const BuildOptions& options, const detail::Compiler& clang,
                                 const fs::path& sysroot, const fs::path& failed_log,
                                 util::Progress& progress) {
-  std::string name = sysroot::sysroot_name(t);
+  std::string name = store::sysroot_name(t);
   fs::create_directories(store.runtimes_dir());
-  detail::Scratch scratch(store.runtimes_dir(), ".tmp-mimalloc-" + name + "-", failed_log);
+  detail::Scratch scratch(store.runtimes_dir(), store::Store::temp_prefix("mimalloc-" + name), failed_log);
   auto start = std::chrono::steady_clock::now();
   fs::path src = detail::prepare_mimalloc_source(store, options.mimalloc_src, scratch.log(), progress);
   std::string version = detail::mimalloc_source_version(src);
@@ -146,7 +147,7 @@ AllocatorInstalled build_locked(const sysroot::Store& store, const target::Targe
               final_dir,     "mimalloc",
               version};
   fs::rename(scratch.log(), scratch.install() / "build.log");
-  detail::write_manifest(scratch.install() / sysroot::kManifestName, entry, seconds);
+  detail::write_manifest(scratch.install() / store::kManifestName, entry, seconds);
   fs::create_directories(final_dir.parent_path());
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy
   fs::rename(scratch.install(), final_dir);
@@ -188,9 +189,9 @@ bool mimalloc_supported(const target::Target& t) {
   return true;
 }
 
-std::optional<AllocatorInstalled> find_mimalloc(const sysroot::Store& store, const target::Target& t,
+std::optional<AllocatorInstalled> find_mimalloc(const store::Store& store, const target::Target& t,
                                                 int clang_major) {
-  std::string suffix = kind_suffix(clang_major), name = sysroot::sysroot_name(t);
+  std::string suffix = kind_suffix(clang_major), name = store::sysroot_name(t);
   std::optional<AllocatorInstalled> best;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(store.runtimes_dir(), ec)) {
@@ -198,14 +199,14 @@ std::optional<AllocatorInstalled> find_mimalloc(const sysroot::Store& store, con
     if (!dir.starts_with(kind_prefix()) || !dir.ends_with(suffix)) continue;
     std::string version = dir.substr(kind_prefix().size(), dir.size() - kind_prefix().size() - suffix.size());
     fs::path root = e.path() / name;
-    if (!fs::exists(root / sysroot::kManifestName, ec)) continue;
+    if (!fs::exists(root / store::kManifestName, ec)) continue;
     if (!best || version_less(best->version, version))
       best = AllocatorInstalled{root, root / "lib/libmimalloc.a", version, false};
   }
   return best;
 }
 
-std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, const target::Target& t,
+std::optional<fs::path> recent_mimalloc_failure(const store::Store& store, const target::Target& t,
                                                 int clang_major, long within) {
   fs::path log = failed_log_of(store, t, clang_major);
   std::error_code ec;
@@ -216,20 +217,20 @@ std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, con
   return age < within ? std::optional<fs::path>(log) : std::nullopt;
 }
 
-AllocatorInstalled build_mimalloc(const sysroot::Store& given_store, const target::Target& t,
+AllocatorInstalled build_mimalloc(const store::Store& given_store, const target::Target& t,
                                   util::Progress& progress, const BuildOptions& options) {
   if (!mimalloc_supported(t))
     throw Error("mimalloc is built for Linux musl targets only (not armel or mipsel); " + t.describe() +
                     " keeps its C library's allocator",
                 {}, Exit::usage);
-  const sysroot::Store store(fs::absolute(given_store.root()));
+  const store::Store store(fs::absolute(given_store.root()));
   detail::Compiler clang = detail::compiler_for(store, options.clang);
   if (auto built = find_mimalloc(store, t, clang.major)) return *built;
-  auto sysroot = store.find(t);
+  auto sysroot = sysroot::find(store, t);
   if (!sysroot)
     throw Error("sysroot for " + t.describe() + " is not installed (mimalloc is built against it)",
                 sysroot::install_command(t), Exit::missing);
-  std::string lock_name = "mimalloc-llvm" + std::to_string(clang.major) + "-" + sysroot::sysroot_name(t);
+  std::string lock_name = "mimalloc-llvm" + std::to_string(clang.major) + "-" + store::sysroot_name(t);
   util::FileLock lock(store.locks_dir() / (lock_name + ".lock"), [&] {
     progress.step("waiting for another xstatic that is building mimalloc for " + t.describe());
   });

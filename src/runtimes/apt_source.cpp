@@ -105,9 +105,9 @@ std::string deb_src_stanzas(std::string_view text) {
   return out;
 }
 
-fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log,
+fs::path fetch_debian_source(const store::Store& store, const DebianSource& what, const fs::path& log,
                              util::Progress& progress) {
-  fs::path src_dir = store.root() / "src";
+  fs::path src_dir = store.sources_dir();
   fs::create_directories(src_dir);
   if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
 
@@ -130,7 +130,7 @@ fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& wh
   update.push_back("update");
   util::run(update, run_opts);
 
-  fs::path tmp = src_dir / (".tmp-download-" + what.package + "-" + std::to_string(::getpid()));
+  fs::path tmp = src_dir / store::Store::temp_name("download-" + what.package);
   fs::remove_all(tmp);
   fs::create_directories(tmp);
   std::vector<std::string> source{"apt-get"};

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "internal.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/target/libc.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
@@ -42,13 +43,13 @@ void require_tools() {
                   "sudo apt-get install cmake ninja-build python3", Exit::missing);
 }
 
-Installed build_locked(const sysroot::Store& store, const target::Target& t, const BuildOptions& options,
+Installed build_locked(const store::Store& store, const target::Target& t, const BuildOptions& options,
                        const detail::Compiler& clang, const fs::path& sysroot, const fs::path& failed_log,
                        util::Progress& progress) {
   fs::path final_dir = runtime_path(store, t, clang.major);
   std::string name = final_dir.filename().string();
   fs::create_directories(final_dir.parent_path());
-  detail::Scratch scratch(final_dir.parent_path(), ".tmp-" + name + "-", failed_log);
+  detail::Scratch scratch(final_dir.parent_path(), store::Store::temp_prefix(name), failed_log);
   auto start = std::chrono::steady_clock::now();
 
   progress.step(fmt::format("building libc++, libc++abi and libunwind for {} with clang {} (once per target)",
@@ -85,7 +86,7 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
   Entry entry{t.go_name(),  in.triple, name,     clang.major, clang.version,
               llvm_version, final_dir, "libc++", llvm_version};
   fs::rename(scratch.log(), scratch.install() / "build.log");
-  detail::write_manifest(scratch.install() / sysroot::kManifestName, entry, seconds);
+  detail::write_manifest(scratch.install() / store::kManifestName, entry, seconds);
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy
   fs::rename(scratch.install(), final_dir);
   scratch.succeeded();
@@ -98,24 +99,24 @@ Installed build_locked(const sysroot::Store& store, const target::Target& t, con
 
 }  // namespace
 
-Installed build(const sysroot::Store& given_store, const target::Target& t, util::Progress& progress,
+Installed build(const store::Store& given_store, const target::Target& t, util::Progress& progress,
                 const BuildOptions& options) {
   check_target(t);
-  const sysroot::Store store(fs::absolute(given_store.root()));  // cmake and apt run elsewhere
+  const store::Store store(fs::absolute(given_store.root()));  // cmake and apt run elsewhere
   detail::Compiler clang = detail::compiler_for(store, options.clang);
   if (auto built = find(store, t, clang.major)) return *built;
-  auto sysroot = store.find(t);
+  auto sysroot = sysroot::find(store, t);
   if (!sysroot)
     throw Error("sysroot for " + t.describe() + " is not installed (the C++ runtimes are built against it)",
                 sysroot::install_command(t), Exit::missing);
   require_tools();
 
-  std::string name = "runtimes-llvm" + std::to_string(clang.major) + "-" + sysroot::sysroot_name(t);
+  std::string name = "runtimes-llvm" + std::to_string(clang.major) + "-" + store::sysroot_name(t);
   util::FileLock lock(store.locks_dir() / (name + ".lock"), [&] {
     progress.step("waiting for another xstatic that is building the runtimes for " + t.describe());
   });
   if (auto built = find(store, t, clang.major)) return *built;  // built while we waited
-  fs::path failed_log = store.root() / "logs" / (name + ".log");
+  fs::path failed_log = store.logs_dir() / (name + ".log");
   return detail::naming_log(failed_log, "building the runtimes for " + t.describe(), [&] {
     return build_locked(store, t, options, clang, *sysroot, failed_log, progress);
   });

@@ -19,7 +19,7 @@ std::string trim(std::string s) {
 
 }  // namespace
 
-Compiler compiler_for(const sysroot::Store& store, const std::string& name) {
+Compiler compiler_for(const store::Store& store, const std::string& name) {
   toolchain::Clang clang = toolchain::find_clang(store, name);
   Compiler c;
   c.cc = clang.path;

@@ -42,7 +42,7 @@ struct DebianSource {
   std::string option;   // how else to give it: "--llvm-src DIR|llvm-project-<version>.src.tar.xz"
   std::string size;     // for the progress line: "~165 MB"
 };
-fs::path fetch_debian_source(const sysroot::Store& store, const DebianSource& what, const fs::path& log,
+fs::path fetch_debian_source(const store::Store& store, const DebianSource& what, const fs::path& log,
                              util::Progress& progress);
 
 // The deb-src lines/stanzas for the host's apt sources: one-line
@@ -53,7 +53,7 @@ std::string deb_src_stanzas(std::string_view deb822_sources);
 // A source tree for the runtimes build that matches clang's major version:
 // `llvm_src` when it is a tree, else the tarball (given or from Debian)
 // extracted once into <store>/src/llvm-<version>/. Locked per major version.
-fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src, const fs::path& log,
+fs::path prepare_source(const store::Store& store, int major, const fs::path& llvm_src, const fs::path& log,
                         util::Progress& progress);
 
 // "2.0.9" from <tree>/include/mimalloc.h (MI_MALLOC_VERSION 209), or "".
@@ -62,7 +62,7 @@ std::string mimalloc_source_version(const fs::path& tree);
 // mimalloc's source tree: `given` when it is a tree, else the tarball (given
 // or Debian's source package `mimalloc`) extracted once into
 // <store>/src/mimalloc-<version>/. Locked.
-fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& given, const fs::path& log,
+fs::path prepare_mimalloc_source(const store::Store& store, const fs::path& given, const fs::path& log,
                                  util::Progress& progress);
 
 // Copies <src>/src into <dest>/src with xstatic's fixes applied (see
@@ -81,7 +81,7 @@ struct Compiler {
   int major = 0;        // 19
 };
 // toolchain::find_clang's choice (or `name`), with its C++ driver and full version.
-Compiler compiler_for(const sysroot::Store& store, const std::string& name);
+Compiler compiler_for(const store::Store& store, const std::string& name);
 
 // The cmake command line that configures LLVM's runtimes/ build.
 struct CmakeInputs {

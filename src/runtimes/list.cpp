@@ -70,7 +70,7 @@ std::optional<Entry> read_manifest(const fs::path& file) {
 
 }  // namespace detail
 
-std::vector<Entry> list(const sysroot::Store& store) {
+std::vector<Entry> list(const store::Store& store) {
   std::vector<Entry> out;
   std::error_code ec;
   // runtimes/llvm-<major>/<sysroot>/ (libc++) and runtimes/mimalloc-<version>-llvm<major>/<sysroot>/.
@@ -78,7 +78,7 @@ std::vector<Entry> list(const sysroot::Store& store) {
     std::string kind = version.path().filename().string();
     if (!kind.starts_with("llvm-") && !kind.starts_with("mimalloc-")) continue;
     for (const auto& dir : fs::directory_iterator(version.path(), ec))
-      if (auto e = detail::read_manifest(dir.path() / sysroot::kManifestName)) out.push_back(std::move(*e));
+      if (auto e = detail::read_manifest(dir.path() / store::kManifestName)) out.push_back(std::move(*e));
   }
   std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
     return std::tie(b.clang_major, a.sysroot, a.runtime, b.version) <

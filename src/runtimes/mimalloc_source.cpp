@@ -19,12 +19,13 @@ bool is_mimalloc_tree(const fs::path& dir) {
   return fs::exists(dir / "src/static.c", ec) && fs::exists(dir / "include/mimalloc.h", ec);
 }
 
-fs::path extract_mimalloc(const sysroot::Store& store, const fs::path& tarball) {
-  fs::path src_dir = store.root() / "src";
+fs::path extract_mimalloc(const store::Store& store, const fs::path& tarball) {
+  fs::path src_dir = store.sources_dir();
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(src_dir, ec))
-    if (e.path().filename().string().starts_with(".tmp-mimalloc-")) fs::remove_all(e.path(), ec);
-  fs::path tmp = src_dir / (".tmp-mimalloc-" + std::to_string(::getpid()));
+    if (e.path().filename().string().starts_with(store::Store::temp_prefix("mimalloc")))
+      fs::remove_all(e.path(), ec);
+  fs::path tmp = src_dir / store::Store::temp_name("mimalloc");
   try {
     extract_subset(tarball, tmp, {"src/", "include/", "LICENSE"}, {});
   } catch (...) {
@@ -94,7 +95,7 @@ std::string mimalloc_source_version(const fs::path& tree) {
   return std::to_string(v / 100) + "." + std::to_string(v % 100 / 10) + "." + std::to_string(v % 10);
 }
 
-fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& given, const fs::path& log,
+fs::path prepare_mimalloc_source(const store::Store& store, const fs::path& given, const fs::path& log,
                                  util::Progress& progress) {
   std::error_code ec;
   if (!given.empty() && fs::is_directory(given, ec)) {
@@ -107,7 +108,7 @@ fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& gi
   if (!given.empty() && !fs::is_regular_file(given, ec))
     throw Error("--mimalloc-src " + given.string() + ": no such file or folder",
                 "pass a mimalloc source tree or release tarball, or omit --mimalloc-src", Exit::usage);
-  fs::create_directories(store.root() / "src");
+  fs::create_directories(store.sources_dir());
   util::FileLock lock(store.locks_dir() / "mimalloc-src.lock");
   fs::path tarball = given.empty()
                          ? fetch_debian_source(store,
@@ -118,7 +119,7 @@ fs::path prepare_mimalloc_source(const sysroot::Store& store, const fs::path& gi
   // Debian's tarball is named mimalloc_2.0.9+ds.orig.tar.xz: a tree of that
   // version already extracted is used as it is.
   std::string named = version_in_name(tarball.filename().string());
-  fs::path known = store.root() / "src" / ("mimalloc-" + named);
+  fs::path known = store.sources_dir() / ("mimalloc-" + named);
   if (!named.empty() && is_mimalloc_tree(known) && mimalloc_source_version(known) == named) return known;
   progress.step("extracting mimalloc's source from " + tarball.string() + " (once)");
   return extract_mimalloc(store, tarball);

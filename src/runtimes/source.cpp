@@ -41,15 +41,16 @@ void check_version(const fs::path& tree, int major, const fs::path& given) {
 
 // Extracts into a temporary folder beside the final one and renames it, so
 // that an interrupted extraction is never mistaken for a source tree.
-fs::path extract_once(const sysroot::Store& store, const fs::path& tarball, util::Progress& progress) {
-  fs::path src_dir = store.root() / "src";
+fs::path extract_once(const store::Store& store, const fs::path& tarball, util::Progress& progress) {
+  fs::path src_dir = store.sources_dir();
   std::string version = version_in_name(tarball.filename().string());
   if (!version.empty() && is_tree(src_dir / ("llvm-" + version))) return src_dir / ("llvm-" + version);
   // The caller holds the source lock: other .tmp-extract-* are left over from killed runs.
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(src_dir, ec))
-    if (e.path().filename().string().starts_with(".tmp-extract-")) fs::remove_all(e.path(), ec);
-  fs::path tmp = src_dir / (".tmp-extract-" + std::to_string(::getpid()));
+    if (e.path().filename().string().starts_with(store::Store::temp_prefix("extract")))
+      fs::remove_all(e.path(), ec);
+  fs::path tmp = src_dir / store::Store::temp_name("extract");
   progress.step("extracting the runtimes' sources from " + tarball.string() + " (once)");
   auto start = std::chrono::steady_clock::now();
   try {
@@ -109,7 +110,7 @@ std::string version_in_name(std::string_view name) {
   return std::regex_search(name.begin(), name.end(), m, re) ? m[1].str() : std::string();
 }
 
-fs::path prepare_source(const sysroot::Store& store, int major, const fs::path& llvm_src, const fs::path& log,
+fs::path prepare_source(const store::Store& store, int major, const fs::path& llvm_src, const fs::path& log,
                         util::Progress& progress) {
   std::error_code ec;
   if (!llvm_src.empty() && fs::is_directory(llvm_src, ec)) {

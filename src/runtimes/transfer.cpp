@@ -82,7 +82,7 @@ bool is_folder_name(const std::string& s) {
 }
 
 // The lock a build of this runtime takes (build.cpp, allocator.cpp): import waits for a build and vice versa.
-fs::path lock_of(const sysroot::Store& store, const Group& g, const std::string& sysroot_name) {
+fs::path lock_of(const store::Store& store, const Group& g, const std::string& sysroot_name) {
   std::string kind = g.runtime == "libc++" ? "runtimes" : "mimalloc";
   return store.locks_dir() / (kind + "-llvm" + std::to_string(g.clang_major) + "-" + sysroot_name + ".lock");
 }
@@ -154,14 +154,10 @@ void check_folder(const fs::path& dir, const std::string& folder, const FileDige
   }
   for (const auto& [path, digest] : want)
     if (!got.count(path)) throw refuse(path + " is indexed but missing");
-  auto m = detail::read_manifest(dir / sysroot::kManifestName);
+  auto m = detail::read_manifest(dir / store::kManifestName);
   if (!m) throw refuse("no readable manifest.json");
-  std::optional<target::Target> t;
-  try {
-    t = target::parse(m->target, target::Libc::musl);
-  } catch (const Error&) {
-  }
-  if (!t || sysroot::sysroot_name(*t) != name || m->sysroot != name || m->clang_major != group->clang_major ||
+  auto t = target::try_parse(m->target, target::Libc::musl);
+  if (!t || store::sysroot_name(*t) != name || m->sysroot != name || m->clang_major != group->clang_major ||
       m->runtime != group->runtime)
     throw refuse("its manifest (" + m->runtime + ", " + m->target + ", clang " +
                  std::to_string(m->clang_major) + ") does not match the folder");
@@ -208,7 +204,7 @@ std::optional<std::string> place_member(const std::string& member) {
 
 }  // namespace
 
-std::vector<std::string> export_runtimes(const sysroot::Store& store,
+std::vector<std::string> export_runtimes(const store::Store& store,
                                          const std::vector<target::Target>& targets, const fs::path& out) {
   int major = detail::compiler_for(store, "").major;
   std::set<fs::path> roots;
@@ -250,9 +246,9 @@ std::vector<std::string> export_runtimes(const sysroot::Store& store,
   return names;
 }
 
-std::vector<ImportedRuntime> import_runtimes(const sysroot::Store& given_store, const fs::path& file,
+std::vector<ImportedRuntime> import_runtimes(const store::Store& given_store, const fs::path& file,
                                              util::Progress& progress) {
-  const sysroot::Store store(fs::absolute(given_store.root()));
+  const store::Store store(fs::absolute(given_store.root()));
   std::string label = file.string();
   progress.step("checking " + label);
   std::error_code ec;
@@ -278,7 +274,7 @@ std::vector<ImportedRuntime> import_runtimes(const sysroot::Store& given_store, 
     fs::path final_dir = store.runtimes_dir() / folder;
     util::FileLock lock(lock_of(store, *parse_group(folder.substr(0, slash)), name),
                         [&] { progress.step("waiting for another xstatic that is building " + folder); });
-    if (fs::exists(final_dir / sysroot::kManifestName)) {
+    if (fs::exists(final_dir / store::kManifestName)) {
       out.push_back({folder, false});
       continue;
     }

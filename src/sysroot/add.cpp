@@ -111,7 +111,7 @@ namespace {
 
 // The requested packages and, level by level, the libraries they need that
 // the sysroot lacks. One apt-cache call per level; stops at what is installed.
-std::vector<std::string> resolve(const Store& store, const std::string& arch,
+std::vector<std::string> resolve(const store::Store& store, const std::string& arch,
                                  const std::vector<std::string>& requested,
                                  std::vector<std::string> installed, util::Progress& progress) {
   std::vector<std::string> todo, level;
@@ -131,8 +131,8 @@ std::vector<std::string> resolve(const Store& store, const std::string& arch,
 
 }  // namespace
 
-AddResult add_packages(const Store& store, const target::Target& t, const std::vector<std::string>& packages,
-                       const AddOptions& options) {
+AddResult add_packages(const store::Store& store, const target::Target& t,
+                       const std::vector<std::string>& packages, const AddOptions& options) {
   if (t.libc == target::Libc::musl) {
     std::string glibc = "xstatic sysroot add " + t.go_name() + " --libc glibc " + util::join(packages, " ");
     throw Error(musl_refusal(t),
@@ -147,10 +147,10 @@ AddResult add_packages(const Store& store, const target::Target& t, const std::v
   AddResult result;
   result.sysroot = install(store, t, InstallOptions{options.debs_dir, options.quiet});
   util::Progress progress(options.quiet);
-  const std::string name = sysroot_name(t);
+  const std::string name = store::sysroot_name(t);
   const std::string arch(t.row->debian_arch);
   Transaction tx(store, name, progress);
-  Manifest manifest = read_manifest(tx.final_path() / kManifestName);
+  Manifest manifest = read_manifest(tx.final_path() / store::kManifestName);
   auto installed = names_of(manifest);
   for (const auto& p : packages)
     if (contains(installed, p)) result.present.push_back(p);
@@ -178,8 +178,8 @@ AddResult add_packages(const Store& store, const target::Target& t, const std::v
     result.added.push_back(info);
     manifest.packages.push_back(std::move(info));
   }
-  fs::remove(work / kManifestName);  // a hard link to the installed manifest: never write through it
-  write_manifest(manifest, work / kManifestName);
+  fs::remove(work / store::kManifestName);  // a hard link to the installed manifest: never write through it
+  write_manifest(manifest, work / store::kManifestName);
   tx.commit();
   std::vector<std::string> added_names;
   for (const auto& p : result.added) added_names.push_back(p.name);

@@ -158,7 +158,7 @@ struct PrivateApt {
   util::FileLock lock;
   std::vector<std::string> options;
 
-  PrivateApt(const Store& store, const std::string& arch, util::Progress& progress)
+  PrivateApt(const store::Store& store, const std::string& arch, util::Progress& progress)
       : dir(store.apt_dir() / arch), lock(store.locks_dir() / ("apt-" + arch + ".lock"), [&] {
           progress.step("waiting for another apt run for " + arch);
         }) {
@@ -171,7 +171,7 @@ struct PrivateApt {
 
 }  // namespace
 
-std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
+std::vector<fs::path> debs_from_apt(const store::Store& store, const std::string& arch,
                                     const std::vector<std::string>& packages, util::Progress& progress) {
   if (!util::find_program("apt-get"))
     throw Error("apt-get is not available to fetch the " + arch + " packages",
@@ -228,8 +228,8 @@ std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
   return out;
 }
 
-std::string apt_depends(const Store& store, const std::string& arch, const std::vector<std::string>& packages,
-                        util::Progress& progress) {
+std::string apt_depends(const store::Store& store, const std::string& arch,
+                        const std::vector<std::string>& packages, util::Progress& progress) {
   if (!util::find_program("apt-cache"))
     throw Error("apt-cache is not available to resolve the " + arch + " packages",
                 "name every package yourself and pass --debs DIR", Exit::missing);

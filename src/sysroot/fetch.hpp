@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/util/progress.hpp"
 
 namespace xstatic::sysroot {
+
+namespace fs = std::filesystem;
 
 // One .deb per package (newest version for `arch` or "all"), in `packages` order.
 // Throws xstatic::Error (Exit::missing) naming the first package not found.
@@ -18,13 +20,13 @@ std::vector<fs::path> debs_from_folder(const fs::path& dir, const std::string& a
                                        const std::vector<std::string>& packages);
 
 // Downloads (or reuses from <store>/apt/<arch>/debs) the candidate versions.
-std::vector<fs::path> debs_from_apt(const Store& store, const std::string& arch,
+std::vector<fs::path> debs_from_apt(const store::Store& store, const std::string& arch,
                                     const std::vector<std::string>& packages, util::Progress& progress);
 
 // The output of `apt-cache depends` (Depends and Pre-Depends only) for
 // `packages` of `arch`, from the private apt state. Used by `sysroot add`,
 // which parses it (add.hpp: parse_apt_depends).
-std::string apt_depends(const Store& store, const std::string& arch, const std::vector<std::string>& packages,
-                        util::Progress& progress);
+std::string apt_depends(const store::Store& store, const std::string& arch,
+                        const std::vector<std::string>& packages, util::Progress& progress);
 
 }  // namespace xstatic::sysroot

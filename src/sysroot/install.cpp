@@ -6,6 +6,7 @@
 #include "fetch.hpp"
 #include "transaction.hpp"
 #include "unpack.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/recipe.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/progress.hpp"
@@ -31,7 +32,7 @@ std::string seconds_since(std::chrono::steady_clock::time_point start) {
 
 // The manifest of the sysroot at `dir`, nullopt when unreadable.
 std::optional<Manifest> manifest_at(const fs::path& dir) {
-  return try_read_manifest(dir / kManifestName);
+  return try_read_manifest(dir / store::kManifestName);
 }
 
 // Whether the sysroot at `dir` was made by the built-in recipe; an unreadable
@@ -44,7 +45,7 @@ bool up_to_date(const fs::path& dir) {
 // Called under the lock with the outdated sysroot `dir`: says why it is
 // reinstalled, or refuses when that would drop packages added to it.
 void explain_reinstall(const fs::path& dir, const target::Target& t, util::Progress& progress) {
-  const std::string name = sysroot_name(t);
+  const std::string name = store::sysroot_name(t);
   auto m = manifest_at(dir);
   if (!m) {
     progress.done(name + ": its manifest is unreadable: reinstalling");
@@ -67,20 +68,20 @@ std::string fix_for(const Manifest& m) {
 
 }  // namespace
 
-fs::path install(const Store& store, const target::Target& t, const InstallOptions& options) {
+fs::path install(const store::Store& store, const target::Target& t, const InstallOptions& options) {
   util::Progress progress(options.quiet);
   return install(store, t, options, progress);
 }
 
-fs::path install(const Store& store, const target::Target& t, const InstallOptions& options,
+fs::path install(const store::Store& store, const target::Target& t, const InstallOptions& options,
                  util::Progress& progress) {
   require_provisioned(t);
-  if (auto found = store.find(t); found && up_to_date(*found)) return *found;
+  if (auto found = sysroot::find(store, t); found && up_to_date(*found)) return *found;
   auto start = std::chrono::steady_clock::now();
-  const std::string name = sysroot_name(t);
+  const std::string name = store::sysroot_name(t);
   const std::string arch(t.row->debian_arch);
   Transaction tx(store, name, progress);
-  if (auto found = store.find(t)) {
+  if (auto found = sysroot::find(store, t)) {
     if (up_to_date(*found)) return *found;  // another process installed it while we waited
     explain_reinstall(*found, t, progress);
   }
@@ -98,20 +99,20 @@ fs::path install(const Store& store, const target::Target& t, const InstallOptio
            recipe.packages[i];
   };
   m.packages = unpack_debs(debs, recipe.packages, arch, work, recipe, label, progress);
-  write_manifest(m, work / kManifestName);
+  write_manifest(m, work / store::kManifestName);
   tx.commit();
   progress.done("installed " + name + " for " + t.go_name() + " in " + seconds_since(start) + ": " +
                 tx.final_path().string());
   return tx.final_path();
 }
 
-std::vector<InstalledSysroot> list(const Store& store) {
+std::vector<InstalledSysroot> list(const store::Store& store) {
   std::vector<InstalledSysroot> out;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(store.sysroots_dir(), ec)) {
     if (e.path().filename().string().starts_with(".")) continue;
-    if (!fs::exists(e.path() / kManifestName, ec)) continue;
-    auto m = try_read_manifest(e.path() / kManifestName);
+    if (!fs::exists(e.path() / store::kManifestName, ec)) continue;
+    auto m = try_read_manifest(e.path() / store::kManifestName);
     if (!m) continue;  // a damaged sysroot is not listed; `install` reports it
     InstalledSysroot s{e.path(), std::move(*m), true, {}};
     s.current = is_current(s.manifest);
@@ -123,12 +124,12 @@ std::vector<InstalledSysroot> list(const Store& store) {
   return out;
 }
 
-bool remove(const Store& store, const target::Target& t) {
+bool remove(const store::Store& store, const target::Target& t) {
   require_provisioned(t);
   std::error_code ec;
   if (!fs::exists(store.sysroot_path(t), ec)) return false;
   util::Progress quiet(true);
-  Transaction tx(store, sysroot_name(t), quiet);
+  Transaction tx(store, store::sysroot_name(t), quiet);
   if (!fs::exists(store.sysroot_path(t), ec)) return false;
   tx.remove_installed();
   return true;

@@ -21,7 +21,7 @@ bool same_store(const fs::path& a, const fs::path& b) {
 
 }  // namespace
 
-void write_links_store(const fs::path& dir, const Store& store) {
+void write_links_store(const fs::path& dir, const store::Store& store) {
   auto current = read_links_store(dir);
   if (current && *current == store.root()) return;
   fs::path file = dir / kLinksStoreFile;
@@ -55,10 +55,10 @@ std::optional<fs::path> program_dir(std::string_view argv0) {
   return std::nullopt;
 }
 
-Store store_of_program(std::string_view argv0) {
+store::Store store_of_program(std::string_view argv0) {
   auto dir = program_dir(argv0);
   auto recorded = dir ? read_links_store(*dir) : std::nullopt;
-  if (!recorded) return Store::locate();
+  if (!recorded) return store::Store::locate();
   auto home = util::getenv_nonempty("XSTATIC_HOME");
   if (home && !same_store(*home, *recorded))
     throw Error(std::string(argv0) + " belongs to the store " + recorded->string() + " (recorded in " +
@@ -68,7 +68,7 @@ Store store_of_program(std::string_view argv0) {
                     "), or use that store's own names: " +
                     "regenerate the toolchain file or 'xstatic env' output with XSTATIC_HOME=" + *home,
                 Exit::usage);
-  return Store(*recorded);
+  return store::Store(*recorded);
 }
 
 }  // namespace xstatic::sysroot

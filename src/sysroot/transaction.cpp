@@ -13,15 +13,11 @@
 namespace xstatic::sysroot {
 namespace {
 
-std::string tmp_prefix(const std::string& name) {
-  return ".tmp-" + name + "-";
-}
-
 // Holding the lock means no live process works on `name`: every
 // .tmp-<name>-<pid>[-why] folder is a leftover of a killed run.
 void remove_leftovers(const fs::path& sysroots, const std::string& name) {
   std::error_code ec;
-  std::string prefix = tmp_prefix(name);
+  std::string prefix = store::Store::temp_prefix(name);
   for (const auto& e : fs::directory_iterator(sysroots, ec)) {
     std::string f = e.path().filename().string();
     if (util::starts_with(f, prefix) && f.size() > prefix.size() &&
@@ -30,7 +26,7 @@ void remove_leftovers(const fs::path& sysroots, const std::string& name) {
   }
 }
 
-fs::path prepare(const Store& store, const fs::path& parent, const std::string& name) {
+fs::path prepare(const store::Store& store, const fs::path& parent, const std::string& name) {
   std::error_code ec;
   fs::create_directories(parent, ec);
   if (ec)
@@ -41,7 +37,7 @@ fs::path prepare(const Store& store, const fs::path& parent, const std::string& 
 
 }  // namespace
 
-Transaction::Transaction(const Store& store, const std::string& name, util::Progress& progress,
+Transaction::Transaction(const store::Store& store, const std::string& name, util::Progress& progress,
                          const fs::path& parent)
     : final_((parent.empty() ? store.sysroots_dir() : parent) / name),
       lock_(prepare(store, final_.parent_path(), name),
@@ -50,7 +46,7 @@ Transaction::Transaction(const Store& store, const std::string& name, util::Prog
 }
 
 fs::path Transaction::aside(const char* why) const {
-  return final_.parent_path() / (tmp_prefix(final_.filename().string()) + std::to_string(::getpid()) + why);
+  return final_.parent_path() / (store::Store::temp_name(final_.filename().string()) + why);
 }
 
 const fs::path& Transaction::work_dir() {

@@ -5,18 +5,20 @@
 #include <filesystem>
 #include <string>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/progress.hpp"
 
 namespace xstatic::sysroot {
+
+namespace fs = std::filesystem;
 
 class Transaction {
  public:
   // Takes the sysroot's lock (reporting a wait on `progress`) and removes the
   // leftovers of killed runs. `parent` is the folder the result goes into
   // (default: the store's sysroots folder; imported macOS SDKs use sdks/).
-  Transaction(const Store& store, const std::string& name, util::Progress& progress,
+  Transaction(const store::Store& store, const std::string& name, util::Progress& progress,
               const fs::path& parent = {});
   ~Transaction();  // removes the work folder unless committed
   Transaction(const Transaction&) = delete;

@@ -5,6 +5,7 @@
 // are written through SafeTree exactly like package members.
 #include "transaction.hpp"
 #include "xstatic/sysroot/archive.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/progress.hpp"
@@ -29,7 +30,8 @@ std::string top_folder(const fs::path& file) {
 target::Target check_manifest(const Manifest& m, const std::string& top, const fs::path& file) {
   auto libc = target::parse_libc(m.libc);
   auto t = target::try_parse(m.target, libc);
-  if (!t || !libc || sysroot_name(*t) != m.name || m.name != top || m.debian_arch != t->row->debian_arch)
+  if (!t || !libc || store::sysroot_name(*t) != m.name || m.name != top ||
+      m.debian_arch != t->row->debian_arch)
     throw Error(
         file.string() + ": its manifest (" + m.name + ", " + m.target + ") does not match a known target",
         "export the sysroot again with this xstatic", Exit::usage);
@@ -38,8 +40,8 @@ target::Target check_manifest(const Manifest& m, const std::string& top, const f
 
 }  // namespace
 
-void export_sysroot(const Store& store, const target::Target& t, const fs::path& out) {
-  auto dir = store.find(t);
+void export_sysroot(const store::Store& store, const target::Target& t, const fs::path& out) {
+  auto dir = sysroot::find(store, t);
   if (!dir)
     throw Error("sysroot for " + t.go_name() + " (" + std::string(t.libc_name()) + ") is not installed",
                 install_command(t), Exit::missing);
@@ -48,7 +50,7 @@ void export_sysroot(const Store& store, const target::Target& t, const fs::path&
   w.close();
 }
 
-fs::path import_sysroot(const Store& store, const fs::path& file, const InstallOptions& options) {
+fs::path import_sysroot(const store::Store& store, const fs::path& file, const InstallOptions& options) {
   std::string top = top_folder(file);
   util::Progress progress(options.quiet);
   Transaction tx(store, top, progress);
@@ -61,10 +63,10 @@ fs::path import_sysroot(const Store& store, const fs::path& file, const InstallO
     return member.substr(top.size() + 1);
   };
   extract_archive(file, work, place, kWhat, kMakeHint);
-  if (!fs::exists(work / kManifestName))
-    throw Error(file.string() + ": no " + std::string(kManifestName) + " in " + top,
+  if (!fs::exists(work / store::kManifestName))
+    throw Error(file.string() + ": no " + std::string(store::kManifestName) + " in " + top,
                 "export the sysroot again", Exit::usage);
-  Manifest m = read_manifest(work / kManifestName);
+  Manifest m = read_manifest(work / store::kManifestName);
   check_manifest(m, top, file);
   tx.commit();
   progress.done("imported " + top + ": " + tx.final_path().string());

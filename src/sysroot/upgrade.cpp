@@ -5,6 +5,7 @@
 // then reinstalls instead of answering "installed".
 #include <algorithm>
 
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/recipe.hpp"
 #include "xstatic/util/error.hpp"
@@ -37,11 +38,11 @@ std::string upgrade_command(const Manifest& m, const target::Target& t) {
          " " + util::join(added, " ");
 }
 
-std::optional<InstalledSysroot> installed(const Store& store, const target::Target& t) {
+std::optional<InstalledSysroot> installed(const store::Store& store, const target::Target& t) {
   if (!is_provisioned_by_xstatic(t)) return std::nullopt;
-  auto dir = store.find(t);
+  auto dir = sysroot::find(store, t);
   if (!dir) return std::nullopt;
-  auto m = try_read_manifest(*dir / kManifestName);
+  auto m = try_read_manifest(*dir / store::kManifestName);
   if (!m) return std::nullopt;
   InstalledSysroot s{*dir, std::move(*m), true, {}};
   s.current = is_current(s.manifest);

@@ -43,11 +43,11 @@ std::string dirname_of(const std::string& path) {
 
 // <store>/cache/clang/<hash of path>: "<mtime ns> <major>". One small file per
 // clang binary ever used: bounded, and written by rename so readers never see half.
-std::filesystem::path cache_file(const sysroot::Store& store, const std::string& real_path) {
+std::filesystem::path cache_file(const store::Store& store, const std::string& real_path) {
   char name[32];
   std::snprintf(name, sizeof name, "%016llx",
                 static_cast<unsigned long long>(llvm::xxh3_64bits(llvm::StringRef(real_path))));
-  return store.root() / "cache" / "clang" / name;
+  return store.clang_cache_dir() / name;
 }
 
 long long mtime_ns(const std::string& path) {
@@ -78,7 +78,7 @@ void store_major(const std::filesystem::path& file, long long mtime, int major) 
   if (ec) std::filesystem::remove(tmp, ec);
 }
 
-int learn_major(const Clang& clang, const sysroot::Store& store) {
+int learn_major(const Clang& clang, const store::Store& store) {
   long long mtime = mtime_ns(clang.real_path);
   auto file = cache_file(store, clang.real_path);
   if (int m = cached_major(file, mtime)) return m;
@@ -113,35 +113,58 @@ int major_from_version_output(std::string_view text) {
   return leading_number(text.substr(pos + 14));
 }
 
-Clang find_clang(const sysroot::Store& store, const std::string& name) {
+namespace {
+
+// The search of find_clang and try_find_clang: the clang, else nullopt with
+// `why` holding the Error find_clang throws.
+std::optional<Clang> search_clang(const store::Store& store, const std::string& name,
+                                  std::optional<Error>& why) {
   Clang clang;
   auto chosen = name.empty() ? util::getenv_nonempty("XSTATIC_CLANG") : std::optional(name);
   if (chosen) {
     auto found = util::find_program(*chosen);
-    if (!found)
-      throw Error(
+    if (!found) {
+      why.emplace(
           (name.empty() ? "XSTATIC_CLANG names '" : "the clang '") + *chosen + "' is not an executable",
           "unset XSTATIC_CLANG or point it at clang", Exit::missing);
+      return std::nullopt;
+    }
     clang.path = *found;
   } else if (auto c19 = util::find_program("clang-19")) {
     clang.path = *c19;
   } else if (auto c = util::find_program("clang")) {
     clang.path = *c;
   } else {
-    throw Error(
+    why.emplace(
         "clang not found on PATH (xstatic drives clang " + std::to_string(kMinClangMajor) + " or newer)",
         kInstallHint, Exit::missing);
+    return std::nullopt;
   }
   clang.real_path = real_path_of(clang.path);
   clang.major = major_from_name(clang.path);
   if (!clang.major) clang.major = major_from_name(clang.real_path);
   if (!clang.major) clang.major = learn_major(clang, store);
-  if (clang.major < kMinClangMajor)
-    throw Error(clang.path + " is clang " +
+  if (clang.major < kMinClangMajor) {
+    why.emplace(clang.path + " is clang " +
                     (clang.major ? std::to_string(clang.major) : "of unknown version") +
                     "; xstatic needs clang " + std::to_string(kMinClangMajor) + " or newer",
                 std::string(kInstallHint) + ", or set XSTATIC_CLANG", Exit::missing);
+    return std::nullopt;
+  }
   return clang;
+}
+
+}  // namespace
+
+std::optional<Clang> try_find_clang(const store::Store& store, const std::string& name) {
+  std::optional<Error> why;
+  return search_clang(store, name, why);
+}
+
+Clang find_clang(const store::Store& store, const std::string& name) {
+  std::optional<Error> why;
+  if (auto clang = search_clang(store, name, why)) return *clang;
+  throw *why;
 }
 
 std::optional<std::string> cxx_driver(const Clang& clang) {
@@ -154,12 +177,9 @@ std::optional<std::string> cxx_driver(const Clang& clang) {
   return std::nullopt;
 }
 
-std::optional<std::string> lld_path_override(const Clang& clang) {
-  if (is_executable(dirname_of(clang.real_path) + "/ld.lld")) return std::nullopt;
-  for (std::string name : {"ld.lld-" + std::to_string(clang.major), std::string("ld.lld")})
-    if (auto found = util::find_program(name)) return found;
-  throw Error("ld.lld not found (beside " + clang.real_path + " or on PATH)",
-              "sudo apt-get install lld-" + std::to_string(clang.major), Exit::missing);
+std::optional<std::string> ld_path_for(const Clang& clang, const std::string& lld) {
+  if (lld == dirname_of(clang.real_path) + "/ld.lld") return std::nullopt;
+  return lld;
 }
 
 std::optional<std::string> find_lld(const Clang& clang, std::string_view name) {

@@ -8,16 +8,16 @@
 #include <cstdint>
 
 #include "scratch.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/manifest.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/util/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const xstatic::fuzz::Scratch scratch("fuzz-import");
   scratch.write_input(data, size);
   scratch.fresh_root();
-  xstatic::sysroot::Store store(scratch.root);
+  xstatic::store::Store store(scratch.root);
   xstatic::sysroot::InstallOptions options;
   options.quiet = true;
   try {

@@ -1,12 +1,17 @@
 // Binutils names and the names install-links makes.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 
+#include "scratch_dir.hpp"
 #include "xstatic/driver/driver.hpp"
+#include "xstatic/util/error.hpp"
 
 using namespace xstatic;
 using namespace xstatic::driver;
+namespace fs = std::filesystem;
 
 TEST_CASE("binutils names map to LLVM tools") {
   CHECK(binutil_for("ar") == "llvm-ar");
@@ -44,4 +49,39 @@ TEST_CASE("every link name reads back as its target") {
       }
     }
   }
+}
+
+TEST_CASE("parallel install-links into one folder all succeed and leave no temporary name") {
+  testing::ScratchDir scratch;
+  fs::path dir = scratch.path / "bin";
+  std::vector<target::Target> targets{target::parse("linux/arm64"), target::parse("linux/amd64")};
+  std::vector<pid_t> children;
+  for (int i = 0; i < 4; ++i) {
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      int failed = 0;
+      for (int round = 0; round < 40; ++round) {
+        try {
+          install_links(dir, "/opt/xstatic/bin/xstatic", targets);
+        } catch (const Error&) {
+          ++failed;
+        }
+      }
+      ::_exit(failed == 0 ? 0 : 1);
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    ++entries;
+    CHECK_MESSAGE(fs::read_symlink(e.path()) == "/opt/xstatic/bin/xstatic", e.path().string());
+  }
+  CHECK(entries == link_names(targets[0]).size() + link_names(targets[1]).size());
 }

@@ -25,7 +25,7 @@ Plan plan_for(std::string_view spec, std::optional<target::Libc> libc = std::nul
 
 TEST_CASE("the fingerprint is stable and tells targets, libcs, clangs and languages apart") {
   testing::ScratchDir dir;
-  sysroot::Store store(dir.path);
+  store::Store store(dir.path);
   auto base = fingerprint(plan_for("linux/arm64"), store);
   CHECK(base == fingerprint(plan_for("linux/arm64"), store));
   CHECK(base != fingerprint(plan_for("linux/amd64"), store));
@@ -41,21 +41,21 @@ TEST_CASE("the fingerprint is stable and tells targets, libcs, clangs and langua
 
 TEST_CASE("the fingerprint follows the sysroot's manifest") {
   testing::ScratchDir dir;
-  sysroot::Store store(dir.path);
+  store::Store store(dir.path);
   auto plan = plan_for("linux/arm64");
   plan.sysroot = dir.path / "sysroot";
   std::filesystem::create_directories(*plan.sysroot);
   auto missing = fingerprint(plan, store);
-  std::ofstream(*plan.sysroot / sysroot::kManifestName) << R"({"packages": ["musl-dev 1.2.3-1"]})";
+  std::ofstream(*plan.sysroot / store::kManifestName) << R"({"packages": ["musl-dev 1.2.3-1"]})";
   auto first = fingerprint(plan, store);
   CHECK(first != missing);
-  std::ofstream(*plan.sysroot / sysroot::kManifestName) << R"({"packages": ["musl-dev 1.2.4-1"]})";
+  std::ofstream(*plan.sysroot / store::kManifestName) << R"({"packages": ["musl-dev 1.2.4-1"]})";
   CHECK(fingerprint(plan, store) != first);
 }
 
 TEST_CASE("the fingerprint follows the libclang-cpp and libLLVM clang loads and its resource headers") {
   testing::ScratchDir dir;
-  sysroot::Store store(dir.path / "store");
+  store::Store store(dir.path / "store");
   auto prefix = dir.path / "llvm-19";
   std::filesystem::create_directories(prefix / "bin");
   std::filesystem::create_directories(prefix / "lib");

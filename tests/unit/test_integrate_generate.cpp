@@ -10,7 +10,7 @@ using namespace xstatic::integrate;
 namespace {
 
 Toolset arm64_glibc() {
-  sysroot::Store store("/st");
+  store::Store store("/st");
   auto tools = describe(store, target::parse("linux/arm64", target::Libc::glibc), "/opt/xs/bin/xstatic");
   tools.emulator = {"/usr/bin/qemu-aarch64-static"};  // fixed, whatever this host has
   return tools;
@@ -47,13 +47,13 @@ TEST_CASE("CMake toolchain: system, one-word compilers, sysroot, find modes, emu
 }
 
 TEST_CASE("CMake toolchain for the host's architecture has no emulator") {
-  sysroot::Store store("/st");
+  store::Store store("/st");
   auto tools = describe(store, target::host(), "/opt/xs/bin/xstatic");
   CHECK_FALSE(has(cmake_toolchain(tools), "CMAKE_CROSSCOMPILING_EMULATOR"));
 }
 
 TEST_CASE("Windows: windres as the resource compiler, and `xstatic run --` (wine) as the emulator") {
-  sysroot::Store store("/st");
+  store::Store store("/st");
   auto tools = describe(store, target::parse("windows/amd64"), "/opt/xs/bin/xstatic");
   auto cmake = cmake_toolchain(tools);
   CHECK(has(cmake, "set(CMAKE_SYSTEM_NAME Windows)\n"));
@@ -69,7 +69,7 @@ TEST_CASE("Windows: windres as the resource compiler, and `xstatic run --` (wine
 }
 
 TEST_CASE("WASI: programs are .wasm files, run by `xstatic run --` (a WASI runtime) in CMake and Meson") {
-  sysroot::Store store("/st");
+  store::Store store("/st");
   auto tools = describe(store, target::parse("wasip1/wasm"), "/opt/xs/bin/xstatic");
   auto cmake = cmake_toolchain(tools);
   CHECK(has(cmake, "set(CMAKE_SYSTEM_NAME WASI)\n"));
@@ -82,7 +82,7 @@ TEST_CASE("WASI: programs are .wasm files, run by `xstatic run --` (a WASI runti
 }
 
 TEST_CASE("CMake quoting keeps paths with spaces and dollars literal") {
-  sysroot::Store store("/my store/$HOME");
+  store::Store store("/my store/$HOME");
   auto text = cmake_toolchain(describe(store, target::parse("linux/arm64"), "/x"));
   CHECK(has(text, "set(CMAKE_C_COMPILER \"/my store/\\$HOME/bin/aarch64-linux-musl-cc\")"));
 }
@@ -121,7 +121,7 @@ TEST_CASE("Meson CPU families") {
   CHECK(meson_cpu_family(*target::parse("linux/mips64le").row) == "mips64");
   CHECK(meson_cpu_family(*target::parse("linux/ppc64le").row) == "ppc64");
   CHECK(meson_cpu_family(*target::parse("linux/s390x").row) == "s390x");
-  auto s390x = describe(sysroot::Store("/st"), target::parse("linux/s390x"), "/x");
+  auto s390x = describe(store::Store("/st"), target::parse("linux/s390x"), "/x");
   CHECK(has(meson_cross_file(s390x), "endian = 'big'"));
 }
 
@@ -149,7 +149,7 @@ TEST_CASE("env: shell exports and JSON carry the same variables") {
 }
 
 TEST_CASE("env quotes values for the shell") {
-  auto tools = describe(sysroot::Store("/a b"), target::parse("linux/arm64"), "/x");
+  auto tools = describe(store::Store("/a b"), target::parse("linux/arm64"), "/x");
   CHECK(has(env_shell(tools), "export CC='/a b/bin/aarch64-linux-musl-cc'\n"));
 }
 

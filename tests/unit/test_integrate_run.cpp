@@ -18,7 +18,7 @@ TEST_CASE("a host binary is the host's target and runs natively") {
   fs::path self = fs::read_symlink("/proc/self/exe");
   auto t = target_of_binary(self);
   CHECK(t.row->goarch == target::host().row->goarch);
-  auto plan = plan_run(self, {"--help"}, std::nullopt, sysroot::Store("/nonexistent"));
+  auto plan = plan_run(self, {"--help"}, std::nullopt, store::Store("/nonexistent"));
   CHECK(plan.native);
   CHECK(plan.argv == std::vector<std::string>{self.string(), "--help"});
 }
@@ -26,7 +26,7 @@ TEST_CASE("a host binary is the host's target and runs natively") {
 TEST_CASE("an explicit foreign target runs under its qemu-user binary") {
   fs::path self = fs::read_symlink("/proc/self/exe");
   try {
-    auto plan = plan_run(self, {"a"}, target::parse("linux/arm64"), sysroot::Store("/nonexistent"));
+    auto plan = plan_run(self, {"a"}, target::parse("linux/arm64"), store::Store("/nonexistent"));
     CHECK_FALSE(plan.native);
     REQUIRE(plan.argv.size() == 3);
     CHECK(fs::path(plan.argv[0]).filename() == "qemu-aarch64-static");
@@ -45,7 +45,7 @@ TEST_CASE("files that are not ELF are refused with a reason") {
 }
 
 TEST_CASE("a Windows program runs under wine, headless, in a prefix in the store unless WINEPREFIX says") {
-  sysroot::Store store("/nonexistent/store");
+  store::Store store("/nonexistent/store");
   std::optional<std::string> saved;
   if (const char* v = std::getenv("WINEPREFIX")) saved = v;
   ::unsetenv("WINEPREFIX");
@@ -75,7 +75,7 @@ TEST_CASE("Debian's wine64 without wine32: windows/386 fails naming wine32:i386,
   fs::path dir = fs::temp_directory_path() / ("xstatic-unit-wine-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / "wine64") << "";
-  sysroot::Store store("/nonexistent/store");
+  store::Store store("/nonexistent/store");
   CHECK(find_wine(true, dir) == (dir / "wine64").string());
   CHECK_FALSE(find_wine(false, dir));
   CHECK(wine_for(target::parse("windows/amd64"), store, dir).loader == (dir / "wine64").string());
@@ -93,7 +93,7 @@ TEST_CASE("Debian's wine64 without wine32: windows/386 fails naming wine32:i386,
 
 TEST_CASE(
     "a wasm module runs under node's node:wasi without its warning, or the error says what to install") {
-  sysroot::Store store("/nonexistent/store");
+  store::Store store("/nonexistent/store");
   std::string saved_path = std::getenv("PATH") ? std::getenv("PATH") : "";
   fs::path dir = fs::temp_directory_path() / ("xstatic-unit-wasi-" + std::to_string(::getpid()));
   fs::create_directories(dir);

@@ -24,9 +24,11 @@ TEST_CASE("every launcher prefix names its own target through argv[0]") {
       target::Target t{&row, libc};
       if (!row.default_variant && libc != target::default_libc(row)) {
         CHECK_THROWS_AS(launcher_prefix(t), Error);
+        CHECK_FALSE(try_launcher_prefix(t));
         continue;
       }
       std::string prefix = launcher_prefix(t);
+      CHECK(try_launcher_prefix(t) == prefix);
       for (const char* tool : {"cc", "c++", "g++"}) {
         auto named = target::from_program_name("/some/bin/" + prefix + "-" + tool);
         REQUIRE_MESSAGE(named, prefix);
@@ -47,6 +49,19 @@ TEST_CASE("launcher prefixes are triples for default variants, Go names for the 
   CHECK(launcher_prefix(target::parse("linux/amd64/v3")) == "linux-amd64-v3");
 }
 
+TEST_CASE("try_describe gives describe's toolset, and nullopt for a variant no program name carries") {
+  store::Store store("/nonexistent/store");
+  auto arm64 = target::parse("linux/arm64");
+  auto tools = try_describe(store, arm64, "/x");
+  REQUIRE(tools);
+  CHECK(tools->prefix == describe(store, arm64, "/x").prefix);
+  CHECK(tools->cc == describe(store, arm64, "/x").cc);
+  auto v3_glibc = target::parse("linux/amd64/v3", target::Libc::glibc);
+  CHECK_FALSE(try_describe(store, v3_glibc, "/x"));
+  CHECK_THROWS_WITH_AS(describe(store, v3_glibc, "/x"),
+                       doctest::Contains("no program name carries linux/amd64/v3"), Error);
+}
+
 TEST_CASE("Debian multiarch folders") {
   CHECK(debian_multiarch(*target::parse("linux/386").row) == "i386-linux-gnu");
   CHECK(debian_multiarch(*target::parse("linux/arm64").row) == "aarch64-linux-gnu");
@@ -54,7 +69,7 @@ TEST_CASE("Debian multiarch folders") {
 }
 
 TEST_CASE("a toolset puts one-word tools in the store's bin folder") {
-  sysroot::Store store("/nonexistent/store");
+  store::Store store("/nonexistent/store");
   auto tools = describe(store, target::parse("linux/arm64", target::Libc::glibc), "/opt/xstatic/bin/xstatic");
   CHECK(tools.bin_dir == fs::path("/nonexistent/store/bin"));
   CHECK(tools.cc == fs::path("/nonexistent/store/bin/aarch64-linux-gnu-cc"));
@@ -77,7 +92,7 @@ TEST_CASE("the host's own architecture needs no emulator; Windows has no qemu (w
 }
 
 TEST_CASE("wasm modules run through xstatic run (a WASI runtime), from a sysroot in the store") {
-  sysroot::Store store("/nonexistent/store");
+  store::Store store("/nonexistent/store");
   auto tools = describe(store, target::parse("wasip1/wasm"), "/opt/xstatic/bin/xstatic");
   CHECK(tools.runnable);
   CHECK(tools.emulator == std::vector<std::string>{"/opt/xstatic/bin/xstatic", "run", "--"});
@@ -86,7 +101,7 @@ TEST_CASE("wasm modules run through xstatic run (a WASI runtime), from a sysroot
 
 TEST_CASE("launchers are the driver's links to xstatic, made idempotently, plus pkg-config") {
   fs::path dir = fs::temp_directory_path() / ("xstatic-unit-launchers-" + std::to_string(::getpid()));
-  sysroot::Store store(dir);
+  store::Store store(dir);
   auto tools = describe(store, target::parse("linux/arm64"), "/opt/xstatic/bin/xstatic");
   ensure_launchers(tools);
   ensure_launchers(tools);  // a second call changes nothing and does not fail

@@ -22,10 +22,10 @@ std::string read(const fs::path& p) {
   return ss.str();
 }
 
-void built(const sysroot::Store& store, const std::string& dir, const std::string& sysroot) {
+void built(const store::Store& store, const std::string& dir, const std::string& sysroot) {
   fs::path root = store.runtimes_dir() / dir / sysroot;
   fs::create_directories(root / "lib");
-  std::ofstream(root / sysroot::kManifestName) << "{}\n";
+  std::ofstream(root / store::kManifestName) << "{}\n";
 }
 
 }  // namespace
@@ -53,7 +53,7 @@ TEST_CASE("mimalloc is for Linux musl targets only") {
 
 TEST_CASE("find_mimalloc takes the newest version built by this clang and recipe, with a manifest") {
   xstatic::testing::ScratchDir tmp;
-  sysroot::Store store(tmp.path);
+  store::Store store(tmp.path);
   auto t = target::parse("linux/arm64");
   CHECK_FALSE(find_mimalloc(store, t, 19));
 
@@ -110,15 +110,15 @@ TEST_CASE("the copy to compile has 2.0.9's small-page start fixed; the shared tr
 
 TEST_CASE("list shows mimalloc builds beside libc++, and old manifests read as libc++") {
   xstatic::testing::ScratchDir tmp;
-  sysroot::Store store(tmp.path);
+  store::Store store(tmp.path);
   fs::path mi = store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r4/arm64-musl";
   fs::create_directories(mi);
   detail::write_manifest(
-      mi / sysroot::kManifestName,
+      mi / store::kManifestName,
       Entry{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "", mi, "mimalloc", "2.0.9"}, 2);
   fs::path cxx = store.runtimes_dir() / "llvm-19/arm64-musl";
   fs::create_directories(cxx);
-  std::ofstream(cxx / sysroot::kManifestName)
+  std::ofstream(cxx / store::kManifestName)
       << R"({"target":"linux/arm64","triple":"aarch64-linux-musl","sysroot":"arm64-musl","clang_major":19,)"
       << R"("clang_version":"19.1.7","llvm_source":"19.1.7"})";
   auto entries = list(store);

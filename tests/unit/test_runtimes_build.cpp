@@ -20,7 +20,7 @@ using TempStore = xstatic::testing::ScratchDir;
 
 TEST_CASE("glibc and non-Linux targets are refused before anything is built") {
   TempStore tmp;
-  sysroot::Store store(tmp.path);
+  store::Store store(tmp.path);
   util::Progress quiet(true);
   CHECK_THROWS_WITH_AS(build(store, target::parse("aarch64-linux-gnu"), quiet),
                        doctest::Contains("musl targets only"), Error);
@@ -29,7 +29,7 @@ TEST_CASE("glibc and non-Linux targets are refused before anything is built") {
 
 TEST_CASE("a missing sysroot names the command that installs it") {
   TempStore tmp;
-  sysroot::Store store(tmp.path);
+  store::Store store(tmp.path);
   util::Progress quiet(true);
   try {
     build(store, target::parse("linux/arm64"), quiet);

@@ -16,7 +16,7 @@ using TempStore = xstatic::testing::ScratchDir;
 
 TEST_CASE("a runtime counts as built only once its manifest exists") {
   TempStore tmp;
-  sysroot::Store store(tmp.path);
+  store::Store store(tmp.path);
   auto t = target::parse("linux/arm64");
   fs::path root = runtime_path(store, t, 19);
   CHECK(root == tmp.path / "runtimes/llvm-19/arm64-musl");
@@ -26,7 +26,7 @@ TEST_CASE("a runtime counts as built only once its manifest exists") {
 
   Entry e{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7", root, "libc++",
           "19.1.7"};
-  detail::write_manifest(root / sysroot::kManifestName, e, 42.4);
+  detail::write_manifest(root / store::kManifestName, e, 42.4);
   auto got = find(store, t, 19);
   REQUIRE(got);
   CHECK(got->include_dir == root / "include/c++/v1");
@@ -45,11 +45,11 @@ TEST_CASE("a runtime counts as built only once its manifest exists") {
 
 TEST_CASE("list sorts by clang version (newest first), then sysroot") {
   TempStore tmp;
-  sysroot::Store store(tmp.path);
+  store::Store store(tmp.path);
   auto add = [&](int major, const char* name) {
     fs::path root = store.runtimes_dir() / ("llvm-" + std::to_string(major)) / name;
     fs::create_directories(root);
-    detail::write_manifest(root / sysroot::kManifestName,
+    detail::write_manifest(root / store::kManifestName,
                            Entry{"t", "x", name, major, "v", "v", root, "libc++", "v"}, 1);
   };
   add(18, "amd64-musl");

@@ -33,7 +33,7 @@ void fake_libcxx(const fs::path& store, const std::string& folder, const std::st
                                    "\", \"sysroot\": \"" + sysroot + "\", \"clang_major\": 19}\n");
 }
 
-std::string refusal(const sysroot::Store& store, const fs::path& file) {
+std::string refusal(const store::Store& store, const fs::path& file) {
   util::Progress quiet(true);
   try {
     runtimes::import_runtimes(store, file, quiet);
@@ -49,9 +49,9 @@ std::string refusal(const sysroot::Store& store, const fs::path& file) {
 TEST_CASE("runtimes export then import reproduces the folder, and a second import keeps it") {
   testing::ScratchDir dir;
   fake_libcxx(dir.path / "a", "llvm-19/amd64-musl", "linux/amd64", "amd64-musl");
-  auto folders = runtimes::export_runtimes(sysroot::Store(dir.path / "a"), {}, dir.path / "rt.tar");
+  auto folders = runtimes::export_runtimes(store::Store(dir.path / "a"), {}, dir.path / "rt.tar");
   REQUIRE(folders == std::vector<std::string>{"llvm-19/amd64-musl"});
-  sysroot::Store b(dir.path / "b");
+  store::Store b(dir.path / "b");
   util::Progress quiet(true);
   auto got = runtimes::import_runtimes(b, dir.path / "rt.tar", quiet);
   REQUIRE(got.size() == 1);
@@ -74,7 +74,7 @@ TEST_CASE("runtimes import refuses a file whose digest differs, and installs not
       "{\"lib/libc++.a\": \"sha256:00\", \"manifest.json\": \"sha256:00\"}}]}");
   w.add_tree(dir.path / "a/runtimes/llvm-19/amd64-musl", "llvm-19/amd64-musl");
   w.close();
-  sysroot::Store b(dir.path / "b");
+  store::Store b(dir.path / "b");
   CHECK(refusal(b, dir.path / "bad.tar").find("does not match its digest") != std::string::npos);
   CHECK_FALSE(fs::exists(b.runtimes_dir() / "llvm-19"));
 }
@@ -82,16 +82,26 @@ TEST_CASE("runtimes import refuses a file whose digest differs, and installs not
 TEST_CASE("runtimes import refuses a manifest that names another target than its folder") {
   testing::ScratchDir dir;
   fake_libcxx(dir.path / "a", "llvm-19/arm64-musl", "linux/amd64", "amd64-musl");  // lies about its folder
-  runtimes::export_runtimes(sysroot::Store(dir.path / "a"), {}, dir.path / "rt.tar");
-  sysroot::Store b(dir.path / "b");
+  runtimes::export_runtimes(store::Store(dir.path / "a"), {}, dir.path / "rt.tar");
+  store::Store b(dir.path / "b");
   CHECK(refusal(b, dir.path / "rt.tar").find("does not match the folder") != std::string::npos);
+  CHECK_FALSE(fs::exists(b.runtimes_dir() / "llvm-19"));
+}
+
+TEST_CASE("runtimes import refuses a manifest whose target names no target") {
+  testing::ScratchDir dir;
+  fake_libcxx(dir.path / "a", "llvm-19/arm64-musl", "plan9/vax", "arm64-musl");
+  runtimes::export_runtimes(store::Store(dir.path / "a"), {}, dir.path / "rt.tar");
+  store::Store b(dir.path / "b");
+  CHECK(refusal(b, dir.path / "rt.tar").find("(libc++, plan9/vax, clang 19) does not match the folder") !=
+        std::string::npos);
   CHECK_FALSE(fs::exists(b.runtimes_dir() / "llvm-19"));
 }
 
 TEST_CASE("runtimes export of a target with nothing built says how to build it") {
   testing::ScratchDir dir;
   try {
-    runtimes::export_runtimes(sysroot::Store(dir.path), {target::parse("linux/arm64")}, dir.path / "rt.tar");
+    runtimes::export_runtimes(store::Store(dir.path), {target::parse("linux/arm64")}, dir.path / "rt.tar");
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.code() == Exit::missing);

@@ -41,7 +41,7 @@ TEST_CASE("a links folder names its store, and names called through it use it") 
   fs::create_directories(bin);
   fs::create_directories(b);
   CHECK_FALSE(read_links_store(bin));
-  write_links_store(bin, Store(a));
+  write_links_store(bin, store::Store(a));
   REQUIRE(read_links_store(bin));
   CHECK(*read_links_store(bin) == a);
   std::string cc = (bin / "aarch64-linux-musl-cc").string();

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "scratch_dir.hpp"
+#include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/manifest.hpp"
 #include "xstatic/sysroot/recipe.hpp"

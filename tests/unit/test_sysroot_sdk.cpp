@@ -89,6 +89,27 @@ TEST_CASE("a folder that is not an SDK is told exactly what it lacks") {
   CHECK(error_of(scratch.path / "nothing").find("is not a folder") != std::string::npos);
 }
 
+TEST_CASE("try_read_sdk reads what read_sdk reads, and answers nullopt where it throws") {
+  testing::ScratchDir scratch;
+  fs::path sdk = scratch.path / "MacOSX14.2.sdk";
+  CHECK_FALSE(try_read_sdk(sdk));  // not there
+  CHECK_THROWS_AS(read_sdk(sdk), Error);
+  make_sdk(sdk, "14.2");
+  auto read = try_read_sdk(sdk);
+  REQUIRE(read);
+  CHECK(read->version == read_sdk(sdk).version);
+  CHECK(read->path == sdk);
+  CHECK(read->archs == std::vector<std::string>{"x86_64", "arm64"});
+  write(sdk / "SDKSettings.json", "{not json");
+  CHECK_FALSE(try_read_sdk(sdk));
+  CHECK(error_of(sdk).find("is not valid JSON") != std::string::npos);
+  write(sdk / "SDKSettings.json", R"({"Version": "../x"})");
+  CHECK_FALSE(try_read_sdk(sdk));
+  fs::remove(sdk / "usr/lib/libSystem.tbd");
+  CHECK_FALSE(try_read_sdk(sdk));
+  CHECK(error_of(sdk).ends_with("missing usr/lib/libSystem.tbd"));
+}
+
 TEST_CASE("versions compare by number") {
   CHECK(version_less("9.0", "10.0"));
   CHECK(version_less("14.2", "14.10"));
@@ -100,24 +121,24 @@ TEST_CASE("versions compare by number") {
 TEST_CASE("imported SDKs are copies named by version; the newest is found; remove takes one away") {
   testing::ScratchDir scratch;
   NoSdkEnv env;
-  Store store(scratch.path / "store");
+  store::Store store(scratch.path / "store");
   CHECK_FALSE(find_sdk(store));
   auto older = make_sdk(scratch.path / "a/MacOSX.sdk", "9.3");
   auto newer = make_sdk(scratch.path / "b/MacOSX.sdk", "14.2");
   auto imported = import_sdk(store, older, true);
-  CHECK(imported.path == sdks_dir(store) / "MacOSX9.3.sdk");
+  CHECK(imported.path == store.sdks_dir() / "MacOSX9.3.sdk");
   CHECK(fs::is_regular_file(imported.path / "usr/lib/libSystem.tbd"));
   import_sdk(store, newer, true);
   auto all = list_sdks(store);
   REQUIRE(all.size() == 2);
   CHECK(all[0].version == "14.2");  // newest first
-  CHECK(find_sdk(store) == sdks_dir(store) / "MacOSX14.2.sdk");
+  CHECK(find_sdk(store) == store.sdks_dir() / "MacOSX14.2.sdk");
   ::setenv("SDKROOT", older.c_str(), 1);
   CHECK(find_sdk(store) == older);  // $SDKROOT wins over the store
   ::unsetenv("SDKROOT");
   CHECK(remove_sdk(store, "14.2"));
   CHECK_FALSE(remove_sdk(store, "14.2"));
   CHECK_FALSE(remove_sdk(store, "../.."));
-  CHECK(find_sdk(store) == sdks_dir(store) / "MacOSX9.3.sdk");
+  CHECK(find_sdk(store) == store.sdks_dir() / "MacOSX9.3.sdk");
   CHECK(fs::exists(newer / "SDKSettings.json"));  // the user's own SDK is never touched
 }

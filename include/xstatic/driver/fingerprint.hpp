@@ -13,7 +13,7 @@
 #include <string>
 
 #include "xstatic/driver/command.hpp"
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 
 namespace xstatic::driver {
 
@@ -24,6 +24,6 @@ namespace xstatic::driver {
 // target (triple, Go name, libc, the flags xstatic adds for it), the
 // sysroot (path and a hash of its manifest), and for C++ on musl libc++'s
 // install (path and a hash of its manifest). Missing pieces say "none".
-std::string fingerprint(const Plan& plan, const sysroot::Store& store);
+std::string fingerprint(const Plan& plan, const store::Store& store);
 
 }  // namespace xstatic::driver

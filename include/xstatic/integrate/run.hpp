@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "xstatic/integrate/wine.hpp"
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::integrate {
@@ -29,13 +29,13 @@ struct RunPlan {
 };
 
 // What must exist before the plan runs: wine's prefix, made once, quietly.
-void prepare_run(const RunPlan& plan, const sysroot::Store& store);
+void prepare_run(const RunPlan& plan, const store::Store& store);
 
 // Decides how to run `program` with `args`; `explicit_target` (--target) wins
 // over the file's header. A dynamic foreign binary gets `-L <sysroot>` from
 // `store` when that sysroot is installed. Throws Error (missing) when the
 // emulator is not installed.
 RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::string>& args,
-                 const std::optional<target::Target>& explicit_target, const sysroot::Store& store);
+                 const std::optional<target::Target>& explicit_target, const store::Store& store);
 
 }  // namespace xstatic::integrate

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::integrate {
@@ -50,6 +50,8 @@ struct Toolset {
 // a variant that shares its triple with another row, so that argv[0] still
 // names exactly one target. Throws for a glibc variant that has no unique name.
 std::string launcher_prefix(const target::Target& t);
+// The same, nullopt for a variant no program name carries.
+std::optional<std::string> try_launcher_prefix(const target::Target& t);
 
 // The Debian multiarch folder name of the target's libraries ("aarch64-linux-gnu",
 // "i386-linux-gnu"), where Debian's -dev packages put .a and .pc files.
@@ -64,8 +66,12 @@ bool runs_natively(const target::Target& t);
 // qemu-user runs static binaries with no binfmt set-up.
 std::optional<std::vector<std::string>> emulator_for(const target::Target& t);
 
-// Gathers the toolset (stat only; creates nothing).
-Toolset describe(const sysroot::Store& store, const target::Target& t, const fs::path& xstatic_exe);
+// Gathers the toolset (stat only; creates nothing). Throws launcher_prefix's
+// Error for a variant no program name carries.
+Toolset describe(const store::Store& store, const target::Target& t, const fs::path& xstatic_exe);
+// The same, nullopt for such a variant (`install-links` skips its pkg-config).
+std::optional<Toolset> try_describe(const store::Store& store, const target::Target& t,
+                                    const fs::path& xstatic_exe);
 
 // Creates the launcher links (through driver::install_links, only when one
 // is missing or stale) and the pkg-config script; safe for parallel callers.

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::integrate {
@@ -37,10 +37,10 @@ std::optional<std::string> find_wine(bool is_64bit, const std::filesystem::path&
 
 // How to run a Windows target's programs. Throws Error (missing) naming the
 // package to install when wine, or for windows/386 wine32, is not installed.
-Wine wine_for(const target::Target& t, const sysroot::Store& store,
+Wine wine_for(const target::Target& t, const store::Store& store,
               const std::filesystem::path& debian_dir = kDebianWineDir);
 
 // Makes the prefix when it does not exist yet (wineboot, output discarded).
-void ensure_wine_prefix(const Wine& wine, const sysroot::Store& store);
+void ensure_wine_prefix(const Wine& wine, const store::Store& store);
 
 }  // namespace xstatic::integrate

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "xstatic/release/config.hpp"
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::release {
@@ -39,7 +39,7 @@ std::vector<std::string> release_ldflags(const target::Target& t);
 // added on Windows when missing). Throws xstatic::Error (Exit::failed)
 // naming the target, the step and the log file when the build fails or a
 // binary is missing.
-std::vector<fs::path> build_target(const Config& config, const target::Target& t, const sysroot::Store& store,
+std::vector<fs::path> build_target(const Config& config, const target::Target& t, const store::Store& store,
                                    const BuildSettings& settings);
 
 }  // namespace xstatic::release

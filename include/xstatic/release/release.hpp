@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "xstatic/release/config.hpp"
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 
 namespace xstatic::release {
 
@@ -57,7 +57,7 @@ struct Summary {
 // tools, version, the dist folder) is done before the first build starts.
 // Throws xstatic::Error; a binary that fails verification stops the release
 // with Exit::failed naming the binary, the target and the reason.
-Summary run_release(const Config& config, const Options& options, const sysroot::Store& store);
+Summary run_release(const Config& config, const Options& options, const store::Store& store);
 
 // The checksums file (`sha256sum -c` format: "<hex>  <name>"), sorted by name.
 std::string checksums_text(const std::vector<Artifact>& artifacts);

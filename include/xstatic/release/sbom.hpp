@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/sysroot/manifest.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::release {
@@ -48,7 +48,7 @@ SbomBinary binary_facts(const std::filesystem::path& built);
 
 // Fills in.sysroot from the target's sysroot manifest and in.runtimes with
 // the store's runtimes for the target that one of in.binaries links.
-void add_store_facts(SbomInput& in, const sysroot::Store& store);
+void add_store_facts(SbomInput& in, const store::Store& store);
 
 // "2026-12-02T04:57:15Z"
 std::string iso8601_utc(std::int64_t epoch);

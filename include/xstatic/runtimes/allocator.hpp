@@ -37,7 +37,7 @@
 #include <vector>
 
 #include "xstatic/runtimes/runtimes.hpp"
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::runtimes {
@@ -68,13 +68,13 @@ struct AllocatorInstalled {
 
 // The newest mimalloc built for `t` with clang `clang_major`, else nullopt.
 // Reads one folder listing (the runtimes folder): for links, not compiles.
-std::optional<AllocatorInstalled> find_mimalloc(const sysroot::Store& store, const target::Target& t,
+std::optional<AllocatorInstalled> find_mimalloc(const store::Store& store, const target::Target& t,
                                                 int clang_major);
 
 // The log of a build of mimalloc for `t` that failed less than `within`
 // seconds ago, else nullopt. `--malloc=auto` does not retry such a build on
 // every link (offline, each retry would wait for apt); `runtimes build` does.
-std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, const target::Target& t,
+std::optional<fs::path> recent_mimalloc_failure(const store::Store& store, const target::Target& t,
                                                 int clang_major, long within = 3600);
 
 // Builds mimalloc for a musl target into the store (once; locked; a temporary
@@ -82,7 +82,7 @@ std::optional<fs::path> recent_mimalloc_failure(const sysroot::Store& store, con
 // Source: BuildOptions::mimalloc_src (a mimalloc source tree or tarball), else
 // Debian's source package through the store's private apt state. Its steps
 // go to `progress`.
-AllocatorInstalled build_mimalloc(const sysroot::Store& store, const target::Target& t,
+AllocatorInstalled build_mimalloc(const store::Store& store, const target::Target& t,
                                   util::Progress& progress, const BuildOptions& options = {});
 
 }  // namespace xstatic::runtimes

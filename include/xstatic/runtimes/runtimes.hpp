@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/progress.hpp"
 
@@ -37,10 +37,10 @@ struct Installed {
 };
 
 // Where the runtimes for `t` built with clang `clang_major` live (may not exist).
-fs::path runtime_path(const sysroot::Store& store, const target::Target& t, int clang_major);
+fs::path runtime_path(const store::Store& store, const target::Target& t, int clang_major);
 
 // Cheap (one stat): the runtimes when built, else nullopt.
-std::optional<Installed> find(const sysroot::Store& store, const target::Target& t, int clang_major);
+std::optional<Installed> find(const store::Store& store, const target::Target& t, int clang_major);
 
 struct BuildOptions {
   // LLVM's source: a source tree (with runtimes/, libcxx/, ...) or a release
@@ -60,7 +60,7 @@ struct BuildOptions {
 // Throws Error(missing) with `xstatic sysroot install ...` as the hint when
 // the target's sysroot is not installed, Error(usage) for non-musl targets.
 // Its steps (download, extract, configure, compile) go to `progress`.
-Installed build(const sysroot::Store& store, const target::Target& t, util::Progress& progress,
+Installed build(const store::Store& store, const target::Target& t, util::Progress& progress,
                 const BuildOptions& options = {});
 
 // What `runtimes list` shows: one entry per built runtime, from its manifest.
@@ -75,7 +75,7 @@ struct Entry {
   std::string runtime = "libc++";  // "libc++" (with libc++abi and libunwind) or "mimalloc"
   std::string version;             // the runtime's own version: "19.1.7" (libc++), "2.0.9" (mimalloc)
 };
-std::vector<Entry> list(const sysroot::Store& store);
+std::vector<Entry> list(const store::Store& store);
 
 // Writes an Entry's fields (not root) into the JSON object being built: the
 // one spelling shared by manifest.json and `runtimes list --json`.

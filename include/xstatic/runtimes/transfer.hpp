@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/progress.hpp"
 
@@ -34,7 +34,7 @@ inline constexpr const char* kIndexName = "xstatic-runtimes.json";
 // (.tar.zst, .tar.xz, .tar.gz or .tar), through a temporary file renamed into
 // place. Returns the folders written ("llvm-19/arm64-musl"). Throws
 // Error(missing) when a named target has no runtimes built.
-std::vector<std::string> export_runtimes(const sysroot::Store& store,
+std::vector<std::string> export_runtimes(const store::Store& store,
                                          const std::vector<target::Target>& targets, const fs::path& out);
 
 struct ImportedRuntime {
@@ -45,7 +45,7 @@ struct ImportedRuntime {
 // Checks and installs an archive made by export_runtimes (see above). Throws
 // Error(usage) naming the file and the reason when anything is refused; then
 // nothing was installed. Its steps go to `progress`.
-std::vector<ImportedRuntime> import_runtimes(const sysroot::Store& store, const fs::path& file,
+std::vector<ImportedRuntime> import_runtimes(const store::Store& store, const fs::path& file,
                                              util::Progress& progress);
 
 }  // namespace xstatic::runtimes

@@ -13,11 +13,13 @@
 #include <string_view>
 #include <vector>
 
+#include "xstatic/store/store.hpp"
 #include "xstatic/sysroot/deb.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::sysroot {
+
+namespace fs = std::filesystem;
 
 struct AddOptions {
   std::optional<fs::path> debs_dir;  // offline: take exactly the named packages from this folder
@@ -33,8 +35,8 @@ struct AddResult {
 // Installs the sysroot when needed, then adds the packages under the
 // sysroot's lock, atomically (a hard-linked copy gets the new files and is
 // renamed into place). Adding what is there already changes nothing.
-AddResult add_packages(const Store& store, const target::Target& t, const std::vector<std::string>& packages,
-                       const AddOptions& options);
+AddResult add_packages(const store::Store& store, const target::Target& t,
+                       const std::vector<std::string>& packages, const AddOptions& options);
 
 // Why Debian's libraries are not added to a musl sysroot, for the error message.
 std::string musl_refusal(const target::Target& t);

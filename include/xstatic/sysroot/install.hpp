@@ -12,8 +12,8 @@
 #include <optional>
 #include <vector>
 
+#include "xstatic/store/store.hpp"
 #include "xstatic/sysroot/manifest.hpp"
-#include "xstatic/sysroot/store.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::util {
@@ -21,6 +21,8 @@ class Progress;  // xstatic/util/progress.hpp
 }  // namespace xstatic::util
 
 namespace xstatic::sysroot {
+
+namespace fs = std::filesystem;
 
 struct InstallOptions {
   std::optional<fs::path> debs_dir;  // take the .deb files from this folder instead of apt (offline)
@@ -35,10 +37,10 @@ struct InstallOptions {
 // adds them again), since a reinstall would silently drop them. Idempotent and safe to call concurrently (a
 // second caller waits for the first and then finds it installed). Throws xstatic::Error naming the package or
 // file at fault.
-fs::path install(const Store& store, const target::Target& t, const InstallOptions& options);
+fs::path install(const store::Store& store, const target::Target& t, const InstallOptions& options);
 // The same, with its steps on the caller's `progress` (options.quiet is not read):
 // the driver's --auto-install shows them as its own lines.
-fs::path install(const Store& store, const target::Target& t, const InstallOptions& options,
+fs::path install(const store::Store& store, const target::Target& t, const InstallOptions& options,
                  util::Progress& progress);
 
 struct InstalledSysroot {
@@ -56,23 +58,23 @@ std::vector<std::string> added_packages(const Manifest& m);
 // `sysroot install`, or remove + add when it holds added packages.
 std::string upgrade_command(const Manifest& m, const target::Target& t);
 // The installed sysroot of `t` with its manifest read (not for the compile
-// path: Store::find is the one-stat check); nullopt when not installed or
+// path: sysroot::find is the one-stat check); nullopt when not installed or
 // its manifest is unreadable.
-std::optional<InstalledSysroot> installed(const Store& store, const target::Target& t);
+std::optional<InstalledSysroot> installed(const store::Store& store, const target::Target& t);
 
 // Installed sysroots, sorted by name (folders without a readable manifest are skipped).
-std::vector<InstalledSysroot> list(const Store& store);
+std::vector<InstalledSysroot> list(const store::Store& store);
 
 // Removes the sysroot for `t`; false when it was not installed.
-bool remove(const Store& store, const target::Target& t);
+bool remove(const store::Store& store, const target::Target& t);
 
 // Writes the installed sysroot for `t` to `out` (a tar archive, compressed
 // by its extension: .tar.zst, .tar.xz, .tar.gz or .tar), with <name>/ as its single top folder.
-void export_sysroot(const Store& store, const target::Target& t, const fs::path& out);
+void export_sysroot(const store::Store& store, const target::Target& t, const fs::path& out);
 
 // Installs a sysroot from an archive written by export_sysroot, replacing an
 // installed one of the same name. Refuses hostile members as install does,
 // and archives whose manifest does not match a known target. Returns its path.
-fs::path import_sysroot(const Store& store, const fs::path& archive, const InstallOptions& options);
+fs::path import_sysroot(const store::Store& store, const fs::path& archive, const InstallOptions& options);
 
 }  // namespace xstatic::sysroot

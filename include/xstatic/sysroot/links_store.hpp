@@ -18,14 +18,16 @@
 #include <optional>
 #include <string_view>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 
 namespace xstatic::sysroot {
+
+namespace fs = std::filesystem;
 
 inline constexpr const char* kLinksStoreFile = ".xstatic-store";
 
 // Records `store` as the store of the links in `dir` (atomic; only when it changes).
-void write_links_store(const fs::path& dir, const Store& store);
+void write_links_store(const fs::path& dir, const store::Store& store);
 
 // The store recorded in `dir`, nullopt when the folder records none.
 std::optional<fs::path> read_links_store(const fs::path& dir);
@@ -37,6 +39,6 @@ std::optional<fs::path> program_dir(std::string_view argv0);
 // The store for a compiler called as `argv0` through a links folder: the
 // folder's store when it records one (throws Error (usage) naming both when
 // $XSTATIC_HOME names another store), else Store::locate().
-Store store_of_program(std::string_view argv0);
+store::Store store_of_program(std::string_view argv0);
 
 }  // namespace xstatic::sysroot

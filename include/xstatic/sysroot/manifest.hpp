@@ -1,5 +1,5 @@
 // manifest.json: what a sysroot was made from. Written last into a sysroot
-// being built, so its presence means "installed" (Store::find checks it).
+// being built, so its presence means "installed" (sysroot::find checks it).
 #pragma once
 
 #include <filesystem>

@@ -2,8 +2,8 @@
 // package archive, so `xstatic sdk import PATH/MacOSX.sdk` copies it into the
 // store, under a folder named after its version:
 //
-//   $XSTATIC_HOME/sdks/MacOSX<version>.sdk/   one imported SDK each (SDKSettings.json inside)
-//   $XSTATIC_HOME/sdks/.tmp-*                 imports in progress (renamed into place when done)
+//   <store>/sdks/MacOSX<version>.sdk/   one imported SDK each (SDKSettings.json inside)
+//   <store>/sdks/.tmp-*                 imports in progress (renamed into place when done)
 //
 // The darwin targets use, in this order: $XSTATIC_DARWIN_SDK, $SDKROOT, the
 // newest imported SDK.
@@ -14,9 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 
 namespace xstatic::sysroot {
+
+namespace fs = std::filesystem;
 
 struct Sdk {
   fs::path path;
@@ -33,6 +35,8 @@ inline constexpr const char* kSdkRequired[] = {"SDKSettings.json", "usr/include"
 // Reads and checks an SDK folder. Throws Error (Exit::usage) naming every
 // missing required file, or an unreadable or version-less SDKSettings.json.
 Sdk read_sdk(const fs::path& dir);
+// The same, nullopt where read_sdk throws (listing skips what is no SDK).
+std::optional<Sdk> try_read_sdk(const fs::path& dir);
 
 // Parses SDKSettings.json text; `dir` is only for messages and Sdk::path.
 Sdk parse_sdk_settings(std::string_view json, const fs::path& dir);
@@ -40,21 +44,19 @@ Sdk parse_sdk_settings(std::string_view json, const fs::path& dir);
 // "MacOSX14.0.sdk": the store's folder name for an SDK version.
 std::string sdk_folder_name(const std::string& version);
 
-fs::path sdks_dir(const Store& store);
-
 // Copies the SDK at `source` into the store (locked, atomic: a copy beside the
 // final place renamed into it; importing a version again replaces it).
-Sdk import_sdk(const Store& store, const fs::path& source, bool quiet);
+Sdk import_sdk(const store::Store& store, const fs::path& source, bool quiet);
 
 // Imported SDKs, newest version first.
-std::vector<Sdk> list_sdks(const Store& store);
+std::vector<Sdk> list_sdks(const store::Store& store);
 
 // Removes the imported SDK of `version`; false when there is none.
-bool remove_sdk(const Store& store, const std::string& version);
+bool remove_sdk(const store::Store& store, const std::string& version);
 
 // The SDK the darwin targets use: $XSTATIC_DARWIN_SDK, $SDKROOT, else the
 // newest imported one. Cheap (no file is read): the compiler path calls it.
-std::optional<fs::path> find_sdk(const Store& store);
+std::optional<fs::path> find_sdk(const store::Store& store);
 
 // "1.2.10" < "1.10": numeric comparison of dotted versions.
 bool version_less(std::string_view a, std::string_view b);

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/store/store.hpp"
 
 namespace xstatic::toolchain {
 
@@ -25,7 +25,10 @@ struct Clang {
 // when there is none or it is older than clang 14. Learns the version from the
 // name (clang-19, .../llvm-19/bin/clang), else from a cache in the store keyed
 // by the binary's path and mtime, else (once) from `clang --version`.
-Clang find_clang(const sysroot::Store& store, const std::string& name = {});
+Clang find_clang(const store::Store& store, const std::string& name = {});
+// The same, for callers to whom no clang is an answer (doctor, targets): nullopt
+// where find_clang throws.
+std::optional<Clang> try_find_clang(const store::Store& store, const std::string& name = {});
 
 // The major version in a name such as "clang-19", "clang++-19" or
 // "/usr/lib/llvm-19/bin/clang"; 0 when the name does not say.
@@ -38,10 +41,10 @@ int major_from_version_output(std::string_view text);
 // is none, in which case the caller runs clang with --driver-mode=g++.
 std::optional<std::string> cxx_driver(const Clang& clang);
 
-// ld.lld for links. clang's -fuse-ld=lld looks beside clang's real path;
-// when lld is not there, this returns the ld.lld-<major>/ld.lld found on PATH
-// for --ld-path. Throws Error (missing) when there is no lld at all.
-std::optional<std::string> lld_path_override(const Clang& clang);
+// The --ld-path for `lld`, the ld.lld that find_lld(clang, "ld.lld") returned:
+// nullopt when it is the one beside clang's real path, which -fuse-ld=lld finds
+// by itself; else the ld.lld-<major>/ld.lld found on PATH.
+std::optional<std::string> ld_path_for(const Clang& clang, const std::string& lld);
 
 // The lld that clang's -fuse-ld=lld runs, by its flavour's name ("ld.lld",
 // "ld64.lld", "wasm-ld"): beside clang's real path, else <name>-<major> or

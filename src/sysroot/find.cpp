@@ -1,31 +1,11 @@
-#include "xstatic/sysroot/store.hpp"
+#include "xstatic/sysroot/find.hpp"
 
 #include <sys/stat.h>
 
 #include "xstatic/sysroot/sdk.hpp"
-#include "xstatic/util/process.hpp"
+#include "xstatic/target/libc.hpp"
 
 namespace xstatic::sysroot {
-
-Store Store::locate(const std::optional<fs::path>& override_dir) {
-  // Absolute, because the store's paths are handed to apt and CMake, which
-  // run in other working directories.
-  std::error_code ec;
-  if (override_dir && !override_dir->empty()) return Store(fs::absolute(*override_dir, ec));
-  if (auto home = util::getenv_nonempty("XSTATIC_HOME")) return Store(fs::absolute(*home, ec));
-  if (auto xdg = util::getenv_nonempty("XDG_DATA_HOME")) return Store(fs::path(*xdg) / "xstatic");
-  if (auto home = util::getenv_nonempty("HOME")) return Store(fs::path(*home) / ".local/share/xstatic");
-  return Store(fs::path("/var/lib/xstatic"));
-}
-
-std::string sysroot_name(const target::Target& t) {
-  return std::string(t.row->debian_arch) + "-" + std::string(t.libc_name());
-}
-
-fs::path Store::sysroot_path(const target::Target& t) const {
-  return sysroots_dir() / sysroot_name(t);
-}
-
 namespace {
 
 bool path_exists(const fs::path& p) {
@@ -49,18 +29,18 @@ std::optional<fs::path> system_sysroot(const target::Target& t) {
 }  // namespace
 
 bool has_recipe(target::Libc libc) {
-  return libc == target::Libc::musl || libc == target::Libc::glibc || libc == target::Libc::wasi;
+  return target::libc_info(libc).provisioned;
 }
 
 bool is_provisioned_by_xstatic(const target::Target& t) {
   return has_recipe(t.libc);
 }
 
-std::optional<fs::path> Store::find(const target::Target& t) const {
-  if (t.libc == target::Libc::darwin) return find_sdk(*this);
+std::optional<fs::path> find(const store::Store& store, const target::Target& t) {
+  if (t.libc == target::Libc::darwin) return find_sdk(store);
   if (!is_provisioned_by_xstatic(t)) return system_sysroot(t);
-  fs::path dir = sysroot_path(t);
-  if (!path_exists(dir / kManifestName)) return std::nullopt;
+  fs::path dir = store.sysroot_path(t);
+  if (!path_exists(dir / store::kManifestName)) return std::nullopt;
   return dir;
 }
 
