@@ -6,7 +6,6 @@
 // sources are the host's own entries turned into "deb-src" ones: the same
 // archive, suites, components and keyring, read from /etc/apt at run time.
 // See sources.list(5) for both formats (one-line and deb822).
-#include <unistd.h>
 
 #include <fstream>
 #include <sstream>

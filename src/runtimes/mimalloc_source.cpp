@@ -1,7 +1,6 @@
 // mimalloc's source, once per version in the store: Debian's source package
 // `mimalloc` (138 KB) or the user's tarball or tree. Only src/, include/ and
 // the licence are kept, in <store>/src/mimalloc-<version>/.
-#include <unistd.h>
 
 #include <fstream>
 #include <regex>

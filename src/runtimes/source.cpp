@@ -3,7 +3,6 @@
 // build uses are written to <store>/src/llvm-<version>/, which every target
 // then shares. A source tree given as a folder is used where it is.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
