@@ -17,8 +17,11 @@ build=${XSTATIC_ASAN_BUILD_DIR:-$PWD/build-asan}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # RelWithDebInfo, not Release: Release strips xstatic, and a report needs symbols.
+# clang, not g++: GCC 12's combined ASan+UBSan runtime ignores log_path for
+# UBSan's reports (they go to stderr only, where a suite may swallow them);
+# clang 19's writes both to the log folder. The fuzzers use the same compiler.
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXSTATIC_SANITIZE=address,undefined \
-      "${launcher[@]}" >/dev/null
+      -DCMAKE_CXX_COMPILER=clang++-19 "${launcher[@]}" >/dev/null
 nice -n 10 cmake --build "$build"
 
 logs=$build/sanitizer-logs
@@ -27,7 +30,11 @@ rm -rf "$logs" && mkdir -p "$logs"
 export ASAN_OPTIONS="exitcode=86:detect_leaks=1:log_path=$logs/asan:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="exitcode=86:print_stacktrace=1:halt_on_error=1:log_path=$logs/ubsan:${UBSAN_OPTIONS:-}"
 status=0
-nice -n 10 ctest --test-dir "$build" --output-on-failure -j"${XSTATIC_SANITIZE_JOBS:-2}" "$@" || status=$?
+nice -n 10 ctest --test-dir "$build" --output-on-failure -j"${XSTATIC_SANITIZE_JOBS:-2}" "$@" |
+  tee "$build/ctest.log" || status=$?
+# A report printed to a test's output rather than to the log folder counts too.
+grep -E "runtime error:|ERROR: (Address|Leak|UndefinedBehavior)Sanitizer" "$build/ctest.log" \
+     >"$logs/in-test-output" || rm -f "$logs/in-test-output"
 if compgen -G "$logs/*" >/dev/null; then
   echo "sanitizer reports (in $logs):"
   head -n 40 "$logs"/*

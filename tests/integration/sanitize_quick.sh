@@ -16,7 +16,7 @@
 . "$(dirname "$0")/lib/common.sh"
 [ "${XSTATIC_SANITIZE_SUITE:-0}" = 1 ] ||
   skip "the full sanitizer build is opt-in: XSTATIC_SANITIZE_SUITE=1 ctest -R sanitize_quick (or scripts/sanitize.sh)"
-need g++
+need clang++-19
 # The inner suites share this build's store: sysroots are provisioned once.
 export XSTATIC_TEST_STORE=$XSTATIC_HOME
 suites='^(unit|inspect_elf|inspect_formats|inspect_hostile|sysroot_hostile|sysroot_transfer|sysroot_offline|driver_hello|driver_verify|release_errors)$'
