@@ -2,8 +2,8 @@
 # unit tests with those sanitizers (any list -fsanitize= takes). Debian's LLVM
 # and libarchive static libraries are not instrumented: ASan still checks our
 # code and every access we make into their buffers. scripts/sanitize.sh runs
-# the whole CTest suite in such a build; the sanitize_quick suite runs the
-# part of it that fits CI.
+# the whole CTest suite in such a build; the sanitize_suite suite does the
+# same on every CTest run (all but the suites with nothing new to check).
 set(XSTATIC_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address,undefined (empty: none)")
 if(XSTATIC_SANITIZE)
   set(xstatic_sanitize_flags -fsanitize=${XSTATIC_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
