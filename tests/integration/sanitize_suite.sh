@@ -3,15 +3,16 @@
 # (LeakSanitizer included), on every CTest run: scripts/sanitize.sh builds
 # xstatic and its unit tests with -DXSTATIC_SANITIZE=address,undefined
 # (clang-19) under the build tree (build/asan) and runs there every suite but
-# four: this one, code_format (no xstatic in it), docker_image (its own
-# image), and fuzz_replay/inspect_fuzz (the parsers' ASan+UBSan fuzzing
+# five: this one, code_format (no xstatic in it), docker_image (its own
+# image), fuzz_replay and inspect_fuzz (the parsers' ASan+UBSan fuzzing
 # build, which the plain run already runs). Any ASan/UBSan/LSan report fails,
 # even in a command that was expected to fail.
 #
 # Cost, measured on a 2-core machine: the sanitized build 6.5 minutes and its
 # suites 6 more when alone; CTest starts this suite first (COST) so that the
-# rest runs beside it: a clean-clone .ci/run took 26 min (17 without it). XSTATIC_SANITIZE_SUITE=0 skips
-# it (a quick local run); scripts/sanitize.sh runs the same outside CTest.
+# rest runs beside it: a clean-clone .ci/run took 26 min (17 without it).
+# XSTATIC_SANITIZE_SUITE=0 skips it (a quick local run); scripts/sanitize.sh
+# runs the same outside CTest.
 . "$(dirname "$0")/lib/common.sh"
 [ "${XSTATIC_SANITIZE_SUITE:-1}" != 0 ] || skip "XSTATIC_SANITIZE_SUITE=0"
 need clang++-19
