@@ -64,6 +64,7 @@ int run_app(int argc, char** argv) {
   add_verify(app);
   add_release(app);
   add_runtimes(app);
+  add_pkg(app);
   add_integrate(app);
   add_binfmt(app);
 

@@ -125,8 +125,11 @@ struct Facts {
 
 void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
   const auto& o = a.getOption();
-  if (o.matches(opts::OPT_INPUT))
+  if (o.matches(opts::OPT_INPUT)) {
     ++inv.inputs;
+    if (llvm::StringRef(a.getValue()).ends_with(".a")) inv.archives.emplace_back(a.getValue());
+  } else if (o.matches(opts::OPT_l))
+    inv.libraries.emplace_back(a.getValue());
   else if (o.matches(opts::OPT__DASH_DASH))
     inv.inputs += a.getNumValues();  // "--": the rest are inputs
   else if (o.matches(opts::OPT_o))

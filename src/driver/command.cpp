@@ -210,12 +210,19 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   // archive members wherever the -l stands, so before the user's objects works).
   if (plan.cxx_runtimes)
     for (auto& flag : runtimes::cxx_flags(*plan.cxx_runtimes, full_link)) cmd.push_back(std::move(flag));
+  // Packages (xstatic/sysroot/packages.hpp): after libc++'s headers, whose
+  // #include_next must still reach the C library's.
+  for (const auto& root : plan.packages) {
+    cmd.insert(cmd.end(), {"-isystem", (root / "include").string()});
+    if (full_link) cmd.push_back("-L" + (root / "lib").string());
+  }
   // -rdynamic and its linker spellings mean nothing in a static link (and make
   // clang warn, failing -Werror probes); some tools' flags cannot work for a target.
   auto kept =
       inv.mode == Mode::link && traits.static_flag ? without_export_dynamic(inv.clang_args) : inv.clang_args;
   for (const auto& arg : kept)
     if (!is_dropped(arg, plan.target)) cmd.push_back(arg);
+  if (full_link) cmd.insert(cmd.end(), plan.package_libs.begin(), plan.package_libs.end());
   if (plan.allocator && inv.mode == Mode::link) {
     // A -x LANG of the user's applies to every input after it: without -x none
     // clang would read the archive as C source (`cc -x c - -o app`).

@@ -29,6 +29,7 @@
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/links_store.hpp"
+#include "xstatic/sysroot/packages.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -367,6 +368,12 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
     if (auto lld = find_target_lld(plan.clang, t)) plan.ld_path = ld_path_of(plan.clang, t, *lld);
   }
   choose_allocator(store, inv, allocator_choice, plan, progress);
+  if (inv.inputs > 0 && plan.sysroot) {
+    auto packages = sysroot::installed_packages(store, t);
+    for (const auto& p : packages) plan.packages.push_back(p.root);
+    if ((inv.mode == Mode::link || inv.mode == Mode::shared) && !inv.no_default_libs)
+      plan.package_libs = sysroot::closure_flags(packages, inv.libraries, inv.archives);
+  }
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);

@@ -92,6 +92,23 @@ std::string cmake_toolchain(const Toolset& tools) {
     << "set(PKG_CONFIG_EXECUTABLE " << quote(tools.pkg_config) << " CACHE FILEPATH \"pkg-config for "
     << t.go_name() << "\")\n"
     << "set(BUILD_SHARED_LIBS OFF CACHE BOOL \"xstatic links statically\")\n\n";
+  if (!tools.packages.empty())
+    o << "# Packages built by `xstatic pkg` (found anew at each configure; XSTATIC_PKGS narrows\n"
+      << "# them as it does for the compiler): find_package(ZLIB), (OpenSSL), (CURL) look in each.\n"
+      << "file(GLOB _xstatic_pkgs LIST_DIRECTORIES true " << quote(tools.packages.string() + "/*") << ")\n"
+      << "if(DEFINED ENV{XSTATIC_PKGS})\n"
+      << "  string(REPLACE \",\" \";\" _xstatic_only \"$ENV{XSTATIC_PKGS}\")\n"
+      << "endif()\n"
+      << "foreach(_xstatic_pkg IN LISTS _xstatic_pkgs)\n"
+      << "  get_filename_component(_xstatic_name \"${_xstatic_pkg}\" NAME)\n"
+      << "  if(DEFINED ENV{XSTATIC_PKGS} AND NOT _xstatic_name IN_LIST _xstatic_only)\n"
+      << "    continue()\n"
+      << "  endif()\n"
+      << "  if(EXISTS \"${_xstatic_pkg}/manifest.json\" AND NOT \"${_xstatic_pkg}\" IN_LIST "
+         "CMAKE_FIND_ROOT_PATH)\n"
+      << "    list(APPEND CMAKE_FIND_ROOT_PATH \"${_xstatic_pkg}\")\n"
+      << "  endif()\n"
+      << "endforeach()\n\n";
   if (!tools.malloc.empty())  // xstatic takes its own option out of the link line
     o << "# The allocator of every executable link (docs/allocator.md).\n"
       << "string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT \" --malloc=" << tools.malloc << "\")\n\n";

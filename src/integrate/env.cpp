@@ -81,13 +81,27 @@ std::string pkg_config_script(const Toolset& tools, const std::string& host_pkg_
   std::ostringstream o;
   o << "#!/bin/sh\n"
     << "# pkg-config for " << tools.target.describe() << ", written by xstatic: it sees only the sysroot's\n"
-    << "# packages, rebases their paths into the sysroot, and prints static-link flags\n"
+    << "# packages and those `xstatic pkg` built (XSTATIC_PKGS narrows them as it does for the\n"
+    << "# compiler), rebases the sysroot's paths into it, and prints static-link flags\n"
     << "# (--static adds Libs.private and Requires.private).\n"
     << "PKG_CONFIG_SYSROOT_DIR=" << util::shell_quote(tools.sysroot.string()) << "\n"
     << "PKG_CONFIG_LIBDIR=" << util::shell_quote(joined_dirs(tools.pkg_config_dirs)) << "\n"
+    << "packages=" << util::shell_quote(tools.packages.string()) << "\n"
+    << "for d in \"$packages\"/*/; do\n"
+    << "  d=${d%/}; name=${d##*/}\n"
+    << "  [ -f \"$d/manifest.json\" ] || continue\n"
+    << "  if [ -n \"${XSTATIC_PKGS+set}\" ]; then\n"
+    << "    case \",$XSTATIC_PKGS,\" in *\",$name,\"*) ;; *) continue ;; esac\n"
+    << "  fi\n"
+    << "  PKG_CONFIG_LIBDIR=\"$d/lib/pkgconfig:$d/share/pkgconfig:$PKG_CONFIG_LIBDIR\"\n"
+    << "done\n"
     << "export PKG_CONFIG_SYSROOT_DIR PKG_CONFIG_LIBDIR\n"
     << "unset PKG_CONFIG_PATH\n"
-    << "exec " << util::shell_quote(host_pkg_config) << " --static \"$@\"\n";
+    << "# pkg-config puts the sysroot before every path, the packages' too: take it off theirs.\n"
+    << "if out=$(" << util::shell_quote(host_pkg_config)
+    << " --static \"$@\"); then status=0; else status=$?; fi\n"
+    << "[ -z \"$out\" ] || printf '%s\\n' \"$out\" | sed \"s|$PKG_CONFIG_SYSROOT_DIR$packages|$packages|g\"\n"
+    << "exit $status\n";
   return o.str();
 }
 

@@ -97,6 +97,7 @@ std::optional<Toolset> try_describe(const store::Store& store, const target::Tar
     tools.pkg_config_dirs.push_back(tools.sysroot / "usr/lib/pkgconfig");
     tools.pkg_config_dirs.push_back(tools.sysroot / "usr/share/pkgconfig");
   }
+  tools.packages = store.packages_path(t);
   auto emulator = emulator_for(t);
   tools.runnable = emulator.has_value();
   if (emulator) tools.emulator = *emulator;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "internal.hpp"
+#include "xstatic/runtimes/debian_source.hpp"
 #include "xstatic/sysroot/apt.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
@@ -37,6 +38,8 @@ bool has_suffix(const fs::path& p, std::string_view suffix) {
   return util::ends_with(p.filename().string(), suffix);
 }
 
+}  // namespace
+
 // Writes the private sources (sources.list + sources.list.d/*.sources) for apt.
 void write_private_sources(const fs::path& etc) {
   fs::create_directories(etc / "sources.list.d");
@@ -50,6 +53,8 @@ void write_private_sources(const fs::path& etc) {
   }
   write_file(etc / "sources.list", list);
 }
+
+namespace {
 
 std::optional<fs::path> cached_tarball(const fs::path& dir, const std::string& package) {
   std::string prefix = package + "_";
@@ -111,14 +116,11 @@ fs::path fetch_debian_source(const store::Store& store, const DebianSource& what
   if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
 
   // One private apt state for every source package: one apt at a time in it.
-  util::FileLock lock(store.locks_dir() / "apt-source.lock");
+  util::FileLock lock(source_apt_lock(store));
   if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
   progress.step("downloading Debian's " + what.package + " source package through apt (once, " + what.size +
                 ")");
-  fs::path state = store.apt_dir() / "source";
-  for (const char* sub : {"lists/partial", "cache/archives/partial"}) fs::create_directories(state / sub);
-  write_private_sources(state / "etc");
-  auto opts = sysroot::private_apt_options(state);
+  auto opts = source_apt_options(store);
   util::RunOptions run_opts;
   run_opts.log_file = log.string();
 
@@ -150,3 +152,18 @@ fs::path fetch_debian_source(const store::Store& store, const DebianSource& what
 }
 
 }  // namespace xstatic::runtimes::detail
+
+namespace xstatic::runtimes {
+
+fs::path source_apt_lock(const store::Store& store) {
+  return store.locks_dir() / "apt-source.lock";
+}
+
+std::vector<std::string> source_apt_options(const store::Store& store) {
+  fs::path state = store.apt_dir() / "source";
+  for (const char* sub : {"lists/partial", "cache/archives/partial"}) fs::create_directories(state / sub);
+  detail::write_private_sources(state / "etc");
+  return sysroot::private_apt_options(state);
+}
+
+}  // namespace xstatic::runtimes

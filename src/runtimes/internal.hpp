@@ -45,6 +45,9 @@ struct DebianSource {
 fs::path fetch_debian_source(const store::Store& store, const DebianSource& what, const fs::path& log,
                              util::Progress& progress);
 
+// Writes <etc>/sources.list and sources.list.d/ with the host's entries as deb-src ones.
+void write_private_sources(const fs::path& etc);
+
 // The deb-src lines/stanzas for the host's apt sources: one-line
 // "deb URI SUITE COMPONENTS" entries and deb822 stanzas with "Types: deb".
 std::string deb_src_list(std::string_view one_line_sources);

@@ -21,6 +21,10 @@ std::string sysroot_name(const target::Target& t) {
   return std::string(t.row->debian_arch) + "-" + std::string(t.libc_name());
 }
 
+fs::path Store::packages_path(const target::Target& t) const {
+  return packages_dir() / sysroot_name(t);
+}
+
 fs::path Store::sysroot_path(const target::Target& t) const {
   return sysroots_dir() / sysroot_name(t);
 }

@@ -153,7 +153,7 @@ TEST_CASE("env quotes values for the shell") {
   CHECK(has(env_shell(tools), "export CC='/a b/bin/aarch64-linux-musl-cc'\n"));
 }
 
-TEST_CASE("pkg-config wrapper: only the sysroot, static flags") {
+TEST_CASE("pkg-config wrapper: the sysroot and the store's packages, static flags") {
   std::string text = pkg_config_script(arm64_glibc(), "/usr/bin/pkg-config");
   CHECK(text.rfind("#!/bin/sh\n", 0) == 0);
   CHECK(has(text, "PKG_CONFIG_SYSROOT_DIR=/st/sysroots/arm64-glibc\n"));
@@ -161,7 +161,20 @@ TEST_CASE("pkg-config wrapper: only the sysroot, static flags") {
             "PKG_CONFIG_LIBDIR=/st/sysroots/arm64-glibc/usr/lib/aarch64-linux-gnu/pkgconfig:"
             "/st/sysroots/arm64-glibc/usr/lib/pkgconfig:/st/sysroots/arm64-glibc/usr/share/pkgconfig\n"));
   CHECK(has(text, "unset PKG_CONFIG_PATH\n"));
-  CHECK(has(text, "exec /usr/bin/pkg-config --static \"$@\"\n"));
+  CHECK(has(text, "/usr/bin/pkg-config --static \"$@\""));
+  // Packages of `xstatic pkg`: each folder with a manifest, narrowed by XSTATIC_PKGS,
+  // and their paths given back without the sysroot pkg-config puts before them.
+  CHECK(has(text, "packages=/st/pkg/arm64-glibc\n"));
+  CHECK(has(text, "[ -f \"$d/manifest.json\" ] || continue\n"));
+  CHECK(has(text, "XSTATIC_PKGS"));
+  CHECK(has(text, "s|$PKG_CONFIG_SYSROOT_DIR$packages|$packages|g"));
+  CHECK(has(text, "exit $status\n"));
+}
+
+TEST_CASE("the CMake toolchain file adds each built package to the find root path") {
+  std::string text = cmake_toolchain(arm64_glibc());
+  CHECK(has(text, "file(GLOB _xstatic_pkgs LIST_DIRECTORIES true \"/st/pkg/arm64-glibc/*\")\n"));
+  CHECK(has(text, "list(APPEND CMAKE_FIND_ROOT_PATH \"${_xstatic_pkg}\")"));
 }
 
 TEST_CASE("--malloc reaches every link: CMake linker flags, Meson link args, XSTATIC_MALLOC") {

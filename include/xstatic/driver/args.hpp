@@ -84,11 +84,13 @@ struct Invocation {
   OwnOptions own;
   std::vector<std::string> clang_args;  // the user's arguments minus ours, in order, untouched
   Mode mode = Mode::link;
-  bool debug_info = false;            // a -g option other than -g0 is in effect
-  std::optional<std::string> output;  // the last -o, when given
-  std::size_t inputs = 0;             // source, object and archive inputs (not -l)
-  bool other_linker = false;          // -fuse-ld= other than lld, or --ld-path=: not lld's flags
-  bool no_default_libs = false;       // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
+  bool debug_info = false;             // a -g option other than -g0 is in effect
+  std::optional<std::string> output;   // the last -o, when given
+  std::size_t inputs = 0;              // source, object and archive inputs (not -l)
+  bool other_linker = false;           // -fuse-ld= other than lld, or --ld-path=: not lld's flags
+  bool no_default_libs = false;        // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
+  std::vector<std::string> libraries;  // -lNAME values, in order ("curl")
+  std::vector<std::string> archives;   // inputs ending in .a, as given (CMake names libraries by path)
 };
 
 // Expands @file arguments (GNU quoting, nested files, paths relative to the

@@ -38,11 +38,12 @@ struct Toolset {
   fs::path sysroot;     // where the target's sysroot is (or will be once installed)
   bool sysroot_installed = false;
   std::vector<fs::path> pkg_config_dirs;  // inside the sysroot, in search order
-  bool runnable = true;                   // its binaries can run on this host (natively or emulated)
-  std::vector<std::string> emulator;      // runs a target binary here; empty when native or not runnable;
-                                          // Windows: `xstatic run --` (wine)
-  fs::path store;                         // the store the toolset belongs to (XSTATIC_HOME)
-  std::string malloc;                     // --malloc for every link ("": the driver's default, auto)
+  fs::path packages;                  // <store>/pkg/<sysroot-name>: `xstatic pkg` packages, one folder each
+  bool runnable = true;               // its binaries can run on this host (natively or emulated)
+  std::vector<std::string> emulator;  // runs a target binary here; empty when native or not runnable;
+                                      // Windows: `xstatic run --` (wine)
+  fs::path store;                     // the store the toolset belongs to (XSTATIC_HOME)
+  std::string malloc;                 // --malloc for every link ("": the driver's default, auto)
 };
 
 // "aarch64-linux-musl" for a target's default variant (its triple, so that

@@ -7,6 +7,7 @@
 //     sdks/MacOSX<version>.sdk/       sdks_dir()        imported macOS SDKs (xstatic/sysroot/sdk.hpp)
 //     runtimes/...                    runtimes_dir()    libc++ and mimalloc builds (xstatic/runtimes)
 //     src/                            sources_dir()     the sources those runtimes are built from
+//     pkg/<debian-arch>-<libc>/<name>/ packages_path()  libraries built by `xstatic pkg` (xstatic/pkg)
 //     apt/<debian-arch>/, apt/source/ apt_dir()         apt's private state (lists, cache)
 //     locks/                          locks_dir()       one lock file per sysroot, runtime, download
 //     logs/                           logs_dir()        logs of failed runtime builds (libc++, mimalloc)
@@ -51,6 +52,7 @@ class Store {
   fs::path sdks_dir() const { return root_ / "sdks"; }
   fs::path runtimes_dir() const { return root_ / "runtimes"; }
   fs::path sources_dir() const { return root_ / "src"; }
+  fs::path packages_dir() const { return root_ / "pkg"; }
   fs::path apt_dir() const { return root_ / "apt"; }
   fs::path locks_dir() const { return root_ / "locks"; }
   fs::path logs_dir() const { return root_ / "logs"; }
@@ -60,6 +62,9 @@ class Store {
 
   // Final place of the sysroot for a target (it may not exist yet).
   fs::path sysroot_path(const target::Target& t) const;
+
+  // Where the packages (zlib, openssl, ...) built for a target's sysroot live.
+  fs::path packages_path(const target::Target& t) const;
 
   // ".tmp-<what>-": the start of the name of every work-in-progress folder for `what`.
   static std::string temp_prefix(std::string_view what);

@@ -1,0 +1,40 @@
+# Packages built by `xstatic pkg` for the pkg_* suites; sourced after
+# common.sh: pkg_need (the sysroot and the packages, built once per test
+# store), pkg_run (a binary of a target, under its qemu-user), pkg_build (a
+# program of programs/pkg/ linked against packages, verified static).
+PKG_PROGRAMS=$SRC/tests/integration/programs/pkg
+
+# The sysroot of `target` and the packages, built (once) into the test store.
+pkg_need() { # target package...
+  local t=$1; shift
+  need apt-get
+  need_sysroot "$t" || fail "cannot install the sysroot for $t"
+  "$XSTATIC" -q pkg install "$t" "$@" >"$WORK/pkg-install.log" 2>&1 ||
+    fail "pkg install $t $*: $(tail -20 "$WORK/pkg-install.log")"
+}
+
+# The qemu-user binary that runs `target`'s programs here ("" when native).
+pkg_runner() { # target
+  case $1 in
+    linux/amd64*) echo "" ;;
+    linux/arm64) echo qemu-aarch64-static ;;
+    linux/s390x) echo qemu-s390x-static ;;
+    linux/arm/v7) echo qemu-arm-static ;;
+    *) fail "pkg_runner: no runner for $1" ;;
+  esac
+}
+
+pkg_run() { # target binary args...
+  local t=$1 runner; shift
+  runner=$(pkg_runner "$t")
+  if [ -n "$runner" ]; then need "$runner"; "$runner" "$@"; else "$@"; fi
+}
+
+# Compiles programs/pkg/<name>.c for `target` with `-l` flags, checks that
+# the result is static and of the target's machine, prints its path.
+pkg_build() { # target name out link-flags...
+  local t=$1 name=$2 out=$3; shift 3
+  "$XSTATIC" cc --target "$t" -O2 "$PKG_PROGRAMS/$name.c" -o "$out" "$@" 2>"$WORK/cc.err" ||
+    fail "linking $name for $t failed: $(cat "$WORK/cc.err")"
+  "$XSTATIC" verify "$out" --target "$t" --static >/dev/null || fail "$out is not a static $t binary"
+}

@@ -1,0 +1,58 @@
+# HTTPS end to end: libcurl with OpenSSL, nghttp2 and zlib built by
+# `xstatic pkg` for linux/arm64 (musl, run under qemu-user) and linux/amd64
+# (natively); a client linked with nothing but -lcurl fetches
+# https://127.0.0.1:PORT/ from Debian's `openssl s_server`, bound to loopback,
+# with a CA this suite makes. The certificate is checked: the same client
+# without the CA must fail. The target's pkg-config gives the whole static
+# closure of libcurl.
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/pkg.sh"
+need openssl
+need make
+need perl
+need timeout
+
+# A CA, and a server certificate for 127.0.0.1 signed by it.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 -subj /CN=xstatic-test-ca \
+  >/dev/null 2>&1 || fail "cannot make the CA"
+openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1 >/dev/null 2>&1 ||
+  fail "cannot make the server key"
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' >server.ext
+openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 2 \
+  -extfile server.ext >/dev/null 2>&1 || fail "cannot sign the server certificate"
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+setsid timeout 600 openssl s_server -accept "127.0.0.1:$port" -cert server.crt -key server.key -www -quiet \
+  >server.log 2>&1 &
+daemons+=("$!")
+trap stop_daemons EXIT
+for _ in $(seq 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || fail "openssl s_server did not listen: $(cat server.log)"
+
+for t in linux/arm64 linux/amd64; do
+  pkg_need "$t" curl
+  bin=https-$(echo "$t" | tr / -)
+  pkg_build "$t" https_get "$bin" -lcurl
+  out=$(pkg_run "$t" "./$bin" "https://127.0.0.1:$port/" ca.crt 2>&1) || fail "$t: the HTTPS GET failed: $out"
+  expect_contains "$out" "status 200"
+  expect_contains "$out" "<HTML><BODY"
+  echo "$t: $out ($(stat -c %s "$bin") bytes)"
+  # Without the CA the server is not trusted: the check is real.
+  if out=$(pkg_run "$t" "./$bin" "https://127.0.0.1:$port/" 2>&1); then
+    fail "$t: the client trusted a certificate of an unknown CA: $out"
+  fi
+  expect_contains "$out" "certificate"
+
+  # The target's pkg-config: libcurl's whole static closure, paths in the store.
+  pc=$(eval "$("$XSTATIC" env "$t")" && "$PKG_CONFIG" --libs libcurl) || fail "$t: pkg-config --libs libcurl failed"
+  for lib in -lcurl -lssl -lcrypto -lnghttp2 -lz; do expect_contains "$pc" "$lib"; done
+  expect_contains "$pc" "-L$XSTATIC_HOME/pkg/"
+  cflags=$(eval "$("$XSTATIC" env "$t")" && "$PKG_CONFIG" --cflags libcurl)
+  for dir in $cflags; do
+    case $dir in -I*) [ -d "${dir#-I}" ] || fail "$t: pkg-config names a folder that does not exist: $dir" ;; esac
+  done
+done
+echo "ok: HTTPS through libcurl + OpenSSL on arm64 (qemu) and amd64"
