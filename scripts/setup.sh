@@ -21,6 +21,9 @@ packages=(
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static
   # tests and benchmarks
   file binutils hyperfine mingw-w64 python3 make dpkg-dev zstd
+  # xstatic pkg: Debian source packages (dpkg-source, patch), OpenSSL's Configure (perl),
+  # SQLite's amalgamation (tclsh); the HTTPS tests' server and certificates (openssl)
+  patch perl tcl openssl
   # the format check (CTest's code_format): formatting is enforced, not only configured
   clang-format-19
   # the container image test (tests/integration/docker_image.sh, scripts/docker-test.sh)

@@ -175,6 +175,7 @@ TEST_CASE("the CMake toolchain file adds each built package to the find root pat
   std::string text = cmake_toolchain(arm64_glibc());
   CHECK(has(text, "file(GLOB _xstatic_pkgs LIST_DIRECTORIES true \"/st/pkg/arm64-glibc/*\")\n"));
   CHECK(has(text, "list(APPEND CMAKE_FIND_ROOT_PATH \"${_xstatic_pkg}\")"));
+  CHECK_FALSE(has(text, " IN_LIST "));  // read before project(): CMP0057 is not set yet
 }
 
 TEST_CASE("--malloc reaches every link: CMake linker flags, Meson link args, XSTATIC_MALLOC") {
