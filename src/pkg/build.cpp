@@ -299,6 +299,7 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fs::rename(scratch.log(), root / "build.log");
   Manifest m{.name = r.name,
+             .source = r.source,
              .version = source.version,
              .target = c.target.go_name(),
              .triple = std::string(c.target.triple()),

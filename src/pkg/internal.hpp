@@ -41,7 +41,7 @@ std::string changelog_epoch(const fs::path& tree);
 
 // The manifest of a built package (what `pkg list` and the driver read).
 struct Manifest {
-  std::string name, version, target, triple, sysroot, license, clang_version;
+  std::string name, source, version, target, triple, sysroot, license, clang_version;
   int revision = 0, clang_major = 0;
   double build_seconds = 0;
   std::vector<std::string> libs, requires_;

@@ -22,8 +22,11 @@ std::vector<Entry> list(const store::Store& store, const std::optional<target::T
       auto m = detail::read_manifest(e.path() / store::kManifestName);
       if (!m) continue;
       const Recipe* r = find_recipe(m->name);
-      out.push_back(Entry{m->name, m->version, m->target, m->sysroot, m->license, m->revision, m->clang_major,
-                          m->libs, m->requires_, e.path(), r && r->revision == m->revision});
+      Entry entry{m->name,    m->version,   m->target,   m->sysroot,
+                  m->license, m->source,    m->revision, m->clang_major,
+                  m->libs,    m->requires_, e.path(),    r && r->revision == m->revision};
+      if (entry.source.empty() && r) entry.source = r->source;
+      out.push_back(std::move(entry));
     }
   std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
     return std::tie(a.sysroot, a.name) < std::tie(b.sysroot, b.name);

@@ -36,6 +36,7 @@ void write_manifest(const fs::path& file, const Manifest& m) {
     llvm::json::OStream j(os, 2);
     j.object([&] {
       j.attribute("name", m.name);
+      j.attribute("source", m.source);
       j.attribute("version", m.version);
       j.attribute("revision", m.revision);
       j.attribute("target", m.target);
@@ -84,6 +85,7 @@ std::optional<Manifest> read_manifest(const fs::path& file) {
     if (auto s = o->getString(key)) into = s->str();
   };
   str("name", m.name);
+  str("source", m.source);
   str("version", m.version);
   str("target", m.target);
   str("triple", m.triple);

@@ -14,13 +14,14 @@
 #include <sstream>
 
 #include "toml.hpp"
+#include "xstatic/pkg/recipe.hpp"
 #include "xstatic/util/error.hpp"
 
 namespace xstatic::release {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"name", "version", "targets", "binaries", "extra_files",
-                                         "dist", "cmake",   "make",    "command"};
+constexpr std::string_view kTopKeys[] = {"name",  "version", "targets", "binaries", "extra_files",    "dist",
+                                         "cmake", "make",    "command", "packages", "refuse_licenses"};
 constexpr std::string_view kCmakeKeys[] = {"source", "args", "targets"};
 constexpr std::string_view kMakeKeys[] = {"source", "args"};
 constexpr std::string_view kCommandKeys[] = {"source", "run"};
@@ -252,6 +253,20 @@ Config parse_config(std::string_view text, const fs::path& file) {
       r.fail(binaries->source(), "two binaries are called '" + fs::path(b).filename().string() + "'",
              "archives hold binaries by file name: rename one");
   }
+
+  // Packages (`xstatic pkg`) the build needs: installed for every target before it builds.
+  if (const auto* packages = top.get("packages")) {
+    c.packages = r.strings(*packages, "packages", "[\"curl\", \"sqlite3\"]");
+    for (const auto& name : c.packages) {
+      try {
+        (void)pkg::recipe(name);
+      } catch (const Error& e) {
+        r.fail(packages->source(), e.what(), e.hint());
+      }
+    }
+  }
+  if (const auto* refused = top.get("refuse_licenses"))
+    c.refuse_licenses = r.strings(*refused, "refuse_licenses", "[\"GPL-3.0-only\", \"AGPL-3.0-only\"]");
 
   if (const auto* extra = top.get("extra_files")) {
     const auto* array = extra->as_array();

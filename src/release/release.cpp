@@ -11,6 +11,8 @@
 
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify.hpp"
+#include "xstatic/pkg/pkg.hpp"
+#include "xstatic/pkg/recipe.hpp"
 #include "xstatic/release/archive.hpp"
 #include "xstatic/release/build.hpp"
 #include "xstatic/release/debug.hpp"
@@ -21,6 +23,7 @@
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
+#include "xstatic/util/progress.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::release {
@@ -85,6 +88,20 @@ void check_dist(const fs::path& dist, const Config& config) {
                 "pass --dist DIR outside the sources", Exit::usage);
 }
 
+// True when the SPDX expression `license` ("MIT OR Apache-2.0") names `id`.
+bool license_names(const std::string& license, const std::string& id) {
+  std::string word;
+  for (char c : license + " ") {
+    if (c == ' ' || c == '(' || c == ')') {
+      if (word == id) return true;
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return false;
+}
+
 void check_ready(const Config& config, const std::vector<target::Target>& targets,
                  const store::Store& store) {
   for (const auto& t : targets)
@@ -97,6 +114,19 @@ void check_ready(const Config& config, const std::vector<target::Target>& target
   if (tool && !util::find_program(tool))
     throw Error(std::string(tool) + " is not installed (the release file builds with [" + tool + "])",
                 std::string("sudo apt-get install ") + tool, Exit::missing);
+  // Packages: every recipe builds for every target, and no licence the file refuses goes in.
+  for (const pkg::Recipe* r : pkg::build_order(config.packages)) {
+    for (const auto& t : targets)
+      if (!r->supports(t))
+        throw Error(
+            "the release needs package " + r->name + ", whose recipe does not build for " + t.describe(),
+            "drop the target or the package from " + config.file.string(), Exit::usage);
+    for (const auto& refused : config.refuse_licenses)
+      if (license_names(r->license, refused))
+        throw Error("package " + r->name + " is licensed " + r->license + ", which " + config.file.string() +
+                        " refuses (refuse_licenses)",
+                    "drop the package or the licence from refuse_licenses", Exit::failed);
+  }
 }
 
 // Verifies one binary; a failure stops the release naming binary, target and reason.
@@ -145,6 +175,21 @@ struct TargetRun {
   const fs::path& staging;
 };
 
+// The packages of the release file for `t`: installed (built once, or found
+// built), in build order, as `pkg list` knows them.
+std::vector<pkg::Entry> release_packages(const TargetRun& run, const target::Target& t) {
+  if (run.config.packages.empty()) return {};
+  util::Progress quiet(
+      util::ProgressOptions{.quiet = true, .prefix = {}, .rewrite = util::Rewrite::never, .out = nullptr});
+  pkg::install(run.store, t, run.config.packages, quiet);
+  std::vector<pkg::Entry> out;
+  auto installed = pkg::list(run.store, t);
+  for (const pkg::Recipe* r : pkg::build_order(run.config.packages))
+    for (const auto& e : installed)
+      if (e.name == r->name) out.push_back(e);
+  return out;
+}
+
 SbomInput sbom_input(const TargetRun& run, const target::Target& t, const fs::path& archive,
                      std::vector<SbomBinary> binaries) {
   SbomInput in;
@@ -161,10 +206,12 @@ SbomInput sbom_input(const TargetRun& run, const target::Target& t, const fs::pa
 
 TargetResult release_target(const TargetRun& run, const target::Target& t, std::vector<Artifact>& artifacts) {
   auto start = Clock::now();
+  auto packages = release_packages(run, t);
   auto built = build_target(run.config, t, run.store, run.settings);
   fs::path work = run.settings.build_root / (target_slug(t) + ".ship");
   fs::remove_all(work);
-  TargetResult result{t.go_name(), std::string(t.libc_name()), 0, {}};
+  TargetResult result{t.go_name(), std::string(t.libc_name()), 0, {}, {}};
+  for (const auto& p : packages) result.packages.push_back({p.name, p.version, p.license});
   std::vector<ArchiveEntry> entries, debug_entries;
   std::vector<SbomBinary> sbom_binaries;
   for (const auto& binary : built) {
@@ -193,7 +240,9 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
     artifacts.push_back(make_artifact(debug_archive, "debug-archive", &t));
   }
   fs::path sbom = run.staging / (base + ".sbom.spdx.json");
-  write_text(sbom, spdx_json(sbom_input(run, t, archive, sbom_binaries)));
+  auto sbom_in = sbom_input(run, t, archive, sbom_binaries);
+  sbom_in.packages = packages;
+  write_text(sbom, spdx_json(sbom_in));
   artifacts.push_back(make_artifact(sbom, "sbom", &t));
   fs::remove_all(work);
   result.seconds = seconds_since(start);

@@ -135,6 +135,21 @@ std::string spdx_json(const SbomInput& in) {
                                                 " from Debian source package " + r.runtime + " (" +
                                                 r.version + ")");
           });
+        for (const auto& p : in.packages)
+          j.object([&] {
+            j.attribute("SPDXID", spdx_id("Pkg", p.name));
+            j.attribute("name", p.name);
+            j.attribute("versionInfo", p.version);
+            j.attribute("supplier", "Organization: Debian");
+            j.attribute("downloadLocation", "NOASSERTION");
+            j.attribute("filesAnalyzed", false);
+            j.attribute("primaryPackagePurpose", "LIBRARY");
+            j.attribute("licenseDeclared", p.license);
+            j.attribute("licenseConcluded", p.license);
+            j.attribute("sourceInfo", "built by xstatic for " + p.target + " from Debian source package " +
+                                          p.source + " (" + p.version + "), static");
+            purl(j, "pkg:deb/debian/" + p.source + "@" + p.version + "?arch=source");
+          });
       });
       j.attributeArray("files", [&] {
         for (const auto& b : in.binaries)
@@ -163,6 +178,7 @@ std::string spdx_json(const SbomInput& in) {
         if (in.sysroot)
           for (const auto& p : in.sysroot->packages)
             relationship(j, spdx_id("Deb", p.name), "BUILD_DEPENDENCY_OF", project_id);
+        for (const auto& p : in.packages) relationship(j, project_id, "DEPENDS_ON", spdx_id("Pkg", p.name));
       });
     });
   }

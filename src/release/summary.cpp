@@ -83,6 +83,14 @@ std::string summary_json(const Summary& s) {
             j.attributeArray("binaries", [&] {
               for (const auto& b : t.binaries) j.value(b);
             });
+            j.attributeArray("packages", [&] {
+              for (const auto& p : t.packages)
+                j.object([&] {
+                  j.attribute("name", p.name);
+                  j.attribute("version", p.version);
+                  j.attribute("license", p.license);
+                });
+            });
           });
       });
       artifact_list(j, s.artifacts);
@@ -111,6 +119,14 @@ std::string summary_table(const Summary& s) {
                   a.name.c_str(), a.kind.c_str(), static_cast<int>(target_width), target_of(a).c_str(),
                   human_size(a.size).c_str(), a.sha256.c_str());
     o << line;
+  }
+  // What each target's binaries carry besides the project's own code, and under which licences.
+  for (const auto& t : s.targets) {
+    if (t.packages.empty()) continue;
+    std::string list;
+    for (const auto& p : t.packages)
+      list += (list.empty() ? "" : ", ") + p.name + " " + p.version + " (" + p.license + ")";
+    o << t.target << " " << t.libc << " links packages: " << list << "\n";
   }
   std::snprintf(line, sizeof line, "%s %s: %zu targets, %zu files in %s (%.1f s)\n", s.name.c_str(),
                 s.version.c_str(), s.targets.size(), s.artifacts.size(), s.dist.string().c_str(), s.seconds);

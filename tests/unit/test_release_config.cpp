@@ -196,3 +196,19 @@ TEST_CASE("--targets lists targets with an optional libc") {
   CHECK_THROWS_AS(parse_target_list("linux/amd64:bionic"), Error);
   CHECK_THROWS_AS(parse_target_list(","), Error);
 }
+
+TEST_CASE("packages and refused licences are read; an unknown package names the recipe meant") {
+  Project p;
+  std::string text = std::string(kGood);
+  text.insert(text.find("[cmake]"),
+              "packages = [\"curl\", \"sqlite3\"]\nrefuse_licenses = [\"GPL-3.0-only\"]\n\n");
+  auto c = parse_config(text, p.file());
+  CHECK(c.packages == std::vector<std::string>{"curl", "sqlite3"});
+  CHECK(c.refuse_licenses == std::vector<std::string>{"GPL-3.0-only"});
+  std::string bad = std::string(kGood);
+  bad.insert(bad.find("[cmake]"), "packages = [\"libcurl\"]\n\n");
+  auto err = error_of(p, bad);
+  CHECK(err.find("xstatic-release.toml:") != std::string::npos);
+  CHECK(err.find("libcurl") != std::string::npos);
+  CHECK(err.find("did you mean 'curl'") != std::string::npos);
+}

@@ -66,6 +66,22 @@ TEST_CASE("the SBOM is SPDX 2.3 JSON naming the sysroot's packages and the runti
   CHECK(static_links == 1);
 }
 
+TEST_CASE("packages of `xstatic pkg` are listed with their licence and Debian purl") {
+  auto in = sample();
+  pkg::Entry curl;
+  curl.name = curl.source = "curl";
+  curl.version = "7.88.1-10+deb12u15";
+  curl.license = "curl";
+  curl.target = "linux/arm64";
+  in.packages.push_back(curl);
+  auto text = spdx_json(in);
+  CHECK(text.find("\"SPDXID\": \"SPDXRef-Pkg-curl\"") != std::string::npos);
+  CHECK(text.find("\"licenseDeclared\": \"curl\"") != std::string::npos);
+  CHECK(text.find("pkg:deb/debian/curl@7.88.1-10+deb12u15?arch=source") != std::string::npos);
+  CHECK(text.find("\"relationshipType\": \"DEPENDS_ON\"") != std::string::npos);
+  CHECK(spdx_json(sample()).find("SPDXRef-Pkg-") == std::string::npos);
+}
+
 TEST_CASE("SPDX identifiers keep only letters, digits, '.' and '-'") {
   CHECK(spdx_id("Deb", "libstdc++-12-dev") == "SPDXRef-Deb-libstdcxx-12-dev");
   CHECK(spdx_id("File", "my_tool.exe") == "SPDXRef-File-my-tool.exe");

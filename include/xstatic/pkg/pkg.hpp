@@ -56,6 +56,7 @@ std::vector<Installed> install(const store::Store& store, const target::Target& 
 // One installed package, as `pkg list` shows it.
 struct Entry {
   std::string name, version, target, sysroot, license;
+  std::string source;  // Debian's source package: "curl"
   int revision = 0, clang_major = 0;
   std::vector<std::string> libs, requires_;
   fs::path root;

@@ -50,7 +50,9 @@ struct Config {
   Build build;
   std::vector<std::string> binaries;  // relative to the per-target build folder (".exe" added for Windows)
   std::vector<fs::path> extra_files;  // absolute, globs expanded, sorted
-  fs::path dist;                      // absolute
+  std::vector<std::string> packages;  // `xstatic pkg` recipes installed for every target before its build
+  std::vector<std::string> refuse_licenses;  // SPDX ids no package linked into a binary may carry
+  fs::path dist;                             // absolute
 };
 
 // Parses the text of a release file; `file` is used in messages and to

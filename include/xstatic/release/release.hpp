@@ -38,10 +38,15 @@ struct Artifact {
   std::string sha256;
 };
 
+struct PackageUsed {
+  std::string name, version, license;  // an `xstatic pkg` package the release file names (or one it needs)
+};
+
 struct TargetResult {
   std::string target, libc;
   double seconds = 0;
   std::vector<std::string> binaries;  // file names, as shipped
+  std::vector<PackageUsed> packages;  // the release's packages for this target, in build order
 };
 
 struct Summary {

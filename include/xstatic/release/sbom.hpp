@@ -2,10 +2,10 @@
 // Debian packages the target's sysroot was made from (name, version,
 // sha256 of the .deb, from the sysroot's manifest.json), and the runtimes
 // xstatic built and linked in (libc++ with libc++abi and libunwind, from
-// LLVM's source; mimalloc). SBOM scanners see a static C/C++ binary as an
-// opaque file; this says what is inside it. Deterministic: the creation time
-// is SOURCE_DATE_EPOCH and the namespace is derived from the archive's hash.
-// Spec: https://spdx.github.io/spdx-spec/v2.3/
+// LLVM's source; mimalloc), and the `xstatic pkg` packages of the release
+// file (curl, openssl, ...: Debian source version, licence, purl). SBOM scanners see a static C/C++ binary as
+// an opaque file; this says what is inside it. Deterministic: the creation time is SOURCE_DATE_EPOCH and the
+// namespace is derived from the archive's hash. Spec: https://spdx.github.io/spdx-spec/v2.3/
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "xstatic/pkg/pkg.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/store/store.hpp"
 #include "xstatic/sysroot/manifest.hpp"
@@ -36,6 +37,7 @@ struct SbomInput {
   std::vector<SbomBinary> binaries;
   std::optional<sysroot::Manifest> sysroot;  // nullopt for sysroots xstatic did not make (mingw)
   std::vector<runtimes::Entry> runtimes;     // the target's runtimes that the binaries link
+  std::vector<pkg::Entry> packages;  // `xstatic pkg` packages the release file names, and what they need
 };
 
 std::string spdx_json(const SbomInput& in);
