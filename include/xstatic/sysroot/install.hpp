@@ -69,12 +69,17 @@ std::vector<InstalledSysroot> list(const store::Store& store);
 bool remove(const store::Store& store, const target::Target& t);
 
 // Writes the installed sysroot for `t` to `out` (a tar archive, compressed
-// by its extension: .tar.zst, .tar.xz, .tar.gz or .tar), with <name>/ as its single top folder.
+// by its extension: .tar.zst, .tar.xz, .tar.gz or .tar): first an index,
+// xstatic-sysroot.json (the format, the sysroot's name, and every file's
+// SHA-256 or symlink's target), then <name>/ as its single top folder.
 void export_sysroot(const store::Store& store, const target::Target& t, const fs::path& out);
 
 // Installs a sysroot from an archive written by export_sysroot, replacing an
-// installed one of the same name. Refuses hostile members as install does,
-// and archives whose manifest does not match a known target. Returns its path.
+// installed one of the same name. Refuses (Error(usage), nothing installed)
+// hostile members as install does, an archive without its index, one whose
+// extracted files are not exactly those of the index with their digests (a
+// truncated or altered archive), and one whose manifest does not match a
+// known target. Returns its path.
 fs::path import_sysroot(const store::Store& store, const fs::path& archive, const InstallOptions& options);
 
 }  // namespace xstatic::sysroot
