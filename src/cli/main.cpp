@@ -32,6 +32,17 @@ void setup_logging() {
   spdlog::set_default_logger(logger);
 }
 
+// "xstatic sysroot import": the deepest subcommand the parse reached.
+std::string command_path(const CLI::App& app) {
+  std::string path = "xstatic";
+  const CLI::App* cur = &app;
+  while (!cur->get_subcommands().empty()) {
+    cur = cur->get_subcommands().front();
+    path += " " + cur->get_name();
+  }
+  return path;
+}
+
 int run_app(int argc, char** argv) {
   CLI::App app{
       "xstatic: static cross-compiling C/C++ driver.\n"
@@ -70,8 +81,14 @@ int run_app(int argc, char** argv) {
   app.parse_complete_callback(setup_logging);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
+  } catch (const CLI::RuntimeError& e) {  // a subcommand's own exit status (inspect, verify)
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Every other usage error: exit 2 and xstatic's one error format (not
+    // CLI11's own codes 104-114 and its message), naming the help to read.
+    throw Error(e.what(), "run '" + command_path(app) + " --help'", Exit::usage);
   }
   return 0;
 }
