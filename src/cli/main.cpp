@@ -5,6 +5,9 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 
 #include "commands.hpp"
 #include "xstatic/target/target.hpp"
@@ -93,6 +96,35 @@ int run_app(int argc, char** argv) {
   return 0;
 }
 
+// `xstatic [-q] [-v] [--store DIR] cc|c++ ARGS`: the global options before
+// the compiler name are read here, since the compiler front end never
+// reaches CLI11. --store becomes $XSTATIC_HOME (for this call and what it
+// runs), -v is XSTATIC_VERBOSE=1 (print the clang command). Returns the
+// index of "cc"/"c++" in argv, or 0 when argv is not such a command line.
+int compiler_after_globals(int argc, char** argv) {
+  std::optional<std::string> store;
+  bool verbose = false;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "-q" || a == "--quiet") continue;
+    if (a == "-v" || a == "-vv" || a == "--verbose") {
+      verbose = true;
+    } else if (a == "--store" && i + 1 < argc) {
+      store = argv[++i];
+    } else if (a.starts_with("--store=")) {
+      store = std::string(a.substr(8));
+    } else {
+      break;
+    }
+  }
+  if (i >= argc || (std::string_view(argv[i]) != "cc" && std::string_view(argv[i]) != "c++")) return 0;
+  std::error_code ec;
+  if (store && !store->empty()) ::setenv("XSTATIC_HOME", std::filesystem::absolute(*store, ec).c_str(), 1);
+  if (verbose) ::setenv("XSTATIC_VERBOSE", "1", 1);
+  return i;
+}
+
 int report(const Error& e) {
   std::fprintf(stderr, "xstatic: error: %s\n", e.what());
   if (!e.hint().empty()) std::fprintf(stderr, "  hint: %s\n", e.hint().c_str());
@@ -111,8 +143,8 @@ int main(int argc, char** argv) {
       if (cli::is_compiler_name(named->tool)) return cli::run_compiler(named->tool, argv0, std::move(args));
       if (auto rc = cli::run_binutil(named->tool, named->target, std::move(args))) return *rc;
     }
-    if (argc >= 2 && (std::string_view(argv[1]) == "cc" || std::string_view(argv[1]) == "c++"))
-      return cli::run_compiler(argv[1], argv0, std::vector<std::string>(argv + 2, argv + argc));
+    if (int cc = cli::compiler_after_globals(argc, argv))
+      return cli::run_compiler(argv[cc], argv0, std::vector<std::string>(argv + cc + 1, argv + argc));
     return cli::run_app(argc, argv);
   } catch (const Error& e) {
     return cli::report(e);
