@@ -21,8 +21,10 @@
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Error.h>
 #include <llvm/Support/StringSaver.h>
+#include <llvm/Support/VirtualFileSystem.h>
 
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
 
 namespace xstatic::driver {
 
@@ -153,6 +155,20 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
     f.compile_only = true;
 }
 
+// The real file system, except that only regular files open: a response file
+// that is a fifo (`cc @fifo`, or named inside another one) would block the
+// read forever, a device never end it.
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+ public:
+  RegularFilesOnly() : ProxyFileSystem(llvm::vfs::getRealFileSystem()) {}
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>> openFileForRead(const llvm::Twine& path) override {
+    auto st = status(path);
+    if (st && st->getType() != llvm::sys::fs::file_type::regular_file)
+      return std::make_error_code(std::errc::not_supported);
+    return ProxyFileSystem::openFileForRead(path);
+  }
+};
+
 Mode decide(const Invocation& inv, const Facts& f) {
   if (f.compile_only || (f.dep_only && !f.dep_with_output) || inv.inputs == 0) return Mode::compile_only;
   if (f.shared) return Mode::shared;
@@ -184,12 +200,15 @@ std::vector<std::string> expand_response_files(std::vector<std::string> args) {
   bool any = false;
   for (const auto& a : args) any = any || a.starts_with('@');
   if (!any) return args;  // the common case costs nothing
+  for (const auto& a : args)
+    if (a.starts_with('@')) util::require_regular_file(a.substr(1), "response file");
   llvm::BumpPtrAllocator alloc;
   llvm::StringSaver saver(alloc);
   llvm::SmallVector<const char*, 64> argv;
   for (const auto& a : args) argv.push_back(saver.save(a).data());
   llvm::cl::ExpansionContext ctx(alloc, llvm::cl::TokenizeGNUCommandLine);
-  ctx.setMarkEOLs(false).setRelativeNames(true);
+  RegularFilesOnly fs;
+  ctx.setMarkEOLs(false).setRelativeNames(true).setVFS(&fs);
   if (auto err = ctx.expandResponseFiles(argv))
     throw Error("cannot read a response file: " + llvm::toString(std::move(err)));
   return {argv.begin(), argv.end()};

@@ -17,6 +17,7 @@
 
 #include "extract.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::sysroot {
@@ -81,6 +82,7 @@ void write_entry(archive* a, const fs::path& file, const std::string& name) {
 }
 
 Reader open_reader(const fs::path& file, const std::string& what, const std::string& make_hint) {
+  util::require_regular_file(file, what);  // a fifo would block the open forever
   Reader r(archive_read_new(), archive_read_free);
   archive_read_support_format_tar(r.get());
   archive_read_support_format_gnutar(r.get());

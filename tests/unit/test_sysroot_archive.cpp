@@ -111,3 +111,12 @@ TEST_CASE("tree digests and their comparison with an index") {
   other["usr/lib/crt1.o"] = "sha256:00";
   CHECK(digest_mismatch(got, other).value_or("").find("does not match its digest") != std::string::npos);
 }
+
+TEST_CASE("archives are read only from regular files") {
+  testing::ScratchDir dir;
+  REQUIRE(::mkfifo((dir.path / "ff").c_str(), 0600) == 0);
+  CHECK_THROWS_WITH_AS(read_head(dir.path / "ff", "index.json", "archive", ""),
+                       doctest::Contains("a fifo, not a regular file"), Error);
+  CHECK_THROWS_WITH_AS(read_head(dir.path, "index.json", "archive", ""),
+                       doctest::Contains("a folder, not a regular file"), Error);
+}
