@@ -22,6 +22,7 @@
 #include <llvm/Support/Error.h>
 #include <llvm/Support/StringSaver.h>
 #include <llvm/Support/VirtualFileSystem.h>
+#include <sys/stat.h>
 
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/files.hpp"
@@ -127,11 +128,13 @@ struct Facts {
 
 void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
   const auto& o = a.getOption();
-  if (o.matches(opts::OPT_INPUT))
+  if (o.matches(opts::OPT_INPUT)) {
     ++inv.inputs;
-  else if (o.matches(opts::OPT__DASH_DASH))
+    inv.input_files.emplace_back(a.getValue());
+  } else if (o.matches(opts::OPT__DASH_DASH)) {
     inv.inputs += a.getNumValues();  // "--": the rest are inputs
-  else if (o.matches(opts::OPT_o))
+    for (const char* v : a.getValues()) inv.input_files.emplace_back(v);
+  } else if (o.matches(opts::OPT_o))
     inv.output = a.getValue();
   else if (o.matches(opts::OPT_g_Group))
     inv.debug_info = !o.matches(opts::OPT_g0);  // clang's own rule
@@ -221,6 +224,25 @@ Invocation parse_command_line(const std::vector<std::string>& args) {
   Invocation as_given = parse(args);  // @file arguments read as inputs; only ours matter here
   if (as_given.own == inv.own) inv.clang_args = std::move(as_given.clang_args);
   return inv;
+}
+
+std::optional<std::string> output_overwrites_input(const Invocation& inv) {
+  if (!inv.output || *inv.output == "-") return std::nullopt;
+  std::string_view out = *inv.output;
+  std::string_view out_name = out.substr(out.rfind('/') + 1);
+  struct stat out_st{};
+  bool out_known = false;
+  for (const auto& in : inv.input_files) {
+    // Only an input of the same file name can be the same file (hard links
+    // aside): the common case stats nothing.
+    if (std::string_view(in).substr(in.rfind('/') + 1) != out_name) continue;
+    if (!out_known && ::stat(inv.output->c_str(), &out_st) != 0) return std::nullopt;
+    out_known = true;
+    struct stat in_st{};
+    if (::stat(in.c_str(), &in_st) == 0 && in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+      return in;
+  }
+  return std::nullopt;
 }
 
 Invocation parse(const std::vector<std::string>& args) {

@@ -333,6 +333,9 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
     std::fputs(help_text().c_str(), stdout);
     return 0;
   }
+  if (auto same = output_overwrites_input(inv))
+    throw Error("-o " + *inv.output + " names the input " + *same + ": the compiler would overwrite it",
+                "choose another output name", Exit::usage);
   inv.own.print_command = inv.own.print_command || env_true("XSTATIC_VERBOSE");
   inv.own.no_verify = inv.own.no_verify || env_true("XSTATIC_NO_VERIFY");
   inv.own.auto_install = inv.own.auto_install || env_true("XSTATIC_AUTO_INSTALL");
