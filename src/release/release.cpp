@@ -3,6 +3,10 @@
 // artifacts.json, then one rename into the dist folder.
 #include "xstatic/release/release.hpp"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -33,12 +37,16 @@ double seconds_since(Clock::time_point start) {
 }
 
 // A folder beside the dist folder (same file system, so the final rename is
-// atomic), removed unless commit() moved it into place.
+// atomic), removed unless commit() moved it into place. Its name carries the
+// pid (.dist.tmp-<pid>-XXXXXX), so that a later release removes the folders
+// of killed ones (whose process is gone) and never a running one's.
 class Staging {
  public:
   explicit Staging(fs::path dist) : dist_(std::move(dist)) {
     fs::create_directories(dist_.parent_path());
-    std::string tmpl = (dist_.parent_path() / ("." + dist_.filename().string() + ".tmp-XXXXXX")).string();
+    std::string prefix = "." + dist_.filename().string() + ".tmp-";
+    remove_stale(prefix);
+    std::string tmpl = (dist_.parent_path() / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
     if (!mkdtemp(tmpl.data()))
       throw Error("cannot create a folder beside " + dist_.string(), {}, Exit::internal);
     dir_ = tmpl;
@@ -68,6 +76,21 @@ class Staging {
   }
 
  private:
+  void remove_stale(const std::string& prefix) const {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dist_.parent_path(), ec)) {
+      std::string f = e.path().filename().string();
+      if (!f.starts_with(prefix)) continue;
+      std::string rest = f.substr(prefix.size());
+      auto dash = rest.find('-');
+      if (dash == 0 || dash == std::string::npos ||
+          rest.find_first_not_of("0123456789") != dash)  // not ours (or an older xstatic's, pid unknown)
+        continue;
+      auto pid = static_cast<pid_t>(std::atol(rest.c_str()));
+      if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
+    }
+  }
+
   fs::path dist_, dir_;
 };
 
