@@ -36,7 +36,9 @@ struct InstallOptions {
 // with `sysroot add` is refused instead (Exit::usage, the hint removes it and
 // adds them again), since a reinstall would silently drop them. Idempotent and safe to call concurrently (a
 // second caller waits for the first and then finds it installed). Throws xstatic::Error naming the package or
-// file at fault.
+// file at fault. A target whose sysroot xstatic does not provision (mingw from
+// Debian's mingw-w64, an imported macOS SDK) returns that folder with a note
+// when it is there, and throws Error(usage) naming what to install when not.
 fs::path install(const store::Store& store, const target::Target& t, const InstallOptions& options);
 // The same, with its steps on the caller's `progress` (options.quiet is not read):
 // the driver's --auto-install shows them as its own lines.
