@@ -94,7 +94,21 @@ class Staging {
   fs::path dist_, dir_;
 };
 
+// A path as the file system resolves it (symlinks, ".", "..", no trailing slash).
+fs::path resolved(const fs::path& p) {
+  std::error_code ec;
+  auto out = fs::weakly_canonical(fs::absolute(p), ec);
+  if (ec) out = fs::absolute(p).lexically_normal();
+  return out.has_filename() || out == out.root_path() ? out : out.parent_path();
+}
+
 void check_dist(const fs::path& dist, const Config& config) {
+  // First: a release replaces the dist folder, so one that holds the project
+  // (--dist ., --dist .., a symlink to it) would build and then fail to rename.
+  auto rel = resolved(config.project_dir).lexically_relative(resolved(dist));
+  if (!rel.empty() && *rel.begin() != "..")
+    throw Error("the dist folder " + dist.string() + " contains the project",
+                "pass --dist DIR outside the sources", Exit::usage);
   if (!fs::exists(dist)) return;
   if (!fs::is_directory(dist))
     throw Error("the dist folder " + dist.string() + " is a file", "remove it or pass --dist DIR",
@@ -103,9 +117,6 @@ void check_dist(const fs::path& dist, const Config& config) {
   if (!empty && !fs::exists(dist / "artifacts.json"))
     throw Error("the dist folder " + dist.string() + " holds files that no release wrote (no artifacts.json)",
                 "remove it, or pass --dist DIR (the folder is replaced by each release)", Exit::usage);
-  if (config.project_dir.string().starts_with(dist.string() + "/") || config.project_dir == dist)
-    throw Error("the dist folder " + dist.string() + " contains the project",
-                "pass --dist DIR outside the sources", Exit::usage);
 }
 
 void check_ready(const Config& config, const std::vector<target::Target>& targets,
@@ -236,7 +247,7 @@ Summary run_release(const Config& config, const Options& options, const store::S
   s.name = config.name;
   s.version = resolve_version(config.project_dir, options.version, config.version, options.snapshot);
   s.source_date_epoch = resolve_source_date_epoch(config.project_dir);
-  s.dist = options.dist ? fs::absolute(*options.dist).lexically_normal() : config.dist;
+  s.dist = options.dist ? resolved(*options.dist) : config.dist;
   check_dist(s.dist, config);
   check_ready(config, targets, store);
   auto objcopy = toolchain::find_llvm_tool("llvm-objcopy");
