@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
@@ -43,12 +44,17 @@ double seconds_since(Clock::time_point start) {
 class Staging {
  public:
   explicit Staging(fs::path dist) : dist_(std::move(dist)) {
-    fs::create_directories(dist_.parent_path());
+    std::error_code ec;
+    fs::create_directories(dist_.parent_path(), ec);
+    if (ec)
+      throw Error("cannot create " + dist_.parent_path().string() + " for the dist folder: " + ec.message(),
+                  "pass --dist DIR in a folder you can write", Exit::usage);
     std::string prefix = "." + dist_.filename().string() + ".tmp-";
     remove_stale(prefix);
     std::string tmpl = (dist_.parent_path() / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
     if (!mkdtemp(tmpl.data()))
-      throw Error("cannot create a folder beside " + dist_.string(), {}, Exit::internal);
+      throw Error("cannot create a folder beside " + dist_.string() + ": " + std::strerror(errno),
+                  "pass --dist DIR in a folder you can write", Exit::usage);
     dir_ = tmpl;
     // mkdtemp makes it 0700; the dist folder is as readable as any other.
     fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
@@ -262,7 +268,11 @@ Summary run_release(const Config& config, const Options& options, const store::S
   settings.jobs =
       options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   settings.source_date_epoch = s.source_date_epoch;
-  fs::create_directories(settings.build_root);
+  std::error_code ec;
+  fs::create_directories(settings.build_root, ec);
+  if (ec)
+    throw Error("cannot create the build folder " + settings.build_root.string() + ": " + ec.message(),
+                "pass --build-dir DIR in a folder you can write", Exit::usage);
   // One release at a time per build folder and dist folder: a second one waits.
   util::FileLock lock(settings.build_root / ".lock",
                       [&] { say("another release is using " + settings.build_root.string() + ": waiting"); });

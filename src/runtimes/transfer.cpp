@@ -139,7 +139,10 @@ class ImportDir {
       if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
     }
     fs::remove_all(path_, ec);
-    fs::create_directories(path_);
+    fs::create_directories(path_, ec);
+    if (ec)
+      throw Error("cannot write to the store's " + runtimes.string() + ": " + ec.message(),
+                  "choose a writable store with --store DIR or XSTATIC_HOME", Exit::usage);
   }
   ~ImportDir() {
     std::error_code ec;
@@ -211,7 +214,7 @@ std::vector<ImportedRuntime> import_runtimes(const store::Store& given_store, co
   fs::create_directories(store.runtimes_dir(), ec);
   if (ec)
     throw Error("cannot create " + store.runtimes_dir().string() + ": " + ec.message(),
-                "choose a writable store with --store DIR or XSTATIC_HOME", Exit::internal);
+                "choose a writable store with --store DIR or XSTATIC_HOME", Exit::usage);
   ImportDir work(store.runtimes_dir());
   sysroot::extract_archive(file, work.path(), place_member, kWhat, kMakeHint);
   auto index = read_index(work.path() / kIndexName, label);
