@@ -5,6 +5,9 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 
 #include "commands.hpp"
 #include "xstatic/target/target.hpp"
@@ -30,6 +33,17 @@ void setup_logging() {
                     : g.verbosity > 0 ? spdlog::level::debug
                                       : spdlog::level::info);
   spdlog::set_default_logger(logger);
+}
+
+// "xstatic sysroot import": the deepest subcommand the parse reached.
+std::string command_path(const CLI::App& app) {
+  std::string path = "xstatic";
+  const CLI::App* cur = &app;
+  while (!cur->get_subcommands().empty()) {
+    cur = cur->get_subcommands().front();
+    path += " " + cur->get_name();
+  }
+  return path;
 }
 
 int run_app(int argc, char** argv) {
@@ -71,10 +85,45 @@ int run_app(int argc, char** argv) {
   app.parse_complete_callback(setup_logging);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
+  } catch (const CLI::RuntimeError& e) {  // a subcommand's own exit status (inspect, verify)
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Every other usage error: exit 2 and xstatic's one error format (not
+    // CLI11's own codes 104-114 and its message), naming the help to read.
+    throw Error(e.what(), "run '" + command_path(app) + " --help'", Exit::usage);
   }
   return 0;
+}
+
+// `xstatic [-q] [-v] [--store DIR] cc|c++ ARGS`: the global options before
+// the compiler name are read here, since the compiler front end never
+// reaches CLI11. --store becomes $XSTATIC_HOME (for this call and what it
+// runs), -v is XSTATIC_VERBOSE=1 (print the clang command). Returns the
+// index of "cc"/"c++" in argv, or 0 when argv is not such a command line.
+int compiler_after_globals(int argc, char** argv) {
+  std::optional<std::string> store;
+  bool verbose = false;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "-q" || a == "--quiet") continue;
+    if (a == "-v" || a == "-vv" || a == "--verbose") {
+      verbose = true;
+    } else if (a == "--store" && i + 1 < argc) {
+      store = argv[++i];
+    } else if (a.starts_with("--store=")) {
+      store = std::string(a.substr(8));
+    } else {
+      break;
+    }
+  }
+  if (i >= argc || (std::string_view(argv[i]) != "cc" && std::string_view(argv[i]) != "c++")) return 0;
+  std::error_code ec;
+  if (store && !store->empty()) ::setenv("XSTATIC_HOME", std::filesystem::absolute(*store, ec).c_str(), 1);
+  if (verbose) ::setenv("XSTATIC_VERBOSE", "1", 1);
+  return i;
 }
 
 int report(const Error& e) {
@@ -95,8 +144,8 @@ int main(int argc, char** argv) {
       if (cli::is_compiler_name(named->tool)) return cli::run_compiler(named->tool, argv0, std::move(args));
       if (auto rc = cli::run_binutil(named->tool, named->target, std::move(args))) return *rc;
     }
-    if (argc >= 2 && (std::string_view(argv[1]) == "cc" || std::string_view(argv[1]) == "c++"))
-      return cli::run_compiler(argv[1], argv0, std::vector<std::string>(argv + 2, argv + argc));
+    if (int cc = cli::compiler_after_globals(argc, argv))
+      return cli::run_compiler(argv[cc], argv0, std::vector<std::string>(argv + cc + 1, argv + argc));
     return cli::run_app(argc, argv);
   } catch (const Error& e) {
     return cli::report(e);

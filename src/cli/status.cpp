@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 #include "xstatic/integrate/wasi.hpp"
+#include "xstatic/integrate/wine.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/store/store.hpp"
@@ -21,6 +22,10 @@ std::string runner_for(const target::Target& t) {
   if (t.libc == target::Libc::wasi) {
     auto runtime = integrate::find_wasi_runtime();
     return runtime ? runtime->name : "-";
+  }
+  if (t.libc == target::Libc::mingw) {  // `xstatic run` uses wine (integrate/wine.hpp)
+    auto wine = integrate::find_wine(t.row->is_64bit);
+    return wine ? std::filesystem::path(*wine).filename().string() : "-";
   }
   if (t.row->qemu.empty()) return "-";
   return util::find_program(std::string(t.row->qemu)) ? std::string(t.row->qemu) : "-";

@@ -21,8 +21,11 @@
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Error.h>
 #include <llvm/Support/StringSaver.h>
+#include <llvm/Support/VirtualFileSystem.h>
+#include <sys/stat.h>
 
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
 
 namespace xstatic::driver {
 
@@ -127,12 +130,13 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
   const auto& o = a.getOption();
   if (o.matches(opts::OPT_INPUT)) {
     ++inv.inputs;
-    if (llvm::StringRef(a.getValue()).ends_with(".a")) inv.archives.emplace_back(a.getValue());
-  } else if (o.matches(opts::OPT_l))
+    inv.input_files.emplace_back(a.getValue());
+  } else if (o.matches(opts::OPT_l)) {
     inv.libraries.emplace_back(a.getValue());
-  else if (o.matches(opts::OPT__DASH_DASH))
+  } else if (o.matches(opts::OPT__DASH_DASH)) {
     inv.inputs += a.getNumValues();  // "--": the rest are inputs
-  else if (o.matches(opts::OPT_o))
+    for (const char* v : a.getValues()) inv.input_files.emplace_back(v);
+  } else if (o.matches(opts::OPT_o))
     inv.output = a.getValue();
   else if (o.matches(opts::OPT_g_Group))
     inv.debug_info = !o.matches(opts::OPT_g0);  // clang's own rule
@@ -155,6 +159,20 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
   else if (is_compile_only(o))
     f.compile_only = true;
 }
+
+// The real file system, except that only regular files open: a response file
+// that is a fifo (`cc @fifo`, or named inside another one) would block the
+// read forever, a device never end it.
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+ public:
+  RegularFilesOnly() : ProxyFileSystem(llvm::vfs::getRealFileSystem()) {}
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>> openFileForRead(const llvm::Twine& path) override {
+    auto st = status(path);
+    if (st && st->getType() != llvm::sys::fs::file_type::regular_file)
+      return std::make_error_code(std::errc::not_supported);
+    return ProxyFileSystem::openFileForRead(path);
+  }
+};
 
 Mode decide(const Invocation& inv, const Facts& f) {
   if (f.compile_only || (f.dep_only && !f.dep_with_output) || inv.inputs == 0) return Mode::compile_only;
@@ -187,12 +205,15 @@ std::vector<std::string> expand_response_files(std::vector<std::string> args) {
   bool any = false;
   for (const auto& a : args) any = any || a.starts_with('@');
   if (!any) return args;  // the common case costs nothing
+  for (const auto& a : args)
+    if (a.starts_with('@')) util::require_regular_file(a.substr(1), "response file");
   llvm::BumpPtrAllocator alloc;
   llvm::StringSaver saver(alloc);
   llvm::SmallVector<const char*, 64> argv;
   for (const auto& a : args) argv.push_back(saver.save(a).data());
   llvm::cl::ExpansionContext ctx(alloc, llvm::cl::TokenizeGNUCommandLine);
-  ctx.setMarkEOLs(false).setRelativeNames(true);
+  RegularFilesOnly fs;
+  ctx.setMarkEOLs(false).setRelativeNames(true).setVFS(&fs);
   if (auto err = ctx.expandResponseFiles(argv))
     throw Error("cannot read a response file: " + llvm::toString(std::move(err)));
   return {argv.begin(), argv.end()};
@@ -205,6 +226,25 @@ Invocation parse_command_line(const std::vector<std::string>& args) {
   Invocation as_given = parse(args);  // @file arguments read as inputs; only ours matter here
   if (as_given.own == inv.own) inv.clang_args = std::move(as_given.clang_args);
   return inv;
+}
+
+std::optional<std::string> output_overwrites_input(const Invocation& inv) {
+  if (!inv.output || *inv.output == "-") return std::nullopt;
+  std::string_view out = *inv.output;
+  std::string_view out_name = out.substr(out.rfind('/') + 1);
+  struct stat out_st{};
+  bool out_known = false;
+  for (const auto& in : inv.input_files) {
+    // Only an input of the same file name can be the same file (hard links
+    // aside): the common case stats nothing.
+    if (std::string_view(in).substr(in.rfind('/') + 1) != out_name) continue;
+    if (!out_known && ::stat(inv.output->c_str(), &out_st) != 0) return std::nullopt;
+    out_known = true;
+    struct stat in_st{};
+    if (::stat(in.c_str(), &in_st) == 0 && in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+      return in;
+  }
+  return std::nullopt;
 }
 
 Invocation parse(const std::vector<std::string>& args) {

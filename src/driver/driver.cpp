@@ -334,6 +334,9 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
     std::fputs(help_text().c_str(), stdout);
     return 0;
   }
+  if (auto same = output_overwrites_input(inv))
+    throw Error("-o " + *inv.output + " names the input " + *same + ": the compiler would overwrite it",
+                "choose another output name", Exit::usage);
   inv.own.print_command = inv.own.print_command || env_true("XSTATIC_VERBOSE");
   inv.own.no_verify = inv.own.no_verify || env_true("XSTATIC_NO_VERIFY");
   inv.own.auto_install = inv.own.auto_install || env_true("XSTATIC_AUTO_INSTALL");
@@ -372,7 +375,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
     auto packages = sysroot::installed_packages(store, t);
     for (const auto& p : packages) plan.packages.push_back(p.root);
     if ((inv.mode == Mode::link || inv.mode == Mode::shared) && !inv.no_default_libs)
-      plan.package_libs = sysroot::closure_flags(packages, inv.libraries, inv.archives);
+      plan.package_libs = sysroot::closure_flags(packages, inv.libraries, inv.input_files);
   }
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;

@@ -11,6 +11,7 @@
 
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -23,6 +24,7 @@ std::string first_line(const std::string& text) {
 }
 
 std::string arch_of(const std::filesystem::path& file) {
+  util::require_regular_file(file, "thin Mach-O file");  // a fifo would block the read forever
   auto binary = llvm::object::createBinary(file.string());
   if (!binary) {
     std::string why = llvm::toString(binary.takeError());

@@ -16,6 +16,7 @@
 #include <llvm/TargetParser/Triple.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "detail.hpp"
 #include "xstatic/target/target.hpp"
@@ -159,6 +160,22 @@ void read_sections(const COFFObjectFile& obj, Report& r) {
 void inspect_coff(const llvm::object::Binary& bin, Report& r) {
   const auto* obj = llvm::dyn_cast<COFFObjectFile>(&bin);
   if (!obj) return;
+  r.format = target::ObjectFormat::coff;
+  // 64 zero bytes (or any file that starts with a zero machine field) pass
+  // LLVM's check as a COFF object: a machine nobody knows is no binary.
+  if (obj->getArch() == llvm::Triple::UnknownArch) {
+    if (!obj->getDOSHeader()) r.file_type = FileType::object;
+    char machine[16];
+    std::snprintf(machine, sizeof machine, "0x%04x", static_cast<unsigned>(obj->getMachine()));
+    malformed(r, std::string("unknown machine ") + machine + ": not an object or image xstatic can identify");
+  }
+  // "MZ ... PE" whose COFF header claims 0xffff sections is read by LLVM as
+  // an import library header: an image without its headers, not an object.
+  if (obj->getData().starts_with("MZ") &&
+      (!obj->getDOSHeader() || (!obj->getPE32Header() && !obj->getPE32PlusHeader()))) {
+    r.file_type = FileType::executable;
+    malformed(r, "an MZ/PE file without a PE optional header");
+  }
   r.format_name = obj->getFileFormatName().str();
   r.arch = llvm::Triple::getArchTypeName(obj->getArch()).str();
   r.bits = obj->getBytesInAddress() * 8;

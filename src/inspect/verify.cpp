@@ -79,6 +79,8 @@ void check_stripped(const Report& r, Verdict& v) {
 
 void check_one(const Report& r, const Policy& p, Verdict& v, const std::string& prefix) {
   Verdict one;
+  // Whatever the policy, a file whose machine is unknown is not "ok".
+  if (r.arch.empty() || r.arch == "unknown") one.failures.push_back("machine: unknown");
   if (p.target) check_target(r, *p.target, p.check_libc, one);
   if (p.require_static) check_static(r, one);
   if (p.require_stripped) check_stripped(r, one);

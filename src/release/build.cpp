@@ -30,7 +30,9 @@ std::string log_tail(const fs::path& log, std::size_t lines = 12) {
 
 void run_step(const std::vector<std::string>& argv, const util::RunOptions& options, const target::Target& t,
               const std::string& step) {
-  auto result = util::run(argv, options);
+  util::RunOptions o = options;
+  o.die_with_parent = true;  // a killed release leaves no make, cmake or ninja running
+  auto result = util::run(argv, o);
   if (result.exit_code != 0)
     throw Error("the " + step + " for " + t.describe() + " failed (exit " + std::to_string(result.exit_code) +
                     "): " + util::shell_join(argv) + log_tail(*options.log_file),

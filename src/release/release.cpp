@@ -3,9 +3,14 @@
 // artifacts.json, then one rename into the dist folder.
 #include "xstatic/release/release.hpp"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
@@ -36,14 +41,23 @@ double seconds_since(Clock::time_point start) {
 }
 
 // A folder beside the dist folder (same file system, so the final rename is
-// atomic), removed unless commit() moved it into place.
+// atomic), removed unless commit() moved it into place. Its name carries the
+// pid (.dist.tmp-<pid>-XXXXXX), so that a later release removes the folders
+// of killed ones (whose process is gone) and never a running one's.
 class Staging {
  public:
   explicit Staging(fs::path dist) : dist_(std::move(dist)) {
-    fs::create_directories(dist_.parent_path());
-    std::string tmpl = (dist_.parent_path() / ("." + dist_.filename().string() + ".tmp-XXXXXX")).string();
+    std::error_code ec;
+    fs::create_directories(dist_.parent_path(), ec);
+    if (ec)
+      throw Error("cannot create " + dist_.parent_path().string() + " for the dist folder: " + ec.message(),
+                  "pass --dist DIR in a folder you can write", Exit::usage);
+    std::string prefix = "." + dist_.filename().string() + ".tmp-";
+    remove_stale(prefix);
+    std::string tmpl = (dist_.parent_path() / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
     if (!mkdtemp(tmpl.data()))
-      throw Error("cannot create a folder beside " + dist_.string(), {}, Exit::internal);
+      throw Error("cannot create a folder beside " + dist_.string() + ": " + std::strerror(errno),
+                  "pass --dist DIR in a folder you can write", Exit::usage);
     dir_ = tmpl;
     // mkdtemp makes it 0700; the dist folder is as readable as any other.
     fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
@@ -71,10 +85,39 @@ class Staging {
   }
 
  private:
+  void remove_stale(const std::string& prefix) const {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dist_.parent_path(), ec)) {
+      std::string f = e.path().filename().string();
+      if (!f.starts_with(prefix)) continue;
+      std::string rest = f.substr(prefix.size());
+      auto dash = rest.find('-');
+      if (dash == 0 || dash == std::string::npos ||
+          rest.find_first_not_of("0123456789") != dash)  // not ours (or an older xstatic's, pid unknown)
+        continue;
+      auto pid = static_cast<pid_t>(std::atol(rest.c_str()));
+      if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
+    }
+  }
+
   fs::path dist_, dir_;
 };
 
+// A path as the file system resolves it (symlinks, ".", "..", no trailing slash).
+fs::path resolved(const fs::path& p) {
+  std::error_code ec;
+  auto out = fs::weakly_canonical(fs::absolute(p), ec);
+  if (ec) out = fs::absolute(p).lexically_normal();
+  return out.has_filename() || out == out.root_path() ? out : out.parent_path();
+}
+
 void check_dist(const fs::path& dist, const Config& config) {
+  // First: a release replaces the dist folder, so one that holds the project
+  // (--dist ., --dist .., a symlink to it) would build and then fail to rename.
+  auto rel = resolved(config.project_dir).lexically_relative(resolved(dist));
+  if (!rel.empty() && *rel.begin() != "..")
+    throw Error("the dist folder " + dist.string() + " contains the project",
+                "pass --dist DIR outside the sources", Exit::usage);
   if (!fs::exists(dist)) return;
   if (!fs::is_directory(dist))
     throw Error("the dist folder " + dist.string() + " is a file", "remove it or pass --dist DIR",
@@ -83,9 +126,6 @@ void check_dist(const fs::path& dist, const Config& config) {
   if (!empty && !fs::exists(dist / "artifacts.json"))
     throw Error("the dist folder " + dist.string() + " holds files that no release wrote (no artifacts.json)",
                 "remove it, or pass --dist DIR (the folder is replaced by each release)", Exit::usage);
-  if (config.project_dir.string().starts_with(dist.string() + "/") || config.project_dir == dist)
-    throw Error("the dist folder " + dist.string() + " contains the project",
-                "pass --dist DIR outside the sources", Exit::usage);
 }
 
 // True when the SPDX expression `license` ("MIT OR Apache-2.0") names `id`.
@@ -262,7 +302,7 @@ Summary run_release(const Config& config, const Options& options, const store::S
   s.name = config.name;
   s.version = resolve_version(config.project_dir, options.version, config.version, options.snapshot);
   s.source_date_epoch = resolve_source_date_epoch(config.project_dir);
-  s.dist = options.dist ? fs::absolute(*options.dist).lexically_normal() : config.dist;
+  s.dist = options.dist ? resolved(*options.dist) : config.dist;
   check_dist(s.dist, config);
   check_ready(config, targets, store);
   auto objcopy = toolchain::find_llvm_tool("llvm-objcopy");
@@ -277,7 +317,11 @@ Summary run_release(const Config& config, const Options& options, const store::S
   settings.jobs =
       options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   settings.source_date_epoch = s.source_date_epoch;
-  fs::create_directories(settings.build_root);
+  std::error_code ec;
+  fs::create_directories(settings.build_root, ec);
+  if (ec)
+    throw Error("cannot create the build folder " + settings.build_root.string() + ": " + ec.message(),
+                "pass --build-dir DIR in a folder you can write", Exit::usage);
   // One release at a time per build folder and dist folder: a second one waits.
   util::FileLock lock(settings.build_root / ".lock",
                       [&] { say("another release is using " + settings.build_root.string() + ": waiting"); });

@@ -21,6 +21,7 @@ std::string llvm_tool(const Compiler& clang, const std::string& name) {
 void run_step(const std::vector<std::string>& argv, const fs::path& log, const std::string& what) {
   util::RunOptions o;
   o.log_file = log.string();
+  o.die_with_parent = true;  // a killed build leaves no cmake or ninja (and so no clang++) running
   auto r = util::run(argv, o);
   if (r.exit_code != 0)
     throw Error(what + " failed (exit " + std::to_string(r.exit_code) + ")", {}, Exit::failed);

@@ -5,16 +5,13 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 #include "xstatic/runtimes/transfer.hpp"
 
-#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/MemoryBuffer.h>
-#include <llvm/Support/SHA256.h>
 #include <llvm/Support/raw_ostream.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -34,34 +31,7 @@ constexpr const char* kFormat = "xstatic-runtimes/1";
 constexpr const char* kWhat = "runtimes archive";
 constexpr const char* kMakeHint = "make it with 'xstatic runtimes export -o FILE.tar.zst'";
 
-using FileDigests =
-    std::map<std::string, std::string>;  // path in the folder -> "sha256:<hex>" or "link:<target>"
-
-std::string sha256_of(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  llvm::SHA256 h;
-  std::vector<char> buf(1 << 16);
-  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
-    h.update(llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t*>(buf.data()),
-                                     static_cast<size_t>(in.gcount())));
-  return "sha256:" + llvm::toHex(h.final(), true);
-}
-
-// Every file and symlink under `root` (folders are implied by them); Error for anything else.
-FileDigests digests_of(const fs::path& root, const std::string& label) {
-  FileDigests out;
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
-    auto st = it->symlink_status();
-    std::string rel = it->path().lexically_relative(root).string();
-    if (fs::is_symlink(st))
-      out[rel] = "link:" + fs::read_symlink(it->path()).string();
-    else if (fs::is_regular_file(st))
-      out[rel] = sha256_of(it->path());
-    else if (!fs::is_directory(st))
-      throw Error(label + ": " + rel + " is not a file, folder or symlink", {}, Exit::usage);
-  }
-  return out;
-}
+using sysroot::FileDigests;  // path in the folder -> "sha256:<hex>" or "link:<target>"
 
 // "llvm-19" (libc++) or "mimalloc-2.0.9-llvm19-r4": the kind and clang major a group folder names.
 struct Group {
@@ -146,14 +116,8 @@ void check_folder(const fs::path& dir, const std::string& folder, const FileDige
   if (!group || !is_folder_name(name))
     throw refuse("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-...)");
   if (!fs::is_directory(fs::symlink_status(dir))) throw refuse("indexed but not in the archive");
-  auto got = digests_of(dir, label + ": " + folder);
-  for (const auto& [path, digest] : got) {
-    auto it = want.find(path);
-    if (it == want.end()) throw refuse(path + " is not in the index");
-    if (it->second != digest) throw refuse(path + " does not match its digest (damaged or altered)");
-  }
-  for (const auto& [path, digest] : want)
-    if (!got.count(path)) throw refuse(path + " is indexed but missing");
+  if (auto why = sysroot::digest_mismatch(sysroot::tree_digests(dir, label + ": " + folder), want))
+    throw refuse(*why);
   auto m = detail::read_manifest(dir / store::kManifestName);
   if (!m) throw refuse("no readable manifest.json");
   auto t = target::try_parse(m->target, target::Libc::musl);
@@ -175,7 +139,10 @@ class ImportDir {
       if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
     }
     fs::remove_all(path_, ec);
-    fs::create_directories(path_);
+    fs::create_directories(path_, ec);
+    if (ec)
+      throw Error("cannot write to the store's " + runtimes.string() + ": " + ec.message(),
+                  "choose a writable store with --store DIR or XSTATIC_HOME", Exit::usage);
   }
   ~ImportDir() {
     std::error_code ec;
@@ -227,20 +194,12 @@ std::vector<std::string> export_runtimes(const store::Store& store,
   std::vector<std::pair<std::string, FileDigests>> folders;
   for (const auto& root : roots) {
     std::string folder = root.lexically_relative(store.runtimes_dir()).string();
-    folders.emplace_back(folder, digests_of(root, root.string()));
+    folders.emplace_back(folder, sysroot::tree_digests(root, root.string()));
   }
-  fs::path tmp = out.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + out.filename().string());
-  try {
-    sysroot::ArchiveWriter w(tmp);
-    w.add_bytes(kIndexName, index_json(folders));
-    for (const auto& root : roots) w.add_tree(root, root.lexically_relative(store.runtimes_dir()).string());
-    w.close();
-    fs::rename(tmp, out);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw;
-  }
+  sysroot::ArchiveWriter w(out);  // a temporary file beside `out`, renamed by close()
+  w.add_bytes(kIndexName, index_json(folders));
+  for (const auto& root : roots) w.add_tree(root, root.lexically_relative(store.runtimes_dir()).string());
+  w.close();
   std::vector<std::string> names;
   for (const auto& [folder, files] : folders) names.push_back(folder);
   return names;
@@ -255,7 +214,7 @@ std::vector<ImportedRuntime> import_runtimes(const store::Store& given_store, co
   fs::create_directories(store.runtimes_dir(), ec);
   if (ec)
     throw Error("cannot create " + store.runtimes_dir().string() + ": " + ec.message(),
-                "choose a writable store with --store DIR or XSTATIC_HOME", Exit::internal);
+                "choose a writable store with --store DIR or XSTATIC_HOME", Exit::usage);
   ImportDir work(store.runtimes_dir());
   sysroot::extract_archive(file, work.path(), place_member, kWhat, kMakeHint);
   auto index = read_index(work.path() / kIndexName, label);

@@ -75,6 +75,14 @@ fs::path install(const store::Store& store, const target::Target& t, const Insta
 
 fs::path install(const store::Store& store, const target::Target& t, const InstallOptions& options,
                  util::Progress& progress) {
+  // mingw (Debian's mingw-w64) and an imported macOS SDK: nothing to install when they are there.
+  if (!is_provisioned_by_xstatic(t)) {
+    if (auto found = sysroot::find(store, t)) {
+      progress.note(t.go_name() + " uses " + std::string(t.libc_name()) + " from " + found->string() +
+                    ", which xstatic does not provision: nothing to install");
+      return *found;
+    }
+  }
   require_provisioned(t);
   if (auto found = sysroot::find(store, t); found && up_to_date(*found)) return *found;
   auto start = std::chrono::steady_clock::now();

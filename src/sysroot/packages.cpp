@@ -76,12 +76,13 @@ std::string lib_name_of_archive(const std::string& path) {
 
 std::vector<std::string> closure_flags(const std::vector<InstalledPackage>& installed,
                                        const std::vector<std::string>& libs,
-                                       const std::vector<std::string>& archives) {
-  if (installed.empty() || (libs.empty() && archives.empty())) return {};
+                                       const std::vector<std::string>& inputs) {
+  if (installed.empty() || (libs.empty() && inputs.empty())) return {};
   std::set<std::string> named(libs.begin(), libs.end());
   // An archive by path counts when it is a package's own (CMake's
   // find_library gives <store>/pkg/.../lib/libcurl.a), not a project's libz.a.
-  for (const auto& a : archives) {
+  for (const auto& a : inputs) {
+    if (!a.ends_with(".a")) continue;
     fs::path dir = fs::absolute(fs::path(a)).lexically_normal().parent_path();
     for (const auto& p : installed)
       if (dir == (p.root / "lib").lexically_normal())

@@ -31,7 +31,7 @@ fs::path prepare(const store::Store& store, const fs::path& parent, const std::s
   fs::create_directories(parent, ec);
   if (ec)
     throw Error("cannot create " + parent.string() + ": " + ec.message(),
-                "choose a writable store with --store DIR or XSTATIC_HOME", Exit::internal);
+                "choose a writable store with --store DIR or XSTATIC_HOME", Exit::usage);
   return store.locks_dir() / (name + ".lock");
 }
 
@@ -52,7 +52,11 @@ fs::path Transaction::aside(const char* why) const {
 const fs::path& Transaction::work_dir() {
   if (work_.empty()) {
     work_ = aside("");
-    fs::create_directories(work_);
+    std::error_code ec;
+    fs::create_directories(work_, ec);
+    if (ec)
+      throw Error("cannot write to " + final_.parent_path().string() + ": " + ec.message(),
+                  "choose a writable store with --store DIR or XSTATIC_HOME", Exit::usage);
   }
   return work_;
 }

@@ -18,7 +18,7 @@ FileLock::FileLock(const std::filesystem::path& file, const std::function<void()
   if (fd_ < 0)
     throw Error("cannot create lock file " + file.string() + ": " + std::strerror(errno),
                 "check that the store is writable, or choose another with --store or XSTATIC_HOME",
-                Exit::internal);
+                Exit::usage);
   if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
   if (on_wait) on_wait();
   while (::flock(fd_, LOCK_EX) != 0) {

@@ -2,7 +2,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -89,6 +91,31 @@ std::optional<std::string> find_program(const std::string& name) {
   return std::nullopt;
 }
 
+namespace {
+
+// The child side of run() with die_with_parent: what the posix_spawn file
+// actions do, after PR_SET_PDEATHSIG. Only async-signal-safe calls (we may
+// have other threads); everything it needs was made before fork().
+[[noreturn]] void exec_child(const char* program, char* const* args, char* const* envp, int out_w, int err_w,
+                             const char* log, const char* cwd, pid_t parent) {
+  ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (::getppid() != parent) ::_exit(127);  // the parent died before prctl
+  if (out_w >= 0) ::dup2(out_w, STDOUT_FILENO);
+  if (err_w >= 0) ::dup2(err_w, STDERR_FILENO);
+  if (log) {
+    int fd = ::open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (fd < 0) ::_exit(127);
+    if (out_w < 0) ::dup2(fd, STDOUT_FILENO);
+    if (err_w < 0) ::dup2(fd, STDERR_FILENO);
+    if (fd > STDERR_FILENO) ::close(fd);
+  }
+  if (cwd && ::chdir(cwd) != 0) ::_exit(127);
+  ::execve(program, args, envp);
+  ::_exit(127);
+}
+
+}  // namespace
+
 RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
   if (argv.empty()) throw Error("internal: empty command line", {}, Exit::internal);
   auto program = find_program(argv[0]);
@@ -122,7 +149,18 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
   auto env_strings = environment_with(options.env);
   auto envp = to_cstrings(env_strings);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, program->c_str(), &actions, nullptr, args.data(), envp.data());
+  int rc = 0;
+  if (options.die_with_parent) {
+    pid_t parent = ::getpid();
+    pid = ::fork();
+    if (pid == 0)
+      exec_child(program->c_str(), args.data(), envp.data(), out_pipe[1], err_pipe[1],
+                 options.log_file ? options.log_file->c_str() : nullptr,
+                 options.cwd ? options.cwd->c_str() : nullptr, parent);
+    if (pid < 0) rc = errno;
+  } else {
+    rc = posix_spawn(&pid, program->c_str(), &actions, nullptr, args.data(), envp.data());
+  }
   posix_spawn_file_actions_destroy(&actions);
   if (out_pipe[1] >= 0) close(out_pipe[1]);
   if (err_pipe[1] >= 0) close(err_pipe[1]);

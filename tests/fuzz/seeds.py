@@ -8,11 +8,13 @@ data.tar.*) with every data.tar compression deb(5) allows (none, gz, xz, zst,
 bz2, lzma), and hostile members: absolute and '..' paths, a symlink leading
 out then written through, symlinks climbing above the root, hard links to
 outside files, a folder of mode 000, device nodes and fifos.
-import: sysroot archives as `sysroot export` writes them (a top folder with
-manifest.json), valid for linux/amd64 musl, and hostile ones.
+import: sysroot archives as `sysroot export` writes them (an index,
+xstatic-sysroot.json, then a top folder with manifest.json), valid for
+linux/amd64 musl, and hostile, truncated or unindexed ones.
 args, target, release: command lines (with a response file after a NUL),
 target names and environments, release files.
 """
+import hashlib
 import io
 import json
 import lzma
@@ -161,19 +163,48 @@ MANIFEST = {"name": "amd64-musl", "target": "linux/amd64", "libc": "musl", "debi
             "packages": [{"name": "musl-dev", "version": "1.2.3-1", "architecture": "amd64", "sha256": "00" * 32}]}
 
 
+def sysroot_index(top, tree):
+    """xstatic-sysroot.json for `tree` as import extracts it (hard links are copies,
+    absolute symlinks are made relative), the first member `sysroot export` writes."""
+    files, data = {}, {}
+    for name, kind, payload in tree:
+        rel = name[len(top) + 1:]
+        if kind == "file":
+            data[rel] = payload
+        elif kind == "hardlink":
+            data[rel] = data.get(payload[len(top) + 1:], b"")
+        elif kind == "symlink":
+            link = payload
+            if link.startswith("/"):
+                link = os.path.relpath(link[1:], os.path.dirname(rel) or ".")
+            files[rel] = "link:" + link
+    for rel, d in data.items():
+        files[rel] = "sha256:" + hashlib.sha256(d).hexdigest()
+    text = json.dumps({"format": "xstatic-sysroot/1", "sysroot": top, "files": files}, indent=2).encode()
+    return ("xstatic-sysroot.json", "file", text)
+
+
 def seeds_import(out):
     manifest = json.dumps(MANIFEST, indent=2).encode()
     top = "amd64-musl"
     tree = [(top + "/", "dir", None), (top + "/manifest.json", "file", manifest)] + \
            [(top + e[0][1:], e[1], e[2]) for e in NORMAL[1:]]
+    # Hard links inside the tree name their target from the archive's root.
+    tree = [(n, k, top + p[1:] if k == "hardlink" else p) for n, k, p in tree]
+    index = sysroot_index(top, tree)
     for comp in ["", ".gz", ".xz", ".zst"]:
-        write(out, f"sysroot.tar{comp}", compress(tar(tree), comp))
+        write(out, f"sysroot.tar{comp}", compress(tar([index] + tree), comp))
+    whole = tar([index] + tree)
+    write(out, "sysroot-unindexed.tar", tar(tree))
+    write(out, "sysroot-truncated.tar", whole[: len(whole) // 2 // 512 * 512])
+    write(out, "sysroot-file-missing.tar", tar([index] + tree[:-2]))
     write(out, "manifest.json", manifest)
     bad = dict(MANIFEST, name="../amd64-musl")
-    write(out, "manifest-mismatch.tar", tar([(top + "/", "dir", None), (top + "/manifest.json", "file", json.dumps(bad).encode())]))
+    bad_tree = [(top + "/", "dir", None), (top + "/manifest.json", "file", json.dumps(bad).encode())]
+    write(out, "manifest-mismatch.tar", tar([sysroot_index(top, bad_tree)] + bad_tree))
     for name, entries in HOSTILE.items():
         rebased = [(top + "/" + e[0][2:] if e[0].startswith("./") else e[0], e[1], e[2]) for e in entries]
-        write(out, f"hostile-{name}.tar", tar(tree[:2] + rebased))
+        write(out, f"hostile-{name}.tar", tar([index] + tree[:2] + rebased))
     write(out, "no-top.tar", tar([("manifest.json", "file", manifest)]))
     write(out, "dot-top.tar", tar([("./", "dir", None), ("./.hidden/manifest.json", "file", manifest)]))
 

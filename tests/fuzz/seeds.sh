@@ -4,7 +4,8 @@
 #            make_binaries.sh: ELF of every machine/class/endianness, static,
 #            static-pie, dynamic; Mach-O thin and universal; PE32+), plus a
 #            32-bit big-endian ELF, a 64-bit big-endian ELF with a dynamic
-#            section, a 32-bit PE and a WebAssembly module, all from clang-19/lld.
+#            section, a 32-bit PE and a WebAssembly module, all from clang-19/lld,
+#            and files that only look like binaries (not_binaries.py: zeros, bogus PE).
 #   deb, import, args, target, release: seeds.py (archives and text).
 # Fails loudly; prints nothing on success.
 set -euo pipefail
@@ -16,6 +17,7 @@ if [ "$kind" != inspect ]; then
   exec python3 "$here/seeds.py" "$kind" "$out"
 fi
 "$here/../integration/inspect/make_binaries.sh" "$out" 2>/dev/null
+python3 "$here/../integration/inspect/not_binaries.py" "$out"  # zeros, bogus PE headers
 cd "$out"
 printf 'int counter = 1;\nvoid _start(void) { for (;;) counter++; }\n' > extra.c
 echo 'int tiny(void) { return 42; }' > tiny.c

@@ -1,6 +1,8 @@
 // Reading compiler command lines: what is ours, what passes through, and
 // whether the command compiles or links (clang's own option table decides).
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -154,4 +156,35 @@ TEST_CASE("--malloc is ours; -nostdlib and friends are noticed") {
   CHECK(p({"-nostdlib", "a.c"}).no_default_libs);
   CHECK(p({"-nodefaultlibs", "a.c"}).no_default_libs);
   CHECK(p({"-nolibc", "a.c"}).no_default_libs);
+}
+
+TEST_CASE("-o naming an input is found by device and inode, only for inputs of the same file name") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("xstatic-unit-out-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "same.c") << "int main(void){return 0;}\n";
+  std::ofstream(dir / "sub/same.c") << "int main(void){return 0;}\n";
+  std::string same = (dir / "same.c").string(), sub = (dir / "sub/same.c").string();
+  CHECK(output_overwrites_input(p({same, "-o", same})) == same);
+  CHECK(output_overwrites_input(p({"-c", same, "-o", (dir / "sub/../same.c").string()})) == same);
+  CHECK(output_overwrites_input(p({"-o", same, "--", same})) == same);
+  CHECK_FALSE(output_overwrites_input(p({sub, "-o", same})));  // same name, another file
+  CHECK_FALSE(output_overwrites_input(p({same, "-o", (dir / "app").string()})));
+  CHECK_FALSE(output_overwrites_input(p({same, "-o", (dir / "new/same.c").string()})));  // not there yet
+  CHECK_FALSE(output_overwrites_input(p({"-E", "-", "-o", "-"})));
+  CHECK_FALSE(output_overwrites_input(p({same})));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a response file that is not a regular file is refused, never read") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("xstatic-unit-fifo-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  REQUIRE(::mkfifo((dir / "ff").c_str(), 0600) == 0);
+  CHECK_THROWS_WITH_AS(expand_response_files({"@" + (dir / "ff").string()}),
+                       doctest::Contains("a fifo, not a regular file"), Error);
+  std::ofstream(dir / "outer.rsp") << "-O2 @" << (dir / "ff").string() << "\n";
+  CHECK_THROWS_AS(expand_response_files({"@" + (dir / "outer.rsp").string()}), Error);
+  CHECK_THROWS_AS(expand_response_files({"@/dev/zero"}), Error);
+  fs::remove_all(dir);
 }

@@ -103,3 +103,21 @@ TEST_CASE(
   CHECK_THROWS_WITH_AS(xstatic::inspect::inspect_bytes("hello", "notes.txt"),
                        "notes.txt: not an ELF, Mach-O, PE or wasm file", xstatic::Error);
 }
+
+TEST_CASE("zero bytes are no COFF object: a machine nobody knows is malformed") {
+  for (std::size_t n : {64u, 100u, 4096u})
+    CHECK_THROWS_WITH_AS(xstatic::inspect::inspect_bytes(std::string(n, '\0'), "zeros"),
+                         doctest::Contains("zeros: malformed coff: unknown machine 0x0000"), xstatic::Error);
+}
+
+TEST_CASE(
+    "an MZ/PE header claiming 0xffff sections (LLVM's import library mark) is malformed, not an object") {
+  std::string pe(188, '\0');
+  pe[0] = 'M', pe[1] = 'Z', pe[0x3c] = 0x40;
+  pe.replace(0x40, 4, std::string("PE\0\0", 4));
+  pe[0x44] = '\x64', pe[0x45] = '\x86', pe[0x46] = '\xff', pe[0x47] = '\xff';  // AMD64, 0xffff sections
+  CHECK_THROWS_WITH_AS(
+      xstatic::inspect::inspect_bytes(pe, "bogus.exe"),
+      doctest::Contains("bogus.exe: malformed pe: an MZ/PE file without a PE optional header"),
+      xstatic::Error);
+}

@@ -238,3 +238,18 @@ TEST_CASE("a bare ELF header (ET_NONE, no segments) is reported, not rejected") 
   CHECK(r.linkage == Linkage::none);
   CHECK_FALSE(verify_report(r, Policy{}).ok);
 }
+
+TEST_CASE("a report of an unknown machine never verifies ok, whatever the policy") {
+  Report r = elf(Linkage::fully_static);
+  r.arch = "unknown";
+  r.target.reset();
+  r.stripped = true;
+  Policy none;
+  auto v = verify_report(r, none);
+  CHECK_FALSE(v.ok);
+  CHECK(v.failures.at(0) == "machine: unknown");
+  r.arch.clear();
+  CHECK_FALSE(verify_report(r, none).ok);
+  r.arch = "x86_64";
+  CHECK(verify_report(r, none).ok);
+}

@@ -84,13 +84,13 @@ struct Invocation {
   OwnOptions own;
   std::vector<std::string> clang_args;  // the user's arguments minus ours, in order, untouched
   Mode mode = Mode::link;
-  bool debug_info = false;             // a -g option other than -g0 is in effect
-  std::optional<std::string> output;   // the last -o, when given
-  std::size_t inputs = 0;              // source, object and archive inputs (not -l)
-  bool other_linker = false;           // -fuse-ld= other than lld, or --ld-path=: not lld's flags
-  bool no_default_libs = false;        // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
+  bool debug_info = false;               // a -g option other than -g0 is in effect
+  std::optional<std::string> output;     // the last -o, when given
+  std::size_t inputs = 0;                // source, object and archive inputs (not -l)
+  std::vector<std::string> input_files;  // those inputs as given ("-" for stdin)
+  bool other_linker = false;             // -fuse-ld= other than lld, or --ld-path=: not lld's flags
+  bool no_default_libs = false;  // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
   std::vector<std::string> libraries;  // -lNAME values, in order ("curl")
-  std::vector<std::string> archives;   // inputs ending in .a, as given (CMake names libraries by path)
 };
 
 // Expands @file arguments (GNU quoting, nested files, paths relative to the
@@ -110,6 +110,11 @@ Invocation parse_command_line(const std::vector<std::string>& args);
 // (usage) for a malformed xstatic option (a missing value, an unknown libc or
 // strip mode); anything clang will reject is left for clang to report.
 Invocation parse(const std::vector<std::string>& args);
+
+// The input that -o names too (same file, by device and inode), which
+// clang would overwrite with its output; nullopt when there is none. Stats
+// files only when an input has the output's file name.
+std::optional<std::string> output_overwrites_input(const Invocation& inv);
 
 // `xstatic cc --xstatic-help`.
 std::string help_text();

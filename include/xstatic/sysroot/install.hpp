@@ -36,7 +36,9 @@ struct InstallOptions {
 // with `sysroot add` is refused instead (Exit::usage, the hint removes it and
 // adds them again), since a reinstall would silently drop them. Idempotent and safe to call concurrently (a
 // second caller waits for the first and then finds it installed). Throws xstatic::Error naming the package or
-// file at fault.
+// file at fault. A target whose sysroot xstatic does not provision (mingw from
+// Debian's mingw-w64, an imported macOS SDK) returns that folder with a note
+// when it is there, and throws Error(usage) naming what to install when not.
 fs::path install(const store::Store& store, const target::Target& t, const InstallOptions& options);
 // The same, with its steps on the caller's `progress` (options.quiet is not read):
 // the driver's --auto-install shows them as its own lines.
@@ -69,12 +71,17 @@ std::vector<InstalledSysroot> list(const store::Store& store);
 bool remove(const store::Store& store, const target::Target& t);
 
 // Writes the installed sysroot for `t` to `out` (a tar archive, compressed
-// by its extension: .tar.zst, .tar.xz, .tar.gz or .tar), with <name>/ as its single top folder.
+// by its extension: .tar.zst, .tar.xz, .tar.gz or .tar): first an index,
+// xstatic-sysroot.json (the format, the sysroot's name, and every file's
+// SHA-256 or symlink's target), then <name>/ as its single top folder.
 void export_sysroot(const store::Store& store, const target::Target& t, const fs::path& out);
 
 // Installs a sysroot from an archive written by export_sysroot, replacing an
-// installed one of the same name. Refuses hostile members as install does,
-// and archives whose manifest does not match a known target. Returns its path.
+// installed one of the same name. Refuses (Error(usage), nothing installed)
+// hostile members as install does, an archive without its index, one whose
+// extracted files are not exactly those of the index with their digests (a
+// truncated or altered archive), and one whose manifest does not match a
+// known target. Returns its path.
 fs::path import_sysroot(const store::Store& store, const fs::path& archive, const InstallOptions& options);
 
 }  // namespace xstatic::sysroot

@@ -44,13 +44,13 @@ struct PackageLinkInfo {
 };
 std::optional<PackageLinkInfo> read_link_info(const fs::path& package_root);
 
-// The -l flags to append to a static link that names `libs` (-lNAME) or
-// `archives` (a path to lib<NAME>.a of a package): every library of each
+// The -l flags to append to a static link that names `libs` (-lNAME) or, among
+// `inputs`, a package's lib/lib<NAME>.a by path: every library of each
 // package named and of everything it requires, dependencies after the
 // packages that need them. Empty when no package library is named.
 std::vector<std::string> closure_flags(const std::vector<InstalledPackage>& installed,
                                        const std::vector<std::string>& libs,
-                                       const std::vector<std::string>& archives);
+                                       const std::vector<std::string>& inputs);
 
 // A comma-separated XSTATIC_PKGS value: nullopt = no filter.
 std::optional<std::vector<std::string>> package_filter();

@@ -15,6 +15,12 @@ struct RunOptions {
   std::optional<std::string> cwd;       // working directory, when not ours
   std::vector<std::string> env;         // extra NAME=VALUE entries added to our environment
   std::optional<std::string> log_file;  // when not capturing: append stdout+stderr to this file
+  // The child gets SIGTERM when this process dies, even by SIGKILL
+  // (PR_SET_PDEATHSIG; started with fork, not posix_spawn): for long builds
+  // (cmake, ninja, make), so a killed xstatic does not leave them running.
+  // ninja and make pass the signal on to their jobs. Only from the main
+  // thread (the signal follows the thread that started the child).
+  bool die_with_parent = false;
 };
 
 struct RunResult {

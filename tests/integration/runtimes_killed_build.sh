@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# A SIGKILLed `runtimes build` leaves no cmake, ninja or clang++ running: its
+# build tools get SIGTERM when xstatic dies (PR_SET_PDEATHSIG), and ninja
+# passes it on to its jobs (issue 23, item 13). The build runs in a store of
+# its own (the test store's arm64 sysroot copied in) so that it always
+# builds, whatever the other suites built.
+. "$(dirname "$0")/lib/common.sh"
+need clang-19
+need cmake
+need ninja
+need pgrep
+need_sysroot linux/arm64 musl
+store=$WORK/store
+mkdir -p "$store/sysroots"
+cp -a "$XSTATIC_HOME/sysroots/arm64-musl" "$store/sysroots/"
+src=()
+# The test store's LLVM source (extracted by the runtimes suites), else apt's.
+[ -d "$XSTATIC_HOME/src/llvm-19.1.7/runtimes" ] && src=(--llvm-src "$XSTATIC_HOME/src/llvm-19.1.7")
+left() { pgrep -f -- "$store/" || true; } # every build tool names the store's scratch folder
+cleanup() {
+  local p
+  for p in $(left); do kill -9 "$p" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"$XSTATIC" -q --store "$store" runtimes build linux/arm64 --runtime libc++ -j 2 "${src[@]}" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 600); do # until ninja compiles (configure takes ~15 s; a source download longer)
+  pgrep -f -- "ninja -C $store/" >/dev/null && break
+  kill -0 "$pid" 2>/dev/null || fail "the build ended before ninja started"
+  sleep 0.5
+done
+pgrep -f -- "ninja -C $store/" >/dev/null || fail "ninja never started"
+sleep 3 # its first compiles are running
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+for _ in $(seq 40); do
+  [ -z "$(left)" ] && break
+  sleep 0.25
+done
+remaining=$(left)
+if [ -n "$remaining" ]; then
+  ps -o pid,args -p "$(echo "$remaining" | paste -sd,)" | cut -c1-160 >&2 || true
+  fail "a killed runtimes build left $(echo "$remaining" | wc -l) processes running 10 s later"
+fi
+[ ! -e "$store/runtimes/llvm-19/arm64-musl/manifest.json" ] || fail "a killed build installed runtimes"
+echo "ok"
