@@ -264,6 +264,7 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
   o.cwd = src.string();
   o.env = env;
   o.log_file = scratch.log().string();
+  o.die_with_parent = true;  // a killed install stops its make and compilers too
   for (const auto& step : r.steps_for()) {
     std::vector<std::string> argv;
     for (const auto& a : step) {

@@ -89,7 +89,7 @@ struct Invocation {
   std::size_t inputs = 0;                // source, object and archive inputs (not -l)
   std::vector<std::string> input_files;  // those inputs as given ("-" for stdin)
   bool other_linker = false;             // -fuse-ld= other than lld, or --ld-path=: not lld's flags
-  bool no_default_libs = false;  // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
+  bool no_default_libs = false;        // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
   std::vector<std::string> libraries;  // -lNAME values, in order ("curl")
 };
 
