@@ -11,9 +11,11 @@ t=linux/amd64
 need_sysroot "$t" || fail "cannot install the sysroot for $t"
 "$XSTATIC" -q sysroot export "$t" -o sysroot.tar.zst || fail "sysroot export failed"
 
-fresh_store() { # dir: a store with the amd64 sysroot and the test store's sources (no download)
+fresh_store() { # dir: a store with the amd64 sysroot and the test store's package and mimalloc sources
   "$XSTATIC" -q --store "$1" sysroot import sysroot.tar.zst >/dev/null || fail "sysroot import into $1 failed"
-  if [ -d "$XSTATIC_HOME/src/pkg" ]; then mkdir -p "$1/src" && cp -r "$XSTATIC_HOME/src/pkg" "$1/src/"; fi
+  mkdir -p "$1/src"
+  for s in "$XSTATIC_HOME"/src/pkg "$XSTATIC_HOME"/src/mimalloc*; do [ -e "$s" ] && cp -r "$s" "$1/src/"; done
+  return 0
 }
 xs() { "$XSTATIC" --store "$store" "$@"; }
 
@@ -23,7 +25,7 @@ fresh_store "$store"
 for i in 1 2 3 4; do (xs pkg install "$t" zlib >"out$i" 2>"err$i"; echo $? >"rc$i") & done
 wait
 for i in 1 2 3 4; do [ "$(cat "rc$i")" = 0 ] || fail "concurrent install $i failed: $(cat "err$i")"; done
-built=$(cat out1 out2 out3 out4 | grep -c ' built: ' || true)
+built=$(cat out1 out2 out3 out4 | grep ' built: ' | grep -vc 'already built' || true)
 already=$(cat out1 out2 out3 out4 | grep -c ' already built: ' || true)
 [ "$built" = 1 ] && [ "$already" = 3 ] || fail "4 concurrent installs built $built times ($already found it built)"
 # A second install does nothing.
@@ -33,7 +35,7 @@ expect_contains "$out" "already built"
 [ -z "$(ls -A "$store/pkg/amd64-musl" | grep '^\.' || true)" ] || fail "temporary folders left: $(ls -A "$store/pkg/amd64-musl")"
 
 # Linked without flags: headers and -lz from the package.
-pkg_build "$t" zlib z1 -lz
+XSTATIC_HOME=$store pkg_build "$t" zlib z1 -lz
 ./z1 | grep -q "zlib 1.2.13 ok" || fail "the zlib program does not run"
 
 # A SIGKILL in the middle of a build: nothing listed, the next install builds it.

@@ -24,8 +24,20 @@ printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' >server.ext
 openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 2 \
   -extfile server.ext >/dev/null 2>&1 || fail "cannot sign the server certificate"
 
+targets=(linux/arm64)
+if [ "${XSTATIC_PKG_MATRIX:-}" = full ]; then
+  targets+=(linux/amd64)
+else
+  echo "note: linux/amd64 is left to XSTATIC_PKG_MATRIX=full (scripts/pkg-matrix.sh): one OpenSSL build in CI"
+fi
+# The packages and the clients first (minutes on a first run), then the server.
+for t in "${targets[@]}"; do
+  pkg_need "$t" curl
+  pkg_build "$t" https_get "https-$(echo "$t" | tr / -)" -lcurl
+done
+
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-setsid timeout 600 openssl s_server -accept "127.0.0.1:$port" -cert server.crt -key server.key -www -quiet \
+setsid timeout 300 openssl s_server -accept "127.0.0.1:$port" -cert server.crt -key server.key -www -quiet \
   >server.log 2>&1 &
 daemons+=("$!")
 trap stop_daemons EXIT
@@ -35,16 +47,8 @@ for _ in $(seq 100); do
 done
 (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || fail "openssl s_server did not listen: $(cat server.log)"
 
-targets=(linux/arm64)
-if [ "${XSTATIC_PKG_MATRIX:-}" = full ]; then
-  targets+=(linux/amd64)
-else
-  echo "note: linux/amd64 is left to XSTATIC_PKG_MATRIX=full (scripts/pkg-matrix.sh): one OpenSSL build in CI"
-fi
 for t in "${targets[@]}"; do
-  pkg_need "$t" curl
   bin=https-$(echo "$t" | tr / -)
-  pkg_build "$t" https_get "$bin" -lcurl
   out=$(pkg_run "$t" "./$bin" "https://127.0.0.1:$port/" ca.crt 2>&1) || fail "$t: the HTTPS GET failed: $out"
   expect_contains "$out" "status 200"
   expect_contains "$out" "<HTML><BODY"
