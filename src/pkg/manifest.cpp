@@ -45,7 +45,7 @@ void write_manifest(const fs::path& file, const Manifest& m) {
       j.attribute("license", m.license);
       j.attribute("clang_major", m.clang_major);
       j.attribute("clang_version", m.clang_version);
-      j.attribute("build_seconds", std::round(m.build_seconds * 10) / 10);
+      j.attribute("build_seconds", static_cast<int64_t>(std::lround(m.build_seconds)));
       j.attributeArray("libs", [&] {
         for (const auto& l : m.libs) j.value(l);
       });
