@@ -95,7 +95,7 @@ void run_list(const PkgArgs& a) {
   for (const auto& e : entries)
     std::printf("%-12s %-12s %-26s %-22s %s%s\n", e.sysroot.c_str(), e.name.c_str(), e.version.c_str(),
                 e.license.c_str(), util::join(e.libs, " ").c_str(),
-                e.current ? "" : "  (older recipe: 'xstatic pkg install --force' rebuilds it)");
+                e.current ? "" : "  (older recipe: 'xstatic pkg install' builds it anew)");
 }
 
 void run_recipes(bool json) {

@@ -65,7 +65,10 @@ std::string meson_cross_file(const Toolset& tools, const std::vector<std::string
     << "ranlib = " << quote(tools.ranlib) << "\n"
     << "nm = " << quote(tools.nm) << "\n"
     << "strip = " << quote(tools.strip) << "\n"
-    << "objcopy = " << quote(tools.objcopy) << "\n"
+    << "objcopy = " << quote(tools.objcopy)
+    << "\n"
+    // Meson before 1.3 (Debian 12 has 1.0) reads `pkgconfig`; 1.3 renamed it `pkg-config`.
+    << "pkgconfig = " << quote(tools.pkg_config) << "\n"
     << "pkg-config = " << quote(tools.pkg_config) << "\n";
   if (!tools.windres.empty()) o << "windres = " << quote(tools.windres) << "\n";
   if (!tools.emulator.empty()) {

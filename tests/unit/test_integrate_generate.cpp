@@ -105,6 +105,7 @@ TEST_CASE("Meson cross file: binaries, exe_wrapper, host_machine") {
   std::string text = meson_cross_file(arm64_glibc());
   CHECK(has(text, "[binaries]\nc = '/st/bin/aarch64-linux-gnu-cc'\ncpp = '/st/bin/aarch64-linux-gnu-c++'\n"));
   CHECK(has(text, "pkg-config = '/st/bin/aarch64-linux-gnu-pkg-config'\n"));
+  CHECK(has(text, "pkgconfig = '/st/bin/aarch64-linux-gnu-pkg-config'\n"));  // Meson < 1.3
   // lld by name: Meson's own probe would otherwise depend on what PATH holds.
   CHECK(has(text, "c_ld = 'lld'\ncpp_ld = 'lld'\n"));
   CHECK(has(text, "exe_wrapper = ['/usr/bin/qemu-aarch64-static']\n"));
