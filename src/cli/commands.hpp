@@ -32,7 +32,7 @@ void add_sysroot(CLI::App& app);
 void add_inspect(CLI::App& app);
 void add_verify(CLI::App& app);
 void add_runtimes(CLI::App& app);
-void add_pkg(CLI::App& app);  // cmd_pkg.cpp: packages built from Debian sources
+void add_pkg(CLI::App& app);        // cmd_pkg.cpp: packages built from Debian sources
 void add_integrate(CLI::App& app);  // toolchain, env, run
 void add_binfmt(CLI::App& app);
 void add_sysroot_add(CLI::App& sysroot_cmd);  // cmd_sysroot_add.cpp, called by add_sysroot
