@@ -257,9 +257,9 @@ Config parse_config(std::string_view text, const fs::path& file) {
   // Packages (`xstatic pkg`) the build needs: installed for every target before it builds.
   if (const auto* packages = top.get("packages")) {
     c.packages = r.strings(*packages, "packages", "[\"curl\", \"sqlite3\"]");
-    for (const auto& name : c.packages) {
+    for (const auto& package : c.packages) {
       try {
-        (void)pkg::recipe(name);
+        (void)pkg::recipe(package);
       } catch (const Error& e) {
         r.fail(packages->source(), e.what(), e.hint());
       }

@@ -261,3 +261,21 @@ TEST_CASE("darwin C++ takes libc++ headers from the SDK only") {
                   "/store/sysroots/x -stdlib=libc++ -nostdinc++ -isystem "
                   "/store/sysroots/x/usr/include/c++/v1 -c a.cpp") != std::string::npos);
 }
+
+TEST_CASE("packages: headers on every call, -L on links, the closure after the user's libraries") {
+  auto plan = plan_for("linux/arm64");
+  plan.packages = {"/st/pkg/arm64-musl/curl", "/st/pkg/arm64-musl/zlib"};
+  plan.package_libs = {"-lcurl", "-lssl", "-lcrypto", "-lz"};
+  auto compile = cmd({"-c", "a.c"}, plan);
+  CHECK(compile.find("-isystem /st/pkg/arm64-musl/curl/include -isystem /st/pkg/arm64-musl/zlib/include") !=
+        std::string::npos);
+  CHECK(compile.find("-L/st/pkg") == std::string::npos);
+  CHECK(compile.find("-lssl") == std::string::npos);
+  auto link = cmd({"a.c", "-lcurl", "-o", "app"}, plan);
+  CHECK(link.find("-L/st/pkg/arm64-musl/curl/lib") != std::string::npos);
+  auto user = link.find("a.c -lcurl -o app"), closure = link.find("-lcurl -lssl -lcrypto -lz");
+  REQUIRE(user != std::string::npos);
+  REQUIRE(closure != std::string::npos);
+  CHECK(user < closure);
+  CHECK(link.find("-isystem /st/pkg/arm64-musl/curl/include") < user);
+}
