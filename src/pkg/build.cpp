@@ -29,6 +29,7 @@
 #include "internal.hpp"
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/runtimes/debian_source.hpp"
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
@@ -365,12 +366,42 @@ void require_tools(const std::vector<const Recipe*>& order) {
                 "sudo apt-get install " + util::join(missing, " "), Exit::missing);
 }
 
+// For an unknown name: whether Debian has a source package of that name (from
+// the lists of the private source state, as last updated; no download).
+std::optional<std::string> debian_source_named(const store::Store& store, const std::string& name) {
+  if (!fs::exists(store.apt_dir() / "source" / "lists")) return std::nullopt;
+  auto opts = runtimes::source_apt_options(store);
+  std::vector<std::string> argv{"apt-cache"};
+  argv.insert(argv.end(), opts.begin(), opts.end());
+  argv.insert(argv.end(), {"showsrc", "--only-source", name});
+  util::RunOptions o;
+  o.capture_stdout = o.capture_stderr = true;
+  auto r = util::run(argv, o);
+  auto at = r.out.find("\nVersion: ");
+  if (r.exit_code != 0 || r.out.find("Package: " + name + "\n") == std::string::npos ||
+      at == std::string::npos)
+    return std::nullopt;
+  return r.out.substr(at + 10, r.out.find('\n', at + 10) - at - 10);
+}
+
 }  // namespace
 
 std::vector<Installed> install(const store::Store& given_store, const target::Target& t,
                                const std::vector<std::string>& names, util::Progress& progress,
                                const InstallOptions& options) {
   const store::Store store(fs::absolute(given_store.root()));
+  for (const auto& name : names) {
+    if (find_recipe(name)) continue;
+    try {
+      (void)recipe(name);  // the nearest names
+    } catch (const Error& e) {
+      auto debian = debian_source_named(store, name);
+      if (!debian) throw;
+      throw Error(std::string(e.what()) + " (Debian has a source package '" + name + "', " + *debian +
+                      ", but xstatic has no recipe for it)",
+                  e.hint() + "; a recipe is one file in packages/ (docs/pkg.md)", e.code());
+    }
+  }
   auto order = build_order(names);
   for (const Recipe* r : order)
     if (!r->supports(t))

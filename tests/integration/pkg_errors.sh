@@ -50,4 +50,8 @@ log=$(grep -o "build log: [^;]*\.log" "$WORK/err" | head -1 | cut -d' ' -f3)
 grep -q "injected failure" "$log" || fail "the kept log does not hold the compiler's error"
 [ "$("$XSTATIC" --store "$store" pkg list --json)" = "[]" ] || fail "a failed build installed something"
 [ -z "$(ls -A "$store/pkg/amd64-musl" 2>/dev/null)" ] || fail "a failed build left files: $(ls -A "$store/pkg/amd64-musl")"
+# Once apt's source lists are there (the build above fetched them), an unknown
+# name that Debian has as a source package says so.
+[ "$(code "$XSTATIC" --store "$store" pkg install linux/amd64 pcre2)" = 2 ] || fail "pcre2 is not exit 2"
+expect_contains "$(cat "$WORK/err")" "Debian has a source package 'pcre2'"
 echo "ok: unknown names, unsupported targets, a missing sysroot and a failed build"

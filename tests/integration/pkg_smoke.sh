@@ -1,8 +1,9 @@
 # Every package recipe, built for linux/amd64 and linux/arm64 (musl) from
 # Debian's source, and its smoke program (programs/pkg/<recipe>.c) linked
 # with nothing but -l<its first library>, verified static, and run (arm64
-# under qemu-user). Then zlib (and SQLite, in the full matrix) on s390x, a
-# big-endian machine. Adding a recipe without a smoke program fails here.
+# under qemu-user). Then zlib on s390x, a big-endian machine (the other
+# compression libraries and SQLite there too in the full matrix). Adding a
+# recipe without a smoke program fails here.
 #
 # CI builds OpenSSL (minutes) for one target: the recipes that need it run
 # on linux/arm64 only there, and on amd64 too with XSTATIC_PKG_MATRIX=full
@@ -54,17 +55,17 @@ for t in "${targets[@]}"; do
   done
 done
 
-# Big-endian: zlib in CI, SQLite too with XSTATIC_PKG_MATRIX=full (its
-# amalgamation takes minutes to compile under CI's time).
+# Big-endian: zlib in CI; the other compression libraries and SQLite too
+# with XSTATIC_PKG_MATRIX=full (SQLite's amalgamation alone takes minutes).
 if command -v qemu-s390x-static >/dev/null; then
   need_sysroot linux/s390x || fail "cannot install the sysroot for linux/s390x"
   pkg_need linux/s390x zlib
   smoke linux/s390x zlib z
   if [ "${XSTATIC_PKG_MATRIX:-}" = full ]; then
-    pkg_need linux/s390x sqlite3
-    smoke linux/s390x sqlite3 sqlite3
+    pkg_need linux/s390x bzip2 xz zstd lz4 sqlite3
+    for r in bzip2:bz2 xz:lzma zstd:zstd lz4:lz4 sqlite3:sqlite3; do smoke linux/s390x "${r%%:*}" "${r##*:}"; done
   else
-    echo "note: sqlite3 on linux/s390x is left to XSTATIC_PKG_MATRIX=full (scripts/pkg-matrix.sh)"
+    echo "note: bzip2, xz, zstd, lz4 and sqlite3 on linux/s390x are left to XSTATIC_PKG_MATRIX=full (scripts/pkg-matrix.sh)"
   fi
 else
   echo "note: qemu-s390x-static is not installed; the s390x part was not run"
