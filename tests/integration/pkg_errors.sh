@@ -50,8 +50,12 @@ log=$(grep -o "build log: [^;]*\.log" "$WORK/err" | head -1 | cut -d' ' -f3)
 grep -q "injected failure" "$log" || fail "the kept log does not hold the compiler's error"
 [ "$("$XSTATIC" --store "$store" pkg list --json)" = "[]" ] || fail "a failed build installed something"
 [ -z "$(ls -A "$store/pkg/amd64-musl" 2>/dev/null)" ] || fail "a failed build left files: $(ls -A "$store/pkg/amd64-musl")"
-# Once apt's source lists are there (the build above fetched them), an unknown
-# name that Debian has as a source package says so.
+# Once apt's source lists are there (a store that downloaded a source
+# package), an unknown name that Debian has as a source package says so.
+store=$WORK/s2
+"$XSTATIC" -q --store "$store" sysroot import sysroot.tar.zst >/dev/null
+"$XSTATIC" -q --store "$store" pkg install linux/amd64 zlib >/dev/null 2>&1 || fail "zlib in a fresh store failed"
+[ -d "$store/apt/source/lists" ] || fail "the download left no apt lists in $store"
 [ "$(code "$XSTATIC" --store "$store" pkg install linux/amd64 pcre2)" = 2 ] || fail "pcre2 is not exit 2"
 expect_contains "$(cat "$WORK/err")" "Debian has a source package 'pcre2'"
 echo "ok: unknown names, unsupported targets, a missing sysroot and a failed build"
