@@ -15,9 +15,6 @@
 // sections per function and the source folder mapped away, and
 // SOURCE_DATE_EPOCH from Debian's changelog.
 #include <fmt/format.h>
-#include <llvm/Object/Archive.h>
-#include <llvm/Object/ObjectFile.h>
-#include <llvm/TargetParser/Triple.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -86,108 +83,6 @@ std::string failed_log_name(const Context& c, const Recipe& r) {
 bool is_current(const fs::path& root, const Recipe& r, int clang_major) {
   auto m = detail::read_manifest(root / store::kManifestName);
   return m && m->revision == r.revision && m->clang_major == clang_major;
-}
-
-// Every member of every archive is an object for the target's machine:
-// nothing of the host's slipped in (a build that ignored $CC).
-void check_archives(const fs::path& lib_dir, const target::Target& t) {
-  auto want = llvm::Triple(std::string(t.triple())).getArch();
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(lib_dir, ec)) {
-    if (e.path().extension() != ".a") continue;
-    auto buffer = llvm::MemoryBuffer::getFile(e.path().string());
-    if (!buffer) throw Error("cannot read " + e.path().string(), {}, Exit::failed);
-    auto archive = llvm::object::Archive::create((*buffer)->getMemBufferRef());
-    if (!archive) {
-      llvm::consumeError(archive.takeError());
-      throw Error(e.path().filename().string() + " is not an archive", {}, Exit::failed);
-    }
-    llvm::Error err = llvm::Error::success();
-    for (const auto& child : (*archive)->children(err)) {
-      auto ref = child.getMemoryBufferRef();
-      if (!ref) {
-        llvm::consumeError(ref.takeError());
-        continue;
-      }
-      auto obj = llvm::object::ObjectFile::createObjectFile(*ref);
-      if (!obj) {
-        llvm::consumeError(obj.takeError());
-        continue;  // not an object (a symbol table, a text member)
-      }
-      if ((*obj)->getArch() != want) {
-        auto name = child.getName();
-        throw Error(e.path().filename().string() + " holds " +
-                        (name ? name->str() : std::string("a member")) + ", an object for " +
-                        llvm::Triple::getArchTypeName((*obj)->getArch()).str() + ", not " +
-                        std::string(t.triple()),
-                    {}, Exit::failed);
-      }
-    }
-    if (err) llvm::consumeError(std::move(err));
-  }
-}
-
-// Rewrites one line of a .pc file installed with prefix /usr so that the
-// package can move (an import into another store) and pkg-config still
-// finds its files: "prefix=/usr" -> "prefix=${pcfiledir}/../..", any other
-// "/usr/..." a line spells out (zlib writes "libdir=/usr/lib") -> "${prefix}/...".
-std::string relocated_pc_line(std::string line) {
-  if (line == "prefix=/usr" || line == "prefix=/usr/") return "prefix=${pcfiledir}/../..";
-  std::string out;
-  for (std::size_t i = 0; i < line.size();) {
-    bool starts_path =
-        line.compare(i, 4, "/usr") == 0 && (i + 4 == line.size() || line[i + 4] == '/') &&
-        (i == 0 || line[i - 1] == '=' || line[i - 1] == ' ' || line[i - 1] == 'I' || line[i - 1] == 'L');
-    if (starts_path) {
-      out += "${prefix}";
-      i += 4;
-    } else {
-      out += line[i++];
-    }
-  }
-  return out;
-}
-
-void relocate_pc_files(const fs::path& root) {
-  for (const char* sub : {"lib/pkgconfig", "share/pkgconfig"}) {
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(root / sub, ec)) {
-      if (e.path().extension() != ".pc") continue;
-      std::ifstream in(e.path());
-      std::stringstream ss;
-      ss << in.rdbuf();
-      std::string text = ss.str(), out;
-      for (auto line : util::split(text, '\n')) out += relocated_pc_line(std::string(line)) + "\n";
-      while (out.size() > 1 && out.ends_with("\n\n")) out.pop_back();
-      std::ofstream(e.path(), std::ios::trunc) << out;
-    }
-  }
-}
-
-// What a static library package has no use for: programs, manuals, libtool
-// archives (absolute paths), shared objects.
-void prune(const fs::path& root) {
-  std::error_code ec;
-  for (const char* sub : {"bin", "sbin", "share/man", "share/doc", "share/info", "libexec"})
-    fs::remove_all(root / sub, ec);
-  std::vector<fs::path> drop;
-  for (const auto& e : fs::recursive_directory_iterator(root / "lib", ec)) {
-    std::string n = e.path().filename().string();
-    if (n.ends_with(".la") || n.ends_with(".so") || n.find(".so.") != std::string::npos)
-      drop.push_back(e.path());
-  }
-  for (const auto& p : drop) fs::remove(p, ec);
-  for (const char* sub : {"share/pkgconfig", "share", "lib/pkgconfig"})  // left empty
-    if (fs::is_empty(root / sub, ec)) fs::remove(root / sub, ec);
-}
-
-std::vector<std::pair<std::string, std::string>> file_digests(const fs::path& root) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file() && !e.is_symlink())
-      out.emplace_back(fs::relative(e.path(), root).generic_string(), detail::sha256_file(e.path()));
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 class Scratch {
@@ -289,14 +184,14 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
   fs::path root = dest / "usr";
   if (!fs::is_directory(root))
     throw Error(r.name + "'s install step wrote nothing under " + dest.string() + "/usr", {}, Exit::failed);
-  prune(root);
+  detail::prune(root);
   for (const auto& lib : r.libs)
     if (!fs::exists(root / "lib" / ("lib" + lib + ".a")))
       throw Error(r.name + "'s build did not produce lib/lib" + lib + ".a", {}, Exit::failed);
   for (const auto& f : r.files)
     if (!fs::exists(root / f)) throw Error(r.name + "'s build did not produce " + f, {}, Exit::failed);
-  check_archives(root / "lib", c.target);
-  relocate_pc_files(root);
+  detail::check_archives(root / "lib", c.target);
+  detail::relocate_pc_files(root);
 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fs::rename(scratch.log(), root / "build.log");
@@ -313,7 +208,7 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
              .build_seconds = seconds,
              .libs = r.libs,
              .requires_ = r.requires_,
-             .files = file_digests(root)};
+             .files = detail::file_digests(root)};
   detail::write_manifest(root / store::kManifestName, m);
   fs::remove_all(final_dir);  // a folder without a manifest, or one being rebuilt
   fs::rename(root, final_dir);

@@ -50,6 +50,18 @@ struct Manifest {
 void write_manifest(const fs::path& file, const Manifest& m);
 std::optional<Manifest> read_manifest(const fs::path& file);
 
+// The install tree's checks and rewrites (install_tree.cpp):
+// every archive member is an object for `t`'s machine (Error(failed) naming it);
+void check_archives(const fs::path& lib_dir, const target::Target& t);
+// one .pc line installed for prefix /usr, made relocatable;
+std::string relocated_pc_line(std::string line);
+// every .pc under lib/pkgconfig and share/pkgconfig rewritten so;
+void relocate_pc_files(const fs::path& root);
+// programs, manuals, libtool archives and shared objects dropped;
+void prune(const fs::path& root);
+// every regular file's path relative to `root` and SHA-256, sorted.
+std::vector<std::pair<std::string, std::string>> file_digests(const fs::path& root);
+
 // Lowercase hex SHA-256 of a file's bytes.
 std::string sha256_file(const fs::path& file);
 
