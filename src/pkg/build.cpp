@@ -85,6 +85,16 @@ bool is_current(const fs::path& root, const Recipe& r, int clang_major) {
   return m && m->revision == r.revision && m->clang_major == clang_major;
 }
 
+// `tools` with its launchers (cc, ar, pkg-config, ...) in `bin` instead.
+integrate::Toolset with_bin_dir(integrate::Toolset tools, const fs::path& bin) {
+  for (fs::path* p :
+       {&tools.cc, &tools.cxx, &tools.ar, &tools.ranlib, &tools.nm, &tools.strip, &tools.objcopy,
+        &tools.objdump, &tools.readelf, &tools.ld, &tools.pkg_config, &tools.windres})
+    if (!p->empty()) *p = bin / p->filename();
+  tools.bin_dir = bin;
+  return tools;
+}
+
 class Scratch {
  public:
   Scratch(fs::path parent, const std::string& name, fs::path failed_log)
@@ -123,8 +133,13 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
       fmt::format("building {} {} for {} (once per target)", r.name, source.version, c.target.describe()));
   fs::path src = scratch.dir() / "src", dest = scratch.dir() / "dest";
   detail::unpack_source(source, r, src, scratch.log());
+  // The build's own launcher folder: the store's bin/ is shared, and another
+  // xstatic (a copy run from elsewhere) may point its links at itself and
+  // go away in the middle of a build that takes minutes.
+  integrate::Toolset tools = with_bin_dir(c.tools, scratch.dir() / "bin");
+  integrate::ensure_launchers(tools);
   fs::path toolchain_file = scratch.dir() / "toolchain.cmake";
-  std::ofstream(toolchain_file) << integrate::cmake_toolchain(c.tools);
+  std::ofstream(toolchain_file) << integrate::cmake_toolchain(tools);
 
   std::string cflags =
       "-O2 -ffunction-sections -fdata-sections -ffile-prefix-map=" + src.string() + "=/usr/src/" + r.source;
@@ -135,11 +150,11 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
       {"destdir", dest.string()},
       {"src", src.string()},
       {"toolchain", toolchain_file.string()},
-      {"sysroot", c.tools.sysroot.string()},
-      {"cc", c.tools.cc.string()},
-      {"cxx", c.tools.cxx.string()},
-      {"ar", c.tools.ar.string()},
-      {"ranlib", c.tools.ranlib.string()},
+      {"sysroot", tools.sysroot.string()},
+      {"cc", tools.cc.string()},
+      {"cxx", tools.cxx.string()},
+      {"ar", tools.ar.string()},
+      {"ranlib", tools.ranlib.string()},
       {"cflags", cflags},
   };
   for (const auto& [name, per_target] : r.vars)
@@ -147,7 +162,7 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
 
   auto deps = requirement_closure(r);
   std::map<std::string, std::string> vars_env;  // one value per name: the recipe's own win
-  for (const auto& [k, v] : integrate::env_vars(c.tools)) vars_env[k] = v;
+  for (const auto& [k, v] : integrate::env_vars(tools)) vars_env[k] = v;
   vars_env["XSTATIC_PKGS"] = deps.empty() ? std::string("none") : util::join(deps, ",");
   vars_env["SOURCE_DATE_EPOCH"] = detail::changelog_epoch(src);
   vars_env["CFLAGS"] = vars_env["CXXFLAGS"] = cflags;
@@ -313,7 +328,6 @@ std::vector<Installed> install(const store::Store& given_store, const target::Ta
   auto version = util::run({clang.path, "-dumpversion"}, ro).out;
   version = version.substr(0, version.find('\n'));
   auto tools = integrate::describe(store, t, integrate::self_executable());
-  integrate::ensure_launchers(tools);
   unsigned jobs =
       options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
   Context c{store, t, tools, clang, version, jobs, progress};
