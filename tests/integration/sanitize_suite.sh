@@ -3,9 +3,12 @@
 # (LeakSanitizer included), on every CTest run: scripts/sanitize.sh builds
 # xstatic and its unit tests with -DXSTATIC_SANITIZE=address,undefined
 # (clang-19) under the build tree (build/asan) and runs there every suite but
-# five: this one, code_format (no xstatic in it), docker_image (its own
+# these: this one, code_format (no xstatic in it), docker_image (its own
 # image), fuzz_replay and inspect_fuzz (the parsers' ASan+UBSan fuzzing
-# build, which the plain run already runs). Any ASan/UBSan/LSan report fails,
+# build, which the plain run already runs), and the pkg suites that build and
+# link real libraries (pkg_https, pkg_smoke, pkg_projects, pkg_release: minutes
+# of compiling that the ASan xstatic adds nothing to; pkg_cache and pkg_errors
+# run the pkg module itself and stay). Any ASan/UBSan/LSan report fails,
 # even in a command that was expected to fail.
 #
 # Cost, measured on a 2-core machine: the sanitized build 6.5 minutes and its
@@ -19,7 +22,7 @@ need clang++-19
 # The inner suites share this build's store: sysroots are provisioned once.
 export XSTATIC_TEST_STORE=$XSTATIC_HOME
 XSTATIC_ASAN_BUILD_DIR=$XSTATIC_BUILD_DIR/asan XSTATIC_SANITIZE_JOBS=${XSTATIC_SANITIZE_JOBS:-2} \
-  "$SRC/scripts/sanitize.sh" -E '^(sanitize_suite|code_format|docker_image|fuzz_replay|inspect_fuzz)$' \
+  "$SRC/scripts/sanitize.sh" -E '^(sanitize_suite|code_format|docker_image|fuzz_replay|inspect_fuzz|pkg_https|pkg_smoke|pkg_projects|pkg_release)$' \
   >"$WORK/log" 2>&1 || { tail -120 "$WORK/log"; fail "under the sanitizers"; }
 grep -E "tests passed|Total Test time" "$WORK/log"
 ran=$(grep -cE "Test +#[0-9]+: .* Passed" "$WORK/log" || true)
