@@ -48,7 +48,7 @@ for n in "${order[@]}"; do
   version=$("$xs" --store "$fresh/a" pkg list "$target" --json | python3 -c '
 import json, sys
 print([p["version"] for p in json.load(sys.stdin) if p["name"] == sys.argv[1]][0])' "$n")
-  printf '| %s | %s | %.0f s | %.0f s |\n' "$n" "$version" "$wall" "$(echo "$user + $sys" | bc)"
+  printf '| %s | %s | %.0f s | %.0f s |\n' "$n" "$version" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
 done
 
 "$xs" -q --store "$fresh/a" pkg export "$target" -o "$fresh/pkgs.tar.zst"
