@@ -8,7 +8,9 @@
 # build, which the plain run already runs), and the pkg suites that build and
 # link real libraries (pkg_https, pkg_smoke, pkg_projects, pkg_release: minutes
 # of compiling that the ASan xstatic adds nothing to; pkg_cache and pkg_errors
-# run the pkg module itself and stay). Any ASan/UBSan/LSan report fails,
+# run the pkg module itself and stay), and runtimes_killed_build (a race with
+# a kill, flaky under ASan's slower start; the plain run checks it). Any
+# ASan/UBSan/LSan report fails,
 # even in a command that was expected to fail.
 #
 # Cost, measured on a 2-core machine: the sanitized build 6.5 minutes and its
@@ -22,7 +24,7 @@ need clang++-19
 # The inner suites share this build's store: sysroots are provisioned once.
 export XSTATIC_TEST_STORE=$XSTATIC_HOME
 XSTATIC_ASAN_BUILD_DIR=$XSTATIC_BUILD_DIR/asan XSTATIC_SANITIZE_JOBS=${XSTATIC_SANITIZE_JOBS:-2} \
-  "$SRC/scripts/sanitize.sh" -E '^(sanitize_suite|code_format|docker_image|fuzz_replay|inspect_fuzz|pkg_https|pkg_smoke|pkg_projects|pkg_release)$' \
+  "$SRC/scripts/sanitize.sh" -E '^(sanitize_suite|code_format|docker_image|fuzz_replay|inspect_fuzz|pkg_https|pkg_smoke|pkg_projects|pkg_release|runtimes_killed_build)$' \
   >"$WORK/log" 2>&1 || { tail -120 "$WORK/log"; fail "under the sanitizers"; }
 grep -E "tests passed|Total Test time" "$WORK/log"
 ran=$(grep -cE "Test +#[0-9]+: .* Passed" "$WORK/log" || true)
