@@ -7,12 +7,12 @@
 // InRelease signature it checked against the host's keyring: dpkg-source
 // then needs no second check of the .dsc (--no-check).
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <sstream>
 
 #include "internal.hpp"
 #include "xstatic/runtimes/debian_source.hpp"
+#include "xstatic/sysroot/deb.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -20,62 +20,6 @@
 
 namespace xstatic::pkg::detail {
 namespace {
-
-// deb-version(7): '~' sorts before everything, even the end of the string;
-// letters before other characters.
-int order(char c) {
-  if (std::isdigit(static_cast<unsigned char>(c))) return 0;
-  if (std::isalpha(static_cast<unsigned char>(c))) return c;
-  if (c == '~') return -1;
-  if (c) return c + 256;
-  return 0;
-}
-
-int compare_part(std::string_view a, std::string_view b) {
-  std::size_t i = 0, j = 0;
-  while (i < a.size() || j < b.size()) {
-    int first_diff = 0;
-    while ((i < a.size() && !std::isdigit(static_cast<unsigned char>(a[i]))) ||
-           (j < b.size() && !std::isdigit(static_cast<unsigned char>(b[j])))) {
-      int ac = i < a.size() ? order(a[i]) : 0, bc = j < b.size() ? order(b[j]) : 0;
-      if (ac != bc) return ac - bc;
-      ++i;
-      ++j;
-    }
-    while (i < a.size() && a[i] == '0') ++i;
-    while (j < b.size() && b[j] == '0') ++j;
-    while (i < a.size() && j < b.size() && std::isdigit(static_cast<unsigned char>(a[i])) &&
-           std::isdigit(static_cast<unsigned char>(b[j]))) {
-      if (!first_diff) first_diff = a[i] - b[j];
-      ++i;
-      ++j;
-    }
-    if (i < a.size() && std::isdigit(static_cast<unsigned char>(a[i]))) return 1;
-    if (j < b.size() && std::isdigit(static_cast<unsigned char>(b[j]))) return -1;
-    if (first_diff) return first_diff;
-  }
-  return 0;
-}
-
-struct Parts {
-  long epoch = 0;
-  std::string_view upstream, revision;
-};
-
-Parts split_version(std::string_view v) {
-  Parts p;
-  if (auto colon = v.find(':'); colon != std::string_view::npos) {
-    p.epoch = std::strtol(std::string(v.substr(0, colon)).c_str(), nullptr, 10);
-    v = v.substr(colon + 1);
-  }
-  if (auto dash = v.rfind('-'); dash != std::string_view::npos) {
-    p.upstream = v.substr(0, dash);
-    p.revision = v.substr(dash + 1);
-  } else {
-    p.upstream = v;
-  }
-  return p;
-}
 
 std::string read_text(const fs::path& p) {
   std::ifstream in(p);
@@ -135,10 +79,7 @@ std::optional<SourcePackage> cached(const fs::path& dir, const std::string& sour
 }  // namespace
 
 int compare_debian_versions(std::string_view a, std::string_view b) {
-  Parts x = split_version(a), y = split_version(b);
-  if (x.epoch != y.epoch) return x.epoch < y.epoch ? -1 : 1;
-  if (int c = compare_part(x.upstream, y.upstream)) return c < 0 ? -1 : 1;
-  int c = compare_part(x.revision, y.revision);
+  int c = sysroot::compare_versions(a, b);  // dpkg's order, as the sysroot's packages use it
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
