@@ -223,6 +223,7 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
              .build_seconds = seconds,
              .libs = r.libs,
              .requires_ = r.requires_,
+             .system_libs = r.system_libs_for(c.target),
              .files = detail::file_digests(root)};
   detail::write_manifest(root / store::kManifestName, m);
   fs::remove_all(final_dir);  // a folder without a manifest, or one being rebuilt

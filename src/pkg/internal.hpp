@@ -44,7 +44,7 @@ struct Manifest {
   std::string name, source, version, target, triple, sysroot, license, clang_version;
   int revision = 0, clang_major = 0;
   double build_seconds = 0;
-  std::vector<std::string> libs, requires_;
+  std::vector<std::string> libs, requires_, system_libs;
   std::vector<std::pair<std::string, std::string>> files;  // relative path, sha256
 };
 void write_manifest(const fs::path& file, const Manifest& m);

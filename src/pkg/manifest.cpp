@@ -52,6 +52,9 @@ void write_manifest(const fs::path& file, const Manifest& m) {
       j.attributeArray("requires", [&] {
         for (const auto& r : m.requires_) j.value(r);
       });
+      j.attributeArray("system_libs", [&] {
+        for (const auto& l : m.system_libs) j.value(l);
+      });
       j.attributeObject("files", [&] {
         for (const auto& [path, sha] : m.files) j.attribute(path, sha);
       });
@@ -102,6 +105,7 @@ std::optional<Manifest> read_manifest(const fs::path& file) {
   };
   list("libs", m.libs);
   list("requires", m.requires_);
+  list("system_libs", m.system_libs);
   if (const auto* files = o->getObject("files"))
     for (const auto& [k, v] : *files)
       if (auto s = v.getAsString()) m.files.emplace_back(k.str(), s->str());

@@ -126,13 +126,27 @@ bool Recipe::supports(const target::Target& t) const {
   return true;
 }
 
+namespace {
+
+// The keys a per-target value is looked up by, most specific first.
+std::vector<std::string> target_keys(const target::Target& t) {
+  return {std::string(t.row->goos) + "/" + std::string(t.row->goarch), std::string(t.row->goos), "*"};
+}
+
+}  // namespace
+
 std::optional<std::string> Recipe::var(const std::string& var_name, const target::Target& t) const {
   auto it = vars.find(var_name);
   if (it == vars.end()) return std::nullopt;
-  std::string go = std::string(t.row->goos) + "/" + std::string(t.row->goarch);
-  for (const std::string& key : {go, std::string(t.row->goos), std::string("*")})
+  for (const std::string& key : target_keys(t))
     if (auto v = it->second.find(key); v != it->second.end()) return v->second;
   return std::nullopt;
+}
+
+std::vector<std::string> Recipe::system_libs_for(const target::Target& t) const {
+  for (const std::string& key : target_keys(t))
+    if (auto v = system_libs.find(key); v != system_libs.end()) return v->second;
+  return {};
 }
 
 Recipe parse_recipe(std::string_view json, std::string_view origin) {
@@ -179,6 +193,16 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
   r.skip_patches = strings(*o, "skip_patches", origin);
   if (auto b = o->getBoolean("autoreconf")) r.autoreconf = *b;
   r.libs = strings(*o, "libs", origin);
+  if (const auto* sys = o->getObject("system_libs"))
+    for (const auto& [k, v] : *sys) {
+      const auto* list = v.getAsArray();
+      if (!list) bad(origin, "each of 'system_libs' must map targets to lists of library names");
+      for (const auto& lib : *list) {
+        auto s = lib.getAsString();
+        if (!s) bad(origin, "each of 'system_libs' must map targets to lists of library names");
+        r.system_libs[k.str()].push_back(s->str());
+      }
+    }
   r.aliases = strings(*o, "aliases", origin);
   r.files = strings(*o, "files", origin);
   if (o->get("targets")) r.targets = strings(*o, "targets", origin);

@@ -18,7 +18,10 @@ Store Store::locate(const std::optional<fs::path>& override_dir) {
 }
 
 std::string sysroot_name(const target::Target& t) {
-  return std::string(t.row->debian_arch) + "-" + std::string(t.libc_name());
+  // Targets without a Debian architecture (windows: mingw's sysroot is the
+  // system's) still get a folder of their own for packages: "amd64-mingw".
+  std::string_view arch = t.row->debian_arch.empty() ? t.row->goarch : t.row->debian_arch;
+  return std::string(arch) + "-" + std::string(t.libc_name());
 }
 
 fs::path Store::packages_path(const target::Target& t) const {

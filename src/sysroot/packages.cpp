@@ -60,6 +60,7 @@ std::optional<PackageLinkInfo> read_link_info(const fs::path& package_root) {
   };
   strings("libs", info.libs);
   strings("requires", info.requires_);
+  strings("system_libs", info.system_libs);
   return info;
 }
 
@@ -111,10 +112,14 @@ std::vector<std::string> closure_flags(const std::vector<InstalledPackage>& inst
     for (const auto& lib : info.libs)
       if (named.count(lib)) visit(visit, info);
   std::reverse(order.begin(), order.end());
-  std::vector<std::string> flags;
+  std::vector<std::string> flags, system;
   for (const auto& name : order)
-    if (const auto* p = by_name(name))
+    if (const auto* p = by_name(name)) {
       for (const auto& lib : p->libs) flags.push_back("-l" + lib);
+      for (const auto& lib : p->system_libs)
+        if (std::find(system.begin(), system.end(), "-l" + lib) == system.end()) system.push_back("-l" + lib);
+    }
+  flags.insert(flags.end(), system.begin(), system.end());
   return flags;
 }
 

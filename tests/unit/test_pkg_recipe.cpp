@@ -81,8 +81,27 @@ TEST_CASE("vars are looked up by Go target, then OS, then *; a target without on
   CHECK(ssl.var("openssl_target", target::parse("linux/arm64")) == "linux-aarch64");
   CHECK(ssl.var("openssl_target", target::parse("linux/amd64/v3")) == "linux-x86_64");
   CHECK(ssl.var("openssl_target", target::parse("linux/s390x")) == "linux64-s390x");
-  CHECK_FALSE(ssl.supports(target::parse("windows/amd64")));
-  CHECK_FALSE(pkg::recipe("zlib").supports(target::parse("windows/amd64")));
+  CHECK(ssl.var("openssl_target", target::parse("windows/amd64")) == "mingw64");
+  CHECK(ssl.supports(target::parse("windows/amd64")));
+  CHECK(ssl.var("openssl_target", target::parse("windows/386")) == "mingw");
+  CHECK_FALSE(ssl.supports(target::parse("darwin/arm64")));   // not one of its OSes
+}
+
+TEST_CASE("system libraries are per target, looked up as vars are") {
+  auto r =
+      pkg::parse_recipe(R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": ["x"],
+      "system_libs": {"windows": ["ws2_32", "crypt32"], "windows/386": ["ws2_32"]}})",
+                        "x.json");
+  CHECK(r.system_libs_for(target::parse("windows/amd64")) == std::vector<std::string>{"ws2_32", "crypt32"});
+  CHECK(r.system_libs_for(target::parse("windows/386")) == std::vector<std::string>{"ws2_32"});
+  CHECK(r.system_libs_for(target::parse("linux/arm64")).empty());
+  CHECK_THROWS(pkg::parse_recipe(
+      R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": ["x"], "system_libs": {"windows": "ws2_32"}})",
+      "x.json"));
+  // OpenSSL on Windows needs the socket, GDI and crypto API libraries after its archives.
+  auto ssl = pkg::recipe("openssl").system_libs_for(target::parse("windows/amd64"));
+  CHECK(std::find(ssl.begin(), ssl.end(), "ws2_32") != ssl.end());
+  CHECK(std::find(ssl.begin(), ssl.end(), "crypt32") != ssl.end());
 }
 
 TEST_CASE("the build order puts every requirement before what needs it, once") {

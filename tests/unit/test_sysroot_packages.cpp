@@ -16,10 +16,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void package(const fs::path& dir, const std::string& name, const std::string& libs, const std::string& reqs) {
+void package(const fs::path& dir, const std::string& name, const std::string& libs, const std::string& reqs,
+             const std::string& system_libs = "") {
   fs::create_directories(dir / name / "lib");
   std::ofstream(dir / name / "manifest.json")
-      << R"({"name": ")" << name << R"(", "libs": [)" << libs << R"(], "requires": [)" << reqs << "]}";
+      << R"({"name": ")" << name << R"(", "libs": [)" << libs << R"(], "requires": [)" << reqs
+      << R"(], "system_libs": [)" << system_libs << "]}";
 }
 
 struct EnvGuard {
@@ -89,4 +91,20 @@ TEST_CASE("-lcurl brings the libraries of everything curl requires, after curl's
   CHECK(sysroot::closure_flags(installed, {}, {(scratch.path / "build/libz.a").string()}).empty());
   // Nothing of a package named: nothing added.
   CHECK(sysroot::closure_flags(installed, {"m", "pthread"}, {}).empty());
+}
+
+TEST_CASE("the system libraries packages need come after every package library, once") {
+  testing::ScratchDir scratch;
+  store::Store s(scratch.path);
+  auto t = target::parse("windows/amd64");
+  fs::path dir = s.packages_path(t);
+  CHECK(dir.filename() == "amd64-mingw");  // a folder of its own, though mingw has no Debian sysroot
+  package(dir, "zlib", R"("z")", "");
+  package(dir, "openssl", R"("ssl", "crypto")", R"("zlib")", R"("ws2_32", "gdi32", "crypt32")");
+  package(dir, "curl", R"("curl")", R"("openssl", "zlib")", R"("ws2_32", "bcrypt")");
+  EnvGuard all(nullptr);
+  auto flags = sysroot::closure_flags(sysroot::installed_packages(s, t), {"curl"}, {});
+  std::vector<std::string> want = {"-lcurl",   "-lssl",    "-lcrypto", "-lz",
+                                   "-lws2_32", "-lbcrypt", "-lgdi32",  "-lcrypt32"};
+  CHECK(flags == want);
 }

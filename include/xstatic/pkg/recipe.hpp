@@ -13,6 +13,8 @@
 //     "skip_patches": ["90_gnutls.patch"],  Debian patches not applied
 //     "autoreconf": true,    regenerate ./configure (Debian's patches touch configure.ac)
 //     "libs": ["ssl", "crypto"],             its archives, in link order
+//     "system_libs": {"windows": ["ws2_32", "crypt32"]},  the target's own libraries
+//                            its archives need after them (keyed as "vars")
 //     "files": ["include/zlib.h", "lib/libz.a"],  what a build must produce
 //     "targets": ["linux"]   the target OSes it supports (default: linux)
 //     "aliases": ["libssl-dev"]  names a user may try, for the "did you mean" of an unknown one
@@ -53,6 +55,7 @@ struct Recipe {
   std::vector<std::string> skip_patches;
   bool autoreconf = false;
   std::vector<std::string> libs;
+  std::map<std::string, std::vector<std::string>> system_libs;  // target key -> libraries
   std::vector<std::string> files;
   std::vector<std::string> aliases;  // other names users know it by ("libssl-dev"): suggested, not accepted
   std::vector<std::string> targets = {"linux"};
@@ -63,6 +66,8 @@ struct Recipe {
   bool supports(const target::Target& t) const;
   // The value of a "vars" entry for `t`, when it has one.
   std::optional<std::string> var(const std::string& name, const target::Target& t) const;
+  // The system libraries (ws2_32, crypt32) a link with its archives needs on `t`.
+  std::vector<std::string> system_libs_for(const target::Target& t) const;
 };
 
 // Reads a recipe; throws Error(internal) naming `origin` when it is malformed.

@@ -39,15 +39,17 @@ std::vector<InstalledPackage> installed_packages(const store::Store& store, cons
 // What a link needs to know of one package, from its manifest.
 struct PackageLinkInfo {
   std::string name;
-  std::vector<std::string> libs;       // its archives in link order, without lib/.a: {"ssl", "crypto"}
-  std::vector<std::string> requires_;  // the packages it was built against: {"openssl", "zlib"}
+  std::vector<std::string> libs;         // its archives in link order, without lib/.a: {"ssl", "crypto"}
+  std::vector<std::string> requires_;    // the packages it was built against: {"openssl", "zlib"}
+  std::vector<std::string> system_libs;  // the target's libraries its archives need: {"ws2_32", "crypt32"}
 };
 std::optional<PackageLinkInfo> read_link_info(const fs::path& package_root);
 
 // The -l flags to append to a static link that names `libs` (-lNAME) or, among
 // `inputs`, a package's lib/lib<NAME>.a by path: every library of each
 // package named and of everything it requires, dependencies after the
-// packages that need them. Empty when no package library is named.
+// packages that need them, then the system libraries they need (Windows'
+// ws2_32, crypt32), each once. Empty when no package library is named.
 std::vector<std::string> closure_flags(const std::vector<InstalledPackage>& installed,
                                        const std::vector<std::string>& libs,
                                        const std::vector<std::string>& inputs);
