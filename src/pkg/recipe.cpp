@@ -154,6 +154,14 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
   if (!value) bad(origin, "not valid JSON: " + llvm::toString(value.takeError()));
   const auto* o = value->getAsObject();
   if (!o) bad(origin, "must be an object");
+  // A misspelt key ("skip_patch") would otherwise be ignored without a word.
+  static constexpr std::string_view kKeys[] = {
+      "name",      "source",      "license", "summary", "revision", "requires",     "build",
+      "configure", "steps",       "install", "env",     "vars",     "skip_patches", "autoreconf",
+      "libs",      "system_libs", "files",   "targets", "aliases",  "notes"};
+  for (const auto& [key, unused] : *o)
+    if (std::find(std::begin(kKeys), std::end(kKeys), key.str()) == std::end(kKeys))
+      bad(origin, "unknown key '" + key.str() + "' (docs/pkg.md lists a recipe's keys)");
   Recipe r;
   r.name = required(*o, "name", origin);
   r.source = required(*o, "source", origin);

@@ -74,6 +74,8 @@ TEST_CASE("malformed recipes are refused with their file named") {
   CHECK(refused(R"({"name": "x", "source": "x", "license": "MIT", "build": "commands", "libs": ["x"]})"));
   CHECK(refused(R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": []})"));
   CHECK(refused(R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": [1]})"));
+  CHECK(refused(
+      R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": ["x"], "skip_patch": []})"));
 }
 
 TEST_CASE("vars are looked up by Go target, then OS, then *; a target without one is not supported") {
@@ -84,7 +86,7 @@ TEST_CASE("vars are looked up by Go target, then OS, then *; a target without on
   CHECK(ssl.var("openssl_target", target::parse("windows/amd64")) == "mingw64");
   CHECK(ssl.supports(target::parse("windows/amd64")));
   CHECK(ssl.var("openssl_target", target::parse("windows/386")) == "mingw");
-  CHECK_FALSE(ssl.supports(target::parse("darwin/arm64")));   // not one of its OSes
+  CHECK_FALSE(ssl.supports(target::parse("darwin/arm64")));  // not one of its OSes
 }
 
 TEST_CASE("system libraries are per target, looked up as vars are") {

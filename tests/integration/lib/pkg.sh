@@ -4,12 +4,16 @@
 # program of programs/pkg/ linked against packages, verified static).
 PKG_PROGRAMS=$SRC/tests/integration/programs/pkg
 
-# The sysroot of `target` and the packages, built (once) into the test store.
+# The sysroot of `target` and the packages, built (once) into the test store;
+# PKG_LIBC=glibc for a glibc target's.
 pkg_need() { # target package...
   local t=$1; shift
   need apt-get
-  need_sysroot "$t" || fail "cannot install the sysroot for $t"
-  "$XSTATIC" -q pkg install "$t" "$@" >"$WORK/pkg-install.log" 2>&1 ||
+  case $t in
+    windows/*) ;;  # mingw-w64's sysroot is the system's (scripts/setup.sh installs it)
+    *) need_sysroot "$t" ${PKG_LIBC:+"$PKG_LIBC"} || fail "cannot install the sysroot for $t" ;;
+  esac
+  "$XSTATIC" -q pkg install "$t" ${PKG_LIBC:+--libc "$PKG_LIBC"} "$@" >"$WORK/pkg-install.log" 2>&1 ||
     fail "pkg install $t $*: $(tail -20 "$WORK/pkg-install.log")"
 }
 
@@ -26,6 +30,7 @@ pkg_runner() { # target
 
 pkg_run() { # target binary args...
   local t=$1 runner; shift
+  case $t in windows/*) "$XSTATIC" run --target "$t" "$@"; return ;; esac  # wine (the suite calls use_wine)
   runner=$(pkg_runner "$t")
   if [ -n "$runner" ]; then need "$runner"; "$runner" "$@"; else "$@"; fi
 }
@@ -34,7 +39,7 @@ pkg_run() { # target binary args...
 # the result is static and of the target's machine, prints its path.
 pkg_build() { # target name out link-flags...
   local t=$1 name=$2 out=$3; shift 3
-  "$XSTATIC" cc --target "$t" -O2 "$PKG_PROGRAMS/$name.c" -o "$out" "$@" 2>"$WORK/cc.err" ||
-    fail "linking $name for $t failed: $(cat "$WORK/cc.err")"
-  "$XSTATIC" verify "$out" --target "$t" --static >/dev/null || fail "$out is not a static $t binary"
+  "$XSTATIC" cc --target "$t" ${PKG_LIBC:+--libc "$PKG_LIBC"} -O2 "$PKG_PROGRAMS/$name.c" -o "$out" "$@" \
+    2>"$WORK/cc.err" || fail "linking $name for $t failed: $(cat "$WORK/cc.err")"
+  "$XSTATIC" verify "$out" --target "$t" ${PKG_LIBC:+--libc "$PKG_LIBC"} --static >/dev/null || fail "$out is not a static $t binary"
 }
