@@ -207,6 +207,7 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
     if (!fs::exists(root / f)) throw Error(r.name + "'s build did not produce " + f, {}, Exit::failed);
   detail::check_archives(root / "lib", c.target);
   detail::relocate_pc_files(root);
+  detail::define_in_headers(root, r.defines_for(c.target));
 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fs::rename(scratch.log(), root / "build.log");

@@ -96,6 +96,26 @@ void relocate_pc_files(const fs::path& root) {
   }
 }
 
+// A static library's users must often define a macro that says so (curl.h
+// declares its functions __declspec(dllimport) on Windows unless
+// CURL_STATICLIB is defined, and lld cannot link that against an archive):
+// defined in the header itself, as vcpkg does, so that no build needs a flag.
+void define_in_headers(const fs::path& root, const Recipe::HeaderDefines& defines) {
+  for (const auto& [header, macros] : defines) {
+    fs::path file = root / header;
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+      throw Error("cannot define " + util::join(macros, ", ") + " in " + header + ": not installed", {},
+                  Exit::failed);
+    std::stringstream text;
+    text << "/* xstatic pkg: a static library */\n";
+    for (const auto& m : macros) text << "#ifndef " << m << "\n#define " << m << " 1\n#endif\n";
+    text << in.rdbuf();
+    in.close();
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text.str();
+  }
+}
+
 // What a static library package has no use for: programs, manuals, libtool
 // archives (absolute paths), shared objects.
 void prune(const fs::path& root) {

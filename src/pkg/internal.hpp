@@ -57,6 +57,9 @@ void check_archives(const fs::path& lib_dir, const target::Target& t);
 std::string relocated_pc_line(std::string line);
 // every .pc under lib/pkgconfig and share/pkgconfig rewritten so;
 void relocate_pc_files(const fs::path& root);
+// the recipe's macros defined at the top of its installed headers (Error(failed)
+// when a header is missing);
+void define_in_headers(const fs::path& root, const Recipe::HeaderDefines& defines);
 // programs, manuals, libtool archives and shared objects dropped;
 void prune(const fs::path& root);
 // every regular file's path relative to `root` and SHA-256, sorted.

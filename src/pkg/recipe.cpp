@@ -149,6 +149,12 @@ std::vector<std::string> Recipe::system_libs_for(const target::Target& t) const 
   return {};
 }
 
+Recipe::HeaderDefines Recipe::defines_for(const target::Target& t) const {
+  for (const std::string& key : target_keys(t))
+    if (auto v = defines.find(key); v != defines.end()) return v->second;
+  return {};
+}
+
 Recipe parse_recipe(std::string_view json, std::string_view origin) {
   auto value = llvm::json::parse(llvm::StringRef(json.data(), json.size()));
   if (!value) bad(origin, "not valid JSON: " + llvm::toString(value.takeError()));
@@ -158,7 +164,7 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
   static constexpr std::string_view kKeys[] = {
       "name",      "source",      "license", "summary", "revision", "requires",     "build",
       "configure", "steps",       "install", "env",     "vars",     "skip_patches", "autoreconf",
-      "libs",      "system_libs", "files",   "targets", "aliases",  "notes"};
+      "libs",      "system_libs", "files",   "targets", "aliases",  "notes",        "defines"};
   for (const auto& [key, unused] : *o)
     if (std::find(std::begin(kKeys), std::end(kKeys), key.str()) == std::end(kKeys))
       bad(origin, "unknown key '" + key.str() + "' (docs/pkg.md lists a recipe's keys)");
@@ -209,6 +215,25 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
         auto s = lib.getAsString();
         if (!s) bad(origin, "each of 'system_libs' must map targets to lists of library names");
         r.system_libs[k.str()].push_back(s->str());
+      }
+    }
+  if (const auto* defs = o->getObject("defines"))
+    for (const auto& [k, v] : *defs) {
+      const auto* headers = v.getAsObject();
+      if (!headers) bad(origin, "each of 'defines' must map targets to {header: [macros]}");
+      for (const auto& [header, macros] : *headers) {
+        const auto* list = macros.getAsArray();
+        if (!list || header.str().find("..") != std::string::npos ||
+            !llvm::StringRef(header).starts_with("include/"))
+          bad(origin, "each of 'defines' must map targets to {header under include/: [macros]}");
+        for (const auto& m : *list) {
+          auto s = m.getAsString();
+          if (!s || s->empty() ||
+              s->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") !=
+                  llvm::StringRef::npos)
+            bad(origin, "'defines' names macros (letters, digits, _)");
+          r.defines[k.str()][header.str()].push_back(s->str());
+        }
       }
     }
   r.aliases = strings(*o, "aliases", origin);

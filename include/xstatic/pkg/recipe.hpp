@@ -15,6 +15,9 @@
 //     "libs": ["ssl", "crypto"],             its archives, in link order
 //     "system_libs": {"windows": ["ws2_32", "crypt32"]},  the target's own libraries
 //                            its archives need after them (keyed as "vars")
+//     "defines": {"windows": {"include/curl/curl.h": ["CURL_STATICLIB"]}},  macros
+//                            written into installed headers (keyed as "vars"): what
+//                            a static library's users must define, defined for them
 //     "files": ["include/zlib.h", "lib/libz.a"],  what a build must produce
 //     "targets": ["linux"]   the target OSes it supports (default: linux)
 //     "aliases": ["libssl-dev"]  names a user may try, for the "did you mean" of an unknown one
@@ -55,7 +58,9 @@ struct Recipe {
   std::vector<std::string> skip_patches;
   bool autoreconf = false;
   std::vector<std::string> libs;
-  std::map<std::string, std::vector<std::string>> system_libs;  // target key -> libraries
+  std::map<std::string, std::vector<std::string>> system_libs;            // target key -> libraries
+  using HeaderDefines = std::map<std::string, std::vector<std::string>>;  // header -> macros
+  std::map<std::string, HeaderDefines> defines;                           // target key -> ...
   std::vector<std::string> files;
   std::vector<std::string> aliases;  // other names users know it by ("libssl-dev"): suggested, not accepted
   std::vector<std::string> targets = {"linux"};
@@ -68,6 +73,8 @@ struct Recipe {
   std::optional<std::string> var(const std::string& name, const target::Target& t) const;
   // The system libraries (ws2_32, crypt32) a link with its archives needs on `t`.
   std::vector<std::string> system_libs_for(const target::Target& t) const;
+  // The macros to define in which installed headers on `t`.
+  HeaderDefines defines_for(const target::Target& t) const;
 };
 
 // Reads a recipe; throws Error(internal) naming `origin` when it is malformed.
