@@ -89,7 +89,10 @@ C
 expect_contains "$(cat err)" "getaddrinfo"
 expect_contains "$(cat err)" "musl"
 [ "$(./resolve)" = linked ] || fail "resolve did not run"
-"$XSTATIC" cc --target linux/amd64 --libc glibc hello.cpp -o quiet 2>err || true
+# A C++ program that resolves nothing gets no warning either (and runs).
+"$XSTATIC" c++ --target linux/amd64 --libc glibc hello.cpp -o quiet 2>err || fail "C++ with static glibc: $(cat err)"
+[ ! -s err ] || fail "a C++ glibc program without NSS got warnings: $(cat err)"
+./quiet >/dev/null || fail "the static glibc C++ program did not run"
 printf '#include <stdio.h>\nint main(void){puts("x");return 0;}\n' >plain.c
 "$XSTATIC" cc --target linux/amd64 --libc glibc plain.c -o plain 2>err
 [ ! -s err ] || fail "a plain glibc program got warnings: $(cat err)"
