@@ -91,9 +91,9 @@ void run_list(const PkgArgs& a) {
         "them)\n");
     return;
   }
-  std::printf("%-12s %-12s %-26s %-22s %s\n", "SYSROOT", "PACKAGE", "VERSION", "LICENSE", "LIBS");
+  std::printf("%-12s %-14s %-26s %-22s %s\n", "SYSROOT", "PACKAGE", "VERSION", "LICENSE", "LIBS");
   for (const auto& e : entries)
-    std::printf("%-12s %-12s %-26s %-22s %s%s\n", e.sysroot.c_str(), e.name.c_str(), e.version.c_str(),
+    std::printf("%-12s %-14s %-26s %-22s %s%s\n", e.sysroot.c_str(), e.name.c_str(), e.version.c_str(),
                 e.license.c_str(), util::join(e.libs, " ").c_str(),
                 e.current ? "" : "  (older recipe: 'xstatic pkg install' builds it anew)");
 }
@@ -121,9 +121,9 @@ void run_recipes(bool json) {
     llvm::outs() << "\n";
     return;
   }
-  std::printf("%-12s %-14s %-22s %-24s %s\n", "PACKAGE", "DEBIAN SOURCE", "LICENSE", "REQUIRES", "SUMMARY");
+  std::printf("%-14s %-15s %-28s %-24s %s\n", "PACKAGE", "DEBIAN SOURCE", "LICENSE", "REQUIRES", "SUMMARY");
   for (const auto& r : all)
-    std::printf("%-12s %-14s %-22s %-24s %s\n", r.name.c_str(), r.source.c_str(), r.license.c_str(),
+    std::printf("%-14s %-15s %-28s %-24s %s\n", r.name.c_str(), r.source.c_str(), r.license.c_str(),
                 util::join(r.requires_, ",").c_str(), r.summary.c_str());
 }
 

@@ -171,8 +171,9 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
   std::vector<std::string> env;
   for (const auto& [k, v] : vars_env) env.push_back(k + "=" + v);
 
+  fs::path work = r.subdir.empty() ? src : src / r.subdir;
   util::RunOptions o;
-  o.cwd = src.string();
+  o.cwd = work.string();
   o.env = env;
   o.log_file = scratch.log().string();
   o.die_with_parent = true;  // a killed install stops its make and compilers too
@@ -186,7 +187,7 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
       argv.push_back(expand(a, vars));
     }
     // util::run looks a bare name up on PATH; "./configure" is the source's own.
-    if (argv[0].starts_with("./")) argv[0] = (src / argv[0].substr(2)).string();
+    if (argv[0].starts_with("./")) argv[0] = (work / argv[0].substr(2)).string();
     c.progress.step(fmt::format("{} for {}: {}", r.name, c.target.go_name(), util::shell_join(argv)));
     std::ofstream(scratch.log(), std::ios::app) << "\n$ " << util::shell_join(argv) << "\n";
     auto result = util::run(argv, o);

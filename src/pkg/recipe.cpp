@@ -162,9 +162,9 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
   if (!o) bad(origin, "must be an object");
   // A misspelt key ("skip_patch") would otherwise be ignored without a word.
   static constexpr std::string_view kKeys[] = {
-      "name",      "source",      "license", "summary", "revision", "requires",     "build",
-      "configure", "steps",       "install", "env",     "vars",     "skip_patches", "autoreconf",
-      "libs",      "system_libs", "files",   "targets", "aliases",  "notes",        "defines"};
+      "name",  "source",  "license", "summary", "revision",     "requires",   "build", "configure",
+      "steps", "install", "env",     "vars",    "skip_patches", "autoreconf", "libs",  "system_libs",
+      "files", "targets", "aliases", "notes",   "defines",      "subdir"};
   for (const auto& [key, unused] : *o)
     if (std::find(std::begin(kKeys), std::end(kKeys), key.str()) == std::end(kKeys))
       bad(origin, "unknown key '" + key.str() + "' (docs/pkg.md lists a recipe's keys)");
@@ -205,6 +205,11 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
       }
     }
   r.skip_patches = strings(*o, "skip_patches", origin);
+  if (auto d = o->getString("subdir")) {
+    r.subdir = d->str();
+    if (r.subdir.empty() || r.subdir.front() == '/' || r.subdir.find("..") != std::string::npos)
+      bad(origin, "'subdir' must be a folder inside the source");
+  }
   if (auto b = o->getBoolean("autoreconf")) r.autoreconf = *b;
   r.libs = strings(*o, "libs", origin);
   if (const auto* sys = o->getObject("system_libs"))
@@ -239,7 +244,9 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
   r.aliases = strings(*o, "aliases", origin);
   r.files = strings(*o, "files", origin);
   if (o->get("targets")) r.targets = strings(*o, "targets", origin);
-  if (r.libs.empty()) bad(origin, "'libs' must name at least one archive");
+  // A header-only library (nlohmann-json) has no archive, but must name what it installs.
+  if (r.libs.empty() && r.files.empty())
+    bad(origin, "'libs' must name its archives, or 'files' the headers of a header-only library");
   return r;
 }
 

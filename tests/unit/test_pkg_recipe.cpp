@@ -29,7 +29,7 @@ TEST_CASE("every recipe parses, names what it requires, and builds for linux/amd
     CAPTURE(r.name);
     CHECK_FALSE(r.source.empty());
     CHECK_FALSE(r.license.empty());
-    CHECK_FALSE(r.libs.empty());
+    CHECK((!r.libs.empty() || !r.files.empty()));  // an archive, or (header-only) what it installs
     for (const auto& dep : r.requires_) CHECK(pkg::find_recipe(dep) != nullptr);
     CHECK(r.supports(target::parse("linux/amd64")));
     CHECK(r.supports(target::parse("linux/arm64")));
@@ -73,6 +73,16 @@ TEST_CASE("malformed recipes are refused with their file named") {
   CHECK(refused(R"({"name": "x", "source": "x", "license": "MIT", "build": "scons", "libs": ["x"]})"));
   CHECK(refused(R"({"name": "x", "source": "x", "license": "MIT", "build": "commands", "libs": ["x"]})"));
   CHECK(refused(R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": []})"));
+  CHECK(refused(
+      R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": ["x"], "subdir": "../x"})"));
+  CHECK(refused(
+      R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": ["x"], "subdir": "/x"})"));
+  CHECK(pkg::recipe("expat").subdir == "expat");  // libexpat's tarball is its repository
+  // Header-only: no archive, but the headers it must install.
+  CHECK_NOTHROW(pkg::parse_recipe(
+      R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": [], "files": ["include/x.hpp"]})",
+      "x.json"));
+  CHECK(pkg::recipe("nlohmann-json").libs.empty());
   CHECK(refused(R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": [1]})"));
   CHECK(refused(
       R"({"name": "x", "source": "x", "license": "MIT", "build": "cmake", "libs": ["x"], "skip_patch": []})"));

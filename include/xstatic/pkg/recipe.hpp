@@ -10,6 +10,7 @@
 //     "install": [[...]]    what replaces the kind's install step
 //     "env": {"NAME": "value"},
 //     "vars": {"openssl_target": {"linux/arm64": "linux-aarch64", ...}},
+//     "subdir": "expat",     the folder of the source the build runs in (default: its top)
 //     "skip_patches": ["90_gnutls.patch"],  Debian patches not applied
 //     "autoreconf": true,    regenerate ./configure (Debian's patches touch configure.ac)
 //     "libs": ["ssl", "crypto"],             its archives, in link order
@@ -56,6 +57,7 @@ struct Recipe {
   std::vector<std::pair<std::string, std::string>> env;
   std::map<std::string, std::map<std::string, std::string>> vars;  // name -> target key -> value
   std::vector<std::string> skip_patches;
+  std::string subdir;  // where in the source the steps run ("expat"); "" = the top
   bool autoreconf = false;
   std::vector<std::string> libs;
   std::map<std::string, std::vector<std::string>> system_libs;            // target key -> libraries

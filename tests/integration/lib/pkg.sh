@@ -35,11 +35,13 @@ pkg_run() { # target binary args...
   if [ -n "$runner" ]; then need "$runner"; "$runner" "$@"; else "$@"; fi
 }
 
-# Compiles programs/pkg/<name>.c for `target` with `-l` flags, checks that
-# the result is static and of the target's machine, prints its path.
+# Compiles programs/pkg/<name>.c (or <name>.cpp, with xstatic c++) for
+# `target` with `-l` flags, checks that the result is static and of the
+# target's machine.
 pkg_build() { # target name out link-flags...
-  local t=$1 name=$2 out=$3; shift 3
-  "$XSTATIC" cc --target "$t" ${PKG_LIBC:+--libc "$PKG_LIBC"} -O2 "$PKG_PROGRAMS/$name.c" -o "$out" "$@" \
+  local t=$1 name=$2 out=$3 driver=cc src=$PKG_PROGRAMS/$2.c; shift 3
+  [ -f "$src" ] || { src=$PKG_PROGRAMS/$name.cpp; driver=c++; }
+  "$XSTATIC" $driver --target "$t" ${PKG_LIBC:+--libc "$PKG_LIBC"} -O2 "$src" -o "$out" "$@" \
     2>"$WORK/cc.err" || fail "linking $name for $t failed: $(cat "$WORK/cc.err")"
   "$XSTATIC" verify "$out" --target "$t" ${PKG_LIBC:+--libc "$PKG_LIBC"} --static >/dev/null || fail "$out is not a static $t binary"
 }
