@@ -23,15 +23,19 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# The build's own ninja, not the short ones CMake's compiler checks run in
+# CMakeFiles/CMakeScratch while it configures (seeing one of those made this
+# suite fail in CI with "ninja never started" once it had ended).
+building() { pgrep -af -- "ninja -C $store/" | grep -v CMakeScratch | grep -q .; }
 
 "$XSTATIC" -q --store "$store" runtimes build linux/arm64 --runtime libc++ -j 2 "${src[@]}" >/dev/null 2>&1 &
 pid=$!
 for _ in $(seq 600); do # until ninja compiles (configure takes ~15 s; a source download longer)
-  pgrep -f -- "ninja -C $store/" >/dev/null && break
+  building && break
   kill -0 "$pid" 2>/dev/null || fail "the build ended before ninja started"
   sleep 0.5
 done
-pgrep -f -- "ninja -C $store/" >/dev/null || fail "ninja never started"
+building || fail "ninja never started"
 sleep 3 # its first compiles are running
 kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
