@@ -187,6 +187,9 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   }
   add_target(cmd, plan.target);
   if (plan.sysroot) add_sysroot(cmd, plan);
+  // Before the user's flags: their own -ffile-prefix-map of a path inside
+  // the store still wins (clang applies the last, and the longest macro map).
+  if (plan.store_root) cmd.push_back("-ffile-prefix-map=" + plan.store_root->string() + "=/xstatic");
   // A call with no input may still run the linker (-Wl,--version, as Meson
   // probes) or print what it would run (-v): it must be lld, never the host's ld.
   if (may_link(inv) && traits.fuse_lld) {

@@ -358,6 +358,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   plan.language = language;
   plan.target = t;
   plan.sysroot = find_sysroot(store, t, inv, progress);
+  if (inv.inputs > 0) plan.store_root = store.root();
   plan.clang = toolchain::find_clang(store);
   if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
   if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);

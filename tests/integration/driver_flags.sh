@@ -62,6 +62,20 @@ file -b app-g | grep -q "with debug_info, not stripped" || fail "-g: $(file -b a
 file -b app-s | grep -q ", stripped" || fail "--strip=all: $(file -b app-s)"
 echo "ok: -g and --strip"
 
+# The store's path never reaches an object: debug info names the sysroot's
+# headers under /xstatic, so objects are the same from any store.
+cat >debugfile.c <<'C'
+#include <stdio.h>
+FILE *out;
+int main(void) { out = stdout; return 0; }
+C
+"$XSTATIC" cc "${T[@]}" -g -c debugfile.c -o debugfile.o
+store=$(cd "${XSTATIC_HOME:?}" && pwd -P)
+lines=$(llvm-dwarfdump-19 --debug-line debugfile.o)
+expect_contains "$lines" "/xstatic/sysroots/"
+case $lines in *"$store"*) fail "the store's path is in the debug info: $(echo "$lines" | grep -F "$store" | head -3)" ;; esac
+echo "ok: the store's path is /xstatic in debug info"
+
 # A syntax error: clang's own diagnostic, clang's exit status, no output file.
 printf 'int main(void) { return 0 }\n' >bad.c
 rc=0

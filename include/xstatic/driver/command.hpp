@@ -26,6 +26,10 @@ struct Plan {
   Language language = Language::c;
   target::Target target;
   std::optional<std::filesystem::path> sysroot;  // nullopt only for calls with no input (--version)
+  // The store, when the call has inputs: its path (sysroot headers, libc++'s,
+  // packages') is written as /xstatic in debug info and __FILE__, so the same
+  // sources give the same objects from any store (-ffile-prefix-map).
+  std::optional<std::filesystem::path> store_root;
   toolchain::Clang clang;
   std::optional<std::string> cxx_driver;            // clang++-19 beside clang; else --driver-mode=g++
   std::optional<runtimes::Installed> cxx_runtimes;  // libc++ for C++ on musl
