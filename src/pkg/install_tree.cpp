@@ -63,8 +63,24 @@ void check_archives(const fs::path& lib_dir, const target::Target& t) {
 // package can move (an import into another store) and pkg-config still
 // finds its files: "prefix=/usr" -> "prefix=${pcfiledir}/../..", any other
 // "/usr/..." a line spells out (zlib writes "libdir=/usr/lib") -> "${prefix}/...".
+// A -L or -I of another absolute path in a Libs or Cflags line is where a
+// dependency sat during the build (libxml2's configure copies zlib's
+// "-L<store>/pkg/.../zlib/lib" from pkg-config): dropped, since the driver
+// and the pkg-config wrapper find every package of the target without it.
 std::string relocated_pc_line(std::string line) {
   if (line == "prefix=/usr" || line == "prefix=/usr/") return "prefix=${pcfiledir}/../..";
+  if (line.starts_with("Libs") || line.starts_with("Cflags")) {
+    auto colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string kept = line.substr(0, colon + 1), words = line.substr(colon + 1);
+      for (auto word : util::split(words, ' ')) {
+        bool build_path = (word.starts_with("-L/") || word.starts_with("-I/")) &&
+                          !word.starts_with("-L/usr") && !word.starts_with("-I/usr");
+        if (!word.empty() && !build_path) kept += " " + std::string(word);
+      }
+      line = kept;
+    }
+  }
   std::string out;
   for (std::size_t i = 0; i < line.size();) {
     bool starts_path =

@@ -70,6 +70,21 @@ for t in "${targets[@]}"; do
   for r in "${recipes[@]}"; do
     printf '%s\n' "${names[@]}" | grep -qx "${r%% *}" && smoke "$t" "${r%% *}" "${r##* }"
   done
+  # Reproducible from any store: no archive or .pc names the store (the
+  # driver maps it to /xstatic in debug info, the build's source folder is
+  # /usr/src/<source>; OpenSSL's `version -f` string is written without paths).
+  store=$(cd "$XSTATIC_HOME" && pwd -P)
+  for name in "${names[@]}"; do
+    dir=$("$XSTATIC" pkg list --json | python3 -c '
+import json, sys
+for p in json.load(sys.stdin):
+    if p["name"] == sys.argv[1] and p["target"] == sys.argv[2] and p["sysroot"].endswith("-musl"):
+        print(p["path"])
+        break' "$name" "$t")
+    [ -d "$dir" ] || fail "pkg list --json has no path for $name on $t"
+    leaks=$(grep -rlF --exclude=build.log --exclude=manifest.json "$store" "$dir" || true)
+    [ -z "$leaks" ] || fail "$name for $t names the store's path ($store) in: $leaks"
+  done
 done
 
 # Big-endian: zlib in CI; the other compression libraries and SQLite too

@@ -21,6 +21,12 @@ TEST_CASE("prefix becomes the .pc file's own place, other /usr paths hang off it
   CHECK(relocated_pc_line("Libs: -L/usr/lib -lz") == "Libs: -L${prefix}/lib -lz");
   CHECK(relocated_pc_line("Cflags: -I/usr/include/foo") == "Cflags: -I${prefix}/include/foo");
   CHECK(relocated_pc_line("libdir=${prefix}/lib") == "libdir=${prefix}/lib");
+  // A dependency's folder during the build (libxml2 copies zlib's -L) is dropped.
+  CHECK(relocated_pc_line("Libs.private:   -L/s/pkg/arm64-musl/zlib/lib/pkgconfig/../../lib -lz    -lm  ") ==
+        "Libs.private: -lz -lm");
+  CHECK(relocated_pc_line("Cflags: -I/s/pkg/zlib/include -I/usr/include/libxml2") ==
+        "Cflags: -I${prefix}/include/libxml2");
+  CHECK(relocated_pc_line("Libs: -L${libdir} -lxml2") == "Libs: -L${libdir} -lxml2");
   // Not a path of the prefix: left alone.
   CHECK(relocated_pc_line("Description: tools for /usrx and a/usr/b") ==
         "Description: tools for /usrx and a/usr/b");
