@@ -22,6 +22,7 @@
 #include "xstatic/driver/fingerprint.hpp"
 #include "xstatic/driver/glibc.hpp"
 #include "xstatic/driver/launcher.hpp"
+#include "xstatic/driver/link_record.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
@@ -218,9 +219,11 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
 
 // A temporary file for lld's --why-extract report, on static glibc links
 // made by lld (see xstatic/driver/glibc.hpp).
+// Also on every ELF link when a link record is asked for (xstatic/driver/link_record.hpp).
 std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t) {
-  if (!target::libc_info(t.libc).static_hazards || inv.mode != Mode::link || inv.other_linker)
-    return std::nullopt;
+  if (inv.mode != Mode::link || inv.other_linker) return std::nullopt;
+  bool record = t.row->format == target::ObjectFormat::elf && link_record_dir();
+  if (!target::libc_info(t.libc).static_hazards && !record) return std::nullopt;
   std::string tmpl = util::getenv_nonempty("TMPDIR").value_or("/tmp") + "/xstatic-why-XXXXXX";
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) return std::nullopt;  // only the warning is lost
@@ -228,13 +231,25 @@ std::optional<std::string> why_extract_file(const Invocation& inv, const target:
   return tmpl;
 }
 
-// The glibc hazard functions lld pulled in; removes the report.
-std::vector<std::string> take_why_extract(const Plan& plan) {
+// lld's report (empty when none was asked for); removes its file.
+std::string take_why_extract(const Plan& plan) {
   if (!plan.why_extract) return {};
   std::stringstream text;
   text << std::ifstream(*plan.why_extract).rdbuf();
   ::unlink(plan.why_extract->c_str());
-  return glibc_hazards_in_why_extract(text.str());
+  return text.str();
+}
+
+// The release's record of what this link took from archives (link_record.hpp).
+void record_link(const Invocation& inv, const Plan& plan, std::string_view report) {
+  namespace fs = std::filesystem;
+  auto dir = link_record_dir();
+  if (!dir || !plan.why_extract) return;
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  fs::path output = fs::path(output_of(inv, plan.target));
+  if (!fs::is_regular_file(output, ec)) return;  // -o /dev/null: a probe
+  write_link_record(*dir, {fs::absolute(output, ec).lexically_normal(), extracted_archives(report, cwd)});
 }
 
 // After a failed link only (never on the compile path): a sysroot made by an
@@ -300,14 +315,16 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
     if (plan.why_extract) ::unlink(plan.why_extract->c_str());
     throw;
   }
-  auto hazards = take_why_extract(plan);
+  std::string report = take_why_extract(plan);
   if (result.exit_code != 0) {
     note_outdated_sysroot(plan, progress);
     note_wasi_exceptions(plan, result.err, progress);
     return result.exit_code;
   }
   bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
+  record_link(inv, plan, report);
   bool may_have_hazards = target::libc_info(plan.target.libc).static_hazards;
+  auto hazards = may_have_hazards ? glibc_hazards_in_why_extract(report) : std::vector<std::string>{};
   if (may_have_hazards && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
     progress.warning(glibc_hazard_warning(plan.target.go_name(), hazards));
   return 0;

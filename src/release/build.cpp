@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "xstatic/driver/link_record.hpp"
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/integrate/toolset.hpp"
 #include "xstatic/util/error.hpp"
@@ -123,6 +124,10 @@ std::string target_slug(const target::Target& t) {
   return out;
 }
 
+fs::path link_records_dir(const BuildSettings& settings, const target::Target& t) {
+  return settings.build_root / (target_slug(t) + ".links");
+}
+
 std::vector<std::string> release_cflags(const fs::path& source, const fs::path& build) {
   std::vector<std::string> flags{"-g", "-ffile-prefix-map=" + source.string() + "=."};
   if (build != source) flags.push_back("-ffile-prefix-map=" + build.string() + "=build");
@@ -147,8 +152,10 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
 
   util::RunOptions options;
   options.log_file = log.string();
+  fs::remove_all(link_records_dir(settings, t));
   options.env = {"SOURCE_DATE_EPOCH=" + std::to_string(settings.source_date_epoch),
-                 "XSTATIC_HOME=" + store.root().string()};
+                 "XSTATIC_HOME=" + store.root().string(),
+                 std::string(driver::kLinkRecordVar) + "=" + link_records_dir(settings, t).string()};
   const std::string jobs = std::to_string(std::max(settings.jobs, 1));
   const fs::path toolchain_file = settings.build_root / (target_slug(t) + ".cmake");
 

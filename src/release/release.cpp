@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <thread>
 
+#include "xstatic/driver/link_record.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/pkg/pkg.hpp"
@@ -251,12 +253,19 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
   fs::path work = run.settings.build_root / (target_slug(t) + ".ship");
   fs::remove_all(work);
   TargetResult result{t.go_name(), std::string(t.libc_name()), 0, {}, {}};
-  for (const auto& p : packages) result.packages.push_back({p.name, p.version, p.license});
   std::vector<ArchiveEntry> entries, debug_entries;
   std::vector<SbomBinary> sbom_binaries;
+  auto records = driver::read_link_records(link_records_dir(run.settings, t));
+  fs::path build_dir = run.settings.build_root / target_slug(t);
   for (const auto& binary : built) {
     verify_or_stop(binary, binary.filename().string(), t, false);
     auto facts = binary_facts(binary);
+    add_link_facts(facts, binary, records, run.store, t, run.config.build.source, build_dir);
+    // A package a binary links is listed though the release file does not name it.
+    for (const auto& name : facts.packages)
+      if (std::none_of(packages.begin(), packages.end(), [&](const auto& p) { return p.name == name; }))
+        for (const auto& e : pkg::list(run.store, t))
+          if (e.name == name) packages.push_back(e);
     auto shipped = split_debug(binary, t, work, run.objcopy);
     verify_or_stop(shipped.binary, binary.filename().string(), t, true);
     facts.name = shipped.binary.filename().string();
@@ -266,6 +275,7 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
     if (shipped.debug) debug_entries.push_back({shipped.debug_name, *shipped.debug, false});
     result.binaries.push_back(shipped.binary.filename().string());
   }
+  for (const auto& p : packages) result.packages.push_back({p.name, p.version, p.license});
   for (const auto& extra : run.config.extra_files)
     entries.push_back({extra.filename().string(), extra, false});
 

@@ -1,6 +1,8 @@
 // SPDX 2.3 JSON writer (see sbom.hpp). Relationships: the document
 // DESCRIBES the project package, which CONTAINS its binaries; each binary
-// has a STATIC_LINK to the runtimes it links; every Debian package of the
+// has a STATIC_LINK to the runtimes it links, and (from the driver's link
+// record) to each `xstatic pkg` package and each archive of the user's own
+// that lld took members from; every Debian package of the
 // sysroot is a BUILD_DEPENDENCY_OF the project (headers, crt files and the
 // static C library it was linked against).
 #include "xstatic/release/sbom.hpp"
@@ -8,12 +10,14 @@
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
 #include <cctype>
 #include <ctime>
 #include <fstream>
 #include <sstream>
 
 #include "xstatic/inspect/report.hpp"
+#include "xstatic/release/archive.hpp"
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/version.hpp"
 
@@ -150,6 +154,27 @@ std::string spdx_json(const SbomInput& in) {
                                           p.source + " (" + p.version + "), static");
             purl(j, "pkg:deb/debian/" + p.source + "@" + p.version + "?arch=source");
           });
+        // The user's own archives, each once (by path) however many binaries link it.
+        std::vector<const SbomArchive*> archives;
+        for (const auto& b : in.binaries)
+          for (const auto& a : b.archives)
+            if (std::none_of(archives.begin(), archives.end(),
+                             [&](const auto* x) { return x->path == a.path; }))
+              archives.push_back(&a);
+        for (const auto* a : archives)
+          j.object([&] {
+            j.attribute("SPDXID", spdx_id("Archive", a->path));
+            j.attribute("name", a->name);
+            j.attribute("downloadLocation", "NOASSERTION");
+            j.attribute("filesAnalyzed", false);
+            j.attribute("primaryPackagePurpose", "LIBRARY");
+            j.attribute("packageFileName", a->path);
+            j.attribute("licenseConcluded", "NOASSERTION");
+            j.attribute("licenseDeclared", "NOASSERTION");
+            j.attribute("copyrightText", "NOASSERTION");
+            j.attribute("sourceInfo", "a static archive the link took members from (lld --why-extract)");
+            if (!a->sha256.empty()) checksum(j, a->sha256);
+          });
       });
       j.attributeArray("files", [&] {
         for (const auto& b : in.binaries)
@@ -174,6 +199,10 @@ std::string spdx_json(const SbomInput& in) {
           for (const auto& r : in.runtimes)
             if (links(r, b))
               relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Runtime", r.runtime));
+          for (const auto& p : b.packages)
+            relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Pkg", p));
+          for (const auto& a : b.archives)
+            relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Archive", a.path));
         }
         if (in.sysroot)
           for (const auto& p : in.sysroot->packages)
@@ -194,6 +223,48 @@ SbomBinary binary_facts(const std::filesystem::path& built) {
   bytes << in.rdbuf();
   facts.uses_libcxx = bytes.str().find("_ZNSt3__1") != std::string::npos;
   return facts;
+}
+
+void add_link_facts(SbomBinary& facts, const std::filesystem::path& built,
+                    const std::vector<driver::LinkRecord>& records, const store::Store& store,
+                    const target::Target& t, const std::filesystem::path& source,
+                    const std::filesystem::path& build) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path want = fs::weakly_canonical(built, ec);
+  const driver::LinkRecord* record = nullptr;
+  for (const auto& r : records)
+    if (fs::weakly_canonical(r.output, ec) == want) record = &r;  // the last link of that file
+  if (!record) return;
+  facts.link_recorded = true;
+  auto inside = [](const fs::path& path, const fs::path& dir) -> std::optional<fs::path> {
+    std::error_code e;
+    fs::path rel = fs::weakly_canonical(path, e).lexically_relative(fs::weakly_canonical(dir, e));
+    if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+    return rel;
+  };
+  const fs::path packages = store.packages_path(t);
+  for (const auto& a : record->archives) {
+    if (auto rel = inside(a, packages)) {
+      std::string name = rel->begin()->string();
+      if (std::find(facts.packages.begin(), facts.packages.end(), name) == facts.packages.end())
+        facts.packages.push_back(name);
+      continue;
+    }
+    // The sysroot's (libc.a), the runtimes' (libc++.a, libmimalloc.a) and
+    // clang's own: the SBOM lists them as Debian packages and runtimes.
+    if (inside(a, store.root()) || a.string().starts_with("/usr/lib/llvm-")) continue;
+    SbomArchive archive;
+    archive.name = a.filename().string();
+    if (auto rel = inside(a, build))
+      archive.path = "build/" + rel->generic_string();
+    else if (auto rel2 = inside(a, source))
+      archive.path = "./" + rel2->generic_string();
+    else
+      archive.path = archive.name;
+    archive.sha256 = fs::is_regular_file(a, ec) ? sha256_file(a) : std::string();
+    facts.archives.push_back(std::move(archive));
+  }
 }
 
 void add_store_facts(SbomInput& in, const store::Store& store) {

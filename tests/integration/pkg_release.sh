@@ -45,6 +45,9 @@ for name, lic in want.items():
     assert any(r.startswith(f"pkg:deb/debian/{name}@" + p["versionInfo"]) for r in refs), (name, refs)
 rels = {(r["spdxElementId"], r["relationshipType"], r["relatedSpdxElement"]) for r in sbom["relationships"]}
 assert any(t == "DEPENDS_ON" and o == "SPDXRef-Pkg-curl" for _, t, o in rels), rels
+# What the link itself took (lld --why-extract): the binary links each package.
+for name in want:
+    assert ("SPDXRef-File-https-client", "STATIC_LINK", f"SPDXRef-Pkg-{name}") in rels, (name, rels)
 summary = json.load(open(sys.argv[2]))
 names = {p["name"]: p["license"] for p in summary["targets"][0]["packages"]}
 assert names == want, names

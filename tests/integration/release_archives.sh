@@ -43,6 +43,20 @@ expect_contains "$(cat "$WORK/table")" "greet_1.4.0_checksums.txt"
 [ "$(wc -l <"$dist/greet_1.4.0_checksums.txt")" = 6 ] || fail "checksums: $(cat "$dist/greet_1.4.0_checksums.txt")"
 check_artifacts_json "$dist"
 check_sbom "$dist/greet_1.4.0_linux_arm64.sbom.spdx.json" "$XSTATIC_HOME/sysroots/arm64-musl/manifest.json"
+# The project's own static library, from the link itself (lld --why-extract):
+# listed with the digest of the archive the link read, linked by app.
+greet_a=$WORK/mk/.xstatic/release/linux_arm64/libgreet.a
+[ -f "$greet_a" ] || fail "no libgreet.a in the release's build folder: $(ls "$WORK/mk/.xstatic/release/linux_arm64")"
+python3 - "$dist/greet_1.4.0_linux_arm64.sbom.spdx.json" "$(sha256sum <"$greet_a" | cut -d' ' -f1)" <<'PY' ||
+import json, sys
+sbom = json.load(open(sys.argv[1]))
+archives = [p for p in sbom["packages"] if p["SPDXID"].startswith("SPDXRef-Archive-")]
+assert [a["packageFileName"] for a in archives] == ["build/libgreet.a"], archives
+assert archives[0]["checksums"] == [{"algorithm": "SHA256", "checksumValue": sys.argv[2]}], archives[0]
+rels = {(r["spdxElementId"], r["relationshipType"], r["relatedSpdxElement"]) for r in sbom["relationships"]}
+assert ("SPDXRef-File-app", "STATIC_LINK", archives[0]["SPDXID"]) in rels, rels
+PY
+  fail "the SBOM does not list libgreet.a as linked into app"
 [ "$(stat -c %a "$dist")" = 755 ] || fail "dist folder mode $(stat -c %a "$dist")"
 
 # --- glibc through --targets: "_glibc" in the name, libc6-dev in the SBOM.

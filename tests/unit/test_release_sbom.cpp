@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <llvm/Support/JSON.h>
 
+#include <set>
+
 #include "xstatic/release/sbom.hpp"
 
 using namespace xstatic;
@@ -18,8 +20,15 @@ SbomInput sample() {
   in.source_date_epoch = 1700000000;
   in.archive_name = "wordstat_1.2.0_linux_arm64.tar.gz";
   in.archive_sha256 = std::string(64, 'a');
-  in.binaries = {{"wordstat-cli", std::string(64, 'b'), true, "mimalloc 2.0.9"},
-                 {"plain", std::string(64, 'c'), false, "musl"}};
+  SbomBinary cli, plain;
+  cli.name = "wordstat-cli";
+  cli.sha256 = std::string(64, 'b');
+  cli.uses_libcxx = true;
+  cli.allocator = "mimalloc 2.0.9";
+  plain.name = "plain";
+  plain.sha256 = std::string(64, 'c');
+  plain.allocator = "musl";
+  in.binaries = {cli, plain};
   sysroot::Manifest m;
   m.packages = {{"musl-dev", "1.2.3-1", "arm64", std::string(64, 'd')},
                 {"linux-libc-dev", "6.1.192-3", "arm64", ""}};
@@ -86,4 +95,42 @@ TEST_CASE("SPDX identifiers keep only letters, digits, '.' and '-'") {
   CHECK(spdx_id("Deb", "libstdc++-12-dev") == "SPDXRef-Deb-libstdcxx-12-dev");
   CHECK(spdx_id("File", "my_tool.exe") == "SPDXRef-File-my-tool.exe");
   CHECK(iso8601_utc(0) == "1970-01-01T00:00:00Z");
+}
+
+TEST_CASE("a recorded link names the packages and the user's archives each binary took members from") {
+  auto in = sample();
+  pkg::Entry zlib;
+  zlib.name = zlib.source = "zlib";
+  zlib.version = "1:1.2.13.dfsg-1";
+  zlib.license = "Zlib";
+  zlib.target = "linux/arm64";
+  in.packages.push_back(zlib);
+  in.binaries[0].link_recorded = true;
+  in.binaries[0].packages = {"zlib"};
+  in.binaries[0].archives = {{"libfoo.a", "build/lib/libfoo.a", std::string(64, 'e')}};
+  in.binaries[1].link_recorded = true;
+  in.binaries[1].archives = {{"libfoo.a", "build/lib/libfoo.a", std::string(64, 'e')}};
+  auto parsed = llvm::json::parse(spdx_json(in));
+  REQUIRE(static_cast<bool>(parsed));
+  auto* doc = parsed->getAsObject();
+  int archives = 0;
+  for (const auto& p : *doc->getArray("packages")) {
+    auto* o = p.getAsObject();
+    if (o->getString("SPDXID") != "SPDXRef-Archive-build-lib-libfoo.a") continue;
+    ++archives;  // listed once though two binaries link it
+    CHECK(o->getString("packageFileName") == "build/lib/libfoo.a");
+    CHECK(o->getArray("checksums")->front().getAsObject()->getString("checksumValue") ==
+          std::string(64, 'e'));
+  }
+  CHECK(archives == 1);
+  std::set<std::pair<std::string, std::string>> links;
+  for (const auto& r : *doc->getArray("relationships")) {
+    auto* o = r.getAsObject();
+    if (o->getString("relationshipType") == "STATIC_LINK")
+      links.emplace(o->getString("spdxElementId")->str(), o->getString("relatedSpdxElement")->str());
+  }
+  CHECK(links.count({"SPDXRef-File-wordstat-cli", "SPDXRef-Pkg-zlib"}) == 1);
+  CHECK(links.count({"SPDXRef-File-plain", "SPDXRef-Pkg-zlib"}) == 0);
+  CHECK(links.count({"SPDXRef-File-wordstat-cli", "SPDXRef-Archive-build-lib-libfoo.a"}) == 1);
+  CHECK(links.count({"SPDXRef-File-plain", "SPDXRef-Archive-build-lib-libfoo.a"}) == 1);
 }

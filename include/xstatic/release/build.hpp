@@ -28,6 +28,10 @@ struct BuildSettings {
 // "linux_arm64", "linux_armv7", "linux_amd64_glibc": the target's folder name.
 std::string target_slug(const target::Target& t);
 
+// Where the driver records each link of a target's build (XSTATIC_LINK_RECORD,
+// xstatic/driver/link_record.hpp): emptied before the build, read by the SBOM.
+fs::path link_records_dir(const BuildSettings& settings, const target::Target& t);
+
 // The compiler flags a release adds: -g, then one -ffile-prefix-map per
 // folder, `source` mapped to "." and `build` to "build" (the longer path is
 // matched first by clang, so a build folder inside the source works).

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "xstatic/driver/link_record.hpp"
 #include "xstatic/pkg/pkg.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/store/store.hpp"
@@ -22,11 +23,23 @@
 
 namespace xstatic::release {
 
+// A static archive of the user's own that a link took members from.
+struct SbomArchive {
+  std::string name;    // file name: libfoo.a
+  std::string path;    // "build/sub/libfoo.a", "./vendor/libfoo.a" (inside the project), else the file name
+  std::string sha256;  // of the archive as linked
+};
+
 struct SbomBinary {
   std::string name;    // file name in the archive
   std::string sha256;  // of the shipped (stripped) file
   bool uses_libcxx = false;
   std::string allocator;  // inspect's allocator field: "mimalloc 2.0.9", "musl", ...
+  // From the driver's link record (xstatic/driver/link_record.hpp), when the
+  // link was recorded (ELF targets): what lld took members from.
+  bool link_recorded = false;
+  std::vector<std::string> packages;  // `xstatic pkg` packages, by name
+  std::vector<SbomArchive> archives;  // the user's own archives
 };
 
 struct SbomInput {
@@ -47,6 +60,16 @@ std::string spdx_json(const SbomInput& in);
 // libc++ is linked; the inspector names its allocator. (name and sha256 are
 // left for the caller: they are the shipped file's.)
 SbomBinary binary_facts(const std::filesystem::path& built);
+
+// What the link that made `built` took from archives (the last record whose
+// output is that file), sorted into `xstatic pkg` packages of the target and
+// the user's own archives (paths shown relative to `build` or `source`);
+// the sysroot's, the runtimes' and the toolchain's own are left to the rest
+// of the SBOM. No record: facts unchanged (link_recorded stays false).
+void add_link_facts(SbomBinary& facts, const std::filesystem::path& built,
+                    const std::vector<driver::LinkRecord>& records, const store::Store& store,
+                    const target::Target& t, const std::filesystem::path& source,
+                    const std::filesystem::path& build);
 
 // Fills in.sysroot from the target's sysroot manifest and in.runtimes with
 // the store's runtimes for the target that one of in.binaries links.

@@ -78,12 +78,12 @@ assert sbom["documentNamespace"].startswith("https://")
 ids = {p["SPDXID"] for p in sbom["packages"]} | {f["SPDXID"] for f in sbom.get("files", [])} | {"SPDXRef-DOCUMENT"}
 for r in sbom["relationships"]:
     assert r["spdxElementId"] in ids and r["relatedSpdxElement"] in ids, r
-versions = {p["name"]: p["versionInfo"] for p in sbom["packages"]}
+versions = {p["name"]: p.get("versionInfo") for p in sbom["packages"]}
 for p in manifest["packages"]:
     assert versions.get(p["name"]) == p["version"], (p["name"], versions)
 if runtime:
     assert runtime in versions, (runtime, versions)
     assert any(r["relationshipType"] == "STATIC_LINK" for r in sbom["relationships"])
-print("sbom ok:", ", ".join(f"{k} {v}" for k, v in sorted(versions.items())))
+print("sbom ok:", ", ".join(f"{k} {v or ''}".strip() for k, v in sorted(versions.items())))
 PY
 }

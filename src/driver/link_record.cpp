@@ -1,0 +1,111 @@
+// Link records for the release's SBOM (see xstatic/driver/link_record.hpp).
+#include "xstatic/driver/link_record.hpp"
+
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_ostream.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+#include "xstatic/util/process.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::driver {
+namespace fs = std::filesystem;
+
+std::optional<fs::path> link_record_dir() {
+  auto v = util::getenv_nonempty(kLinkRecordVar);
+  if (!v) return std::nullopt;
+  return fs::path(*v);
+}
+
+std::vector<fs::path> extracted_archives(std::string_view report, const fs::path& cwd) {
+  std::vector<fs::path> out;
+  bool header = true;
+  for (auto line : util::split(report, '\n')) {
+    if (header) {  // "reference\textracted\tsymbol"
+      header = false;
+      continue;
+    }
+    auto fields = util::split(line, '\t');
+    if (fields.size() < 2) continue;
+    std::string_view extracted = fields[1];
+    // "path/libfoo.a(member.o)": the member's name may itself hold '(' (never a path's end).
+    if (extracted.empty() || extracted.back() != ')') continue;
+    auto open = extracted.rfind(".a(");
+    if (open == std::string_view::npos) open = extracted.rfind(".lib(");
+    if (open == std::string_view::npos) continue;
+    fs::path archive(extracted.substr(0, extracted.find('(', open)));
+    if (archive.is_relative()) archive = cwd / archive;
+    out.push_back(archive.lexically_normal());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void write_link_record(const fs::path& dir, const LinkRecord& record) {
+  static std::atomic<unsigned> counter{0};
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::string base = "link-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  fs::path tmp = dir / ("." + base + ".tmp"), final_path = dir / (base + ".json");
+  {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    llvm::json::OStream j(os, 2);
+    j.object([&] {
+      j.attribute("output", record.output.string());
+      j.attributeArray("archives", [&] {
+        for (const auto& a : record.archives) j.value(a.string());
+      });
+    });
+    os.flush();
+    std::ofstream out(tmp, std::ios::trunc);
+    out << text << "\n";
+    if (!out) return;
+  }
+  fs::rename(tmp, final_path, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
+std::vector<LinkRecord> read_link_records(const fs::path& dir) {
+  struct Found {
+    fs::file_time_type time;
+    std::string file;
+    LinkRecord record;
+  };
+  std::vector<Found> found;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() != ".json") continue;
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto parsed = llvm::json::parse(ss.str());
+    if (!parsed) {
+      llvm::toString(parsed.takeError());  // the reason is not needed: not a record
+      continue;
+    }
+    const auto* obj = parsed->getAsObject();
+    if (!obj) continue;
+    LinkRecord r;
+    if (auto o = obj->getString("output")) r.output = o->str();
+    if (const auto* list = obj->getArray("archives"))
+      for (const auto& v : *list)
+        if (auto s = v.getAsString()) r.archives.emplace_back(s->str());
+    if (r.output.empty()) continue;
+    found.push_back({e.last_write_time(ec), e.path().filename().string(), std::move(r)});
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.time, a.file) < std::tie(b.time, b.file); });
+  std::vector<LinkRecord> out;
+  for (auto& f : found) out.push_back(std::move(f.record));
+  return out;
+}
+
+}  // namespace xstatic::driver
