@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
+#include "xstatic/inspect/glibc_version.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify_report.hpp"
 #include "xstatic/target/target.hpp"
@@ -26,6 +27,7 @@ struct Options {
   bool stripped = false;
   bool allow_hazards = false;
   bool json = false;
+  std::string max_glibc;
 };
 
 inspect::Policy policy_of(const Options& o) {
@@ -39,6 +41,16 @@ inspect::Policy policy_of(const Options& o) {
   p.require_static = o.require_static;
   p.require_stripped = o.stripped;
   p.allow_hazards = o.allow_hazards;
+  if (!o.max_glibc.empty()) {
+    if (!inspect::is_glibc_version(o.max_glibc))
+      throw Error("--max-glibc " + o.max_glibc + ": not a glibc version",
+                  "write it as glibc does: --max-glibc 2.31", Exit::usage);
+    if (p.target && p.target->libc != target::Libc::glibc && p.check_libc)
+      throw Error("--max-glibc is a floor for glibc binaries; " + p.target->describe() + " uses " +
+                      std::string(p.target->libc_name()),
+                  "drop --max-glibc, or name a glibc target: --target linux/amd64 --libc glibc", Exit::usage);
+    p.max_glibc = o.max_glibc;
+  }
   return p;
 }
 
@@ -64,6 +76,7 @@ std::string summary(const inspect::Report& r) {
   std::string out = r.target.value_or(r.arch);
   if (r.libc) out += " " + std::string(target::libc_name(*r.libc));
   out += ", " + std::string(r.linkage == inspect::Linkage::none ? name(r.file_type) : name(r.linkage));
+  if (!r.glibc_max.empty()) out += ", needs glibc " + r.glibc_max;
   out += r.stripped ? ", stripped" : ", not stripped";
   if (!r.allocator.empty() && r.allocator != "unknown") out += ", malloc: " + r.allocator;
   return out;
@@ -126,11 +139,15 @@ void add_verify(CLI::App& app) {
   cmd->add_flag(
       "--allow-hazards", o->allow_hazards,
       "Report hazards (static glibc NSS/dlopen/iconv, executable stack, text relocations) as warnings");
+  cmd->add_option("--max-glibc", o->max_glibc,
+                  "Must run on this glibc and newer (2.31): only glibc's own libraries dynamic, its "
+                  "standard loader, no symbol version above it (each one named); static files pass");
   cmd->add_flag("--json", o->json, "Print a JSON array: {path, ok, failures, warnings, error} per file");
   cmd->footer(
       "Examples:\n"
       "  xstatic verify app --target linux/arm64 --static\n"
       "  xstatic -q verify dist/* --static --stripped     # one line per failing file\n"
+      "  xstatic verify --max-glibc 2.31 app               # any ELF: runs on glibc 2.31 and newer?\n"
       "Output: one line per file, 'FILE: ok (linux/arm64 musl, static, stripped)' or\n"
       "'FILE: REASON[; REASON...]' (-q: failing files only), e.g.\n"
       "  dist/app: dynamic: needs libc.so.6 (interpreter /lib/ld-linux-aarch64.so.1)\n"

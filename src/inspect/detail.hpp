@@ -39,6 +39,11 @@ std::string hex(llvm::ArrayRef<std::uint8_t> bytes);
 
 // Fills the report for one kind of binary (the caller set path and file_size).
 void inspect_elf(const llvm::object::Binary& bin, Report& r);
+// ELF, after inspect_elf: versioned_imports and glibc_max from the dynamic
+// symbols' versions (a dynamic file only; an unreadable table is a note).
+void read_versioned_imports(const llvm::object::Binary& bin, Report& r);
+// verify --max-glibc FLOOR's rules (xstatic/inspect/verify.hpp), one failure line each.
+void check_glibc_floor(const Report& r, const std::string& floor, std::vector<std::string>& failures);
 void inspect_macho(const llvm::object::Binary& bin, Report& r);  // thin or universal
 void inspect_coff(const llvm::object::Binary& bin, Report& r);
 void inspect_wasm(std::string_view bytes, Report& r);  // throws Error on a malformed module

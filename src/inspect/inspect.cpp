@@ -129,12 +129,14 @@ void inspect_binary(llvm::MemoryBufferRef buffer, Report& r) {
   if (!format)
     throw Error(r.path + ": not an ELF, Mach-O, PE or wasm file (" + "type " +
                 std::to_string(static_cast<int>(b.getType())) + ")");
-  if (b.isELF())
+  if (b.isELF()) {
     detail::inspect_elf(b, r);
-  else if (b.isCOFF())
+    detail::read_versioned_imports(b, r);
+  } else if (b.isCOFF()) {
     detail::inspect_coff(b, r);
-  else
+  } else {
     detail::inspect_macho(b, r);
+  }
 }
 
 Report inspect_buffer(llvm::MemoryBufferRef buffer, std::string name) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "detail.hpp"
+#include "xstatic/inspect/glibc_version.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -63,6 +64,15 @@ void report_json(llvm::json::OStream& j, const Report& r) {
     j.attribute("soname", r.soname.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.soname));
     strings_json(j, "rpath", r.rpath);
     strings_json(j, "runpath", r.runpath);
+    j.attribute("glibc_max",
+                r.glibc_max.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.glibc_max));
+    j.attributeArray("versioned_imports", [&] {
+      for (const auto& v : r.versioned_imports)
+        j.object([&] {
+          j.attribute("symbol", v.symbol);
+          j.attribute("version", v.version);
+        });
+    });
     libraries_json(j, "dylibs", r.dylibs);
     j.attribute("min_os", r.min_os.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.min_os));
     libraries_json(j, "imports", r.imports);
@@ -140,6 +150,14 @@ void report_text(std::string& out, const Report& r) {
   line(out, "soname", r.soname);
   line(out, "rpath", util::join(r.rpath, ":"));
   line(out, "runpath", util::join(r.runpath, ":"));
+  if (!r.glibc_max.empty()) {  // "2.34 (close_range; 112 versioned imports)"
+    std::vector<std::string> at_max;
+    for (const auto& v : r.versioned_imports)
+      if (glibc_version_of(v.version) == r.glibc_max) at_max.push_back(v.symbol);
+    line(out, "glibc needed",
+         r.glibc_max + " (" + util::join(at_max, ", ") + "; " + std::to_string(r.versioned_imports.size()) +
+             " versioned imports)");
+  }
   line(out, "dylibs", libraries_text(r.dylibs));
   line(out, "min os", r.min_os);
   line(out, "subsystem", r.subsystem);

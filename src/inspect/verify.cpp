@@ -84,6 +84,7 @@ void check_one(const Report& r, const Policy& p, Verdict& v, const std::string& 
   if (p.target) check_target(r, *p.target, p.check_libc, one);
   if (p.require_static) check_static(r, one);
   if (p.require_stripped) check_stripped(r, one);
+  if (p.max_glibc) detail::check_glibc_floor(r, *p.max_glibc, one.failures);
   for (const auto& h : r.hazards)
     (p.allow_hazards ? one.warnings : one.failures).push_back("hazard: " + h.reason);
   for (const auto& n : r.notes) one.warnings.push_back("note: " + n);

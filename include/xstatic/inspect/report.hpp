@@ -37,6 +37,11 @@ struct Library {
   bool system = false;  // part of the OS (libSystem; KERNEL32, ucrt api-sets, ...)
 };
 
+struct VersionedImport {
+  std::string symbol;
+  std::string version;  // "GLIBC_2.34", "GLIBC_PRIVATE", "GLIBCXX_3.4.29", ...
+};
+
 struct Hazard {
   HazardKind kind;
   std::string reason;  // why, for a human: "static glibc program carries NSS (/etc/nsswitch.conf)"
@@ -89,6 +94,11 @@ struct Report {
   std::string soname;                // DT_SONAME
   std::vector<std::string> rpath;    // DT_RPATH entries (Mach-O: LC_RPATH)
   std::vector<std::string> runpath;  // DT_RUNPATH entries
+  // Undefined dynamic symbols bound to a version (.gnu.version, .gnu.version_r):
+  // {"close_range", "GLIBC_2.34"}; and the highest GLIBC_x.y among them
+  // ("2.34"; "" when the file needs no versioned glibc symbol: static, musl).
+  std::vector<VersionedImport> versioned_imports;
+  std::string glibc_max;
 
   // Mach-O and PE linking.
   std::vector<Library> dylibs;   // Mach-O LC_LOAD_DYLIB and its weak/reexport/lazy/upward forms

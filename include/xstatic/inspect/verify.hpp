@@ -19,6 +19,11 @@ struct Policy {
   bool require_static = true;            // static or static-pie; no interpreter, no needed libraries
   bool require_stripped = false;         // no symbol table, no debug sections
   bool allow_hazards = false;            // when false, hazards (static glibc NSS/dlopen, execstack...) fail
+  // A glibc floor ("2.31"): the file runs on that glibc and newer. ELF only;
+  // NEEDED only glibc's own libraries, PT_INTERP a standard glibc loader, no
+  // versioned glibc symbol above the floor (each offender is named), no
+  // GLIBC_PRIVATE. A static file passes (it needs no glibc).
+  std::optional<std::string> max_glibc;
 };
 
 struct Verdict {
