@@ -76,6 +76,8 @@ void write_archive(const fs::path& out, ArchiveFormat format, std::vector<Archiv
           "gzip timestamp");
     check(archive_write_set_filter_option(a.get(), "gzip", "compression-level", "9"), a.get(), out,
           "gzip level");
+  } else if (format == ArchiveFormat::tar) {
+    check(archive_write_set_format_pax_restricted(a.get()), a.get(), out, "tar format");
   } else {
     check(archive_write_set_format_zip(a.get()), a.get(), out, "zip format");
     check(archive_write_set_format_option(a.get(), "zip", "compression", "deflate"), a.get(), out,
@@ -95,6 +97,23 @@ void write_archive(const fs::path& out, ArchiveFormat format, std::vector<Archiv
     write_header(a.get(), out, entry.name, false, static_cast<std::int64_t>(size), entry.executable, mtime);
     copy_data(a.get(), out, entry);
   }
+  check(archive_write_close(a.get()), a.get(), out, "close");
+}
+
+void gzip_file(const fs::path& in, const fs::path& out) {
+  std::unique_ptr<archive, ArchiveCloser> a(archive_write_new());
+  check(archive_write_set_format_raw(a.get()), a.get(), out, "raw format");
+  check(archive_write_add_filter_gzip(a.get()), a.get(), out, "gzip");
+  check(archive_write_set_filter_option(a.get(), "gzip", "timestamp", nullptr), a.get(), out,
+        "gzip timestamp");
+  check(archive_write_set_filter_option(a.get(), "gzip", "compression-level", "9"), a.get(), out,
+        "gzip level");
+  check(archive_write_open_filename(a.get(), out.c_str()), a.get(), out, "open");
+  std::error_code ec;
+  auto size = fs::file_size(in, ec);
+  if (ec) throw Error("cannot read " + in.string() + ": " + ec.message(), {}, Exit::internal);
+  write_header(a.get(), out, in.filename().string(), false, static_cast<std::int64_t>(size), false, 0);
+  copy_data(a.get(), out, {in.filename().string(), in, false});
   check(archive_write_close(a.get()), a.get(), out, "close");
 }
 

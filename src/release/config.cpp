@@ -8,6 +8,7 @@
 #include <llvm/Support/ConvertUTF.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -20,12 +21,15 @@
 namespace xstatic::release {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"name",  "version", "targets", "binaries", "extra_files",    "dist",
-                                         "cmake", "make",    "command", "packages", "refuse_licenses"};
+constexpr std::string_view kTopKeys[] = {"name",        "version",  "targets",         "binaries",
+                                         "extra_files", "dist",     "cmake",           "make",
+                                         "command",     "packages", "refuse_licenses", "image"};
 constexpr std::string_view kCmakeKeys[] = {"source", "args", "targets"};
 constexpr std::string_view kMakeKeys[] = {"source", "args"};
 constexpr std::string_view kCommandKeys[] = {"source", "run"};
 constexpr std::string_view kTargetKeys[] = {"target", "libc"};
+constexpr std::string_view kImageKeys[] = {"repository", "tags",        "entrypoint",
+                                           "binaries",   "extra_files", "user"};
 
 class Reader {
  public:
@@ -130,6 +134,66 @@ std::vector<fs::path> expand_extra_file(const Reader& r, const toml::node& node,
     r.fail(node.source(), "extra file '" + pattern + "' matches no file in " + base.string(),
            "create it, or remove it from extra_files");
   return found;
+}
+
+bool is_repository(const std::string& s) {  // registry host[:port]/path, as OCI names go (lowercase)
+  return !s.empty() && s.size() <= 255 && s.front() != '/' && s.back() != '/' &&
+         std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' ||
+                  c == '/' || c == ':';
+         });
+}
+
+bool is_tag(const std::string& s) {  // [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}; {version} checked when expanded
+  if (s.empty() || s.size() > 128 || s.front() == '.' || s.front() == '-') return false;
+  return s == "{version}" || std::all_of(s.begin(), s.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+         });
+}
+
+ImageConfig parse_image(const Reader& r, const toml::node& node, const Config& c) {
+  const auto* table = node.as_table();
+  if (!table)
+    r.fail(node.source(), "'image' must be a table", "write [image] and repository = \"example.org/app\"");
+  r.check_keys(*table, kImageKeys, "image");
+  ImageConfig img;
+  const auto* repo = table->get("repository");
+  if (!repo)
+    r.fail(node.source(), "[image] has no 'repository'", "write repository = \"example.org/" + c.name + "\"");
+  img.repository = r.string(*repo, "repository", "\"example.org/app\"");
+  if (!is_repository(img.repository))
+    r.fail(repo->source(), "repository '" + img.repository + "' is not an image name",
+           "lowercase letters, digits, '.', '-', '_', '/' and a registry's ':port': \"example.org/app\"");
+  img.tags = {"{version}"};
+  if (const auto* t = table->get("tags")) img.tags = r.strings(*t, "tags", "[\"{version}\", \"latest\"]");
+  if (img.tags.empty()) r.fail(node.source(), "[image] tags is empty", "write tags = [\"{version}\"]");
+  for (const auto& tag : img.tags)
+    if (!is_tag(tag))
+      r.fail(node.source(), "tag '" + tag + "' is not an image tag",
+             "letters, digits, '_', '.', '-' (up to 128), or \"{version}\"");
+  if (const auto* b = table->get("binaries")) {
+    img.binaries = r.strings(*b, "binaries", "[\"app\"]");
+    for (const auto& name : img.binaries)
+      if (std::none_of(c.binaries.begin(), c.binaries.end(),
+                       [&](const std::string& x) { return fs::path(x).filename() == name; }))
+        r.fail(b->source(), "image binary '" + name + "' is not one of 'binaries'",
+               "name a file of binaries = [...] by its file name");
+  }
+  std::string first =
+      img.binaries.empty() ? fs::path(c.binaries.front()).filename().string() : img.binaries.front();
+  img.entrypoint = {"/" + first};
+  if (const auto* e = table->get("entrypoint"))
+    img.entrypoint = r.strings(*e, "entrypoint", "[\"/" + first + "\"]");
+  if (img.entrypoint.empty())
+    r.fail(node.source(), "[image] entrypoint is empty", "write entrypoint = [\"/" + first + "\"]");
+  if (const auto* u = table->get("user")) img.user = r.string(*u, "user", "\"65534:65534\"");
+  if (const auto* extra = table->get("extra_files")) {
+    for (const auto& pattern : r.strings(*extra, "extra_files", "[\"config.yaml\"]"))
+      for (auto& p : expand_extra_file(r, *extra, c.project_dir, pattern)) img.extra_files.push_back(p);
+    std::sort(img.extra_files.begin(), img.extra_files.end());
+    img.extra_files.erase(std::unique(img.extra_files.begin(), img.extra_files.end()), img.extra_files.end());
+  }
+  return img;
 }
 
 Build parse_build(const Reader& r, const toml::table& top, const fs::path& base) {
@@ -289,6 +353,8 @@ Config parse_config(std::string_view text, const fs::path& file) {
                "archives hold files by name: rename or drop one");
     }
   }
+
+  if (const auto* image = top.get("image")) c.image = parse_image(r, *image, c);
 
   std::string dist = "dist";
   if (const auto* d = top.get("dist")) dist = r.string(*d, "dist", "\"dist\"");

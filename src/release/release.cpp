@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "xstatic/driver/link_record.hpp"
@@ -23,6 +24,7 @@
 #include "xstatic/release/archive.hpp"
 #include "xstatic/release/build.hpp"
 #include "xstatic/release/debug.hpp"
+#include "xstatic/release/image.hpp"
 #include "xstatic/release/sbom.hpp"
 #include "xstatic/release/version.hpp"
 #include "xstatic/sysroot/find.hpp"
@@ -215,6 +217,7 @@ struct TargetRun {
   const std::string& objcopy;
   const Summary& summary;
   const fs::path& staging;
+  ImageWriter* image;  // nullptr without [image]
 };
 
 // The packages of the release file for `t`: installed (built once, or found
@@ -276,6 +279,7 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
     result.binaries.push_back(shipped.binary.filename().string());
   }
   for (const auto& p : packages) result.packages.push_back({p.name, p.version, p.license});
+  if (run.image && t.row->goos == "linux") run.image->add_shipped(t, entries);
   for (const auto& extra : run.config.extra_files)
     entries.push_back({extra.filename().string(), extra, false});
 
@@ -297,6 +301,22 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
   fs::remove_all(work);
   result.seconds = seconds_since(start);
   return result;
+}
+
+// The oci-archive of every Linux target's image (the others have none: said once).
+template <class Say>
+void write_image(ImageWriter& image, const std::string& repository, Summary& s, const fs::path& staging,
+                 const std::vector<target::Target>& targets, const Say& say) {
+  std::vector<std::string> skipped;
+  for (const auto& t : targets)
+    if (t.row->goos != "linux") skipped.push_back(t.describe());
+  if (!skipped.empty())
+    say("image: no container image for " + util::join(skipped, ", ") + " (Linux targets only)");
+  if (skipped.size() == targets.size()) return;
+  s.image_archive = s.name + "_" + s.version + ".oci.tar";
+  s.image_digest = image.write(staging / s.image_archive);
+  for (const auto& tag : image.tags()) s.image_refs.push_back(repository + ":" + tag);
+  s.artifacts.push_back(make_artifact(staging / s.image_archive, "image", nullptr));
 }
 
 }  // namespace
@@ -338,7 +358,10 @@ Summary run_release(const Config& config, const Options& options, const store::S
   check_dist(s.dist, config);  // again, now that no other release can be writing it
 
   Staging staging(s.dist);
-  TargetRun run{config, store, settings, *objcopy, s, staging.dir()};
+  std::optional<ImageWriter> image;
+  if (config.image)
+    image.emplace(settings.build_root / "image", *config.image, s.name, s.version, s.source_date_epoch);
+  TargetRun run{config, store, settings, *objcopy, s, staging.dir(), image ? &*image : nullptr};
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const auto& t = targets[i];
     std::string tag =
@@ -360,6 +383,7 @@ Summary run_release(const Config& config, const Options& options, const store::S
     say(tag + line);
   }
 
+  if (image) write_image(*image, config.image->repository, s, staging.dir(), targets, say);
   std::string checksums_name = s.name + "_" + s.version + "_checksums.txt";
   std::sort(s.artifacts.begin(), s.artifacts.end(),
             [](const auto& a, const auto& b) { return a.name < b.name; });

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "xstatic/release/release.hpp"
+#include "xstatic/util/strings.hpp"
 
 namespace xstatic::release {
 namespace {
@@ -94,6 +95,17 @@ std::string summary_json(const Summary& s) {
           });
       });
       artifact_list(j, s.artifacts);
+      if (s.image_archive.empty()) {
+        j.attribute("image", nullptr);
+      } else {
+        j.attributeObject("image", [&] {
+          j.attribute("archive", s.image_archive);
+          j.attribute("digest", s.image_digest);
+          j.attributeArray("refs", [&] {
+            for (const auto& r : s.image_refs) j.value(r);
+          });
+        });
+      }
     });
   }
   os << "\n";
@@ -128,6 +140,9 @@ std::string summary_table(const Summary& s) {
       list += (list.empty() ? "" : ", ") + p.name + " " + p.version + " (" + p.license + ")";
     o << t.target << " " << t.libc << " links packages: " << list << "\n";
   }
+  if (!s.image_archive.empty())
+    o << "image " << s.image_digest << " (" << util::join(s.image_refs, ", ") << "): podman load -i "
+      << (s.dist / s.image_archive).string() << "\n";
   std::snprintf(line, sizeof line, "%s %s: %zu targets, %zu files in %s (%.1f s)\n", s.name.c_str(),
                 s.version.c_str(), s.targets.size(), s.artifacts.size(), s.dist.string().c_str(), s.seconds);
   o << line;

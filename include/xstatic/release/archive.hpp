@@ -15,7 +15,7 @@ namespace xstatic::release {
 
 namespace fs = std::filesystem;
 
-enum class ArchiveFormat { tar_gz, zip };
+enum class ArchiveFormat { tar_gz, zip, tar };  // tar: uncompressed (an image layer before gzip)
 
 struct ArchiveEntry {
   std::string name;  // path inside the archive ("app", ".build-id/ab/cdef.debug")
@@ -27,6 +27,10 @@ struct ArchiveEntry {
 // Throws xstatic::Error naming the file on any failure.
 void write_archive(const fs::path& out, ArchiveFormat format, std::vector<ArchiveEntry> entries,
                    std::int64_t mtime);
+
+// gzip `in` into `out` (one stream, no file name, no time stamp, level 9):
+// the same bytes on any machine.
+void gzip_file(const fs::path& in, const fs::path& out);
 
 // Lowercase hex SHA-256 of a file's bytes.
 std::string sha256_file(const fs::path& file);

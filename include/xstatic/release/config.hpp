@@ -10,6 +10,10 @@
 //   extra_files = ["LICENSE", "README*"]   # relative to the release file's folder
 //   dist = "dist"
 //
+//   [image]                                 # optional: an OCI image per Linux target
+//   repository = "example.org/wordstat"
+//   tags = ["{version}", "latest"]
+//
 //   [cmake]                                 # or [make], or [command]: exactly one
 //   source = "."
 //   args = ["-DWITH_FOO=ON"]
@@ -41,6 +45,18 @@ struct Build {
   std::vector<std::string> targets;  // cmake: build targets (all when empty)
 };
 
+// [image]: one OCI image per Linux target, in one multi-platform index
+// (release/image.hpp). Nothing but the binaries and the extra files: a
+// static binary needs no base image.
+struct ImageConfig {
+  std::string repository;               // "example.org/wordstat", lowercase
+  std::vector<std::string> tags;        // "{version}" is the release's version; default {"{version}"}
+  std::vector<std::string> entrypoint;  // default {"/" + the first binary}
+  std::vector<std::string> binaries;    // file names of `binaries`; default all
+  std::vector<fs::path> extra_files;    // absolute, into / (0644)
+  std::string user = "65534:65534";     // nobody
+};
+
 struct Config {
   fs::path file;         // the release file, absolute
   fs::path project_dir;  // its folder: relative paths are read from here
@@ -53,6 +69,7 @@ struct Config {
   std::vector<std::string> packages;  // `xstatic pkg` recipes installed for every target before its build
   std::vector<std::string> refuse_licenses;  // SPDX ids no package linked into a binary may carry
   fs::path dist;                             // absolute
+  std::optional<ImageConfig> image;
 };
 
 // Parses the text of a release file; `file` is used in messages and to

@@ -56,6 +56,10 @@ struct Summary {
   std::vector<TargetResult> targets;
   std::vector<Artifact> artifacts;  // sorted by name
   double seconds = 0;
+  // [image]: the oci-archive's name, the multi-platform index's digest, the
+  // image's references ("example.org/app:1.4.0", ...). Empty without [image].
+  std::string image_archive, image_digest;
+  std::vector<std::string> image_refs;
 };
 
 // Runs the release. Every check that needs no build (targets, sysroots,

@@ -58,7 +58,7 @@ for name, a in listed.items():
     data = open(os.path.join(dist, name), "rb").read()
     assert a["size"] == len(data), name
     assert a["sha256"] == hashlib.sha256(data).hexdigest(), name
-    assert a["kind"] in ("archive", "debug-archive", "sbom", "checksums"), a
+    assert a["kind"] in ("archive", "debug-archive", "sbom", "checksums", "image"), a
 print("artifacts.json matches", len(files), "files")
 PY
 }
