@@ -6,7 +6,8 @@
 # McIlroy's adversary, comparators that are no order), on linux/amd64
 # natively (AVX2 when the CPU has it) and under qemu without AVX2 (SSE2),
 # and on linux/arm64 under qemu; qsort again with malloc failing (the
-# in-place fallback); what `inspect` reports; that a program which reaches
+# in-place fallback) and with no malloc linked (its buffer from mmap, and no
+# allocator pulled in for its sake); what `inspect` reports; that a program which reaches
 # neither routine gets the same bytes; that a program's own qsort wins; the
 # opt-out and its errors; glibc targets untouched.
 . "$(dirname "$0")/lib/common.sh"
@@ -23,6 +24,9 @@ runtimes_need_sysroot linux/arm64
 expect_contains "$(cat build.out)" "linux/arm64 libc-routines"
 expect_contains "$("$XSTATIC" runtimes list)" "libc-routines"
 
+allocator_of() { # binary -> the allocator field of inspect --json
+  "$XSTATIC" inspect --json "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["allocator"])'
+}
 routines_of() { # binary -> the libc_routines field of inspect --json, comma-separated
   "$XSTATIC" inspect --json "$1" | python3 -c 'import json,sys; print(",".join(json.load(sys.stdin)[0]["libc_routines"]))'
 }
@@ -42,6 +46,10 @@ for target in linux/amd64 linux/arm64; do
     fail "$name: link with --libc-routines=musl failed"
   "$XSTATIC" cc --target "$target" -O2 -DFAIL_MALLOC "$P/libc_routines.c" -o "nomalloc-$name" ||
     fail "$name: link of the failing-malloc build failed"
+  "$XSTATIC" cc --target "$target" -O2 -DNO_MALLOC "$P/libc_routines.c" -o "mmap-$name" ||
+    fail "$name: link of the build without malloc failed"
+  [ "$(allocator_of "ours-$name")" != unknown ] || fail "$name: the default build has no malloc"
+  [ "$(allocator_of "mmap-$name")" = unknown ] || fail "$name: qsort pulled in an allocator ($(allocator_of "mmap-$name"))"
   [ "$(routines_of "ours-$name")" = "qsort,strlen" ] || fail "$name: inspect says '$(routines_of "ours-$name")'"
   [ "$(routines_of "musl-$name")" = "" ] || fail "$name: --libc-routines=musl still has $(routines_of "musl-$name")"
   [ "$(routines_of "nomalloc-$name")" = "qsort,strlen" ] || fail "$name: the failing-malloc build lacks a routine"
@@ -49,6 +57,8 @@ for target in linux/amd64 linux/arm64; do
   ours=$(run_checked "$name xstatic" "$XSTATIC" run -- "./ours-$name")
   musl=$(run_checked "$name musl" "$XSTATIC" run -- "./musl-$name" unstable)  # smoothsort is not stable
   nomalloc=$(run_checked "$name malloc failing" "$XSTATIC" run -- "./nomalloc-$name")
+  mmapped=$(run_checked "$name without malloc" "$XSTATIC" run -- "./mmap-$name")
+  [ "$(digests "$ours")" = "$(digests "$mmapped")" ] || fail "$name: qsort with an mmap buffer differs: $mmapped"
   # The same answers as musl's own routines, and as with malloc failing.
   [ "$(digests "$ours")" = "$(digests "$musl")" ] || fail "$name: xstatic's and musl's routines differ: $ours / $musl"
   [ "$(digests "$ours")" = "$(digests "$nomalloc")" ] || fail "$name: the in-place qsort differs: $nomalloc"

@@ -11,7 +11,11 @@
  *  - merge sort (stable: equal elements keep their order, which is what
  *    glibc users observe) into a buffer on the stack for at most 1 KB, else
  *    from malloc when the array is at most a quarter of the machine's RAM;
- *    about n log2 n - n comparisons, whatever the input.
+ *    about n log2 n - n comparisons, whatever the input. malloc only when
+ *    the program has one linked anyway: the reference is weak, and without
+ *    it the buffer comes from mmap. A program that sorts but never
+ *    allocates then does not carry an allocator (mimalloc is ~90 KB) for
+ *    qsort's sake, and sorts the same way.
  *  - otherwise, or when malloc fails, an in-place introsort: quicksort with
  *    a median-of-3 (ninther above 128 elements) pivot, recursion only into
  *    the smaller side (depth at most log2 n), and heapsort for a range once
@@ -32,6 +36,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/sysinfo.h>
 
 #include "note.h"
@@ -42,6 +47,10 @@ typedef int (*cmp_fn)(const void *, const void *);
 typedef int (*cmp_r_fn)(const void *, const void *, void *);
 
 void qsort(void *base, size_t n, size_t size, cmp_fn cmp);
+/* Weak: they resolve to the program's malloc when something else links it,
+ * else to null (see above). */
+extern void *malloc(size_t) __attribute__((weak));
+extern void free(void *) __attribute__((weak));
 void __qsort_r(void *base, size_t n, size_t size, cmp_r_fn cmp, void *arg);
 
 enum copy_kind { COPY_BYTES, COPY_4, COPY_8, COPY_WORDS };
@@ -273,11 +282,21 @@ static void sort(const struct sorter *s, char *base, size_t n) {
       return;
     }
     if (bytes <= quarter_of_ram()) {
-      char *tmp = malloc(bytes); /* aligned for any object: the copies' alignment holds */
-      if (tmp) {
-        merge_sort(s, base, n, tmp, kind);
-        free(tmp);
-        return;
+      /* Either is aligned for any object: the copies' alignment holds. */
+      if (malloc && free) {
+        char *tmp = malloc(bytes);
+        if (tmp) {
+          merge_sort(s, base, n, tmp, kind);
+          free(tmp);
+          return;
+        }
+      } else {
+        void *tmp = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (tmp != MAP_FAILED) {
+          merge_sort(s, base, n, tmp, kind);
+          munmap(tmp, bytes);
+          return;
+        }
       }
     }
   }

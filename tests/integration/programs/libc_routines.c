@@ -7,6 +7,9 @@
  *                            and on x86_64 which strlen ran (avx2, sse2)
  *   built with -DFAIL_MALLOC malloc always fails: qsort must fall back to
  *                            sorting in place, still correctly
+ *   built with -DNO_MALLOC   no malloc linked at all: xstatic's qsort takes
+ *                            its buffer from mmap (the default build calls
+ *                            malloc once, so that qsort uses it)
  *
  * strlen: every alignment 0-63 x every length 0-300, long strings, strings
  * whose NUL is the last byte before a PROT_NONE page, random bytes around.
@@ -407,6 +410,10 @@ int main(int argc, char **argv) {
   /* "unstable": the qsort under test does not promise stability (musl's) */
   int stable = !(argc > 1 && strcmp(argv[1], "unstable") == 0);
   uint64_t strlen_digest, qsort_digest;
+#if !defined(FAIL_MALLOC) && !defined(NO_MALLOC)
+  void *volatile some = malloc(16); /* links the program's malloc, which qsort then uses */
+  free(some);
+#endif
   check_strlen();
   strlen_digest = digest;
   digest = 1469598103934665603u;
