@@ -25,8 +25,9 @@
  * Every index is bounded by the range it scans, not by what the comparator
  * says: a comparator that is not a total preorder (one that answers at
  * random) gets a permutation of its input back, in bounded time, and no
- * access outside the array. Elements move with fixed-size copies when they
- * are 4 or 8 bytes (or a multiple of 8) and aligned for that.
+ * access outside the array. The merge sort moves elements with fixed-size
+ * copies when they are 4 or 8 bytes (or a multiple of 8) and aligned for
+ * that.
  *
  * musl's own qsort_nr.o defines qsort and its qsort.o defines __qsort_r and
  * qsort_r: this object defines all three, so lld never takes either.
@@ -84,22 +85,19 @@ static inline __attribute__((always_inline)) void copy_one(char *dst, const char
   }
 }
 
-static inline __attribute__((always_inline)) void swap_one(char *a, char *b, size_t size,
-                                                           enum copy_kind kind) {
-  if (kind == COPY_4) {
-    uint32_t t;
-    memcpy(&t, a, 4), memcpy(a, b, 4), memcpy(b, &t, 4);
-  } else if (kind == COPY_8 || kind == COPY_WORDS) {
-    for (size_t i = 0; i < size; i += 8) {
-      uint64_t t;
-      memcpy(&t, a + i, 8), memcpy(a + i, b + i, 8), memcpy(b + i, &t, 8);
-    }
-  } else {
-    while (size--) {
-      char t = *a;
-      *a++ = *b;
-      *b++ = t;
-    }
+/* The in-place fallback's swap: one function, not inlined per element
+ * size, so that the rarely used path stays small (it was 6 KB inlined). */
+static __attribute__((noinline)) void swap_elements(char *a, char *b, size_t size) {
+#pragma clang loop vectorize(disable) unroll(disable)
+  for (; size >= 8; size -= 8, a += 8, b += 8) {
+    uint64_t t;
+    memcpy(&t, a, 8), memcpy(a, b, 8), memcpy(b, &t, 8);
+  }
+#pragma clang loop vectorize(disable) unroll(disable)
+  for (; size > 0; size--, a++, b++) {
+    char t = *a;
+    *a = *b;
+    *b = t;
   }
 }
 
@@ -160,30 +158,30 @@ static void merge_sort(const struct sorter *s, char *b, size_t n, char *tmp, enu
 
 #define AT(i) (a + (i) * size)
 
-static void insertion_sort(const struct sorter *s, char *a, size_t n, enum copy_kind kind) {
+static void insertion_sort(const struct sorter *s, char *a, size_t n) {
   const size_t size = s->size;
   for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && compare(s, AT(j - 1), AT(j)) > 0; j--) swap_one(AT(j - 1), AT(j), size, kind);
+    for (size_t j = i; j > 0 && compare(s, AT(j - 1), AT(j)) > 0; j--) swap_elements(AT(j - 1), AT(j), size);
 }
 
-static void sift_down(const struct sorter *s, char *a, size_t root, size_t n, enum copy_kind kind) {
+static void sift_down(const struct sorter *s, char *a, size_t root, size_t n) {
   const size_t size = s->size;
   for (;;) {
     size_t child = 2 * root + 1;
     if (child >= n) return;
     if (child + 1 < n && compare(s, AT(child), AT(child + 1)) < 0) child++;
     if (compare(s, AT(root), AT(child)) >= 0) return;
-    swap_one(AT(root), AT(child), size, kind);
+    swap_elements(AT(root), AT(child), size);
     root = child;
   }
 }
 
-static void heap_sort(const struct sorter *s, char *a, size_t n, enum copy_kind kind) {
+static void heap_sort(const struct sorter *s, char *a, size_t n) {
   const size_t size = s->size;
-  for (size_t i = n / 2; i-- > 0;) sift_down(s, a, i, n, kind);
+  for (size_t i = n / 2; i-- > 0;) sift_down(s, a, i, n);
   for (size_t end = n; end-- > 1;) {
-    swap_one(a, AT(end), size, kind);
-    sift_down(s, a, 0, end, kind);
+    swap_elements(a, AT(end), size);
+    sift_down(s, a, 0, end);
   }
 }
 
@@ -196,11 +194,11 @@ static char *median3(const struct sorter *s, char *x, char *y, char *z) {
   return compare(s, y, z) < 0 ? z : y;
 }
 
-static void intro_sort(const struct sorter *s, char *a, size_t n, unsigned depth, enum copy_kind kind) {
+static void intro_sort(const struct sorter *s, char *a, size_t n, unsigned depth) {
   const size_t size = s->size;
   while (n > 16) {
     if (depth == 0) {
-      heap_sort(s, a, n, kind);
+      heap_sort(s, a, n);
       return;
     }
     depth--;
@@ -212,7 +210,7 @@ static void intro_sort(const struct sorter *s, char *a, size_t n, unsigned depth
     } else {
       pivot = median3(s, a, mid, last);
     }
-    swap_one(a, pivot, size, kind);
+    swap_elements(a, pivot, size);
     /* Hoare's partition around a[0], which stays put until the end. Both
      * scans stop on equal elements (so all-equal input splits in halves)
      * and at the range's ends whatever the comparator says. */
@@ -223,21 +221,21 @@ static void intro_sort(const struct sorter *s, char *a, size_t n, unsigned depth
       do j--;
       while (j > 0 && compare(s, a, AT(j)) < 0);
       if (i >= j) break;
-      swap_one(AT(i), AT(j), size, kind);
+      swap_elements(AT(i), AT(j), size);
     }
-    swap_one(a, AT(j), size, kind);
+    swap_elements(a, AT(j), size);
     /* a[0, j) <= a[j] <= a[j + 1, n): recurse into the smaller side only. */
     size_t left = j, right = n - j - 1;
     if (left < right) {
-      intro_sort(s, a, left, depth, kind);
+      intro_sort(s, a, left, depth);
       a = AT(j + 1);
       n = right;
     } else {
-      intro_sort(s, AT(j + 1), right, depth, kind);
+      intro_sort(s, AT(j + 1), right, depth);
       n = left;
     }
   }
-  insertion_sort(s, a, n, kind);
+  insertion_sort(s, a, n);
 }
 
 #undef AT
@@ -300,7 +298,7 @@ static void sort(const struct sorter *s, char *base, size_t n) {
       }
     }
   }
-  intro_sort(s, base, n, depth_limit(n), kind);
+  intro_sort(s, base, n, depth_limit(n));
 }
 
 void qsort(void *base, size_t n, size_t size, cmp_fn cmp) {
