@@ -7,7 +7,7 @@
 # natively (AVX2 when the CPU has it) and under qemu without AVX2 (SSE2),
 # and on linux/arm64 under qemu; qsort again with malloc failing (the
 # in-place fallback) and with no malloc linked (its buffer from mmap, and no
-# allocator pulled in for its sake); what `inspect` reports; that a program which reaches
+# allocator pulled in for its sake), also -static-pie; what `inspect` reports; that a program which reaches
 # neither routine gets the same bytes; that a program's own qsort wins; the
 # opt-out and its errors; glibc targets untouched.
 . "$(dirname "$0")/lib/common.sh"
@@ -74,6 +74,12 @@ fi
 sse2=$(run_checked "amd64 without AVX2" qemu-x86_64-static -cpu Nehalem ./ours-linux-amd64)
 expect_contains "$sse2" "strlen version sse2"
 [ "$(digests "$sse2")" = "$(digests "$ours")" ] || fail "the SSE2 strlen differs from the AVX2 one"
+
+# -static-pie: the same archive; qsort's weak malloc resolves to nothing there too.
+"$XSTATIC" cc --target linux/arm64 --pie -O2 -DNO_MALLOC "$P/libc_routines.c" -o pie-nomalloc
+[ "$(routines_of pie-nomalloc)" = "qsort,strlen" ] || fail "static-pie: inspect says '$(routines_of pie-nomalloc)'"
+pie=$(run_checked "static-pie without malloc" "$XSTATIC" run -- ./pie-nomalloc)
+[ "$(digests "$pie")" = "$(digests "$ours")" ] || fail "static-pie: results differ: $pie"
 
 # McIlroy's adversary cannot make qsort quadratic (LLVM libc's went to 10^8
 # comparisons at 20,000 elements and overflowed its stack at 200,000).
