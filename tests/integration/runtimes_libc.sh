@@ -89,7 +89,7 @@ for target in linux/amd64 linux/arm64; do
   python3 -c '
 import re, sys
 n, c = map(int, re.search(r"n=(\d+) comparisons=(\d+)", sys.argv[1]).groups())
-assert c <= 2 * n * 18, sys.argv[1]   # merge sort: at most n log2 n
+assert c <= n * 18, sys.argv[1]   # merge sort: at most n ceil(log2 n); 3,337,857 here (musl: 3,708,983)
 ' "$out" || fail "$target: adversary: $out"
 done
 
