@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 #include "xstatic/runtimes/allocator.hpp"
+#include "xstatic/runtimes/libc_routines.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/runtimes/transfer.hpp"
 #include "xstatic/target/target.hpp"
@@ -44,10 +45,16 @@ void run_build(const BuildArgs& args) {
   auto s = store();
   runtimes::BuildOptions options{
       .llvm_src = args.llvm_src, .mimalloc_src = args.mimalloc_src, .jobs = args.jobs, .clang = {}};
-  bool libcxx = args.runtime != "mimalloc", mimalloc = args.runtime != "libc++";
+  bool all = args.runtime == "all", libcxx = all || args.runtime == "libc++",
+       mimalloc = all || args.runtime == "mimalloc", libc = all || args.runtime == "libc";
   util::Progress progress(progress_options());
   for (const auto& spec : args.targets) {
     auto t = target::parse(spec);
+    // xstatic's strlen and qsort: a second; with "all", only where there are some.
+    if (libc && (!all || !runtimes::libc_routines_for(t).empty())) {
+      auto got = runtimes::build_libc_routines(s, t, progress, options);
+      say_built(t, "libc-routines", got.built_now, got.root);
+    }
     if (mimalloc) {  // seconds; libc++ takes a minute
       auto got = runtimes::build_mimalloc(s, t, progress, options);
       say_built(t, "mimalloc", got.built_now, got.root);
@@ -77,9 +84,9 @@ void print_list(bool json) {
     std::printf("no runtimes built yet: run 'xstatic runtimes build linux/arm64' (or any musl target)\n");
     return;
   }
-  std::printf("%-14s %-22s %-9s %-8s %-6s %s\n", "TARGET", "TRIPLE", "RUNTIME", "VERSION", "CLANG", "PATH");
+  std::printf("%-14s %-22s %-13s %-8s %-6s %s\n", "TARGET", "TRIPLE", "RUNTIME", "VERSION", "CLANG", "PATH");
   for (const auto& e : entries)
-    std::printf("%-14s %-22s %-9s %-8s %-6s %s\n", e.target.c_str(), e.triple.c_str(), e.runtime.c_str(),
+    std::printf("%-14s %-22s %-13s %-8s %-6s %s\n", e.target.c_str(), e.triple.c_str(), e.runtime.c_str(),
                 e.version.c_str(), e.clang_version.c_str(), e.root.string().c_str());
 }
 
@@ -140,15 +147,19 @@ void add_runtimes(CLI::App& app) {
       "C++ on musl uses LLVM's libc++, built once per target and clang version from LLVM's source\n"
       "(Debian's llvm-toolchain-<N> source package, through apt). Links on musl use the mimalloc\n"
       "allocator (musl's own malloc serialises threads), built in seconds from Debian's source\n"
-      "package 'mimalloc'. glibc targets use Debian's libstdc++ and glibc's malloc and need nothing\n"
-      "here. 'xstatic cc' and 'xstatic c++' build what they need on first use.");
+      "package 'mimalloc', and xstatic's own strlen and qsort (amd64, arm64; their C source is in\n"
+      "xstatic, built in a second). glibc targets use Debian's libstdc++ and glibc's malloc and need\n"
+      "nothing here. 'xstatic cc' and 'xstatic c++' build what they need on first use.");
 
   auto args = std::make_shared<BuildArgs>();
   auto* build = cmd->add_subcommand("build", "Build the runtimes for musl targets (once; ~1 min each)");
   build->add_option("targets", args->targets, "Targets: linux/arm64, linux/amd64, aarch64-linux-musl, ...")
       ->required();
-  build->add_option("--runtime", args->runtime, "Which: libc++ (with libc++abi, libunwind), mimalloc, or all")
-      ->check(CLI::IsMember({"all", "libc++", "mimalloc"}))
+  build
+      ->add_option(
+          "--runtime", args->runtime,
+          "Which: libc++ (with libc++abi, libunwind), mimalloc, libc (xstatic's strlen and qsort), or all")
+      ->check(CLI::IsMember({"all", "libc++", "mimalloc", "libc"}))
       ->capture_default_str();
   build->add_option("--mimalloc-src", args->mimalloc_src,
                     "mimalloc's source: a tree or release tarball (default: Debian's source package)");
@@ -160,6 +171,7 @@ void add_runtimes(CLI::App& app) {
       "Examples:\n"
       "  xstatic runtimes build linux/arm64 linux/amd64\n"
       "  xstatic runtimes build linux/arm64 --runtime mimalloc     # the allocator alone (seconds)\n"
+      "  xstatic runtimes build linux/arm64 --runtime libc         # xstatic's strlen and qsort (a second)\n"
       "  xstatic runtimes build linux/arm/v7 --llvm-src ~/src/llvm-project-19.1.7.src.tar.xz\n"
       "The target's sysroot must be installed first ('xstatic sysroot install linux/arm64').\n"
       "A failed build leaves nothing installed and prints where its log is.");

@@ -38,6 +38,7 @@ constexpr OwnOption kOwnOptions[] = {
   {"--auto-install",  OwnId::auto_install,  "",         "Install a missing sysroot now instead of failing (also XSTATIC_AUTO_INSTALL=1)"},
   {"--launcher",      OwnId::launcher,      "ENGINE",   "ccache, sccache, distcc or icecc: runs compiles (never links) through it (also XSTATIC_LAUNCHER)"},
   {"--libc",          OwnId::libc,          "musl|glibc", "C library for a Linux target (default musl)"},
+  {"--libc-routines", OwnId::libc_routines, "xstatic|musl", "strlen and qsort of a musl link (default xstatic: faster ones of xstatic's; also XSTATIC_LIBC_ROUTINES)"},
   {"--malloc",        OwnId::malloc,        "auto|musl|mimalloc", "Allocator of a musl link (default auto: mimalloc when the program allocates; also XSTATIC_MALLOC)"},
   {"--no-verify",     OwnId::no_verify,     "",         "Skip the check that a linked file is static and of the target (also XSTATIC_NO_VERIFY=1)"},
   {"--pie",           OwnId::pie,           "",         "Link a static position-independent executable (-static-pie)"},
@@ -81,6 +82,12 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
       if (!own.malloc)
         throw Error("unknown allocator '" + value + "' in --malloc",
                     "use --malloc=auto, --malloc=musl or --malloc=mimalloc");
+      break;
+    case OwnId::libc_routines:
+      own.libc_routines = runtimes::parse_libc_routines(value);
+      if (!own.libc_routines)
+        throw Error("unknown libc routines '" + value + "' in --libc-routines",
+                    "use --libc-routines=xstatic or --libc-routines=musl");
       break;
     case OwnId::strip:
       if (value == "none")
@@ -319,7 +326,9 @@ std::string help_text() {
       "C++ on musl builds libc++ for the target on first use (XSTATIC_AUTO_BUILD=0: fail instead).\n"
       "Allocator (musl links): --malloc=auto (default) links mimalloc when the program allocates\n"
       "(musl's own malloc serialises threads: 4-5x slower); it is built once per target, like libc++.\n"
-      "A program that never calls malloc, or brings its own, is left as it is. --malloc=musl: musl's own.\n\n"
+      "A program that never calls malloc, or brings its own, is left as it is. --malloc=musl: musl's own.\n"
+      "libc routines (musl links, amd64 and arm64): strlen (SIMD) and qsort (merge sort) of xstatic's\n"
+      "replace musl's slower ones when the program uses them; --libc-routines=musl keeps musl's.\n\n"
       "Examples:\n"
       "  xstatic cc --target linux/arm64 -O2 main.c -o app\n"
       "  GOOS=linux GOARCH=arm GOARM=7 xstatic cc -c util.c\n"

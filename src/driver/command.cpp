@@ -226,15 +226,21 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   for (const auto& arg : kept)
     if (!is_dropped(arg, plan.target)) cmd.push_back(arg);
   if (full_link) cmd.insert(cmd.end(), plan.package_libs.begin(), plan.package_libs.end());
-  if (plan.allocator && inv.mode == Mode::link) {
+  if ((plan.allocator || plan.libc_routines) && inv.mode == Mode::link) {
     // A -x LANG of the user's applies to every input after it: without -x none
     // clang would read the archive as C source (`cc -x c - -o app`).
     if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(),
                     [](const std::string& a) { return a.starts_with("-x"); }))
       cmd.insert(cmd.end(), {"-x", "none"});
-    if (plan.allocator_forced) cmd.emplace_back("-Wl,--whole-archive");
-    cmd.push_back(plan.allocator->string());
-    if (plan.allocator_forced) cmd.emplace_back("-Wl,--no-whole-archive");
+    // Before clang's -lc: lld takes a member of the first archive that
+    // defines a symbol still undefined, so these replace musl's routines
+    // (and only those the program reaches).
+    if (plan.libc_routines) cmd.push_back(plan.libc_routines->string());
+    if (plan.allocator) {
+      if (plan.allocator_forced) cmd.emplace_back("-Wl,--whole-archive");
+      cmd.push_back(plan.allocator->string());
+      if (plan.allocator_forced) cmd.emplace_back("-Wl,--no-whole-archive");
+    }
   }
   if (wasi && full_link) add_wasi_default_libs(cmd, inv, plan);
   return cmd;

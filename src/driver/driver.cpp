@@ -25,6 +25,7 @@
 #include "xstatic/driver/link_record.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
+#include "xstatic/runtimes/libc_routines.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/store/store.hpp"
 #include "xstatic/sysroot/find.hpp"
@@ -143,6 +144,46 @@ void choose_allocator(const store::Store& store, const Invocation& inv, runtimes
     if (forced) throw;
     progress.warning("linking musl's own malloc (slower with threads): " + std::string(e.what()) +
                      "\n  fix: " + (e.hint().empty() ? build_cmd : e.hint()));
+  }
+}
+
+// --libc-routines, else XSTATIC_LIBC_ROUTINES, else xstatic.
+runtimes::LibcRoutines libc_routines_choice(const Invocation& inv) {
+  if (inv.own.libc_routines) return *inv.own.libc_routines;
+  auto env = util::getenv_nonempty("XSTATIC_LIBC_ROUTINES");
+  if (!env) return runtimes::LibcRoutines::xstatic;
+  auto r = runtimes::parse_libc_routines(*env);
+  if (!r)
+    throw Error("unknown libc routines '" + *env + "' in XSTATIC_LIBC_ROUTINES",
+                "set XSTATIC_LIBC_ROUTINES to xstatic or musl (or unset it)", Exit::usage);
+  return *r;
+}
+
+// xstatic's strlen and qsort for a musl executable link (see
+// xstatic/runtimes/libc_routines.hpp): found with one stat, built on first
+// use (about a second, no download). A failed build is a warning: the link
+// goes on with musl's routines, which are correct, only slower.
+void choose_libc_routines(const store::Store& store, const Invocation& inv, runtimes::LibcRoutines choice,
+                          Plan& plan, util::Progress& progress) {
+  const auto& t = plan.target;
+  if (inv.mode != Mode::link || choice == runtimes::LibcRoutines::libc) return;
+  if (inv.no_default_libs || inv.other_linker || runtimes::libc_routines_for(t).empty()) return;
+  if (auto found = runtimes::find_libc_routines(store, t, plan.clang.major)) {
+    plan.libc_routines = found->archive;
+    return;
+  }
+  if (!auto_build_allowed()) {
+    progress.note("linking musl's own strlen and qsort: xstatic's are not built for " + t.describe() +
+                  " (XSTATIC_AUTO_BUILD=0); run 'xstatic runtimes build " + t.go_name() + " --runtime libc'");
+    return;
+  }
+  runtimes::BuildOptions options;
+  options.clang = plan.clang.path;
+  try {
+    plan.libc_routines = runtimes::build_libc_routines(store, t, progress, options).archive;
+  } catch (const Error& e) {
+    progress.warning("linking musl's own strlen and qsort (slower): " + std::string(e.what()) +
+                     (e.hint().empty() ? "" : "\n  fix: " + e.hint()));
   }
 }
 
@@ -370,6 +411,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
       .quiet = false, .prefix = "xstatic: ", .rewrite = util::Rewrite::never, .out = nullptr});
   warn_wasi_limits(inv, t, progress);
   auto allocator_choice = checked_malloc_choice(inv, t);
+  auto routines_choice = libc_routines_choice(inv);
 
   Plan plan;
   plan.language = language;
@@ -389,6 +431,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
     if (auto lld = find_target_lld(plan.clang, t)) plan.ld_path = ld_path_of(plan.clang, t, *lld);
   }
   choose_allocator(store, inv, allocator_choice, plan, progress);
+  choose_libc_routines(store, inv, routines_choice, plan, progress);
   if (inv.inputs > 0 && plan.sysroot) {
     auto packages = sysroot::installed_packages(store, t);
     for (const auto& p : packages) plan.packages.push_back(p.root);

@@ -154,6 +154,14 @@ class ElfInspector {
       if (note.getType() == target::kAllocatorNoteType &&
           note.getName() == llvm::StringRef(target::kNoteName))
         allocator_note_ = note.getDescAsStringRef(align ? align : 4).split('\0').first.str();
+      if (note.getType() == target::kLibcNoteType && note.getName() == llvm::StringRef(target::kNoteName)) {
+        std::string routine = note.getDescAsStringRef(align ? align : 4).split('\0').first.str();
+        auto& seen = r_.libc_routines;
+        // At most a few dozen: a hostile file's million notes must not make this quadratic.
+        if (!routine.empty() && seen.size() < 32 &&
+            std::find(seen.begin(), seen.end(), routine) == seen.end())
+          seen.push_back(std::move(routine));
+      }
     }
     if (err) r_.notes.push_back("unreadable note: " + error_text(std::move(err)));
   }

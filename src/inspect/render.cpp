@@ -55,6 +55,7 @@ void report_json(llvm::json::OStream& j, const Report& r) {
     j.attribute("libc", r.libc ? text(target::libc_name(*r.libc)) : nullptr);
     j.attribute("allocator",
                 r.allocator.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(r.allocator));
+    strings_json(j, "libc_routines", r.libc_routines);
     j.attribute("file_type", text(name(r.file_type)));
     j.attribute("linkage", text(name(r.linkage)));
     j.attribute("pie", r.pie);
@@ -142,6 +143,7 @@ void report_text(std::string& out, const Report& r) {
   }
   line(out, "libc", r.libc ? target::libc_name(*r.libc) : "");
   line(out, "allocator", r.allocator);
+  if (!r.libc_routines.empty()) line(out, "libc routines", "xstatic " + util::join(r.libc_routines, ", "));
   line(out, "type",
        std::string(name(r.file_type)) + (r.pie && r.file_type != FileType::static_pie ? " (pie)" : ""));
   line(out, "linkage", name(r.linkage));

@@ -37,6 +37,8 @@ void write_manifest(const fs::path& file, const Entry& entry, double build_secon
     j.attributeArray("libraries", [&] {
       if (entry.runtime == "mimalloc")
         j.value("libmimalloc.a");
+      else if (entry.runtime == "libc-routines")
+        j.value("libxstatic_libc.a");
       else
         for (const char* lib : {"libc++.a", "libc++abi.a", "libunwind.a"}) j.value(lib);
     });
@@ -73,10 +75,11 @@ std::optional<Entry> read_manifest(const fs::path& file) {
 std::vector<Entry> list(const store::Store& store) {
   std::vector<Entry> out;
   std::error_code ec;
-  // runtimes/llvm-<major>/<sysroot>/ (libc++) and runtimes/mimalloc-<version>-llvm<major>/<sysroot>/.
+  // runtimes/llvm-<major>/<sysroot>/ (libc++), runtimes/mimalloc-<version>-llvm<major>/<sysroot>/
+  // and runtimes/libc-<digest>-llvm<major>/<sysroot>/.
   for (const auto& version : fs::directory_iterator(store.runtimes_dir(), ec)) {
     std::string kind = version.path().filename().string();
-    if (!kind.starts_with("llvm-") && !kind.starts_with("mimalloc-")) continue;
+    if (!kind.starts_with("llvm-") && !kind.starts_with("mimalloc-") && !kind.starts_with("libc-")) continue;
     for (const auto& dir : fs::directory_iterator(version.path(), ec))
       if (auto e = detail::read_manifest(dir.path() / store::kManifestName)) out.push_back(std::move(*e));
   }

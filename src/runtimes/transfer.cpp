@@ -18,6 +18,7 @@
 
 #include "internal.hpp"
 #include "xstatic/runtimes/allocator.hpp"
+#include "xstatic/runtimes/libc_routines.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/archive.hpp"
 #include "xstatic/util/error.hpp"
@@ -33,17 +34,20 @@ constexpr const char* kMakeHint = "make it with 'xstatic runtimes export -o FILE
 
 using sysroot::FileDigests;  // path in the folder -> "sha256:<hex>" or "link:<target>"
 
-// "llvm-19" (libc++) or "mimalloc-2.0.9-llvm19-r4": the kind and clang major a group folder names.
+// "llvm-19" (libc++), "mimalloc-2.0.9-llvm19-r4" or "libc-1a2b3c4d-llvm19" (xstatic's
+// libc routines): the kind and clang major a group folder names.
 struct Group {
-  std::string runtime;  // "libc++" or "mimalloc"
+  std::string runtime;  // "libc++", "mimalloc" or "libc-routines"
   int clang_major = 0;
 };
 std::optional<Group> parse_group(const std::string& name) {
   static const std::regex libcxx("llvm-([0-9]{1,3})"),
-      mimalloc("mimalloc-[0-9][0-9A-Za-z.+~]*-llvm([0-9]{1,3})-r[0-9]+");
+      mimalloc("mimalloc-[0-9][0-9A-Za-z.+~]*-llvm([0-9]{1,3})-r[0-9]+"),
+      libc("libc-[0-9a-f]{8}-llvm([0-9]{1,3})");
   std::smatch m;
   if (std::regex_match(name, m, libcxx)) return Group{"libc++", std::stoi(m[1])};
   if (std::regex_match(name, m, mimalloc)) return Group{"mimalloc", std::stoi(m[1])};
+  if (std::regex_match(name, m, libc)) return Group{"libc-routines", std::stoi(m[1])};
   return std::nullopt;
 }
 
@@ -51,9 +55,10 @@ bool is_folder_name(const std::string& s) {
   return !s.empty() && s[0] != '.' && s.find('/') == std::string::npos;
 }
 
-// The lock a build of this runtime takes (build.cpp, allocator.cpp): import waits for a build and vice versa.
+// The lock a build of this runtime takes (build.cpp, allocator.cpp, libc_routines.cpp): import waits
+// for a build and vice versa.
 fs::path lock_of(const store::Store& store, const Group& g, const std::string& sysroot_name) {
-  std::string kind = g.runtime == "libc++" ? "runtimes" : "mimalloc";
+  std::string kind = g.runtime == "libc++" ? "runtimes" : g.runtime == "mimalloc" ? "mimalloc" : "libc";
   return store.locks_dir() / (kind + "-llvm" + std::to_string(g.clang_major) + "-" + sysroot_name + ".lock");
 }
 
@@ -114,7 +119,7 @@ void check_folder(const fs::path& dir, const std::string& folder, const FileDige
   auto group = slash == std::string::npos ? std::nullopt : parse_group(folder.substr(0, slash));
   std::string name = slash == std::string::npos ? "" : folder.substr(slash + 1);
   if (!group || !is_folder_name(name))
-    throw refuse("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-...)");
+    throw refuse("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-..., libc-...)");
   if (!fs::is_directory(fs::symlink_status(dir))) throw refuse("indexed but not in the archive");
   if (auto why = sysroot::digest_mismatch(sysroot::tree_digests(dir, label + ": " + folder), want))
     throw refuse(*why);
@@ -162,7 +167,7 @@ std::optional<std::string> place_member(const std::string& member) {
   auto slash = member.find('/');
   std::string group = member.substr(0, slash);
   if (!parse_group(group))
-    throw Error("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-...)", {}, Exit::usage);
+    throw Error("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-..., libc-...)", {}, Exit::usage);
   if (slash != std::string::npos &&
       !is_folder_name(member.substr(slash + 1, member.find('/', slash + 1) - slash - 1)))
     throw Error("not a runtime folder name", {}, Exit::usage);
@@ -182,11 +187,13 @@ std::vector<std::string> export_runtimes(const store::Store& store,
   for (const auto& t : targets) {
     auto libcxx = find(store, t, major);
     auto mimalloc = find_mimalloc(store, t, major);
-    if (!libcxx && !mimalloc)
+    auto libc = find_libc_routines(store, t, major);
+    if (!libcxx && !mimalloc && !libc)
       throw Error("no runtimes built for " + t.go_name() + " with clang " + std::to_string(major),
                   "run 'xstatic runtimes build " + t.go_name() + "'", Exit::missing);
     if (libcxx) roots.insert(libcxx->root);
     if (mimalloc) roots.insert(mimalloc->root);
+    if (libc) roots.insert(libc->root);
   }
   if (roots.empty())
     throw Error("no runtimes built with clang " + std::to_string(major) + " in " + store.root().string(),

@@ -33,10 +33,11 @@ TEST_CASE("the own-option table is sorted and every option is an unknown to clan
     // Parsed alone, each of ours is taken out: nothing of it reaches clang.
     std::vector<std::string> args{std::string(o.name)};
     if (!o.value.empty())
-      args.push_back(o.id == OwnId::libc     ? "musl"
-                     : o.id == OwnId::strip  ? "none"
-                     : o.id == OwnId::malloc ? "auto"
-                                             : "linux/arm64");
+      args.push_back(o.id == OwnId::libc            ? "musl"
+                     : o.id == OwnId::strip         ? "none"
+                     : o.id == OwnId::malloc        ? "auto"
+                     : o.id == OwnId::libc_routines ? "musl"
+                                                    : "linux/arm64");
     CHECK(parse(args).clang_args.empty());
   }
 }
@@ -143,6 +144,15 @@ TEST_CASE("response files are expanded, nested and relative to the file naming t
   auto missing = "@" + (dir / "missing.rsp").string();
   CHECK(expand_response_files({missing}) == std::vector<std::string>{missing});
   fs::remove_all(dir);
+}
+
+TEST_CASE("--libc-routines is ours, and not taken for --libc") {
+  CHECK_FALSE(p({"a.c"}).own.libc_routines);
+  CHECK(p({"--libc-routines=musl", "a.c"}).own.libc_routines == runtimes::LibcRoutines::libc);
+  CHECK(p({"--libc-routines", "xstatic", "a.c"}).own.libc_routines == runtimes::LibcRoutines::xstatic);
+  CHECK_FALSE(p({"--libc-routines=musl", "a.c"}).own.libc);
+  CHECK(p({"--libc-routines=musl", "a.c"}).clang_args == std::vector<std::string>{"a.c"});
+  CHECK_THROWS_AS(p({"--libc-routines=fast", "a.c"}), Error);
 }
 
 TEST_CASE("--malloc is ours; -nostdlib and friends are noticed") {

@@ -191,6 +191,24 @@ TEST_CASE("the allocator archive comes after the user's inputs, whole only when 
   CHECK(cmd({"-c", "a.c"}, p).find("libmimalloc.a") == std::string::npos);
 }
 
+TEST_CASE("xstatic's libc routines come after the user's inputs and before the allocator") {
+  auto p = plan_for("linux/arm64");
+  p.libc_routines = "/store/runtimes/libc/lib/libxstatic_libc.a";
+  // After the user's objects and -l options, so a qsort they bring is the one lld takes.
+  CHECK(util::ends_with(cmd({"a.c", "-lsort", "-o", "app"}, p),
+                        "a.c -lsort -o app /store/runtimes/libc/lib/libxstatic_libc.a"));
+  p.allocator = "/store/runtimes/mimalloc/lib/libmimalloc.a";
+  CHECK(util::ends_with(
+      cmd({"a.c", "-o", "app"}, p),
+      "-o app /store/runtimes/libc/lib/libxstatic_libc.a /store/runtimes/mimalloc/lib/libmimalloc.a"));
+  CHECK(util::ends_with(cmd({"-x", "c", "-", "-o", "app"}, p),
+                        "-o app -x none /store/runtimes/libc/lib/libxstatic_libc.a "
+                        "/store/runtimes/mimalloc/lib/libmimalloc.a"));
+  CHECK(cmd({"-shared", "a.o"}, p).find("libxstatic_libc.a") == std::string::npos);
+  CHECK(cmd({"-r", "a.o"}, p).find("libxstatic_libc.a") == std::string::npos);
+  CHECK(cmd({"-c", "a.c"}, p).find("libxstatic_libc.a") == std::string::npos);
+}
+
 TEST_CASE("calls with no input that may run or name the linker get lld; compiles do not") {
   auto p = plan_for("linux/arm64");
   p.sysroot.reset();

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "xstatic/runtimes/allocator.hpp"
+#include "xstatic/runtimes/libc_routines.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::driver {
@@ -32,7 +33,8 @@ enum class OwnId : std::uint8_t {
   auto_install,
   help,
   launcher,
-  print_fingerprint
+  print_fingerprint,
+  libc_routines
 };
 
 struct OwnOption {
@@ -57,12 +59,14 @@ struct OwnOptions {
   std::optional<std::string> target;       // --target X, --target=X, -target X (clang's spelling too)
   std::optional<target::Libc> libc;        // --libc musl|glibc
   std::optional<runtimes::Malloc> malloc;  // --malloc auto|musl|mimalloc (else XSTATIC_MALLOC, else auto)
-  bool pie = false;                        // --pie (or the user's own -static-pie): link -static-pie
-  Strip strip = Strip::automatic;          // --strip=none|debug|all
-  bool no_verify = false;                  // --no-verify: skip the post-link check
-  bool print_command = false;              // --print-command: show the clang command on stderr
-  bool auto_install = false;               // --auto-install: install a missing sysroot on the spot
-  bool help = false;                       // --xstatic-help
+  std::optional<runtimes::LibcRoutines>
+      libc_routines;               // --libc-routines xstatic|musl (else XSTATIC_LIBC_ROUTINES, else xstatic)
+  bool pie = false;                // --pie (or the user's own -static-pie): link -static-pie
+  Strip strip = Strip::automatic;  // --strip=none|debug|all
+  bool no_verify = false;          // --no-verify: skip the post-link check
+  bool print_command = false;      // --print-command: show the clang command on stderr
+  bool auto_install = false;       // --auto-install: install a missing sysroot on the spot
+  bool help = false;               // --xstatic-help
   std::optional<std::string> launcher;  // --launcher ccache|sccache|distcc|icecc|none (else XSTATIC_LAUNCHER)
   bool print_fingerprint =
       false;  // --print-fingerprint: print the compiler's identity (xstatic/driver/fingerprint.hpp)

@@ -40,6 +40,8 @@ struct Plan {
   std::optional<std::filesystem::path>
       allocator;                  // libmimalloc.a for a musl link (xstatic/runtimes/allocator.hpp)
   bool allocator_forced = false;  // --malloc=mimalloc: linked whole, not only when referenced
+  std::optional<std::filesystem::path>
+      libc_routines;  // libxstatic_libc.a for a musl link (xstatic/runtimes/libc_routines.hpp)
   std::vector<std::filesystem::path> packages;  // roots of `xstatic pkg` packages: -isystem include, -L lib
   std::vector<std::string> package_libs;        // -l flags that complete the packages a link names
 };
@@ -70,9 +72,9 @@ std::string_view lld_name(const target::Target& t);
 // link drops -rdynamic and -Wl,-E/--export-dynamic, which have nothing to
 // export to there and make clang warn; -shared links keep them), then the
 // libraries of the packages the link names need (-lcurl: -lssl -lcrypto
-// -lnghttp2 -lz), then the allocator archive: after the user's inputs, so
-// that a malloc the program brings (an object or an archive named earlier)
-// is the one lld takes.
+// -lnghttp2 -lz), then xstatic's libc routines and the allocator archive:
+// after the user's inputs, so that a malloc (or qsort, strlen) the program
+// brings (an object or an archive named earlier) is the one lld takes.
 std::vector<std::string> build_command(const Invocation& inv, const Plan& plan);
 
 // True for a user argument that cannot work for the target and is dropped:

@@ -84,6 +84,9 @@ struct Report {
   std::optional<target::Libc> libc;   // nullopt when it cannot be told
   std::string
       allocator;  // ELF executables and shared objects: "mimalloc 2.0.9", mimalloc, musl, glibc, unknown
+  // ELF: the libc routines xstatic linked in place of musl's, from their
+  // notes (xstatic/target/notes.hpp), in the order of the binary: strlen, qsort.
+  std::vector<std::string> libc_routines;
   FileType file_type = FileType::other;
   Linkage linkage = Linkage::none;
   bool pie = false;

@@ -15,5 +15,10 @@ inline constexpr std::string_view kNoteName = "xstatic";
 // Description: the allocator linked in, "mimalloc 2.0.9".
 inline constexpr unsigned kAllocatorNoteType = 0x414c4c43;  // "ALLC"
 inline constexpr std::string_view kAllocatorNoteSection = ".note.xstatic.allocator";
+// One note per libc routine xstatic linked in place of musl's (one per
+// object of the libc-routines archive; src/runtimes/libc/note.h writes
+// them): the description is the routine's name, "strlen".
+inline constexpr unsigned kLibcNoteType = 0x4c494243;  // "LIBC"
+inline constexpr std::string_view kLibcNoteSection = ".note.xstatic.libc";
 
 }  // namespace xstatic::target
