@@ -5,6 +5,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/SHA256.h>
 
@@ -127,14 +128,11 @@ std::string sha256_file(const fs::path& file) {
     auto n = in.gcount();
     if (n > 0) hash.update(llvm::StringRef(buf.data(), static_cast<size_t>(n)));
   }
-  auto digest = hash.final();
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (auto byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xf];
-  }
-  return out;
+  return llvm::toHex(hash.final(), /*LowerCase=*/true);
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(bytes)), /*LowerCase=*/true);
 }
 
 std::string archive_base(const std::string& name, const std::string& version, const target::Target& t) {

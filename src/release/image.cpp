@@ -1,9 +1,7 @@
 // OCI images of a release (see xstatic/release/image.hpp).
 #include "xstatic/release/image.hpp"
 
-#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/JSON.h>
-#include <llvm/Support/SHA256.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
@@ -20,17 +18,6 @@ constexpr const char* kManifestType = "application/vnd.oci.image.manifest.v1+jso
 constexpr const char* kIndexType = "application/vnd.oci.image.index.v1+json";
 constexpr const char* kConfigType = "application/vnd.oci.image.config.v1+json";
 constexpr const char* kLayerType = "application/vnd.oci.image.layer.v1.tar+gzip";
-
-std::string sha256_hex(const std::string& bytes) {
-  auto digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(bytes));
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (auto byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xf];
-  }
-  return out;
-}
 
 // Compact JSON (no spaces), as registries and other tools write it.
 template <class F>

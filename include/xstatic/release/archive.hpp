@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "xstatic/target/target.hpp"
@@ -34,6 +35,8 @@ void gzip_file(const fs::path& in, const fs::path& out);
 
 // Lowercase hex SHA-256 of a file's bytes.
 std::string sha256_file(const fs::path& file);
+// ... and of bytes in memory.
+std::string sha256_hex(std::string_view bytes);
 
 // goreleaser's default archive name: NAME_VERSION_OS_ARCH, with GOARM as
 // "v7" and GOAMD64 other than v1 as "v3" appended to the arch
