@@ -123,7 +123,10 @@ std::string cmake_toolchain(const Toolset& tools) {
       << "if(NOT CMAKE_USER_MAKE_RULES_OVERRIDE)\n"
       << "  set(CMAKE_USER_MAKE_RULES_OVERRIDE \"${CMAKE_CURRENT_LIST_FILE}\")\n"
       << "endif()\n"
-      << "set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\n";
+      << "set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\n"
+      << "# No shared libraries on this platform: add_library(SHARED|MODULE) builds a\n"
+      << "# static one, as under Emscripten's toolchain file.\n"
+      << "set_property(GLOBAL PROPERTY TARGET_SUPPORTS_SHARED_LIBS FALSE)\n";
   return o.str();
 }
 

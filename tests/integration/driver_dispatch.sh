@@ -18,7 +18,7 @@ triple=$(cmd_of cc --target=aarch64-linux-musl -O2 hi.c -o a)
 legacy=$(cmd_of cc -target aarch64-unknown-linux-musl -O2 hi.c -o a)
 [ "$go" = "$triple" ] || fail "Go form and triple form differ:\n$go\n$triple"
 [ "$go" = "$legacy" ] || fail "-target differs:\n$go\n$legacy"
-expect_contains "$go" "--target=aarch64-linux-musl --sysroot=$XSTATIC_HOME/sysroots/arm64-musl -fuse-ld=lld"
+expect_contains "$go" "--target=aarch64-linux-musl --sysroot=$XSTATIC_HOME/sysroots/arm64-musl -ffile-prefix-map=$XSTATIC_HOME=/xstatic -fuse-ld=lld"
 echo "ok: Go form = triple form: $go"
 
 # XSTATIC_VERBOSE=1 prints the same line.

@@ -106,6 +106,12 @@ fi
 # What went in is recorded: each package's manifest names its Debian
 # version, licence and every file's digest, and `pkg list --json` shows it.
 list=$("$XSTATIC" pkg list linux/arm64 --json)
-for r in "${recipes[@]}"; do expect_contains "$list" "\"name\": \"${r%% *}\""; done
+built=0
+for r in "${recipes[@]}"; do
+  name=${r%% *}
+  if [ "${XSTATIC_PKG_MATRIX:-}" != full ] && printf '%s\n' "${full_only[@]}" | grep -qx "$name"; then continue; fi
+  expect_contains "$list" "\"name\": \"$name\""
+  built=$((built + 1))
+done
 expect_contains "$list" '"license": "Apache-2.0"'
-echo "ok: ${#recipes[@]} recipes built and run on ${targets[*]}"
+echo "ok: $built of ${#recipes[@]} recipes built and run on ${targets[*]}"

@@ -1,6 +1,6 @@
-#include <stdio.h>
+void greet(const char* who);
 
 int main(int argc, char** argv) {
-  printf("hello, %s\n", argc > 1 ? argv[1] : "world");
+  greet(argc > 1 ? argv[1] : "world");
   return 0;
 }
