@@ -45,11 +45,11 @@ void add_malloc_arg(CLI::App* cmd, TargetArgs& args) {
 integrate::Toolset prepare(const target::Target& t, const std::string& malloc = {}) {
   auto tools = integrate::describe(store(), t, integrate::self_executable());
   tools.malloc = malloc;
-  integrate::ensure_launchers(tools);
+  util::Progress progress(
+      {.quiet = globals().quiet, .prefix = "xstatic: ", .rewrite = util::Rewrite::never, .out = nullptr});
+  integrate::ensure_launchers(tools, [&](const std::string& line) { progress.note(line); });
   if (!tools.sysroot_installed)
-    util::Progress(
-        {.quiet = globals().quiet, .prefix = "xstatic: ", .rewrite = util::Rewrite::never, .out = nullptr})
-        .warning("the sysroot for " + t.go_name() + " (" + std::string(t.libc_name()) +
+    progress.warning("the sysroot for " + t.go_name() + " (" + std::string(t.libc_name()) +
                  ") is not installed yet: run '" + sysroot::install_command(t) + "'");
   return tools;
 }

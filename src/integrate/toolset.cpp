@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -142,21 +144,80 @@ void place_script(const fs::path& file, const std::string& text) {
 
 }  // namespace
 
-void ensure_launchers(const Toolset& tools) {
+Toolset with_bin_dir(Toolset tools, const fs::path& bin) {
+  for (fs::path* p :
+       {&tools.cc, &tools.cxx, &tools.ar, &tools.ranlib, &tools.nm, &tools.strip, &tools.objcopy,
+        &tools.objdump, &tools.readelf, &tools.ld, &tools.pkg_config, &tools.windres})
+    if (!p->empty()) *p = bin / p->filename();
+  tools.bin_dir = bin;
+  return tools;
+}
+
+std::optional<fs::path> user_links_dir(const fs::path& store_root) {
+  fs::path cache;
+  if (auto xdg = util::getenv_nonempty("XDG_CACHE_HOME"))
+    cache = *xdg;
+  else if (auto home = util::getenv_nonempty("HOME"))
+    cache = fs::path(*home) / ".cache";
+  else
+    return std::nullopt;
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a: a stable name per store path
+  for (unsigned char c : store_root.string()) h = (h ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return cache / "xstatic" / ("links-" + std::string(hex));
+}
+
+namespace {
+
+// Whether `dir` (or the folder that would hold it) may be written.
+bool writable(const fs::path& dir) {
+  fs::path p = dir;
+  std::error_code ec;
+  while (!p.empty() && !fs::exists(p, ec) && p != p.parent_path()) p = p.parent_path();
+  return !p.empty() && ::access(p.c_str(), W_OK) == 0;
+}
+
+std::string read_file(const fs::path& file) {
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+void ensure_launchers(Toolset& tools, const std::function<void(const std::string&)>& note) {
   // The names are the driver's (`xstatic install-links`): compilers and
   // binutils under the triple and the Go form, all links to xstatic.
   auto names = driver::link_names(tools.target);
+  std::string host_pkg_config =
+      util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
   auto in_place = [&] {
     std::error_code ec;
     return std::all_of(names.begin(), names.end(), [&](const std::string& n) {
       return fs::read_symlink(tools.bin_dir / n, ec) == tools.xstatic;
     });
   };
+  auto complete = [&] {
+    return in_place() && sysroot::read_links_store(tools.bin_dir) == tools.store &&
+           read_file(tools.pkg_config) == pkg_config_script(tools, host_pkg_config);
+  };
+  // Commands that only read work in a store the user cannot write: what
+  // <store>/bin lacks goes into a folder of the user's.
+  if (!writable(tools.bin_dir) && !complete()) {
+    auto mine = user_links_dir(tools.store);
+    if (!mine)
+      throw Error("cannot write the links folder " + tools.bin_dir.string() + " and HOME is not set",
+                  "set XDG_CACHE_HOME or HOME, or choose a store you can write with --store DIR", Exit::usage);
+    tools = with_bin_dir(std::move(tools), *mine);
+    if (note) note(tools.store.string() + "/bin cannot be written: the launchers are in " + mine->string());
+  }
   // A parallel call (another configure) may make the same links meanwhile:
   // install_links renames a link of its own over each name, so both succeed.
   if (!in_place()) driver::install_links(tools.bin_dir, tools.xstatic, {tools.target});
   sysroot::write_links_store(tools.bin_dir, store::Store(tools.store));
-  write_pkg_config(tools, tools.pkg_config);
+  place_script(tools.pkg_config, pkg_config_script(tools, host_pkg_config));
 }
 
 void write_pkg_config(const Toolset& tools, const fs::path& file) {

@@ -85,16 +85,6 @@ bool is_current(const fs::path& root, const Recipe& r, int clang_major) {
   return m && m->revision == r.revision && m->clang_major == clang_major;
 }
 
-// `tools` with its launchers (cc, ar, pkg-config, ...) in `bin` instead.
-integrate::Toolset with_bin_dir(integrate::Toolset tools, const fs::path& bin) {
-  for (fs::path* p :
-       {&tools.cc, &tools.cxx, &tools.ar, &tools.ranlib, &tools.nm, &tools.strip, &tools.objcopy,
-        &tools.objdump, &tools.readelf, &tools.ld, &tools.pkg_config, &tools.windres})
-    if (!p->empty()) *p = bin / p->filename();
-  tools.bin_dir = bin;
-  return tools;
-}
-
 class Scratch {
  public:
   Scratch(fs::path parent, const std::string& name, fs::path failed_log)
@@ -136,7 +126,7 @@ Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_
   // The build's own launcher folder: the store's bin/ is shared, and another
   // xstatic (a copy run from elsewhere) may point its links at itself and
   // go away in the middle of a build that takes minutes.
-  integrate::Toolset tools = with_bin_dir(c.tools, scratch.dir() / "bin");
+  integrate::Toolset tools = integrate::with_bin_dir(c.tools, scratch.dir() / "bin");
   integrate::ensure_launchers(tools);
   fs::path toolchain_file = scratch.dir() / "toolchain.cmake";
   std::ofstream(toolchain_file) << integrate::cmake_toolchain(tools);

@@ -142,8 +142,9 @@ fs::path fetch_debian_source(const store::Store& store, const DebianSource& what
   auto tarball = cached_tarball(tmp, what.package);
   if (r.exit_code != 0 || !tarball) {
     fs::remove_all(tmp);
-    throw Error("cannot download Debian's source package " + what.package + " (" + what.purpose + ")",
-                "check apt's sources, or pass the source with " + what.option, Exit::missing);
+    throw Error("cannot download Debian's source package " + what.package + " (" + what.purpose +
+                    "); apt's output (its index update's too) is in " + log.string(),
+                "check the network and apt's sources, or pass the source with " + what.option, Exit::missing);
   }
   fs::path final_path = src_dir / tarball->filename();
   fs::rename(*tarball, final_path);

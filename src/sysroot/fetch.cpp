@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <system_error>
 
 #include "xstatic/sysroot/apt.hpp"
@@ -117,6 +118,38 @@ std::string apt_error(const std::string& err) {
   return err.empty() ? "apt-get failed" : err;
 }
 
+// Why `apt-get update` failed, first: its first fetch warning ("W: Failed to
+// fetch URL  Temporary failure resolving ...") says more than its closing "E:".
+std::string update_error(const util::RunResult& r) {
+  for (auto line : util::split(r.err, '\n'))
+    if (util::starts_with(line, "W: Failed to fetch") || util::starts_with(line, "Err:")) {
+      auto rest = line.substr(line.find(' ') + 1);
+      return std::string(rest.substr(std::min(rest.find_first_not_of(' '), rest.size())));
+    }
+  return apt_error(r.err);
+}
+
+// What to say when apt could not find or fetch a package: when the index
+// update failed, that is the cause (apt's own "Unable to locate package" only
+// says the index it has does not list it).
+// apt-get update exits 0 when fetches fail ("W: Some index files failed to
+// download. They have been ignored, or old ones used instead.").
+bool update_failed(const util::RunResult& r) {
+  return r.exit_code != 0 || r.err.find("W: Failed to fetch") != std::string::npos ||
+         r.err.find("W: Some index files failed") != std::string::npos;
+}
+
+Error apt_failure(const std::string& what, const std::string& apt_said, const util::RunResult* update) {
+  if (update && update_failed(*update))
+    return Error(what + ": updating apt's package index failed (" + update_error(*update) + "), so apt said: " +
+                     apt_said,
+                 "check the network and apt's sources (/etc/apt/sources.list.d; 'apt-get update' shows the "
+                 "same), or pass --debs DIR with the .deb files",
+                 Exit::missing);
+  return Error(what + ": " + apt_said,
+               "check that apt works ('apt-get update'), or pass --debs DIR with the .deb files", Exit::missing);
+}
+
 }  // namespace
 
 std::vector<fs::path> debs_from_folder(const fs::path& dir, const std::string& arch,
@@ -185,13 +218,12 @@ std::vector<fs::path> debs_from_apt(const store::Store& store, const std::string
   std::vector<std::string> print = {"download", "--print-uris"};
   print.insert(print.end(), wanted.begin(), wanted.end());
 
-  bool updated = false;
+  std::optional<util::RunResult> updated;
   auto update = [&] {
     progress.step("updating the package index for " + arch);
     // A third-party source without this architecture fails alone; apt still
     // writes the indexes of the others, and the next step reports what is missing.
-    apt_get(options, {"update"}, dir);
-    updated = true;
+    updated = apt_get(options, {"update"}, dir);
   };
   if (!lists_fresh(dir / "lists")) update();
   auto uris = apt_get(options, print, dir);
@@ -205,9 +237,8 @@ std::vector<fs::path> debs_from_apt(const store::Store& store, const std::string
     for (const auto& c : parse_print_uris(uris.out))
       if (c.file.starts_with(p + "_")) names.push_back(c);
   if (uris.exit_code != 0 || names.size() != packages.size())
-    throw Error(
-        "cannot fetch the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(uris.err),
-        "check that apt works ('apt-get update'), or pass --debs DIR with the .deb files", Exit::missing);
+    throw apt_failure("cannot fetch the " + arch + " packages " + util::join(packages, ", "), apt_error(uris.err),
+                      updated ? &*updated : nullptr);
 
   std::vector<std::string> to_download;
   std::error_code ec;
@@ -234,9 +265,10 @@ std::string apt_depends(const store::Store& store, const std::string& arch,
     throw Error("apt-cache is not available to resolve the " + arch + " packages",
                 "name every package yourself and pass --debs DIR", Exit::missing);
   PrivateApt apt(store, arch, progress);
+  std::optional<util::RunResult> updated;
   if (!lists_fresh(apt.dir / "lists")) {
     progress.step("updating the package index for " + arch);
-    apt_get(apt.options, {"update"}, apt.dir);
+    updated = apt_get(apt.options, {"update"}, apt.dir);
   }
   std::vector<std::string> argv = {"apt-cache"};
   argv.insert(argv.end(), apt.options.begin(), apt.options.end());
@@ -248,6 +280,9 @@ std::string apt_depends(const store::Store& store, const std::string& arch,
   ro.capture_stderr = true;
   spdlog::debug("{}", util::shell_join(argv));
   auto r = util::run(argv, ro);
+  if (r.exit_code != 0 && updated && update_failed(*updated))
+    throw apt_failure("cannot resolve the " + arch + " packages " + util::join(packages, ", "), apt_error(r.err),
+                      &*updated);
   if (r.exit_code != 0)
     throw Error(
         "cannot resolve the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(r.err),

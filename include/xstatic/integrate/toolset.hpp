@@ -14,6 +14,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,7 +77,17 @@ std::optional<Toolset> try_describe(const store::Store& store, const target::Tar
 
 // Creates the launcher links (through driver::install_links, only when one
 // is missing or stale) and the pkg-config script; safe for parallel callers.
-void ensure_launchers(const Toolset& tools);
+// A store the user cannot write (made by root, a read-only copy) whose
+// <store>/bin is not already complete gets a links folder of the user's
+// instead (user_links_dir), and `tools` names it; `note` is told which.
+void ensure_launchers(Toolset& tools, const std::function<void(const std::string&)>& note = {});
+
+// `tools` with its launchers (cc, ar, pkg-config, ...) in `bin` instead.
+Toolset with_bin_dir(Toolset tools, const fs::path& bin);
+
+// The user's links folder for a store they cannot write:
+// $XDG_CACHE_HOME/xstatic/links-<hash of the store's path> (else ~/.cache/...).
+std::optional<fs::path> user_links_dir(const fs::path& store_root);
 
 // Writes the <prefix>-pkg-config script for `tools` as `file` (atomic; only when it changes).
 void write_pkg_config(const Toolset& tools, const fs::path& file);
