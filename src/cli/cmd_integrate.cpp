@@ -50,7 +50,7 @@ integrate::Toolset prepare(const target::Target& t, const std::string& malloc = 
   integrate::ensure_launchers(tools, [&](const std::string& line) { progress.note(line); });
   if (!tools.sysroot_installed)
     progress.warning("the sysroot for " + t.go_name() + " (" + std::string(t.libc_name()) +
-                 ") is not installed yet: run '" + sysroot::install_command(t) + "'");
+                     ") is not installed yet: run '" + sysroot::install_command(t) + "'");
   return tools;
 }
 

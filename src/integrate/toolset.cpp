@@ -209,7 +209,8 @@ void ensure_launchers(Toolset& tools, const std::function<void(const std::string
     auto mine = user_links_dir(tools.store);
     if (!mine)
       throw Error("cannot write the links folder " + tools.bin_dir.string() + " and HOME is not set",
-                  "set XDG_CACHE_HOME or HOME, or choose a store you can write with --store DIR", Exit::usage);
+                  "set XDG_CACHE_HOME or HOME, or choose a store you can write with --store DIR",
+                  Exit::usage);
     tools = with_bin_dir(std::move(tools), *mine);
     if (note) note(tools.store.string() + "/bin cannot be written: the launchers are in " + mine->string());
   }

@@ -15,6 +15,7 @@
 
 #include "internal.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
 
 namespace xstatic::runtimes::detail {
 namespace {
@@ -56,13 +57,16 @@ bool wanted(std::string_view rel, const std::vector<std::string>& keep,
   return true;
 }
 
-[[noreturn]] void fail(archive* a, const fs::path& tarball) {
+// `dest`: the folder being written, when `a` is the writer.
+[[noreturn]] void fail(archive* a, const fs::path& tarball, const fs::path& dest = {}) {
+  // A write that ran out of space: the tarball is intact, the disk is full.
+  if (!dest.empty() && util::is_no_space(archive_errno(a))) throw util::no_space_error(dest);
   throw Error(
       "cannot extract " + tarball.string() + ": " + (archive_error_string(a) ? archive_error_string(a) : "?"),
       "delete it so that it is fetched again, or pass another with --llvm-src", Exit::usage);
 }
 
-void copy_data(archive* in, archive* out, const fs::path& tarball) {
+void copy_data(archive* in, archive* out, const fs::path& tarball, const fs::path& dest) {
   const void* buf = nullptr;
   size_t size = 0;
   la_int64_t offset = 0;
@@ -70,7 +74,7 @@ void copy_data(archive* in, archive* out, const fs::path& tarball) {
     int r = archive_read_data_block(in, &buf, &size, &offset);
     if (r == ARCHIVE_EOF) return;
     if (r != ARCHIVE_OK) fail(in, tarball);
-    if (archive_write_data_block(out, buf, size, offset) != ARCHIVE_OK) fail(out, tarball);
+    if (archive_write_data_block(out, buf, size, offset) != ARCHIVE_OK) fail(out, tarball, dest);
   }
 }
 
@@ -102,9 +106,9 @@ std::size_t extract_subset(const fs::path& tarball, const fs::path& dest,
       std::string target(below_top(link));
       archive_entry_set_hardlink(entry, (dest / target).c_str());
     }
-    if (archive_write_header(out.get(), entry) != ARCHIVE_OK) fail(out.get(), tarball);
-    if (archive_entry_size(entry) > 0) copy_data(in.get(), out.get(), tarball);
-    if (archive_write_finish_entry(out.get()) != ARCHIVE_OK) fail(out.get(), tarball);
+    if (archive_write_header(out.get(), entry) != ARCHIVE_OK) fail(out.get(), tarball, dest);
+    if (archive_entry_size(entry) > 0) copy_data(in.get(), out.get(), tarball, dest);
+    if (archive_write_finish_entry(out.get()) != ARCHIVE_OK) fail(out.get(), tarball, dest);
     ++written;
   }
   return written;

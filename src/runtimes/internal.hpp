@@ -118,10 +118,15 @@ auto naming_log(const fs::path& failed_log, const std::string& what, Build&& bui
   try {
     return build();
   } catch (const Error& e) {
+    // Failures before the build started (a download, the extraction) leave no log.
+    std::error_code ec;
+    if (!fs::exists(failed_log, ec)) throw;
     throw Error(std::string(e.what()) + "; build log: " + failed_log.string(),
                 e.hint().empty() ? "less " + failed_log.string() : e.hint(), e.code());
   } catch (const std::exception& e) {
-    throw Error(what + " failed: " + e.what() + "; build log: " + failed_log.string(), {}, Exit::internal);
+    std::error_code ec;
+    std::string log = fs::exists(failed_log, ec) ? "; build log: " + failed_log.string() : "";
+    throw Error(what + " failed: " + e.what() + log, {}, Exit::internal);
   }
 }
 

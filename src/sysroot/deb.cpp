@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +22,7 @@
 #include "extract.hpp"
 #include "safe_tree.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::sysroot {
@@ -83,6 +86,9 @@ void parse_control(std::string_view text, PackageInfo& info) {
       info.version = value;
     else if (key == "Architecture")
       info.architecture = value;
+    else if (key == "Installed-Size" && !value.empty() && value.size() < 12 &&
+             value.find_first_not_of("0123456789") == std::string_view::npos)
+      info.installed_size = std::stoull(std::string(value)) * 1024;
   }
 }
 
@@ -140,9 +146,12 @@ void write_member(archive* in, archive_entry* entry, const std::string& member, 
       la_int64_t offset = 0;
       int rc;
       while ((rc = archive_read_data_block(in, &block, &size, &offset)) == ARCHIVE_OK) {
-        if (::pwrite(fd, block, size, offset) != static_cast<ssize_t>(size)) {
+        ssize_t n = ::pwrite(fd, block, size, offset);
+        if (n != static_cast<ssize_t>(size)) {
+          int err = n < 0 ? errno : ENOSPC;  // a short write: the file system is full
           ::close(fd);
-          throw Error("cannot write " + dest + " (disk full?)", {}, Exit::internal);
+          if (util::is_no_space(err)) throw util::no_space_error(tree.root() / dest);
+          throw Error("cannot write " + dest + ": " + std::strerror(err), {}, Exit::internal);
         }
       }
       ::close(fd);
@@ -169,6 +178,7 @@ void extract_entries(archive* in, const std::string& label, SafeTree& tree, cons
       if (!dest || dest->empty()) continue;
       write_member(in, entry, *member, *dest, tree, place);
     } catch (const Error& e) {
+      if (e.code() == Exit::missing) throw;  // no space left: not the member's fault
       throw Error(
           label + ": refused member '" + name + "': " + e.what(),
           e.code() == Exit::usage ? "the file is damaged or hostile: check where it came from" : e.hint(),

@@ -141,13 +141,14 @@ bool update_failed(const util::RunResult& r) {
 
 Error apt_failure(const std::string& what, const std::string& apt_said, const util::RunResult* update) {
   if (update && update_failed(*update))
-    return Error(what + ": updating apt's package index failed (" + update_error(*update) + "), so apt said: " +
-                     apt_said,
+    return Error(what + ": updating apt's package index failed (" + update_error(*update) +
+                     "), so apt said: " + apt_said,
                  "check the network and apt's sources (/etc/apt/sources.list.d; 'apt-get update' shows the "
                  "same), or pass --debs DIR with the .deb files",
                  Exit::missing);
   return Error(what + ": " + apt_said,
-               "check that apt works ('apt-get update'), or pass --debs DIR with the .deb files", Exit::missing);
+               "check that apt works ('apt-get update'), or pass --debs DIR with the .deb files",
+               Exit::missing);
 }
 
 }  // namespace
@@ -237,8 +238,8 @@ std::vector<fs::path> debs_from_apt(const store::Store& store, const std::string
     for (const auto& c : parse_print_uris(uris.out))
       if (c.file.starts_with(p + "_")) names.push_back(c);
   if (uris.exit_code != 0 || names.size() != packages.size())
-    throw apt_failure("cannot fetch the " + arch + " packages " + util::join(packages, ", "), apt_error(uris.err),
-                      updated ? &*updated : nullptr);
+    throw apt_failure("cannot fetch the " + arch + " packages " + util::join(packages, ", "),
+                      apt_error(uris.err), updated ? &*updated : nullptr);
 
   std::vector<std::string> to_download;
   std::error_code ec;
@@ -281,8 +282,8 @@ std::string apt_depends(const store::Store& store, const std::string& arch,
   spdlog::debug("{}", util::shell_join(argv));
   auto r = util::run(argv, ro);
   if (r.exit_code != 0 && updated && update_failed(*updated))
-    throw apt_failure("cannot resolve the " + arch + " packages " + util::join(packages, ", "), apt_error(r.err),
-                      &*updated);
+    throw apt_failure("cannot resolve the " + arch + " packages " + util::join(packages, ", "),
+                      apt_error(r.err), &*updated);
   if (r.exit_code != 0)
     throw Error(
         "cannot resolve the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(r.err),

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::sysroot {
@@ -18,7 +19,10 @@ namespace {
   throw Error(why, {}, Exit::usage);
 }
 
-[[noreturn]] void io_error(const std::string& what, const std::string& rel) {
+// `root` is the tree's folder: a write that ran out of space says where.
+[[noreturn]] void io_error(const std::filesystem::path& root, const std::string& what,
+                           const std::string& rel) {
+  if (util::is_no_space(errno)) throw util::no_space_error(root / rel);
   throw Error(what + " " + rel + ": " + std::strerror(errno), {}, Exit::internal);
 }
 
@@ -89,9 +93,9 @@ std::string relative_target(std::string_view link, std::string_view dest) {
   return out;
 }
 
-SafeTree::SafeTree(const std::filesystem::path& root) {
+SafeTree::SafeTree(const std::filesystem::path& root) : root_(root) {
   root_fd_ = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (root_fd_ < 0) io_error("cannot open", root.string());
+  if (root_fd_ < 0) io_error(root_, "cannot open", root.string());
 }
 
 SafeTree::~SafeTree() {
@@ -111,7 +115,7 @@ int SafeTree::open_dir(const std::string& rel, bool create) {
     if (next < 0 && errno == ENOENT && create) {
       if (::mkdirat(fd, name.c_str(), 0755) != 0 && errno != EEXIST) {
         ::close(fd);
-        io_error("cannot create folder", rel);
+        io_error(root_, "cannot create folder", rel);
       }
       next = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     }
@@ -120,7 +124,7 @@ int SafeTree::open_dir(const std::string& rel, bool create) {
     if (next < 0) {
       if (err == ELOOP || err == ENOTDIR) refuse("path through a symlink or file (" + rel + ")");
       errno = err;
-      io_error("cannot open folder", rel);
+      io_error(root_, "cannot open folder", rel);
     }
     fd = next;
   }
@@ -146,7 +150,7 @@ void SafeTree::make_dir(const std::string& rel, mode_t mode) {
 static void unlink_existing(int dir, const std::string& leaf, const std::string& rel) {
   if (::unlinkat(dir, leaf.c_str(), 0) == 0 || errno == ENOENT) return;
   if (errno == EISDIR) refuse("member would replace the folder " + rel);
-  io_error("cannot replace", rel);
+  io_error({}, "cannot replace", rel);
 }
 
 int SafeTree::create_file(const std::string& rel, mode_t mode) {
@@ -155,7 +159,7 @@ int SafeTree::create_file(const std::string& rel, mode_t mode) {
   unlink_existing(dir, leaf, rel);
   int fd =
       ::openat(dir, leaf.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, (mode & 0777) | 0600);
-  if (fd < 0) io_error("cannot create", rel);
+  if (fd < 0) io_error(root_, "cannot create", rel);
   return fd;
 }
 
@@ -163,7 +167,7 @@ void SafeTree::make_symlink(const std::string& rel, const std::string& target) {
   std::string leaf;
   int dir = parent_dir(rel, true, &leaf);
   unlink_existing(dir, leaf, rel);
-  if (::symlinkat(target.c_str(), dir, leaf.c_str()) != 0) io_error("cannot create symlink", rel);
+  if (::symlinkat(target.c_str(), dir, leaf.c_str()) != 0) io_error(root_, "cannot create symlink", rel);
 }
 
 void SafeTree::make_hardlink(const std::string& rel, const std::string& existing) {
@@ -176,7 +180,8 @@ void SafeTree::make_hardlink(const std::string& rel, const std::string& existing
   if (::fstatat(src_dir, src_leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
     std::string target(static_cast<std::size_t>(st.st_size) + 1, '\0');
     ssize_t n = ::readlinkat(src_dir, src_leaf.c_str(), target.data(), target.size());
-    if (n < 0 || static_cast<std::size_t>(n) >= target.size()) io_error("cannot read symlink", existing);
+    if (n < 0 || static_cast<std::size_t>(n) >= target.size())
+      io_error(root_, "cannot read symlink", existing);
     target.resize(static_cast<std::size_t>(n));
     make_symlink(rel, relative_target(rel, resolve_link(existing, target)));
     return;
@@ -188,7 +193,7 @@ void SafeTree::make_hardlink(const std::string& rel, const std::string& existing
   int err = errno;
   ::close(src);
   errno = err;
-  if (rc != 0) io_error("cannot create hard link", rel);
+  if (rc != 0) io_error(root_, "cannot create hard link", rel);
 }
 
 void SafeTree::set_mtime(const std::string& rel, time_t mtime) {

@@ -48,10 +48,12 @@ class SafeTree {
   void make_symlink(const std::string& rel, const std::string& target);
   void make_hardlink(const std::string& rel, const std::string& existing);
   void set_mtime(const std::string& rel, time_t mtime);
+  const std::filesystem::path& root() const { return root_; }
 
  private:
   int parent_dir(const std::string& rel, bool create, std::string* leaf);
   int open_dir(const std::string& rel, bool create);
+  std::filesystem::path root_;
   int root_fd_ = -1;
   std::string cached_rel_;  // the last folder walked, whose fd is cached_fd_
   int cached_fd_ = -1;

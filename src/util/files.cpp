@@ -1,7 +1,11 @@
 // See xstatic/util/files.hpp.
 #include "xstatic/util/files.hpp"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+
+#include <cerrno>
 
 #include "xstatic/util/error.hpp"
 
@@ -16,6 +20,46 @@ void require_regular_file(const std::filesystem::path& file, const std::string& 
                                             : "a device";
   throw Error(file.string() + ": cannot read the " + what + ": " + kind + ", not a regular file",
               "pass a regular file", Exit::usage);
+}
+
+std::optional<DiskSpace> disk_space(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  if (ec) return std::nullopt;
+  while (!fs::exists(p, ec) && p.has_relative_path()) p = p.parent_path();
+  struct statvfs vfs{};
+  struct stat st{};
+  if (::statvfs(p.c_str(), &vfs) != 0 || ::stat(p.c_str(), &st) != 0) return std::nullopt;
+  DiskSpace out;
+  out.free = static_cast<std::uintmax_t>(vfs.f_bavail) * vfs.f_frsize;
+  // The mount point: the last folder upwards on the same device.
+  out.mount = p;
+  for (fs::path up = p.parent_path(); up != out.mount; up = up.parent_path()) {
+    struct stat ust{};
+    if (::stat(up.c_str(), &ust) != 0 || ust.st_dev != st.st_dev) break;
+    out.mount = up;
+    if (!up.has_relative_path()) break;
+  }
+  return out;
+}
+
+bool is_no_space(int err) {
+  return err == ENOSPC || err == EDQUOT;
+}
+
+Error no_space_error(const std::filesystem::path& path, std::uintmax_t needed) {
+  auto mb = [](std::uintmax_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); };
+  auto space = disk_space(path);
+  std::string what = "no space left on the file system " +
+                     (space ? "at " + space->mount.string() + " " : std::string()) + "(writing " +
+                     path.string() + ")";
+  if (space) what += ": " + mb(space->free) + " free";
+  if (needed) what += (space ? ", about " : ": about ") + mb(needed) + " needed";
+  return Error(what,
+               "free space there, or use a store on another file system (--store DIR or XSTATIC_HOME); "
+               "what was downloaded is kept",
+               Exit::missing);
 }
 
 }  // namespace xstatic::util

@@ -43,7 +43,10 @@ TEST_CASE("CMake toolchain: system, one-word compilers, sysroot, find modes, emu
   CHECK(has(text, "xstatic sysroot install linux/arm64 --libc glibc"));
   // Static libraries only, re-applied after CMake's platform files.
   CHECK(has(text, "set(CMAKE_USER_MAKE_RULES_OVERRIDE \"${CMAKE_CURRENT_LIST_FILE}\")"));
-  CHECK(text.substr(text.size() - 40).find("set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\n") != std::string::npos);
+  // The re-read block closes the file: the suffixes, then no shared libraries.
+  auto tail = text.substr(text.rfind("endif()\n"));
+  CHECK(has(tail, "set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\n"));
+  CHECK(tail.ends_with("set_property(GLOBAL PROPERTY TARGET_SUPPORTS_SHARED_LIBS FALSE)\n"));
 }
 
 TEST_CASE("CMake toolchain for the host's architecture has no emulator") {

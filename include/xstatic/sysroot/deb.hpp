@@ -5,6 +5,7 @@
 // The inner tars are read as streams straight out of the ar member.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -16,10 +17,11 @@ namespace fs = std::filesystem;
 
 // What a manifest records about one package.
 struct PackageInfo {
-  std::string name;          // Package:
-  std::string version;       // Version:
-  std::string architecture;  // Architecture:
-  std::string sha256;        // of the .deb file, lowercase hex
+  std::string name;                   // Package:
+  std::string version;                // Version:
+  std::string architecture;           // Architecture:
+  std::string sha256;                 // of the .deb file, lowercase hex
+  std::uintmax_t installed_size = 0;  // Installed-Size: (KiB, as dpkg estimates it), in bytes
 };
 
 // The control fields of a .deb (sha256 left empty: reading the control part is cheap).
