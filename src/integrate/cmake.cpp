@@ -11,7 +11,9 @@
 #include <sstream>
 
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/find.hpp"
+#include "xstatic/target/libc.hpp"
 
 namespace xstatic::integrate {
 namespace {
@@ -84,6 +86,25 @@ std::string cmake_toolchain(const Toolset& tools) {
       o << "if(NOT EXISTS \"${CMAKE_SYSROOT}\")\n"
         << "  message(FATAL_ERROR \"xstatic: the sysroot for " << name << " is not installed: run '"
         << sysroot::install_command(t) << "'\")\nendif()\n";
+  }
+  if (target::libc_info(t.libc).builds_cxx_runtimes && (t.row->languages & target::kCxx)) {
+    // CMake's C++ compiler check links a program, and the first C++ link of a
+    // target builds libc++ (about a minute) with its output captured: say so.
+    fs::path rt = runtimes::runtime_path(store::Store(tools.store), t, 0);
+    o << "# The first C++ link of a target builds libc++ once; CMake's C++ check hides it.\n"
+      << "get_property(_xstatic_said GLOBAL PROPERTY XSTATIC_LIBCXX_SAID)  # this file is read more than "
+         "once\n"
+      << "if(NOT CMAKE_IN_TRY_COMPILE AND NOT _xstatic_said)\n"
+      << "  set_property(GLOBAL PROPERTY XSTATIC_LIBCXX_SAID TRUE)\n"
+      << "  file(GLOB _xstatic_libcxx "
+      << quote((rt.parent_path().parent_path() / "llvm-*" / rt.filename() / "manifest.json").string())
+      << ")\n"
+      << "  if(NOT _xstatic_libcxx)\n"
+      << "    message(STATUS \"xstatic: libc++ for " << name
+      << " is not built yet: a C++ project's compiler check builds it now (about a minute, once per "
+         "target); 'xstatic runtimes build "
+      << t.go_name() << " --runtime libc++' does it ahead, with progress\")\n"
+      << "  endif()\nendif()\n";
   }
   o << "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"
     << "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"

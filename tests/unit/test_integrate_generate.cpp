@@ -49,6 +49,17 @@ TEST_CASE("CMake toolchain: system, one-word compilers, sysroot, find modes, emu
   CHECK(tail.ends_with("set_property(GLOBAL PROPERTY TARGET_SUPPORTS_SHARED_LIBS FALSE)\n"));
 }
 
+TEST_CASE("CMake toolchain of a musl target says when libc++ is not built yet (issue 23, item 18)") {
+  auto tools = arm64_glibc();
+  tools.target = target::parse("linux/arm64");
+  std::string text = cmake_toolchain(tools);
+  CHECK(has(text, "file(GLOB _xstatic_libcxx \"/st/runtimes/llvm-*/arm64-musl/manifest.json\")"));
+  CHECK(has(text, "is not built yet: a C++ project's compiler check builds it now"));
+  CHECK(has(text, "'xstatic runtimes build linux/arm64 --runtime libc++' does it ahead"));
+  // glibc targets link Debian's libstdc++: nothing to build.
+  CHECK_FALSE(has(cmake_toolchain(arm64_glibc()), "_xstatic_libcxx"));
+}
+
 TEST_CASE("CMake toolchain for the host's architecture has no emulator") {
   store::Store store("/st");
   auto tools = describe(store, target::host(), "/opt/xs/bin/xstatic");
