@@ -167,7 +167,8 @@ void add_pkg(CLI::App& app) {
       ->required();
   inst->add_option("packages", a->names, "Recipe names ('xstatic pkg recipes')")->required();
   inst->add_option("--libc", a->libc, "musl (default) or glibc");
-  inst->add_option("-j,--jobs", a->jobs, "Parallel jobs of each build (default: the number of CPUs)");
+  inst->add_option("-j,--jobs", a->jobs, "Parallel jobs of each build (default: the number of CPUs)")
+      ->check(CLI::Range(0, 4096));
   inst->add_flag("--force", a->force, "Build the named packages again even when they are built");
   inst->footer(
       "A package that is built (same recipe revision, same clang major version) is not built again.\n"

@@ -53,7 +53,8 @@ void add_release(CLI::App& app) {
   cmd->add_option("--dist", args->dist, "Where the archives go (default: the file's dist, else ./dist)");
   cmd->add_option("--build-dir", args->build_dir, "Per-target build folders (default: .xstatic/release)");
   cmd->add_flag("--snapshot", args->snapshot, "Untagged work: version <last tag>-SNAPSHOT-<commit>");
-  cmd->add_option("-j,--jobs", args->jobs, "Parallel jobs inside each build (default: the number of CPUs)");
+  cmd->add_option("-j,--jobs", args->jobs, "Parallel jobs inside each build (default: the number of CPUs)")
+      ->check(CLI::Range(0, 4096));
   cmd->add_flag("--json", args->json, "Print the summary as JSON");
   cmd->footer(
       "Examples:\n"

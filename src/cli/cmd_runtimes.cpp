@@ -166,7 +166,8 @@ void add_runtimes(CLI::App& app) {
   build->add_option(
       "--llvm-src", args->llvm_src,
       "LLVM's source: an llvm-project tree or release tarball (default: Debian's source package)");
-  build->add_option("-j,--jobs", args->jobs, "Parallel compile jobs (default: the number of CPUs)");
+  build->add_option("-j,--jobs", args->jobs, "Parallel compile jobs (default: the number of CPUs)")
+      ->check(CLI::Range(0, 4096));
   build->footer(
       "Examples:\n"
       "  xstatic runtimes build linux/arm64 linux/amd64\n"

@@ -154,18 +154,10 @@ std::vector<std::string> export_packages(const store::Store& store,
     });
     os << "\n";
   }
-  fs::path tmp = out.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + out.filename().string());
-  try {
-    sysroot::ArchiveWriter w(tmp);
-    w.add_bytes(kIndex, index);
-    for (const auto& e : entries) w.add_tree(e.root, e.sysroot + "/" + e.name);
-    w.close();
-    fs::rename(tmp, out);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw;
-  }
+  sysroot::ArchiveWriter w(out);  // a temporary file beside `out`, renamed by close()
+  w.add_bytes(kIndex, index);
+  for (const auto& e : entries) w.add_tree(e.root, e.sysroot + "/" + e.name);
+  w.close();
   return folders;
 }
 

@@ -24,6 +24,7 @@
 #include "xstatic/release/archive.hpp"
 #include "xstatic/release/build.hpp"
 #include "xstatic/release/debug.hpp"
+#include "xstatic/release/folders.hpp"
 #include "xstatic/release/image.hpp"
 #include "xstatic/release/sbom.hpp"
 #include "xstatic/release/version.hpp"
@@ -42,94 +43,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// A folder beside the dist folder (same file system, so the final rename is
-// atomic), removed unless commit() moved it into place. Its name carries the
-// pid (.dist.tmp-<pid>-XXXXXX), so that a later release removes the folders
-// of killed ones (whose process is gone) and never a running one's.
-class Staging {
- public:
-  explicit Staging(fs::path dist) : dist_(std::move(dist)) {
-    std::error_code ec;
-    fs::create_directories(dist_.parent_path(), ec);
-    if (ec)
-      throw Error("cannot create " + dist_.parent_path().string() + " for the dist folder: " + ec.message(),
-                  "pass --dist DIR in a folder you can write", Exit::usage);
-    std::string prefix = "." + dist_.filename().string() + ".tmp-";
-    remove_stale(prefix);
-    std::string tmpl = (dist_.parent_path() / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
-    if (!mkdtemp(tmpl.data()))
-      throw Error("cannot create a folder beside " + dist_.string() + ": " + std::strerror(errno),
-                  "pass --dist DIR in a folder you can write", Exit::usage);
-    dir_ = tmpl;
-    // mkdtemp makes it 0700; the dist folder is as readable as any other.
-    fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                              fs::perms::others_read | fs::perms::others_exec);
-  }
-  ~Staging() {
-    std::error_code ec;
-    if (!dir_.empty()) fs::remove_all(dir_, ec);
-  }
-  Staging(const Staging&) = delete;
-  Staging& operator=(const Staging&) = delete;
-
-  const fs::path& dir() const { return dir_; }
-
-  void commit() {
-    fs::path old;
-    if (fs::exists(dist_)) {
-      old = dir_.string() + "-old";
-      fs::rename(dist_, old);
-    }
-    fs::rename(dir_, dist_);
-    dir_.clear();
-    std::error_code ec;
-    if (!old.empty()) fs::remove_all(old, ec);
-  }
-
- private:
-  void remove_stale(const std::string& prefix) const {
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dist_.parent_path(), ec)) {
-      std::string f = e.path().filename().string();
-      if (!f.starts_with(prefix)) continue;
-      std::string rest = f.substr(prefix.size());
-      auto dash = rest.find('-');
-      if (dash == 0 || dash == std::string::npos ||
-          rest.find_first_not_of("0123456789") != dash)  // not ours (or an older xstatic's, pid unknown)
-        continue;
-      auto pid = static_cast<pid_t>(std::atol(rest.c_str()));
-      if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
-    }
-  }
-
-  fs::path dist_, dir_;
-};
-
-// A path as the file system resolves it (symlinks, ".", "..", no trailing slash).
-fs::path resolved(const fs::path& p) {
-  std::error_code ec;
-  auto out = fs::weakly_canonical(fs::absolute(p), ec);
-  if (ec) out = fs::absolute(p).lexically_normal();
-  return out.has_filename() || out == out.root_path() ? out : out.parent_path();
-}
-
-void check_dist(const fs::path& dist, const Config& config) {
-  // First: a release replaces the dist folder, so one that holds the project
-  // (--dist ., --dist .., a symlink to it) would build and then fail to rename.
-  auto rel = resolved(config.project_dir).lexically_relative(resolved(dist));
-  if (!rel.empty() && *rel.begin() != "..")
-    throw Error("the dist folder " + dist.string() + " contains the project",
-                "pass --dist DIR outside the sources", Exit::usage);
-  if (!fs::exists(dist)) return;
-  if (!fs::is_directory(dist))
-    throw Error("the dist folder " + dist.string() + " is a file", "remove it or pass --dist DIR",
-                Exit::usage);
-  bool empty = fs::directory_iterator(dist) == fs::directory_iterator();
-  if (!empty && !fs::exists(dist / "artifacts.json"))
-    throw Error("the dist folder " + dist.string() + " holds files that no release wrote (no artifacts.json)",
-                "remove it, or pass --dist DIR (the folder is replaced by each release)", Exit::usage);
 }
 
 // True when the SPDX expression `license` ("MIT OR Apache-2.0") names `id`.
@@ -347,6 +260,7 @@ Summary run_release(const Config& config, const Options& options, const store::S
   settings.jobs =
       options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   settings.source_date_epoch = s.source_date_epoch;
+  check_build_root(settings.build_root, s.dist, config);
   std::error_code ec;
   fs::create_directories(settings.build_root, ec);
   if (ec)

@@ -133,6 +133,10 @@ ArchiveWriter::ArchiveWriter(const fs::path& out)
     : out_(out),
       tmp_(out.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + out.filename().string())),
       w_(archive_write_new(), archive_write_free) {
+  std::error_code ec;
+  if (fs::is_directory(out, ec))
+    throw Error(out.string() + " is a folder", "name the archive file: -o " + (out / "NAME.tar.zst").string(),
+                Exit::usage);
   add_filter(w_.get(), out);
   archive_write_set_format_pax_restricted(w_.get());
   remove_stale_temps(out);

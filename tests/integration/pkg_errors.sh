@@ -20,6 +20,23 @@ expect_contains "$(cat "$WORK/err")" "does not build for"
 [ "$(code "$XSTATIC" pkg install linux/bogus zlib)" = 2 ] || fail "an unknown target is not exit 2"
 [ "$(code "$XSTATIC" pkg remove linux/amd64 nothing-installed)" = 2 ] || fail "removing what is not there is not exit 2"
 
+# Found by trying to break `pkg` (issue 23's hunt): `export -o` a folder,
+# an unknown compression (the error named xstatic's temporary file), a path
+# that cannot be written (the temporary prefix was doubled), a negative -j.
+mkdir -p "$WORK/exports"
+if "$XSTATIC" pkg list linux/arm64 --json | grep -q '"name"'; then
+  [ "$(code "$XSTATIC" pkg export linux/arm64 -o "$WORK/exports")" = 2 ] || fail "export -o FOLDER is not exit 2"
+  expect_contains "$(cat "$WORK/err")" "$WORK/exports is a folder"
+  [ "$(code "$XSTATIC" pkg export linux/arm64 -o "$WORK/exports/p.tar.bogus")" = 2 ] || fail "export -o x.bogus is not exit 2"
+  expect_contains "$(cat "$WORK/err")" "cannot tell the compression of $WORK/exports/p.tar.bogus"
+  [ "$(code "$XSTATIC" pkg export linux/arm64 -o /proc/p.tar.zst)" = 2 ] || fail "export -o /proc/... is not exit 2"
+  case "$(cat "$WORK/err")" in *.tmp-*.tmp-*) fail "the temporary prefix is doubled: $(cat "$WORK/err")" ;; esac
+  [ -z "$(ls -A "$WORK/exports")" ] || fail "refused exports left files: $(ls -A "$WORK/exports")"
+else
+  echo "note: no packages built for linux/arm64 in the test store yet: the export cases are skipped"
+fi
+[ "$(code "$XSTATIC" pkg install linux/arm64 zlib -j -1)" = 2 ] || fail "-j -1 is not exit 2"
+
 # No sysroot in this store: exit 3 and the command that installs it.
 [ "$(code "$XSTATIC" --store "$WORK/empty" pkg install linux/arm64 zlib)" = 3 ] || fail "a missing sysroot is not exit 3"
 expect_contains "$(cat "$WORK/err")" "xstatic sysroot install linux/arm64"

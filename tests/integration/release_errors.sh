@@ -60,6 +60,31 @@ cp "$WORK/good.toml" "$WORK/p/xstatic-release.toml"
 must_fail_code 2 "$WORK/p" --targets linux/arm65 --version 1.0.0
 nothing_built "$WORK/p"
 
+# Found by trying to break `release` (issue 23's hunt): a release file that
+# is a fifo (it blocked forever) or a folder (read as empty); a build folder
+# holding the project (--build-dir . copied the project into itself until
+# "File name too long", exit 70; --build-dir / built in /linux_amd64) or
+# inside the dist folder; a negative -j. Each exit 2, nothing built.
+mkfifo "$WORK/fifo.toml"
+rc=0
+timeout 20 "$XSTATIC" release -f "$WORK/fifo.toml" --version 1.0.0 >/dev/null 2>"$WORK/err" || rc=$?
+[ "$rc" = 2 ] || fail "release -f FIFO: exit $rc (124: it blocked)"
+expect_contains "$(cat "$WORK/err")" "a fifo, not a regular file"
+must_fail_code 2 "$WORK/p" -f "$WORK" --version 1.0.0
+expect_contains "$(cat "$WORK/err")" "a folder, not a regular file"
+for dir in . "$WORK/p" .. / "$WORK/p/src/.."; do
+  must_fail_code 2 "$WORK/p" --version 1.0.0 --build-dir "$dir"
+  expect_contains "$(cat "$WORK/err")" "contains the project"
+  nothing_built "$WORK/p"
+done
+[ ! -e /linux_amd64 ] || fail "--build-dir / built in /"
+must_fail_code 2 "$WORK/p" --version 1.0.0 --dist "$WORK/d-out" --build-dir "$WORK/d-out/build"
+expect_contains "$(cat "$WORK/err")" "is inside the dist folder"
+[ ! -e "$WORK/d-out" ] || fail "a refused release made $WORK/d-out"
+must_fail_code 2 "$WORK/p" --version 1.0.0 -j -1
+expect_contains "$(cat "$WORK/err")" "not in range 0 to 4096"
+nothing_built "$WORK/p"
+
 # No tag and no version: the hint offers --snapshot, which then works.
 must_fail_code 2 "$WORK/p"
 expect_contains "$(cat "$WORK/err")" "no version"
