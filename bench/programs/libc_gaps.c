@@ -2,6 +2,7 @@
  * routine per mode, long enough to time. Usage: libc_gaps MODE
  *   memcpy  copy a 32 MB buffer 100 times      strlen  a 1 MB string 4,000 times
  *   qsort   sort 4 million ints                printf  snprintf 2 million doubles (%.6g, %f)
+ *   memchr  find the last byte of 1 MB 4,000 times
  *   handoff 200,000 items passed one at a time between two threads (mutex + condition variable) */
 #include <pthread.h>
 #include <stdio.h>
@@ -60,6 +61,16 @@ int main(int argc, char **argv) {
     for (int i = 0; i < 4000; i++) {
       s[n - 1 - (i % 7)] = (char)('a' + i % 3);
       sink += strlen(s + (i % 5));
+    }
+  } else if (strcmp(mode, "memchr") == 0) {
+    size_t n = 1u << 20;
+    char *s = malloc(n);
+    memset(s, 'a', n);
+    for (int i = 0; i < 4000; i++) {
+      s[n - 1 - (i % 7)] = 'z';
+      char *at = memchr(s + (i % 5), 'z', n - (i % 5));
+      sink += (unsigned long)(at - s);
+      s[n - 1 - (i % 7)] = 'a';
     }
   } else if (strcmp(mode, "qsort") == 0) {
     int n = 4000000;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # xstatic's libc routines for musl links (--libc-routines, docs/libc.md):
-# strlen and qsort checked against references and against musl's own
+# strlen, memchr and qsort checked against references and against musl's own
 # (tests/integration/programs/libc_routines.c: every alignment and length,
 # a NUL before a PROT_NONE page, every input shape and element size,
 # McIlroy's adversary, comparators that are no order), on linux/amd64
@@ -27,8 +27,8 @@ expect_contains "$("$XSTATIC" runtimes list)" "libc-routines"
 allocator_of() { # binary -> the allocator field of inspect --json
   "$XSTATIC" inspect --json "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["allocator"])'
 }
-routines_of() { # binary -> the libc_routines field of inspect --json, comma-separated
-  "$XSTATIC" inspect --json "$1" | python3 -c 'import json,sys; print(",".join(json.load(sys.stdin)[0]["libc_routines"]))'
+routines_of() { # binary -> the libc_routines field of inspect --json, sorted, comma-separated
+  "$XSTATIC" inspect --json "$1" | python3 -c 'import json,sys; print(",".join(sorted(json.load(sys.stdin)[0]["libc_routines"])))'
 }
 run_checked() { # name command... -> its output; fails unless it ends "libc_routines ok" within 10 minutes
   local name=$1 out
@@ -50,9 +50,9 @@ for target in linux/amd64 linux/arm64; do
     fail "$name: link of the build without malloc failed"
   [ "$(allocator_of "ours-$name")" != unknown ] || fail "$name: the default build has no malloc"
   [ "$(allocator_of "mmap-$name")" = unknown ] || fail "$name: qsort pulled in an allocator ($(allocator_of "mmap-$name"))"
-  [ "$(routines_of "ours-$name")" = "qsort,strlen" ] || fail "$name: inspect says '$(routines_of "ours-$name")'"
+  [ "$(routines_of "ours-$name")" = "memchr,qsort,strlen" ] || fail "$name: inspect says '$(routines_of "ours-$name")'"
   [ "$(routines_of "musl-$name")" = "" ] || fail "$name: --libc-routines=musl still has $(routines_of "musl-$name")"
-  [ "$(routines_of "nomalloc-$name")" = "qsort,strlen" ] || fail "$name: the failing-malloc build lacks a routine"
+  [ "$(routines_of "nomalloc-$name")" = "memchr,qsort,strlen" ] || fail "$name: the failing-malloc build lacks a routine"
 
   ours=$(run_checked "$name xstatic" "$XSTATIC" run -- "./ours-$name")
   musl=$(run_checked "$name musl" "$XSTATIC" run -- "./musl-$name" unstable)  # smoothsort is not stable
@@ -70,14 +70,16 @@ expect_contains "$("$XSTATIC" inspect ours-linux-arm64)" "libc routines xstatic 
 # (qemu's Nehalem: SSE4.2, no AVX); both pass the same checks.
 if grep -qw avx2 /proc/cpuinfo; then
   expect_contains "$(./ours-linux-amd64)" "strlen version avx2"
+  expect_contains "$(./ours-linux-amd64)" "memchr version avx2"
 fi
 sse2=$(run_checked "amd64 without AVX2" qemu-x86_64-static -cpu Nehalem ./ours-linux-amd64)
 expect_contains "$sse2" "strlen version sse2"
-[ "$(digests "$sse2")" = "$(digests "$ours")" ] || fail "the SSE2 strlen differs from the AVX2 one"
+expect_contains "$sse2" "memchr version sse2"
+[ "$(digests "$sse2")" = "$(digests "$ours")" ] || fail "the SSE2 strlen or memchr differs from the AVX2 one"
 
 # -static-pie: the same archive; qsort's weak malloc resolves to nothing there too.
 "$XSTATIC" cc --target linux/arm64 --pie -O2 -DNO_MALLOC "$P/libc_routines.c" -o pie-nomalloc
-[ "$(routines_of pie-nomalloc)" = "qsort,strlen" ] || fail "static-pie: inspect says '$(routines_of pie-nomalloc)'"
+[ "$(routines_of pie-nomalloc)" = "memchr,qsort,strlen" ] || fail "static-pie: inspect says '$(routines_of pie-nomalloc)'"
 pie=$(run_checked "static-pie without malloc" "$XSTATIC" run -- ./pie-nomalloc)
 [ "$(digests "$pie")" = "$(digests "$ours")" ] || fail "static-pie: results differ: $pie"
 
@@ -93,8 +95,13 @@ assert c <= n * 18, sys.argv[1]   # merge sort: at most n ceil(log2 n); 3,337,85
 ' "$out" || fail "$target: adversary: $out"
 done
 
-# A program that reaches neither routine gets the same bytes; one whose
-# puts reaches strlen carries strlen only.
+# A program that reaches no routine gets the same bytes; one whose puts
+# reaches strlen carries strlen only; printf reaches memchr (musl's
+# vfprintf finds the end of a %s with it).
+cat >write.c <<'EOF'
+#include <unistd.h>
+int main(void) { return write(1, "42\n", 3) != 3; }
+EOF
 cat >printf.c <<'EOF'
 #include <stdio.h>
 int main(void) { printf("%d\n", 42); return 0; }
@@ -104,9 +111,12 @@ cat >puts.c <<'EOF'
 int main(void) { puts("hello"); return 0; }
 EOF
 for target in linux/amd64 linux/arm64; do
+  "$XSTATIC" cc --target "$target" -O2 write.c -o write-ours
+  "$XSTATIC" cc --target "$target" -O2 --libc-routines=musl write.c -o write-musl
+  cmp -s write-ours write-musl || fail "$target: a program that calls no routine changed"
   "$XSTATIC" cc --target "$target" -O2 printf.c -o printf-ours
-  "$XSTATIC" cc --target "$target" -O2 --libc-routines=musl printf.c -o printf-musl
-  cmp -s printf-ours printf-musl || fail "$target: a program that calls neither routine changed"
+  [ "$(routines_of printf-ours)" = memchr ] || fail "$target: printf has '$(routines_of printf-ours)'"
+  expect_contains "$("$XSTATIC" run -- ./printf-ours)" 42
   "$XSTATIC" cc --target "$target" -O2 puts.c -o puts-ours
   [ "$(routines_of puts-ours)" = strlen ] || fail "$target: puts hello has '$(routines_of puts-ours)'"
   expect_contains "$("$XSTATIC" run -- ./puts-ours)" hello
@@ -131,7 +141,7 @@ case ,$(routines_of ownsort), in *,qsort,*) fail "a program's own qsort was repl
 XSTATIC_LIBC_ROUTINES=musl "$XSTATIC" cc --target linux/arm64 "$P/libc_routines.c" -o env-musl
 [ "$(routines_of env-musl)" = "" ] || fail "XSTATIC_LIBC_ROUTINES=musl ignored"
 XSTATIC_LIBC_ROUTINES=musl "$XSTATIC" cc --target linux/arm64 --libc-routines=xstatic "$P/libc_routines.c" -o env-flag
-[ "$(routines_of env-flag)" = "qsort,strlen" ] || fail "--libc-routines did not win over XSTATIC_LIBC_ROUTINES"
+[ "$(routines_of env-flag)" = "memchr,qsort,strlen" ] || fail "--libc-routines did not win over XSTATIC_LIBC_ROUTINES"
 must_fail "$XSTATIC" cc --target linux/arm64 --libc-routines=fast puts.c -o bad
 expect_contains "$(cat "$WORK/err")" "--libc-routines=musl"
 set +e

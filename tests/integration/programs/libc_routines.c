@@ -1,4 +1,4 @@
-/* Checks the libc routines a musl link may replace (strlen, qsort, qsort_r;
+/* Checks the libc routines a musl link may replace (strlen, memchr, qsort, qsort_r;
  * docs/libc.md) against references written here, whichever library
  * provides them: the suite builds it with --libc-routines=xstatic and with
  * musl's own, and compares the digests the two print.
@@ -13,6 +13,10 @@
  *
  * strlen: every alignment 0-63 x every length 0-300, long strings, strings
  * whose NUL is the last byte before a PROT_NONE page, random bytes around.
+ * memchr: every alignment 0-63 x every length 0-300 x the byte absent, at
+ * the start, at the end, in the middle, just past the range and before the
+ * start; long ranges; ranges ending at the last byte before a PROT_NONE page
+ * and starting at the first byte after one; memchr(s, c, SIZE_MAX).
  * Usage: libc_routines [unstable]  ("unstable": skip the stability check,
  * for a qsort that does not promise it, such as musl's).
  * qsort: random, sorted, reversed, all-equal, organ-pipe and McIlroy's
@@ -157,6 +161,88 @@ static void check_strlen(void) {
     checked_strlen(end - len, len, "before a PROT_NONE page (long)");
   }
   munmap(two, 2 * (size_t)page);
+  munmap(big, (1 << 20) + 4096);
+  munmap(buf, 1 << 16);
+}
+
+/* ---- memchr ---- */
+
+__attribute__((noinline)) static const void *reference_memchr(const void *s, int c, size_t n) {
+  const volatile unsigned char *p = s;
+  for (size_t i = 0; i < n; i++)
+    if (p[i] == (unsigned char)c) return (const void *)(p + i);
+  return NULL;
+}
+
+static void checked_memchr(const unsigned char *s, int c, size_t n, const char *what) {
+  const void *got = memchr(s, c, n), *want = reference_memchr(s, c, n);
+  CHECK(got == want, "memchr %s (n %zu, c %d, align %zu): %s %td, expected %s %td", what, n, c,
+        (size_t)((uintptr_t)s & 63), got ? "at" : "NULL", got ? (const unsigned char *)got - s : 0,
+        want ? "at" : "NULL", want ? (const unsigned char *)want - s : 0);
+  mix(got ? (uint64_t)((const unsigned char *)got - s) : UINT64_MAX);
+}
+
+/* `n` bytes at p none of which is c. */
+static void fill_without(unsigned char *p, size_t n, int c) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char b = (unsigned char)next_random();
+    p[i] = b == (unsigned char)c ? (unsigned char)(b + 1) : b;
+  }
+}
+
+static void check_memchr(void) {
+  unsigned char *buf = pages(1 << 16);
+  const int cs[] = {0, 'x', 0xff, 0x80};
+  for (size_t k = 0; k < sizeof cs / sizeof *cs; k++) {
+    int c = cs[k];
+    for (size_t align = 0; align < 64; align++) {
+      for (size_t n = 0; n <= 300; n++) {
+        unsigned char *base = buf + 4096 - 64, *s = base + align; /* crosses a page boundary for some */
+        fill_without(base, 64 + 300 + 64, c);
+        checked_memchr(s, c, n, "absent");
+        s[n] = (unsigned char)c; /* just past the range: must not be found */
+        checked_memchr(s, c, n, "just past the range");
+        if (align) s[-1] = (unsigned char)c; /* before the start: must not be found */
+        checked_memchr(s, c, n, "before the start");
+        if (n) {
+          size_t at[] = {0, n - 1, n / 2, next_random() % n};
+          for (size_t j = 0; j < 4; j++) {
+            unsigned char old = s[at[j]];
+            s[at[j]] = (unsigned char)c;
+            checked_memchr(s, c, n, "present");
+            s[at[j]] = old;
+          }
+        }
+      }
+    }
+  }
+  /* long ranges, the byte absent or near the end */
+  unsigned char *big = pages((1 << 20) + 4096);
+  size_t longs[] = {4095, 4096, 4097, 12345, 1 << 20};
+  for (size_t k = 0; k < sizeof longs / sizeof *longs; k++)
+    for (size_t align = 0; align < 64; align += 7) {
+      memset(big + align, 'y', longs[k]);
+      checked_memchr(big + align, 'x', longs[k], "long, absent");
+      big[align + longs[k] - 3] = 'x';
+      checked_memchr(big + align, 'x', longs[k], "long, near the end");
+    }
+  /* ranges ending right before a PROT_NONE page, and starting right after one */
+  for (size_t n = 0; n <= 300; n++) {
+    unsigned char *at_end = guarded(n ? n : 1, 1) + (n ? 0 : 1), *at_start = guarded(n ? n : 1, 0);
+    fill_without(at_end, n, 'x');
+    checked_memchr(at_end, 'x', n, "before a PROT_NONE page");
+    if (n) {
+      at_end[n - 1] = 'x';
+      checked_memchr(at_end, 'x', n, "last byte before a PROT_NONE page");
+    }
+    fill_without(at_start, n, 'x');
+    checked_memchr(at_start, 'x', n, "after a PROT_NONE page");
+  }
+  /* "find it, however far": n = SIZE_MAX with the byte present */
+  memset(buf, 'y', 5000);
+  buf[4321] = 'x';
+  const void *far = memchr(buf + 3, 'x', SIZE_MAX);
+  CHECK(far == buf + 4321, "memchr with n = SIZE_MAX: %p, expected %p", far, (void *)(buf + 4321));
   munmap(big, (1 << 20) + 4096);
   munmap(buf, 1 << 16);
 }
@@ -409,13 +495,16 @@ static void check_qsort(int stable) {
 int main(int argc, char **argv) {
   /* "unstable": the qsort under test does not promise stability (musl's) */
   int stable = !(argc > 1 && strcmp(argv[1], "unstable") == 0);
-  uint64_t strlen_digest, qsort_digest;
+  uint64_t strlen_digest, memchr_digest, qsort_digest;
 #if !defined(FAIL_MALLOC) && !defined(NO_MALLOC)
   void *volatile some = malloc(16); /* links the program's malloc, which qsort then uses */
   free(some);
 #endif
   check_strlen();
   strlen_digest = digest;
+  digest = 1469598103934665603u;
+  check_memchr();
+  memchr_digest = digest;
   digest = 1469598103934665603u;
 #ifdef FAIL_MALLOC
   rng = 0x9e3779b97f4a7c15u;
@@ -431,6 +520,7 @@ int main(int argc, char **argv) {
   /* Only what every correct implementation returns goes into the digests
    * (not what the adversary or the random comparator got). */
   printf("strlen digest %016llx\n", (unsigned long long)strlen_digest);
+  printf("memchr digest %016llx\n", (unsigned long long)memchr_digest);
   printf("qsort digest %016llx\n", (unsigned long long)qsort_digest);
 #if defined(__x86_64__)
   extern int __xstatic_strlen_avx2 __attribute__((weak));
@@ -440,6 +530,13 @@ int main(int argc, char **argv) {
                                                               : "unknown");
   else
     printf("strlen version musl\n");
+  extern int __xstatic_memchr_avx2 __attribute__((weak));
+  if (&__xstatic_memchr_avx2)
+    printf("memchr version %s\n", __xstatic_memchr_avx2 > 0   ? "avx2"
+                                  : __xstatic_memchr_avx2 < 0 ? "sse2"
+                                                              : "unknown");
+  else
+    printf("memchr version musl\n");
 #endif
   if (failures) {
     printf("libc_routines: %d failures\n", failures);
