@@ -2,7 +2,7 @@
  * routine per mode, long enough to time. Usage: libc_gaps MODE
  *   memcpy  copy a 32 MB buffer 100 times      strlen  a 1 MB string 4,000 times
  *   qsort   sort 4 million ints                printf  snprintf 2 million doubles (%.6g, %f)
- *   memchr  find the last byte of 1 MB 4,000 times
+ *   memchr  find the last byte of 1 MB 4,000 times  strchr  the same in a 1 MB string
  *   handoff 200,000 items passed one at a time between two threads (mutex + condition variable) */
 #include <pthread.h>
 #include <stdio.h>
@@ -70,6 +70,16 @@ int main(int argc, char **argv) {
       s[n - 1 - (i % 7)] = 'z';
       char *at = memchr(s + (i % 5), 'z', n - (i % 5));
       sink += (unsigned long)(at - s);
+      s[n - 1 - (i % 7)] = 'a';
+    }
+  } else if (strcmp(mode, "strchr") == 0) {
+    size_t n = 1u << 20;
+    char *s = malloc(n + 1);
+    memset(s, 'a', n);
+    s[n] = 0;
+    for (int i = 0; i < 4000; i++) {
+      s[n - 1 - (i % 7)] = 'z';
+      sink += (unsigned long)(strchr(s + (i % 5), 'z') - s);
       s[n - 1 - (i % 7)] = 'a';
     }
   } else if (strcmp(mode, "qsort") == 0) {

@@ -60,13 +60,15 @@ struct Routine {
   std::string_view arch;  // "" for every architecture
 };
 
-// In link order. qsort is portable C; strlen and memchr are per architecture (SIMD).
+// In link order. qsort is portable C; strlen, memchr and strchr are per architecture (SIMD).
 constexpr Routine kRoutines[] = {
     {"qsort", "qsort.c", ""},
     {"strlen", "strlen_x86_64.c", "x86_64"},
     {"strlen", "strlen_aarch64.c", "aarch64"},
     {"memchr", "memchr_x86_64.c", "x86_64"},
     {"memchr", "memchr_aarch64.c", "aarch64"},
+    {"strchr", "strchr_x86_64.c", "x86_64"},
+    {"strchr", "strchr_aarch64.c", "aarch64"},
 };
 
 // The architectures the tests run the routines on (natively and under qemu).

@@ -1,4 +1,4 @@
-/* Checks the libc routines a musl link may replace (strlen, memchr, qsort, qsort_r;
+/* Checks the libc routines a musl link may replace (strlen, memchr, strchr, qsort, qsort_r;
  * docs/libc.md) against references written here, whichever library
  * provides them: the suite builds it with --libc-routines=xstatic and with
  * musl's own, and compares the digests the two print.
@@ -17,6 +17,10 @@
  * the start, at the end, in the middle, just past the range and before the
  * start; long ranges; ranges ending at the last byte before a PROT_NONE page
  * and starting at the first byte after one; memchr(s, c, SIZE_MAX).
+ * strchr: every alignment 0-63 x every length 0-300 x bytes 'x', 0x80, 0xff
+ * (and 'x' + 256, which C converts to 'x') absent, at the start, the end,
+ * the middle, only after the NUL; strchr(s, 0); long strings; strings whose
+ * NUL is the last byte before a PROT_NONE page.
  * Usage: libc_routines [unstable]  ("unstable": skip the stability check,
  * for a qsort that does not promise it, such as musl's).
  * qsort: random, sorted, reversed, all-equal, organ-pipe and McIlroy's
@@ -243,6 +247,81 @@ static void check_memchr(void) {
   buf[4321] = 'x';
   const void *far = memchr(buf + 3, 'x', SIZE_MAX);
   CHECK(far == buf + 4321, "memchr with n = SIZE_MAX: %p, expected %p", far, (void *)(buf + 4321));
+  munmap(big, (1 << 20) + 4096);
+  munmap(buf, 1 << 16);
+}
+
+/* ---- strchr ---- */
+
+__attribute__((noinline)) static const char *reference_strchr(const char *s, int c) {
+  const volatile char *p = s;
+  for (;; p++) {
+    if (*p == (char)c) return (const char *)p;
+    if (!*p) return NULL;
+  }
+}
+
+static void checked_strchr(const char *s, int c, const char *what) {
+  const char *got = strchr(s, c), *want = reference_strchr(s, c);
+  CHECK(got == want, "strchr %s (c %d, align %zu): %s %td, expected %s %td", what, c,
+        (size_t)((uintptr_t)s & 63), got ? "at" : "NULL", got ? got - s : 0, want ? "at" : "NULL",
+        want ? want - s : 0);
+  mix(got ? (uint64_t)(got - s) : UINT64_MAX);
+}
+
+/* A string of `len` bytes at p, none of them c or NUL, then its NUL. */
+static void fill_string_without(char *p, size_t len, char c) {
+  for (size_t i = 0; i < len; i++) {
+    char b = (char)(1 + next_random() % 255);
+    p[i] = b == c ? (char)(b == 1 ? 2 : 1) : b;
+  }
+  p[len] = 0;
+}
+
+static void check_strchr(void) {
+  char *buf = pages(1 << 16);
+  const int cs[] = {'x', 0x80, 0xff, 'x' + 256};
+  for (size_t k = 0; k < sizeof cs / sizeof *cs; k++) {
+    int c = cs[k];
+    for (size_t align = 0; align < 64; align++) {
+      for (size_t len = 0; len <= 300; len++) {
+        char *base = buf + 4096 - 64, *s = base + align; /* crosses a page boundary for some */
+        fill_string_without(base, 64 + 300 + 64, (char)c);
+        fill_string_without(s, len, (char)c);
+        if (align) base[align - 1] = (char)c; /* before the start: must not be found */
+        s[len + 1] = (char)c;                 /* after the NUL: must not be found */
+        checked_strchr(s, c, "absent");
+        checked_strchr(s, 0, "NUL");
+        if (len) {
+          size_t at[] = {0, len - 1, len / 2, next_random() % len};
+          for (size_t j = 0; j < 4; j++) {
+            char old = s[at[j]];
+            s[at[j]] = (char)c;
+            checked_strchr(s, c, "present");
+            s[at[j]] = old;
+          }
+        }
+      }
+    }
+  }
+  /* long strings */
+  char *big = pages((1 << 20) + 4096);
+  size_t longs[] = {4095, 4096, 4097, 12345, 1 << 20};
+  for (size_t k = 0; k < sizeof longs / sizeof *longs; k++)
+    for (size_t align = 0; align < 64; align += 7) {
+      memset(big + align, 'y', longs[k]);
+      big[align + longs[k]] = 0;
+      checked_strchr(big + align, 'x', "long, absent");
+      big[align + longs[k] - 3] = 'x';
+      checked_strchr(big + align, 'x', "long, near the end");
+    }
+  /* the NUL is the last readable byte: the next page is PROT_NONE */
+  for (size_t len = 0; len <= 300; len++) {
+    char *s = (char *)guarded(len + 1, 1);
+    fill_string_without(s, len, 'x');
+    checked_strchr(s, 'x', "before a PROT_NONE page");
+    checked_strchr(s, 0, "NUL before a PROT_NONE page");
+  }
   munmap(big, (1 << 20) + 4096);
   munmap(buf, 1 << 16);
 }
@@ -495,7 +574,7 @@ static void check_qsort(int stable) {
 int main(int argc, char **argv) {
   /* "unstable": the qsort under test does not promise stability (musl's) */
   int stable = !(argc > 1 && strcmp(argv[1], "unstable") == 0);
-  uint64_t strlen_digest, memchr_digest, qsort_digest;
+  uint64_t strlen_digest, memchr_digest, strchr_digest, qsort_digest;
 #if !defined(FAIL_MALLOC) && !defined(NO_MALLOC)
   void *volatile some = malloc(16); /* links the program's malloc, which qsort then uses */
   free(some);
@@ -505,6 +584,9 @@ int main(int argc, char **argv) {
   digest = 1469598103934665603u;
   check_memchr();
   memchr_digest = digest;
+  digest = 1469598103934665603u;
+  check_strchr();
+  strchr_digest = digest;
   digest = 1469598103934665603u;
 #ifdef FAIL_MALLOC
   rng = 0x9e3779b97f4a7c15u;
@@ -521,6 +603,7 @@ int main(int argc, char **argv) {
    * (not what the adversary or the random comparator got). */
   printf("strlen digest %016llx\n", (unsigned long long)strlen_digest);
   printf("memchr digest %016llx\n", (unsigned long long)memchr_digest);
+  printf("strchr digest %016llx\n", (unsigned long long)strchr_digest);
   printf("qsort digest %016llx\n", (unsigned long long)qsort_digest);
 #if defined(__x86_64__)
   extern int __xstatic_strlen_avx2 __attribute__((weak));
@@ -537,6 +620,13 @@ int main(int argc, char **argv) {
                                                               : "unknown");
   else
     printf("memchr version musl\n");
+  extern int __xstatic_strchr_avx2 __attribute__((weak));
+  if (&__xstatic_strchr_avx2)
+    printf("strchr version %s\n", __xstatic_strchr_avx2 > 0   ? "avx2"
+                                  : __xstatic_strchr_avx2 < 0 ? "sse2"
+                                                              : "unknown");
+  else
+    printf("strchr version musl\n");
 #endif
   if (failures) {
     printf("libc_routines: %d failures\n", failures);
