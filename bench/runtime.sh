@@ -68,7 +68,7 @@ add alloc_threads "$root/bench/programs/alloc_threads.cpp" "${threads_args%,}"
 add prodcons "$root/bench/programs/prodcons.c" "${threads_args%,}"
 add alloc_single "$root/bench/programs/alloc_single.c" "-"
 if [ "$GAPS" = 1 ]; then
-  for mode in memcpy strlen memchr strchr qsort printf handoff; do add "libc_$mode" "$root/bench/programs/libc_gaps.c" "$mode"; done
+  for mode in memcpy strlen memchr strchr memcmp qsort printf handoff; do add "libc_$mode" "$root/bench/programs/libc_gaps.c" "$mode"; done
 fi
 
 results=$work/results.tsv

@@ -3,6 +3,7 @@
  *   memcpy  copy a 32 MB buffer 100 times      strlen  a 1 MB string 4,000 times
  *   qsort   sort 4 million ints                printf  snprintf 2 million doubles (%.6g, %f)
  *   memchr  find the last byte of 1 MB 4,000 times  strchr  the same in a 1 MB string
+ *   memcmp  two 1 MB buffers differing in the last bytes, 4,000 times
  *   handoff 200,000 items passed one at a time between two threads (mutex + condition variable) */
 #include <pthread.h>
 #include <stdio.h>
@@ -81,6 +82,16 @@ int main(int argc, char **argv) {
       s[n - 1 - (i % 7)] = 'z';
       sink += (unsigned long)(strchr(s + (i % 5), 'z') - s);
       s[n - 1 - (i % 7)] = 'a';
+    }
+  } else if (strcmp(mode, "memcmp") == 0) {
+    size_t n = 1u << 20;
+    char *x = malloc(n), *y = malloc(n);
+    memset(x, 'a', n);
+    memset(y, 'a', n);
+    for (int i = 0; i < 4000; i++) {
+      y[n - 1 - (i % 7)] = 'b';
+      sink += (unsigned long)(memcmp(x + (i % 5), y + (i % 5), n - (i % 5)) < 0);
+      y[n - 1 - (i % 7)] = 'a';
     }
   } else if (strcmp(mode, "qsort") == 0) {
     int n = 4000000;

@@ -60,7 +60,7 @@ struct Routine {
   std::string_view arch;  // "" for every architecture
 };
 
-// In link order. qsort is portable C; strlen, memchr and strchr are per architecture (SIMD).
+// In link order. qsort is portable C; strlen, memchr, strchr and memcmp are per architecture (SIMD).
 constexpr Routine kRoutines[] = {
     {"qsort", "qsort.c", ""},
     {"strlen", "strlen_x86_64.c", "x86_64"},
@@ -69,6 +69,8 @@ constexpr Routine kRoutines[] = {
     {"memchr", "memchr_aarch64.c", "aarch64"},
     {"strchr", "strchr_x86_64.c", "x86_64"},
     {"strchr", "strchr_aarch64.c", "aarch64"},
+    {"memcmp", "memcmp_x86_64.c", "x86_64"},
+    {"memcmp", "memcmp_aarch64.c", "aarch64"},
 };
 
 // The architectures the tests run the routines on (natively and under qemu).

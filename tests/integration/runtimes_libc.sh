@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # xstatic's libc routines for musl links (--libc-routines, docs/libc.md):
-# strlen, memchr, strchr and qsort checked against references and against musl's own
+# strlen, memchr, strchr, memcmp and qsort checked against references and against musl's own
 # (tests/integration/programs/libc_routines.c: every alignment and length,
 # a NUL before a PROT_NONE page, every input shape and element size,
 # McIlroy's adversary, comparators that are no order), on linux/amd64
@@ -50,9 +50,9 @@ for target in linux/amd64 linux/arm64; do
     fail "$name: link of the build without malloc failed"
   [ "$(allocator_of "ours-$name")" != unknown ] || fail "$name: the default build has no malloc"
   [ "$(allocator_of "mmap-$name")" = unknown ] || fail "$name: qsort pulled in an allocator ($(allocator_of "mmap-$name"))"
-  [ "$(routines_of "ours-$name")" = "memchr,qsort,strchr,strlen" ] || fail "$name: inspect says '$(routines_of "ours-$name")'"
+  [ "$(routines_of "ours-$name")" = "memchr,memcmp,qsort,strchr,strlen" ] || fail "$name: inspect says '$(routines_of "ours-$name")'"
   [ "$(routines_of "musl-$name")" = "" ] || fail "$name: --libc-routines=musl still has $(routines_of "musl-$name")"
-  [ "$(routines_of "nomalloc-$name")" = "memchr,qsort,strchr,strlen" ] || fail "$name: the failing-malloc build lacks a routine"
+  [ "$(routines_of "nomalloc-$name")" = "memchr,memcmp,qsort,strchr,strlen" ] || fail "$name: the failing-malloc build lacks a routine"
 
   ours=$(run_checked "$name xstatic" "$XSTATIC" run -- "./ours-$name")
   musl=$(run_checked "$name musl" "$XSTATIC" run -- "./musl-$name" unstable)  # smoothsort is not stable
@@ -72,16 +72,18 @@ if grep -qw avx2 /proc/cpuinfo; then
   expect_contains "$(./ours-linux-amd64)" "strlen version avx2"
   expect_contains "$(./ours-linux-amd64)" "memchr version avx2"
   expect_contains "$(./ours-linux-amd64)" "strchr version avx2"
+  expect_contains "$(./ours-linux-amd64)" "memcmp version avx2"
 fi
 sse2=$(run_checked "amd64 without AVX2" qemu-x86_64-static -cpu Nehalem ./ours-linux-amd64)
 expect_contains "$sse2" "strlen version sse2"
 expect_contains "$sse2" "memchr version sse2"
 expect_contains "$sse2" "strchr version sse2"
+expect_contains "$sse2" "memcmp version sse2"
 [ "$(digests "$sse2")" = "$(digests "$ours")" ] || fail "an SSE2 routine differs from the AVX2 one"
 
 # -static-pie: the same archive; qsort's weak malloc resolves to nothing there too.
 "$XSTATIC" cc --target linux/arm64 --pie -O2 -DNO_MALLOC "$P/libc_routines.c" -o pie-nomalloc
-[ "$(routines_of pie-nomalloc)" = "memchr,qsort,strchr,strlen" ] || fail "static-pie: inspect says '$(routines_of pie-nomalloc)'"
+[ "$(routines_of pie-nomalloc)" = "memchr,memcmp,qsort,strchr,strlen" ] || fail "static-pie: inspect says '$(routines_of pie-nomalloc)'"
 pie=$(run_checked "static-pie without malloc" "$XSTATIC" run -- ./pie-nomalloc)
 [ "$(digests "$pie")" = "$(digests "$ours")" ] || fail "static-pie: results differ: $pie"
 
@@ -143,7 +145,7 @@ case ,$(routines_of ownsort), in *,qsort,*) fail "a program's own qsort was repl
 XSTATIC_LIBC_ROUTINES=musl "$XSTATIC" cc --target linux/arm64 "$P/libc_routines.c" -o env-musl
 [ "$(routines_of env-musl)" = "" ] || fail "XSTATIC_LIBC_ROUTINES=musl ignored"
 XSTATIC_LIBC_ROUTINES=musl "$XSTATIC" cc --target linux/arm64 --libc-routines=xstatic "$P/libc_routines.c" -o env-flag
-[ "$(routines_of env-flag)" = "memchr,qsort,strchr,strlen" ] || fail "--libc-routines did not win over XSTATIC_LIBC_ROUTINES"
+[ "$(routines_of env-flag)" = "memchr,memcmp,qsort,strchr,strlen" ] || fail "--libc-routines did not win over XSTATIC_LIBC_ROUTINES"
 must_fail "$XSTATIC" cc --target linux/arm64 --libc-routines=fast puts.c -o bad
 expect_contains "$(cat "$WORK/err")" "--libc-routines=musl"
 set +e

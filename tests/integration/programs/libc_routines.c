@@ -1,4 +1,4 @@
-/* Checks the libc routines a musl link may replace (strlen, memchr, strchr, qsort, qsort_r;
+/* Checks the libc routines a musl link may replace (strlen, memchr, strchr, memcmp, qsort, qsort_r;
  * docs/libc.md) against references written here, whichever library
  * provides them: the suite builds it with --libc-routines=xstatic and with
  * musl's own, and compares the digests the two print.
@@ -21,6 +21,10 @@
  * (and 'x' + 256, which C converts to 'x') absent, at the start, the end,
  * the middle, only after the NUL; strchr(s, 0); long strings; strings whose
  * NUL is the last byte before a PROT_NONE page.
+ * memcmp: alignments 0-31 of each side (a sample of pairs) x every length
+ * 0-300 x equal, or one difference (0x80 against 0x7f, both ways: the bytes
+ * compare unsigned) at the start, the end, the middle, a random place; long
+ * ranges; both ranges ending at the last byte before a PROT_NONE page.
  * Usage: libc_routines [unstable]  ("unstable": skip the stability check,
  * for a qsort that does not promise it, such as musl's).
  * qsort: random, sorted, reversed, all-equal, organ-pipe and McIlroy's
@@ -326,6 +330,73 @@ static void check_strchr(void) {
   munmap(buf, 1 << 16);
 }
 
+/* ---- memcmp ---- */
+
+static int sign(int v) { return (v > 0) - (v < 0); }
+
+__attribute__((noinline)) static int reference_memcmp(const void *x, const void *y, size_t n) {
+  const volatile unsigned char *a = x, *b = y;
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
+static void checked_memcmp(const unsigned char *a, const unsigned char *b, size_t n, const char *what) {
+  int got = sign(memcmp(a, b, n)), want = reference_memcmp(a, b, n);
+  CHECK(got == want, "memcmp %s (n %zu, align %zu/%zu): %d, expected %d", what, n,
+        (size_t)((uintptr_t)a & 63), (size_t)((uintptr_t)b & 63), got, want);
+  mix((uint64_t)(got + 1));
+}
+
+static void check_memcmp(void) {
+  unsigned char *abuf = pages(1 << 16), *bbuf = pages(1 << 16);
+  for (size_t pair = 0; pair < 64; pair++) {
+    size_t aa = pair < 32 ? pair : next_random() % 32, ba = pair < 32 ? (pair * 7) % 32 : next_random() % 32;
+    for (size_t n = 0; n <= 300; n++) {
+      unsigned char *a = abuf + 4096 - 32 + aa, *b = bbuf + 4096 - 32 + ba; /* across a page boundary */
+      for (size_t i = 0; i < n + 32; i++) a[i] = b[i] = (unsigned char)next_random();
+      checked_memcmp(a, b, n, "equal");
+      a[n] ^= 1; /* just past the range: no difference */
+      checked_memcmp(a, b, n, "equal, differing after");
+      if (n) {
+        size_t at[] = {0, n - 1, n / 2, next_random() % n};
+        for (size_t j = 0; j < 4; j++) {
+          unsigned char oa = a[at[j]], ob = b[at[j]];
+          a[at[j]] = 0x80, b[at[j]] = 0x7f;
+          checked_memcmp(a, b, n, "greater");
+          checked_memcmp(b, a, n, "less");
+          a[at[j]] = oa, b[at[j]] = ob;
+        }
+      }
+    }
+  }
+  /* long ranges, equal or differing near the end */
+  unsigned char *x = pages((1 << 20) + 4096), *y = pages((1 << 20) + 4096);
+  size_t longs[] = {4095, 4096, 4097, 12345, 1 << 20};
+  for (size_t k = 0; k < sizeof longs / sizeof *longs; k++)
+    for (size_t align = 0; align < 32; align += 5) {
+      memset(x + align, 'q', longs[k]);
+      memset(y, 'q', longs[k]);
+      checked_memcmp(x + align, y, longs[k], "long, equal");
+      y[longs[k] - 2] = 'r';
+      checked_memcmp(x + align, y, longs[k], "long, near the end");
+    }
+  /* both ranges end at the last byte before a PROT_NONE page */
+  for (size_t n = 0; n <= 300; n++) {
+    unsigned char *a = guarded(n ? n : 1, 1) + (n ? 0 : 1), *b = guarded(n ? n : 1, 1) + (n ? 0 : 1);
+    for (size_t i = 0; i < n; i++) a[i] = b[i] = (unsigned char)next_random();
+    checked_memcmp(a, b, n, "before PROT_NONE pages");
+    if (n) {
+      a[n - 1] ^= 0x40;
+      checked_memcmp(a, b, n, "last byte before PROT_NONE pages");
+    }
+  }
+  munmap(x, (1 << 20) + 4096);
+  munmap(y, (1 << 20) + 4096);
+  munmap(abuf, 1 << 16);
+  munmap(bbuf, 1 << 16);
+}
+
 /* ---- qsort ---- */
 
 /* An element: the key (a byte when size is 1, else a uint32_t at offset 0),
@@ -574,7 +645,7 @@ static void check_qsort(int stable) {
 int main(int argc, char **argv) {
   /* "unstable": the qsort under test does not promise stability (musl's) */
   int stable = !(argc > 1 && strcmp(argv[1], "unstable") == 0);
-  uint64_t strlen_digest, memchr_digest, strchr_digest, qsort_digest;
+  uint64_t strlen_digest, memchr_digest, strchr_digest, memcmp_digest, qsort_digest;
 #if !defined(FAIL_MALLOC) && !defined(NO_MALLOC)
   void *volatile some = malloc(16); /* links the program's malloc, which qsort then uses */
   free(some);
@@ -587,6 +658,9 @@ int main(int argc, char **argv) {
   digest = 1469598103934665603u;
   check_strchr();
   strchr_digest = digest;
+  digest = 1469598103934665603u;
+  check_memcmp();
+  memcmp_digest = digest;
   digest = 1469598103934665603u;
 #ifdef FAIL_MALLOC
   rng = 0x9e3779b97f4a7c15u;
@@ -604,6 +678,7 @@ int main(int argc, char **argv) {
   printf("strlen digest %016llx\n", (unsigned long long)strlen_digest);
   printf("memchr digest %016llx\n", (unsigned long long)memchr_digest);
   printf("strchr digest %016llx\n", (unsigned long long)strchr_digest);
+  printf("memcmp digest %016llx\n", (unsigned long long)memcmp_digest);
   printf("qsort digest %016llx\n", (unsigned long long)qsort_digest);
 #if defined(__x86_64__)
   extern int __xstatic_strlen_avx2 __attribute__((weak));
@@ -627,6 +702,13 @@ int main(int argc, char **argv) {
                                                               : "unknown");
   else
     printf("strchr version musl\n");
+  extern int __xstatic_memcmp_avx2 __attribute__((weak));
+  if (&__xstatic_memcmp_avx2)
+    printf("memcmp version %s\n", __xstatic_memcmp_avx2 > 0   ? "avx2"
+                                  : __xstatic_memcmp_avx2 < 0 ? "sse2"
+                                                              : "unknown");
+  else
+    printf("memcmp version musl\n");
 #endif
   if (failures) {
     printf("libc_routines: %d failures\n", failures);
