@@ -72,6 +72,14 @@ if [ -f glibc-nss-static ]; then
   expect_contains "$("$XSTATIC" inspect glibc-static)" "iconv machinery, unused unless the program calls it"
   [ "$("$XSTATIC" inspect --json glibc-static | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["libc"])')" = glibc ] ||
     fail "static glibc not recognised as glibc"
+  # Issue 23, item 17: inspect states a hazard or a note once, in its report,
+  # not again as warning lines on stderr.
+  for f in glibc-nss-static glibc-static; do
+    "$XSTATIC" inspect "$f" >"$WORK/report" 2>"$WORK/err" || true
+    [ ! -s "$WORK/err" ] || fail "inspect $f repeated its findings on stderr: $(cat "$WORK/err")"
+  done
+  [ "$("$XSTATIC" inspect glibc-nss-static | grep -c 'carries NSS')" = 1 ] ||
+    fail "inspect glibc-nss-static states the NSS hazard more than once"
 fi
 
 # Many files per call: one line per failing file, the unreadable one does not
