@@ -22,9 +22,12 @@ TEST_CASE("--libc-routines names") {
 
 TEST_CASE("the routines are for Linux musl targets on amd64 and arm64") {
   using V = std::vector<std::string>;
-  CHECK(libc_routines_for(target::parse("linux/amd64")) == V{"qsort", "strlen", "memchr", "strchr", "memcmp"});
-  CHECK(libc_routines_for(target::parse("linux/amd64/v3")) == V{"qsort", "strlen", "memchr", "strchr", "memcmp"});
-  CHECK(libc_routines_for(target::parse("linux/arm64")) == V{"qsort", "strlen", "memchr", "strchr", "memcmp"});
+  CHECK(libc_routines_for(target::parse("linux/amd64")) ==
+        V{"qsort", "strlen", "memchr", "strchr", "memcmp"});
+  CHECK(libc_routines_for(target::parse("linux/amd64/v3")) ==
+        V{"qsort", "strlen", "memchr", "strchr", "memcmp"});
+  CHECK(libc_routines_for(target::parse("linux/arm64")) ==
+        V{"qsort", "strlen", "memchr", "strchr", "memcmp"});
   CHECK(libc_routines_for(target::parse("linux/arm64", target::Libc::glibc)).empty());
   CHECK(libc_routines_for(target::parse("linux/s390x")).empty());
   CHECK(libc_routines_for(target::parse("linux/386")).empty());
