@@ -15,11 +15,11 @@
  * as "find it, however far") cannot overflow.
  *
  * Written for xstatic; part of xstatic and under its licence. */
-#include <cpuid.h>
 #include <immintrin.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cpu_x86_64.h"
 #include "note.h"
 
 XSTATIC_LIBC_NOTE(memchr);
@@ -79,20 +79,6 @@ __attribute__((target("avx2"))) static void *memchr_avx2(const unsigned char *s,
   }
   if ((size_t)(p - s) < n && (m = match32(p, vc))) return found(s, n, p, (unsigned)__builtin_ctz(m));
   return NULL;
-}
-
-/* AVX2 in the CPU (cpuid leaf 7), AVX and OSXSAVE (leaf 1), and the YMM
- * state enabled by the kernel (XCR0 bits 1 and 2). */
-static int cpu_has_avx2(void) {
-  unsigned a, b, c, d;
-  if (__get_cpuid_max(0, 0) < 7) return 0;
-  __cpuid(1, a, b, c, d);
-  if (!(c & bit_OSXSAVE) || !(c & bit_AVX)) return 0;
-  unsigned xcr0_low, xcr0_high;
-  __asm__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
-  if ((xcr0_low & 6) != 6) return 0;
-  __cpuid_count(7, 0, a, b, c, d);
-  return (b & bit_AVX2) != 0;
 }
 
 /* 0: not asked yet; 1: yes; -1: no (visible, for the tests). */
