@@ -178,6 +178,11 @@ bool writable(const fs::path& dir) {
   return !p.empty() && ::access(p.c_str(), W_OK) == 0;
 }
 
+// The host's pkg-config, which the <prefix>-pkg-config script runs.
+std::string host_pkg_config() {
+  return util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
+}
+
 std::string read_file(const fs::path& file) {
   std::ifstream in(file);
   std::stringstream text;
@@ -191,8 +196,7 @@ void ensure_launchers(Toolset& tools, const std::function<void(const std::string
   // The names are the driver's (`xstatic install-links`): compilers and
   // binutils under the triple and the Go form, all links to xstatic.
   auto names = driver::link_names(tools.target);
-  std::string host_pkg_config =
-      util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
+  const std::string host = host_pkg_config();
   auto in_place = [&] {
     std::error_code ec;
     return std::all_of(names.begin(), names.end(), [&](const std::string& n) {
@@ -201,7 +205,7 @@ void ensure_launchers(Toolset& tools, const std::function<void(const std::string
   };
   auto complete = [&] {
     return in_place() && sysroot::read_links_store(tools.bin_dir) == tools.store &&
-           read_file(tools.pkg_config) == pkg_config_script(tools, host_pkg_config);
+           read_file(tools.pkg_config) == pkg_config_script(tools, host);
   };
   // Commands that only read work in a store the user cannot write: what
   // <store>/bin lacks goes into a folder of the user's.
@@ -218,13 +222,11 @@ void ensure_launchers(Toolset& tools, const std::function<void(const std::string
   // install_links renames a link of its own over each name, so both succeed.
   if (!in_place()) driver::install_links(tools.bin_dir, tools.xstatic, {tools.target});
   sysroot::write_links_store(tools.bin_dir, store::Store(tools.store));
-  place_script(tools.pkg_config, pkg_config_script(tools, host_pkg_config));
+  place_script(tools.pkg_config, pkg_config_script(tools, host));
 }
 
 void write_pkg_config(const Toolset& tools, const fs::path& file) {
-  std::string host_pkg_config =
-      util::find_program("pkg-config").value_or(util::find_program("pkgconf").value_or("pkg-config"));
-  place_script(file, pkg_config_script(tools, host_pkg_config));
+  place_script(file, pkg_config_script(tools, host_pkg_config()));
 }
 
 fs::path self_executable() {

@@ -177,8 +177,9 @@ void extract_entries(archive* in, const std::string& label, SafeTree& tree, cons
       auto dest = place(*member);
       if (!dest || dest->empty()) continue;
       write_member(in, entry, *member, *dest, tree, place);
+    } catch (const util::NoSpace&) {
+      throw;  // not the member's fault
     } catch (const Error& e) {
-      if (e.code() == Exit::missing) throw;  // no space left: not the member's fault
       throw Error(
           label + ": refused member '" + name + "': " + e.what(),
           e.code() == Exit::usage ? "the file is damaged or hostile: check where it came from" : e.hint(),

@@ -2,7 +2,6 @@
 
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/files.hpp"
-#include "xstatic/util/strings.hpp"
 
 namespace xstatic::sysroot {
 
@@ -19,8 +18,7 @@ std::vector<PackageInfo> unpack_debs(const std::vector<std::filesystem::path>& d
     PackageInfo info;
     try {
       info = extract_deb(debs[i], work, place);
-    } catch (const Error& e) {
-      if (e.code() != Exit::missing || !util::starts_with(e.what(), "no space left")) throw;
+    } catch (const util::NoSpace&) {
       for (std::size_t j = i; j < debs.size(); ++j) unpacked += read_deb_control(debs[j]).installed_size;
       throw util::no_space_error(work, unpacked);
     }

@@ -48,7 +48,7 @@ bool is_no_space(int err) {
   return err == ENOSPC || err == EDQUOT;
 }
 
-Error no_space_error(const std::filesystem::path& path, std::uintmax_t needed) {
+NoSpace no_space_error(const std::filesystem::path& path, std::uintmax_t needed) {
   auto mb = [](std::uintmax_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); };
   auto space = disk_space(path);
   std::string what = "no space left on the file system " +
@@ -56,10 +56,10 @@ Error no_space_error(const std::filesystem::path& path, std::uintmax_t needed) {
                      path.string() + ")";
   if (space) what += ": " + mb(space->free) + " free";
   if (needed) what += (space ? ", about " : ": about ") + mb(needed) + " needed";
-  return Error(what,
-               "free space there, or use a store on another file system (--store DIR or XSTATIC_HOME); "
-               "what was downloaded is kept",
-               Exit::missing);
+  return NoSpace(what,
+                 "free space there, or use a store on another file system (--store DIR or XSTATIC_HOME); "
+                 "what was downloaded is kept",
+                 Exit::missing);
 }
 
 }  // namespace xstatic::util

@@ -75,7 +75,7 @@ if [ -f glibc-nss-static ]; then
   # Issue 23, item 17: inspect states a hazard or a note once, in its report,
   # not again as warning lines on stderr.
   for f in glibc-nss-static glibc-static; do
-    "$XSTATIC" inspect "$f" >"$WORK/report" 2>"$WORK/err" || true
+    "$XSTATIC" inspect "$f" >"$WORK/report" 2>"$WORK/err" || fail "inspect $f failed: $(cat "$WORK/err")"
     [ ! -s "$WORK/err" ] || fail "inspect $f repeated its findings on stderr: $(cat "$WORK/err")"
   done
   [ "$("$XSTATIC" inspect glibc-nss-static | grep -c 'carries NSS')" = 1 ] ||

@@ -29,7 +29,12 @@ bool is_no_space(int err);
 
 // The Error (exit 3) for a write into `path` that ran out of space: "no space
 // left on the file system at MOUNT (writing PATH): N MB free[, about M MB
-// needed]", with a hint to free space or use a store elsewhere.
-Error no_space_error(const std::filesystem::path& path, std::uintmax_t needed = 0);
+// needed]", with a hint to free space or use a store elsewhere. Its own type,
+// so that a caller adding context (what was needed) can catch exactly it.
+class NoSpace : public Error {
+ public:
+  using Error::Error;
+};
+NoSpace no_space_error(const std::filesystem::path& path, std::uintmax_t needed = 0);
 
 }  // namespace xstatic::util

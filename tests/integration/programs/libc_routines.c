@@ -642,6 +642,13 @@ static void check_qsort(int stable) {
   }
 }
 
+#if defined(__x86_64__)
+/* Which version of an x86_64 routine ran: its flag (NULL: musl's routine, no flag linked). */
+static void print_version(const char *routine, const int *flag) {
+  printf("%s version %s\n", routine, !flag ? "musl" : *flag > 0 ? "avx2" : *flag < 0 ? "sse2" : "unknown");
+}
+#endif
+
 int main(int argc, char **argv) {
   /* "unstable": the qsort under test does not promise stability (musl's) */
   int stable = !(argc > 1 && strcmp(argv[1], "unstable") == 0);
@@ -681,34 +688,12 @@ int main(int argc, char **argv) {
   printf("memcmp digest %016llx\n", (unsigned long long)memcmp_digest);
   printf("qsort digest %016llx\n", (unsigned long long)qsort_digest);
 #if defined(__x86_64__)
-  extern int __xstatic_strlen_avx2 __attribute__((weak));
-  if (&__xstatic_strlen_avx2)
-    printf("strlen version %s\n", __xstatic_strlen_avx2 > 0   ? "avx2"
-                                  : __xstatic_strlen_avx2 < 0 ? "sse2"
-                                                              : "unknown");
-  else
-    printf("strlen version musl\n");
-  extern int __xstatic_memchr_avx2 __attribute__((weak));
-  if (&__xstatic_memchr_avx2)
-    printf("memchr version %s\n", __xstatic_memchr_avx2 > 0   ? "avx2"
-                                  : __xstatic_memchr_avx2 < 0 ? "sse2"
-                                                              : "unknown");
-  else
-    printf("memchr version musl\n");
-  extern int __xstatic_strchr_avx2 __attribute__((weak));
-  if (&__xstatic_strchr_avx2)
-    printf("strchr version %s\n", __xstatic_strchr_avx2 > 0   ? "avx2"
-                                  : __xstatic_strchr_avx2 < 0 ? "sse2"
-                                                              : "unknown");
-  else
-    printf("strchr version musl\n");
-  extern int __xstatic_memcmp_avx2 __attribute__((weak));
-  if (&__xstatic_memcmp_avx2)
-    printf("memcmp version %s\n", __xstatic_memcmp_avx2 > 0   ? "avx2"
-                                  : __xstatic_memcmp_avx2 < 0 ? "sse2"
-                                                              : "unknown");
-  else
-    printf("memcmp version musl\n");
+  extern int __xstatic_strlen_avx2 __attribute__((weak)), __xstatic_memchr_avx2 __attribute__((weak)),
+      __xstatic_strchr_avx2 __attribute__((weak)), __xstatic_memcmp_avx2 __attribute__((weak));
+  print_version("strlen", &__xstatic_strlen_avx2);
+  print_version("memchr", &__xstatic_memchr_avx2);
+  print_version("strchr", &__xstatic_strchr_avx2);
+  print_version("memcmp", &__xstatic_memcmp_avx2);
 #endif
   if (failures) {
     printf("libc_routines: %d failures\n", failures);
