@@ -33,8 +33,9 @@ packages=(
   # Windows programs run under wine; Go's cgo suites; WASI modules under node's node:wasi
   wine wine64 golang-go nodejs
   # compile caches and distributed compilers (driver_ccache, _sccache, _distcc, _icecc, bench/cache.sh);
-  # iproute2: driver_icecc links its network namespaces with `ip`
-  ccache sccache distcc icecc iproute2
+  # iproute2: driver_icecc links its network namespaces with `ip`; clang-14, bookworm's
+  # own clang: driver_ccache checks that another clang version misses the cache
+  ccache sccache distcc icecc iproute2 clang-14
 )
 # windows/386 programs need the 32-bit wine loader, an i386 package: added
 # only where i386 is already enabled ('dpkg --add-architecture i386' is the

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "xstatic/driver/driver.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -82,7 +83,8 @@ std::vector<std::string> link_names(const target::Target& t) {
   for (const auto& prefix : prefixes) {
     for (auto tool : kCompilerNames) names.push_back(prefix + "-" + std::string(tool));
     for (const auto& b : kBinutils)
-      if (!b.windows_only || t.row->goos == "windows") names.push_back(prefix + "-" + std::string(b.name));
+      if (!b.windows_only || target::os_info(*t.row).windows_tools)
+        names.push_back(prefix + "-" + std::string(b.name));
   }
   return names;
 }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
@@ -176,7 +177,7 @@ std::vector<target::Target> binfmt_default_targets() {
   std::vector<target::Target> out;
   std::vector<std::string_view> seen;
   for (const auto& row : target::table()) {
-    if (row.goos != "linux" || row.qemu.empty() || !row.default_variant) continue;
+    if (!target::os_info(row).linux_kernel || row.qemu.empty() || !row.default_variant) continue;
     target::Target t{&row, target::default_libc(row)};
     if (host_runs(t) || std::find(seen.begin(), seen.end(), row.qemu) != seen.end()) continue;
     seen.push_back(row.qemu);

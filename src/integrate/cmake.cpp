@@ -14,6 +14,7 @@
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/target/libc.hpp"
+#include "xstatic/target/os.hpp"
 
 namespace xstatic::integrate {
 namespace {
@@ -40,11 +41,7 @@ std::string quote_list(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string cmake_system_name(const target::Row& row) {
-  if (row.goos == "linux") return "Linux";
-  if (row.goos == "windows") return "Windows";
-  if (row.goos == "darwin") return "Darwin";
-  if (row.goos == "wasip1") return "WASI";
-  return std::string(row.goos);
+  return std::string(target::os_info(row).cmake_system);
 }
 
 std::string cmake_system_processor(const target::Target& t) {
@@ -139,7 +136,7 @@ std::string cmake_toolchain(const Toolset& tools) {
     o << "# ctest and try_run() run target binaries under the emulator.\n"
       << "set(CMAKE_CROSSCOMPILING_EMULATOR " << quote_list(tools.emulator) << ")\n\n";
   // WASI too: CMake has no platform file for it and resets the executable suffix after reading this file.
-  if (t.row->goos == "linux" || t.libc == target::Libc::wasi)
+  if (target::os_info(*t.row).static_only)
     o << "# Static libraries only: read again after CMake's platform files reset the list.\n"
       << "if(NOT CMAKE_USER_MAKE_RULES_OVERRIDE)\n"
       << "  set(CMAKE_USER_MAKE_RULES_OVERRIDE \"${CMAKE_CURRENT_LIST_FILE}\")\n"

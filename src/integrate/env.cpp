@@ -7,6 +7,7 @@
 
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/integrate/launcher.hpp"
+#include "xstatic/util/json.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::integrate {
@@ -64,17 +65,13 @@ std::string env_shell(const Toolset& tools, driver::Launcher launcher, const std
 }
 
 std::string env_json(const Toolset& tools, driver::Launcher launcher, const std::string& launcher_path) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  {
-    llvm::json::OStream j(os, 2);
-    j.object([&] {
-      for (const auto& [name, value] : with_launcher(env_vars(tools), launcher, launcher_path))
-        j.attribute(name, value);
-    });
-  }
-  os << "\n";
-  return os.str();
+  return util::json_text([&](llvm::json::OStream& j) {
+           j.object([&] {
+             for (const auto& [name, value] : with_launcher(env_vars(tools), launcher, launcher_path))
+               j.attribute(name, value);
+           });
+         }) +
+         "\n";
 }
 
 std::string pkg_config_script(const Toolset& tools, const std::string& host_pkg_config) {

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "xstatic/integrate/generate.hpp"
+#include "xstatic/target/os.hpp"
 
 namespace xstatic::integrate {
 namespace {
@@ -29,8 +30,7 @@ std::string compiler(const std::vector<std::string>& prefix, const std::string& 
 }
 
 std::string meson_system(const target::Row& row) {
-  if (row.goos == "wasip1") return "wasi";
-  return std::string(row.goos);
+  return std::string(target::os_info(row).meson_system);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "xstatic/integrate/wasi.hpp"
 #include "xstatic/integrate/wine.hpp"
 #include "xstatic/sysroot/find.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 
@@ -78,7 +79,7 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
     plan.argv.insert(plan.argv.end(), args.begin(), args.end());
     return plan;
   }
-  if (plan.target.row->goos == "windows") {
+  if (target::os_info(*plan.target.row).runs_in_wine) {
     auto wine = wine_for(plan.target, store);
     plan.argv = {wine.loader, path};
     plan.argv.insert(plan.argv.end(), args.begin(), args.end());

@@ -15,8 +15,10 @@
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/links_store.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
+#include "xstatic/util/strings.hpp"
 
 namespace xstatic::integrate {
 
@@ -89,12 +91,13 @@ std::optional<Toolset> try_describe(const store::Store& store, const target::Tar
   tools.readelf = in_bin("readelf");
   tools.ld = in_bin("ld");
   tools.pkg_config = in_bin("pkg-config");
-  if (t.row->goos == "windows") tools.windres = in_bin("windres");
+  const target::OsInfo& os = target::os_info(*t.row);
+  if (os.windows_tools) tools.windres = in_bin("windres");
   auto found = sysroot::find(store, t);
   tools.sysroot_installed = found.has_value();
   tools.sysroot = found.value_or(sysroot::is_provisioned_by_xstatic(t) ? store.sysroot_path(t) : fs::path());
   if (!tools.sysroot.empty()) {
-    if (t.row->goos == "linux")
+    if (os.debian_multiarch)
       tools.pkg_config_dirs.push_back(tools.sysroot / "usr/lib" / debian_multiarch(*t.row) / "pkgconfig");
     tools.pkg_config_dirs.push_back(tools.sysroot / "usr/lib/pkgconfig");
     tools.pkg_config_dirs.push_back(tools.sysroot / "usr/share/pkgconfig");
@@ -103,7 +106,7 @@ std::optional<Toolset> try_describe(const store::Store& store, const target::Tar
   auto emulator = emulator_for(t);
   tools.runnable = emulator.has_value();
   if (emulator) tools.emulator = *emulator;
-  if (t.row->goos == "windows" || t.libc == target::Libc::wasi) {
+  if (os.runs_in_wine || t.libc == target::Libc::wasi) {
     // `xstatic run` finds wine (and sets its prefix) or a WASI runtime, and
     // says what to install when there is none.
     tools.runnable = true;
@@ -161,8 +164,7 @@ std::optional<fs::path> user_links_dir(const fs::path& store_root) {
     cache = fs::path(*home) / ".cache";
   else
     return std::nullopt;
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a: a stable name per store path
-  for (unsigned char c : store_root.string()) h = (h ^ c) * 1099511628211ull;
+  std::uint64_t h = util::Fnv1a().add(store_root.string()).value();  // a stable name per store path
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   return cache / "xstatic" / ("links-" + std::string(hex));

@@ -32,6 +32,7 @@
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
+#include "xstatic/util/scratch.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::pkg {
@@ -85,39 +86,10 @@ bool is_current(const fs::path& root, const Recipe& r, int clang_major) {
   return m && m->revision == r.revision && m->clang_major == clang_major;
 }
 
-class Scratch {
- public:
-  Scratch(fs::path parent, const std::string& name, fs::path failed_log)
-      : dir_(parent / store::Store::temp_name(name)), failed_log_(std::move(failed_log)) {
-    std::error_code ec;
-    std::string prefix = store::Store::temp_prefix(name);
-    for (const auto& e : fs::directory_iterator(parent, ec))
-      if (e.path().filename().string().starts_with(prefix)) fs::remove_all(e.path(), ec);
-    fs::create_directories(dir_);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    if (!done_ && fs::exists(log(), ec)) {
-      fs::create_directories(failed_log_.parent_path(), ec);
-      fs::rename(log(), failed_log_, ec);
-    }
-    fs::remove_all(dir_, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  fs::path dir() const { return dir_; }
-  fs::path log() const { return dir_ / "build.log"; }
-  void succeeded() { done_ = true; }
-
- private:
-  fs::path dir_, failed_log_;
-  bool done_ = false;
-};
-
 Installed build_locked(const Context& c, const Recipe& r, const fs::path& final_dir,
                        const fs::path& failed_log) {
   auto start = std::chrono::steady_clock::now();
-  Scratch scratch(final_dir.parent_path(), r.name, failed_log);
+  util::BuildScratch scratch(final_dir.parent_path(), store::Store::temp_prefix(r.name), failed_log);
   auto source = detail::fetch_source(c.store, r.source, scratch.log(), c.progress);
   c.progress.step(
       fmt::format("building {} {} for {} (once per target)", r.name, source.version, c.target.describe()));

@@ -15,6 +15,7 @@
 #include <memory>
 #include <set>
 
+#include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
 
 namespace xstatic::release {
@@ -147,7 +148,7 @@ std::string archive_base(const std::string& name, const std::string& version, co
 }
 
 ArchiveFormat archive_format(const target::Target& t) {
-  return t.row->goos == "windows" ? ArchiveFormat::zip : ArchiveFormat::tar_gz;
+  return target::os_info(*t.row).zip_archives ? ArchiveFormat::zip : ArchiveFormat::tar_gz;
 }
 
 std::string archive_extension(ArchiveFormat format) {

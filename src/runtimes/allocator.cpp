@@ -19,6 +19,7 @@
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/target/libc.hpp"
 #include "xstatic/target/notes.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/strings.hpp"
@@ -183,7 +184,7 @@ std::string_view malloc_name(Malloc m) {
 // libatomic there (__atomic_store, __atomic_fetch_add_8), which the musl
 // sysroots do not carry. Those keep musl's malloc.
 bool mimalloc_supported(const target::Target& t) {
-  if (!target::libc_info(t.libc).mimalloc || t.row->goos != "linux") return false;
+  if (!target::libc_info(t.libc).mimalloc || !target::os_info(*t.row).linux_kernel) return false;
   for (std::string_view arch : {"armel", "mipsel"})
     if (t.row->debian_arch == arch) return false;
   return true;

@@ -9,6 +9,7 @@
 
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/scratch.hpp"
 
 namespace xstatic::runtimes::detail {
 
@@ -130,25 +131,17 @@ auto naming_log(const fs::path& failed_log, const std::string& what, Build&& bui
   }
 }
 
-// The temporary folder of one build; removed whatever happens, keeping its log
-// as `failed_log` when the build did not succeed. `prefix` names the temporary
-// folders of this runtime: the caller holds its lock, so any other one is
-// left over from a killed build and goes too.
-class Scratch {
+// The temporary folder of one build (util::BuildScratch: removed whatever
+// happens, its log kept as `failed_log` when the build did not succeed), with
+// the runtimes' build/ and install/ folders in it.
+class Scratch : public util::BuildScratch {
  public:
-  Scratch(const fs::path& parent, const std::string& prefix, fs::path failed_log);
-  ~Scratch();
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  fs::path dir() const { return dir_; }
-  fs::path log() const { return dir_ / "build.log"; }
-  fs::path build() const { return dir_ / "build"; }
-  fs::path install() const { return dir_ / "install"; }
-  void succeeded() { done_ = true; }
-
- private:
-  fs::path dir_, failed_log_;
-  bool done_ = false;
+  Scratch(const fs::path& parent, const std::string& prefix, fs::path failed_log)
+      : BuildScratch(parent, prefix, std::move(failed_log)) {
+    fs::create_directories(install());
+  }
+  fs::path build() const { return dir() / "build"; }
+  fs::path install() const { return dir() / "install"; }
 };
 
 // manifest.json of a finished build (what `runtimes list` reads back).

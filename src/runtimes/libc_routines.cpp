@@ -17,6 +17,7 @@
 
 #include "internal.hpp"
 #include "xstatic/sysroot/find.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/util/embedded.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
@@ -36,15 +37,9 @@ std::span<const EmbeddedFile> sources() {
 
 // FNV-1a over every source file's name and text: the archive's version.
 std::string sources_digest() {
-  std::uint64_t h = 14695981039346656037ULL;
-  auto mix = [&](std::string_view text) {
-    for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
-    h = (h ^ 0xff) * 1099511628211ULL;  // a separator, so that "ab"+"c" differs from "a"+"bc"
-  };
-  for (const auto& f : sources()) {
-    mix(f.name);
-    mix(f.content);
-  }
+  util::Fnv1a fnv;
+  for (const auto& f : sources()) fnv.add(f.name).end_part().add(f.content).end_part();
+  std::uint64_t h = fnv.value();
   return fmt::format("{:08x}", static_cast<std::uint32_t>(h ^ (h >> 32)));
 }
 
@@ -80,7 +75,7 @@ bool architecture_supported(std::string_view arch) {
 
 std::vector<const Routine*> routines_of(const target::Target& t) {
   std::vector<const Routine*> out;
-  if (t.libc != target::Libc::musl || t.row->goos != "linux") return out;
+  if (t.libc != target::Libc::musl || !target::os_info(*t.row).linux_kernel) return out;
   std::string_view arch = arch_of(t);
   if (!architecture_supported(arch)) return out;
   for (const auto& r : kRoutines)

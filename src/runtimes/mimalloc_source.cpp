@@ -9,6 +9,7 @@
 #include "internal.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
+#include "xstatic/util/scratch.hpp"
 
 namespace xstatic::runtimes::detail {
 namespace {
@@ -20,30 +21,20 @@ bool is_mimalloc_tree(const fs::path& dir) {
 
 fs::path extract_mimalloc(const store::Store& store, const fs::path& tarball) {
   fs::path src_dir = store.sources_dir();
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(src_dir, ec))
-    if (e.path().filename().string().starts_with(store::Store::temp_prefix("mimalloc")))
-      fs::remove_all(e.path(), ec);
-  fs::path tmp = src_dir / store::Store::temp_name("mimalloc");
-  try {
-    extract_subset(tarball, tmp, {"src/", "include/", "LICENSE"}, {});
-  } catch (...) {
-    fs::remove_all(tmp, ec);
-    throw;
-  }
+  util::remove_leftovers(src_dir, store::Store::temp_prefix("mimalloc"));
+  util::TempPath scoped(src_dir / store::Store::temp_name("mimalloc"));
+  const fs::path& tmp = scoped.path();
+  extract_subset(tarball, tmp, {"src/", "include/", "LICENSE"}, {});
   std::string version = mimalloc_source_version(tmp);
-  if (!is_mimalloc_tree(tmp) || version.empty()) {
-    fs::remove_all(tmp, ec);
+  if (!is_mimalloc_tree(tmp) || version.empty())
     throw Error(tarball.string() + " holds no mimalloc source (src/static.c, include/mimalloc.h)",
                 "pass mimalloc's release tarball or source tree with --mimalloc-src", Exit::usage);
-  }
   fs::path final_dir = src_dir / ("mimalloc-" + version);
-  if (is_mimalloc_tree(final_dir)) {
-    fs::remove_all(tmp, ec);
-    return final_dir;
-  }
+  if (is_mimalloc_tree(final_dir)) return final_dir;
+  std::error_code ec;
   fs::remove_all(final_dir, ec);  // an unfinished copy
   fs::rename(tmp, final_dir);
+  scoped.keep();
   return final_dir;
 }
 

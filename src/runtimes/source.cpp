@@ -12,6 +12,7 @@
 #include "internal.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
+#include "xstatic/util/scratch.hpp"
 
 namespace xstatic::runtimes::detail {
 namespace {
@@ -45,33 +46,24 @@ fs::path extract_once(const store::Store& store, const fs::path& tarball, util::
   std::string version = version_in_name(tarball.filename().string());
   if (!version.empty() && is_tree(src_dir / ("llvm-" + version))) return src_dir / ("llvm-" + version);
   // The caller holds the source lock: other .tmp-extract-* are left over from killed runs.
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(src_dir, ec))
-    if (e.path().filename().string().starts_with(store::Store::temp_prefix("extract")))
-      fs::remove_all(e.path(), ec);
-  fs::path tmp = src_dir / store::Store::temp_name("extract");
+  util::remove_leftovers(src_dir, store::Store::temp_prefix("extract"));
+  util::TempPath scoped(src_dir / store::Store::temp_name("extract"));
+  const fs::path& tmp = scoped.path();
   progress.step("extracting the runtimes' sources from " + tarball.string() + " (once)");
   auto start = std::chrono::steady_clock::now();
-  try {
-    std::size_t n = extract_subset(tarball, tmp, source_parts(), skipped_parts());
-    progress.step(
-        fmt::format("extracted {} files in {:.1f} s", n,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
-  } catch (...) {
-    fs::remove_all(tmp);
-    throw;
-  }
-  if (!is_tree(tmp)) {
-    fs::remove_all(tmp);
+  std::size_t n = extract_subset(tarball, tmp, source_parts(), skipped_parts());
+  progress.step(fmt::format("extracted {} files in {:.1f} s", n,
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
+  if (!is_tree(tmp))
     throw Error(
         tarball.string() + " holds no LLVM runtimes source (runtimes/, libcxx/, libcxxabi/, libunwind/)",
         "pass LLVM's llvm-project-<version>.src.tar.xz or a source tree with --llvm-src", Exit::usage);
-  }
   copy_headers_at_configure_time(tmp);
   std::string read = llvm_source_version(tmp);
   fs::path final_dir = src_dir / ("llvm-" + (read.empty() ? version : read));
+  std::error_code ec;
   fs::rename(tmp, final_dir, ec);
-  if (ec) fs::remove_all(tmp);  // an identical tree is already there
+  if (!ec) scoped.keep();  // else an identical tree is already there, and this one goes
   return final_dir;
 }
 

@@ -22,6 +22,7 @@
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/sysroot/archive.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/json.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/progress.hpp"
 
@@ -63,23 +64,21 @@ fs::path lock_of(const store::Store& store, const Group& g, const std::string& s
 }
 
 std::string index_json(const std::vector<std::pair<std::string, FileDigests>>& folders) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  llvm::json::OStream j(os, 2);
-  j.object([&] {
-    j.attribute("format", kFormat);
-    j.attributeArray("runtimes", [&] {
-      for (const auto& [folder, files] : folders)
-        j.object([&] {
-          j.attribute("folder", folder);
-          j.attributeObject("files", [&] {
-            for (const auto& [path, digest] : files) j.attribute(path, digest);
-          });
-        });
-    });
-  });
-  os << "\n";
-  return text;
+  return util::json_text([&](llvm::json::OStream& j) {
+           j.object([&] {
+             j.attribute("format", kFormat);
+             j.attributeArray("runtimes", [&] {
+               for (const auto& [folder, files] : folders)
+                 j.object([&] {
+                   j.attribute("folder", folder);
+                   j.attributeObject("files", [&] {
+                     for (const auto& [path, digest] : files) j.attribute(path, digest);
+                   });
+                 });
+             });
+           });
+         }) +
+         "\n";
 }
 
 std::map<std::string, FileDigests> read_index(const fs::path& file, const std::string& label) {

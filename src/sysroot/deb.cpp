@@ -123,7 +123,7 @@ void write_member(archive* in, archive_entry* entry, const std::string& member, 
     try {
       existing = clean_member(hard);
     } catch (const Error& e) {
-      throw Error(std::string("hard link outside the sysroot (") + hard + "): " + e.what(), {}, Exit::usage);
+      throw e.with_context(std::string("hard link outside the sysroot (") + hard + "): ");
     }
     if (!existing) throw Error("hard link to the root folder", {}, Exit::usage);
     if (auto placed = place(*existing)) tree.make_hardlink(dest, *placed);

@@ -289,7 +289,7 @@ std::optional<Target> from_environment(const Environment& env, std::optional<Lib
   try {
     return parse(spec, libc);
   } catch (const Error& e) {
-    throw Error(std::string(e.what()) + " (from GOOS/GOARCH in the environment)", e.hint());
+    throw e.with_context("", " (from GOOS/GOARCH in the environment)");
   }
 }
 

@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/driver.sh"
 need clang-19
+need make
 driver_sysroot linux/arm64 musl
 driver_sysroot linux/amd64 musl
 
@@ -86,11 +87,9 @@ named=$(bin/aarch64-linux-musl-cc --print-command -c hi.c 2>&1 >/dev/null)
 expect_contains "$named" "--target=aarch64-linux-musl"
 # A Makefile that knows nothing of xstatic: CROSS_COMPILE as the kernel spells it.
 printf 'all: hi\nhi: hi.o\n\t$(CROSS_COMPILE)cc -o $@ $^\nhi.o: hi.c\n\t$(CROSS_COMPILE)cc -c -o $@ $<\n' >Makefile
-if command -v make >/dev/null; then
-  rm -f hi.o
-  PATH="$WORK/bin:$PATH" make -s CROSS_COMPILE=aarch64-linux-musl- >/dev/null
-  [ "$(qemu-aarch64-static ./hi)" = dispatched ] || fail "make with CROSS_COMPILE"
-fi
+rm -f hi.o
+PATH="$WORK/bin:$PATH" make -s CROSS_COMPILE=aarch64-linux-musl- >/dev/null
+[ "$(qemu-aarch64-static ./hi)" = dispatched ] || fail "make with CROSS_COMPILE"
 echo "ok: install-links names dispatch on argv[0]"
 
 # A missing sysroot: exit 3 and the command that installs it.

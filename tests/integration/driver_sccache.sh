@@ -1,5 +1,5 @@
 # sccache as the inner launcher (`xstatic env --launcher sccache` exports
-# XSTATIC_LAUNCHER=sccache) on the generated 111-file project for
+# XSTATIC_LAUNCHER=sccache) on the generated 37-file project for
 # linux/arm64: the first build misses, a rebuild after deleting the build
 # folder hits every compile with the same objects (sccache --show-stats),
 # another target misses; binaries static, verified, run under qemu.
@@ -12,8 +12,9 @@
 need sccache
 need make
 need qemu-aarch64-static
+need ss
 private_store
-gen_project proj
+gen_project proj 20 16  # 37 files: bench/cache.sh builds the 111-file one
 n=$(project_files proj)
 expected="cache project: $((n - 1)) files"
 
@@ -35,10 +36,8 @@ server=$!
 for _ in $(seq 50); do sccache --show-stats >/dev/null 2>&1 && break; sleep 0.2; done
 sccache --show-stats >/dev/null 2>&1 || fail "sccache server did not start: $(cat sccache-server.log)"
 pgrep -P "$server" -x sccache >/dev/null || fail "the sccache server is not the one under timeout (detached?)"
-if command -v ss >/dev/null; then
-  listen=$(ss -ltnH "sport = :$SCCACHE_SERVER_PORT" | awk '{print $4}')
-  [ "$listen" = "127.0.0.1:$SCCACHE_SERVER_PORT" ] || fail "sccache listens on '$listen', not on loopback only"
-fi
+listen=$(ss -ltnH "sport = :$SCCACHE_SERVER_PORT" | awk '{print $4}')
+[ "$listen" = "127.0.0.1:$SCCACHE_SERVER_PORT" ] || fail "sccache listens on '$listen', not on loopback only"
 
 stat_of() { # hits|misses: C/C++ counts since the last --zero-stats
   sccache --show-stats --stats-format json |

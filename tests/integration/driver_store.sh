@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/driver.sh"
 need clang-19
+need cmake
 driver_sysroot linux/arm64 musl
 A=$XSTATIC_HOME
 # Store B is also the default store (XDG_DATA_HOME), for calls with
@@ -39,13 +40,11 @@ echo "ok: XSTATIC_HOME naming another store is an error naming both"
 # A CMake build configured against A, built with XSTATIC_HOME unset.
 mkdir proj && printf 'cmake_minimum_required(VERSION 3.13)\nproject(p C)\nadd_executable(app main.c)\n' >proj/CMakeLists.txt
 cp main.c proj/
-if command -v cmake >/dev/null; then
-  env -u XSTATIC_HOME cmake -S proj -B build -DCMAKE_TOOLCHAIN_FILE="$WORK/arm64.cmake" >cmake.log 2>&1 ||
-    fail "configure with XSTATIC_HOME unset: $(cat cmake.log)"
-  env -u XSTATIC_HOME XSTATIC_VERBOSE=1 cmake --build build >build.log 2>&1 || fail "build: $(cat build.log)"
-  expect_contains "$(cat build.log)" "--sysroot=$A/sysroots/arm64-musl"
-  if grep -q -- "--sysroot=$B" build.log; then fail "the CMake build used store B"; fi
-fi
+env -u XSTATIC_HOME cmake -S proj -B build -DCMAKE_TOOLCHAIN_FILE="$WORK/arm64.cmake" >cmake.log 2>&1 ||
+  fail "configure with XSTATIC_HOME unset: $(cat cmake.log)"
+env -u XSTATIC_HOME XSTATIC_VERBOSE=1 cmake --build build >build.log 2>&1 || fail "build: $(cat build.log)"
+expect_contains "$(cat build.log)" "--sysroot=$A/sysroots/arm64-musl"
+if grep -q -- "--sysroot=$B" build.log; then fail "the CMake build used store B"; fi
 
 # install-links into a folder of one's own records the store too, and writes <triple>-pkg-config.
 "$XSTATIC" -q install-links mybin linux/arm64

@@ -8,6 +8,8 @@
 # `inspect --json` shows imports, exports and memory.
 . "$(dirname "$0")/lib/common.sh"
 need clang-19; need wasm-ld-19; need apt-get; need node; need python3
+need cmake
+need ninja
 node -e 'require("node:wasi")' 2>/dev/null || skip "this node has no node:wasi (node 20 has)"
 # wasmtime, when on PATH, would be chosen first: this suite checks node.
 PATH=$(printf '%s' "$PATH" | tr ':' '\n' | while read -r d; do [ -x "$d/wasmtime" ] || printf '%s:' "$d"; done)
@@ -107,10 +109,9 @@ expect_contains "$(cat warn.txt)" "has no C++ exceptions"
 echo "ok: exceptions are refused with a clear message"
 
 # CMake: the toolchain file names programs .wasm and ctest runs them through `xstatic run`.
-if command -v cmake >/dev/null && command -v ninja >/dev/null; then
-  "$XSTATIC" toolchain cmake wasip1/wasm -o wasi.cmake >/dev/null
-  mkdir -p proj && cp hello.c proj/main.c
-  cat >proj/CMakeLists.txt <<'CMAKE'
+"$XSTATIC" toolchain cmake wasip1/wasm -o wasi.cmake >/dev/null
+mkdir -p proj && cp hello.c proj/main.c
+cat >proj/CMakeLists.txt <<'CMAKE'
 cmake_minimum_required(VERSION 3.20)
 project(wasm_hello C)
 add_executable(hello main.c)
@@ -118,9 +119,8 @@ enable_testing()
 add_test(NAME hello COMMAND hello from-ctest)
 set_tests_properties(hello PROPERTIES PASS_REGULAR_EXPRESSION "hello nobody from from-ctest")
 CMAKE
-  cmake -S proj -B proj-build -G Ninja -DCMAKE_TOOLCHAIN_FILE="$WORK/wasi.cmake" >cmake.log 2>&1 || fail "cmake: $(tail -5 cmake.log)"
-  cmake --build proj-build >>cmake.log 2>&1 || fail "cmake --build: $(tail -5 cmake.log)"
-  [ -f proj-build/hello.wasm ] || fail "CMake did not name the program hello.wasm: $(ls proj-build)"
-  (cd proj-build && ctest --output-on-failure >>../cmake.log 2>&1) || fail "ctest under xstatic run: $(tail -8 cmake.log)"
-  echo "ok: CMake built hello.wasm and ctest ran it through xstatic run"
-fi
+cmake -S proj -B proj-build -G Ninja -DCMAKE_TOOLCHAIN_FILE="$WORK/wasi.cmake" >cmake.log 2>&1 || fail "cmake: $(tail -5 cmake.log)"
+cmake --build proj-build >>cmake.log 2>&1 || fail "cmake --build: $(tail -5 cmake.log)"
+[ -f proj-build/hello.wasm ] || fail "CMake did not name the program hello.wasm: $(ls proj-build)"
+(cd proj-build && ctest --output-on-failure >>../cmake.log 2>&1) || fail "ctest under xstatic run: $(tail -8 cmake.log)"
+echo "ok: CMake built hello.wasm and ctest ran it through xstatic run"

@@ -8,6 +8,8 @@
 . "$SRC/tests/integration/lib/examples.sh"
 need qemu-aarch64-static
 need cmake
+need meson
+need ninja
 [ "$(id -u)" = 0 ] || skip "binfmt_misc needs root (run as root to test 'xstatic binfmt')"
 need flock
 need_target linux/arm64
@@ -63,15 +65,13 @@ expect_contains "$(cat ctest.log)" "100% tests passed, 0 tests failed out of 2"
 echo "ok: ctest with a test registered by path"
 
 # Meson: the Python runner that execs the program by path.
-if command -v meson >/dev/null && command -v ninja >/dev/null; then
-  need_cxx linux/arm64
-  "$XSTATIC" -q toolchain meson linux/arm64 -o arm64.ini
-  cp -r "$SRC/tests/integration/projects/meson-lib" msrc
-  meson setup mbuild msrc --cross-file arm64.ini >msetup.log 2>&1 || fail "meson setup: $(cat msetup.log)"
-  meson test -C mbuild >mtest.log 2>&1 || fail "meson test: $(cat mtest.log mbuild/meson-logs/testlog.txt)"
-  expect_contains "$(cat mtest.log)" "Ok:                 3"
-  echo "ok: meson test with a runner that execs by path"
-fi
+need_cxx linux/arm64
+"$XSTATIC" -q toolchain meson linux/arm64 -o arm64.ini
+cp -r "$SRC/tests/integration/projects/meson-lib" msrc
+meson setup mbuild msrc --cross-file arm64.ini >msetup.log 2>&1 || fail "meson setup: $(cat msetup.log)"
+meson test -C mbuild >mtest.log 2>&1 || fail "meson test: $(cat mtest.log mbuild/meson-logs/testlog.txt)"
+expect_contains "$(cat mtest.log)" "Ok:                 3"
+echo "ok: meson test with a runner that execs by path"
 
 "$XSTATIC" binfmt remove linux/arm64 >remove.log 2>&1 || fail "binfmt remove: $(cat remove.log)"
 expect_contains "$(cat remove.log)" "xstatic-qemu-aarch64: removed"

@@ -7,8 +7,8 @@
 # recipe without a smoke program fails here.
 #
 # CI builds every recipe for linux/arm64 (cross-compiled, run under qemu:
-# the harder path) but the five whose configure scripts take minutes
-# ($full_only below), and for linux/amd64 the ones that build in seconds
+# the harder path) but the eight whose autoreconf and configure scripts take
+# minutes ($full_only below), and for linux/amd64 the ones that build in seconds
 # ($ci_amd64); XSTATIC_PKG_MATRIX=full (scripts/pkg-matrix.sh) builds every
 # recipe for both (OpenSSL and curl included) and adds linux/arm/v7.
 . "$(dirname "$0")/lib/common.sh"
@@ -46,8 +46,10 @@ for n in rs:
 # scripts, autoreconf, libsodium's many files).
 ci_amd64=(zlib bzip2 xz zstd lz4 sqlite3 nghttp2 pcre2 fmt nlohmann-json googletest)
 # One to four minutes each on 2 cores (autoreconf and long configure scripts,
-# libsodium's many files): ten minutes of CI's 45 together.
-full_only=(expat libyaml libsodium libevent spdlog)
+# libsodium's many files): ten minutes of CI's 45 together. libxml2, libffi
+# and libuv (autoreconf, about a minute each under CI's load) too: xz and
+# sqlite3 keep the autotools path in CI, and no other suite needs those three.
+full_only=(expat libyaml libsodium libevent spdlog libxml2 libffi libuv)
 targets=(linux/arm64 linux/amd64)
 [ "${XSTATIC_PKG_MATRIX:-}" = full ] && targets+=(linux/arm/v7)
 for t in "${targets[@]}"; do

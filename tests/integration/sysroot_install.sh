@@ -6,6 +6,7 @@
 need clang-19
 need ld.lld-19
 need apt-get
+need qemu-aarch64-static
 
 cat > hello.c <<'C'
 #include <math.h>
@@ -29,7 +30,7 @@ for target in linux/amd64 linux/arm64; do
     file -b "hello-$libc" | grep -q "statically linked" || fail "hello for $target $libc is not static: $(file -b "hello-$libc")"
     case $target in
       linux/amd64) run=() ;;
-      linux/arm64) command -v qemu-aarch64-static >/dev/null || continue; run=(qemu-aarch64-static) ;;
+      linux/arm64) run=(qemu-aarch64-static) ;;
     esac
     [ "$("${run[@]}" "./hello-$libc")" = "hello 4" ] || fail "hello for $target $libc does not run"
   done

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "xstatic/target/libc.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/target/target.hpp"
 
 using namespace xstatic::target;
@@ -192,4 +193,25 @@ TEST_CASE("the libc facts the link line relies on") {
   CHECK(mingw.default_output == "a.exe");
   CHECK(wasi.default_output == "a.wasm");
   CHECK(musl.default_output == "a.out");
+}
+
+TEST_CASE("every row's operating system has one row of facts, and the facts hold together") {
+  for (const auto& row : xstatic::target::table()) {
+    const auto& os = xstatic::target::os_info(row);
+    CHECK(os.goos == row.goos);
+    // Only Linux rows have Debian sysroots and qemu-user runners; Windows rows alone run under wine.
+    if (os.debian_multiarch) CHECK_FALSE(row.debian_arch.empty());
+    if (!row.qemu.empty()) CHECK(os.linux_kernel);
+    CHECK(os.runs_in_wine == (row.libcs == xstatic::target::kMingw));
+    CHECK(os.windows_tools == os.runs_in_wine);
+    CHECK(os.zip_archives == (row.format == xstatic::target::ObjectFormat::coff));
+    CHECK(os.linux_kernel == (row.format == xstatic::target::ObjectFormat::elf));
+  }
+  for (const auto& os : xstatic::target::oses()) {
+    bool used = false;
+    for (const auto& row : xstatic::target::table()) used = used || row.goos == os.goos;
+    CHECK_MESSAGE(used, os.goos << " has a row but no target");
+  }
+  CHECK(xstatic::target::os_info(*xstatic::target::parse("wasip1/wasm").row).cmake_system == "WASI");
+  CHECK(xstatic::target::os_info(*xstatic::target::parse("linux/arm64").row).static_only);
 }

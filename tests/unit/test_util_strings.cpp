@@ -1,5 +1,5 @@
 // util::edit_distance: optimal string alignment, the measure behind every
-// "did you mean" (targets, subcommands).
+// "did you mean" (targets, subcommands); util::Fnv1a, the stable short names.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -7,6 +7,7 @@
 #include "xstatic/util/strings.hpp"
 
 using xstatic::util::edit_distance;
+namespace util = xstatic::util;
 
 TEST_CASE("edit_distance counts insertions, deletions, substitutions and neighbour swaps") {
   CHECK(edit_distance("", "") == 0);
@@ -30,4 +31,13 @@ TEST_CASE("edit_distance is symmetric and bounded by the longer length") {
       CHECK(edit_distance(sa, sb) <= std::max(sa.size(), sb.size()));
       CHECK(edit_distance(sa, sb) >= (sa.size() > sb.size() ? sa.size() - sb.size() : sb.size() - sa.size()));
     }
+}
+
+TEST_CASE("Fnv1a gives the published FNV-1a 64-bit values, and parts are separated") {
+  CHECK(util::Fnv1a().value() == 0xcbf29ce484222325ull);
+  CHECK(util::Fnv1a().add("a").value() == 0xaf63dc4c8601ec8cull);
+  CHECK(util::Fnv1a().add("foobar").value() == 0x85944171f73967e8ull);
+  CHECK(util::Fnv1a().add("ab").add("c").value() == util::Fnv1a().add("abc").value());
+  CHECK(util::Fnv1a().add("ab").end_part().add("c").value() !=
+        util::Fnv1a().add("a").end_part().add("bc").value());
 }

@@ -2,13 +2,15 @@
 //
 // Every failure a user can cause or fix is thrown as xstatic::Error: what
 // failed (about which file or target), an optional hint holding the command
-// that fixes it, and the exit code a script sees. Only the cli layer catches
-// it; it prints "xstatic: error: WHAT" and "  hint: HINT" and exits with the
+// that fixes it, and the exit code a script sees. Only the cli layer prints
+// it (other layers catch it only to add context, downgrade or clean up:
+// CONTRIBUTING.md); it prints "xstatic: error: WHAT" and "  hint: HINT" and exits with the
 // code. Functions that merely find nothing return std::optional instead.
 #pragma once
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace xstatic {
 
@@ -28,6 +30,11 @@ class Error : public std::runtime_error {
 
   const std::string& hint() const { return hint_; }
   Exit code() const { return code_; }
+  // The same failure (hint, exit code) with more said about where it
+  // happened, for a layer that catches only to add context and rethrow.
+  Error with_context(std::string_view before, std::string_view after = {}) const {
+    return Error(std::string(before) + what() + std::string(after), hint_, code_);
+  }
 
  private:
   std::string hint_;
