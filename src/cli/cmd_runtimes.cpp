@@ -182,7 +182,8 @@ void add_runtimes(CLI::App& app) {
   auto* list = cmd->add_subcommand("list", "What is built: target, triple, clang version, path");
   list->add_flag("--json", *json, "Print JSON (stable field names)");
   list->footer(
-      "Runtimes are kept per clang major version (runtimes/llvm-<N>/): a new clang builds new ones.");
+      "Runtimes are kept per clang major version (runtimes/llvm-<N>-r<recipe>/): a new clang builds new "
+      "ones.");
   list->callback([json] { print_list(*json); });
 
   add_transfer(cmd);

@@ -43,6 +43,7 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
   // libgcc.a, not libgcc_s.so.
   if (inv.mode == Mode::shared && traits.static_pie) cmd.emplace_back("-static-libgcc");
   cmd.emplace_back(traits.gc);
+  if (!traits.fold.empty()) cmd.emplace_back(traits.fold);
   add_strip(cmd, inv, traits);
   if (plan.why_extract) cmd.push_back("-Wl,--why-extract=" + *plan.why_extract);
   if (plan.gcc_dir) {

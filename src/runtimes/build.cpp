@@ -2,9 +2,9 @@
 //
 //   lock locks/runtimes-llvm<major>-<sysroot>.lock   (a second caller waits,
 //                                                     then finds them built)
-//   runtimes/llvm-<major>/.tmp-<sysroot>-<pid>/{build,install,build.log}
+//   runtimes/llvm-<major>-r<recipe>/.tmp-<sysroot>-<pid>/{build,install,build.log}
 //   cmake + ninja install into install/, then manifest.json into install/,
-//   then rename install/ -> runtimes/llvm-<major>/<sysroot>/ (one step).
+//   then rename install/ -> runtimes/llvm-<major>-r<recipe>/<sysroot>/ (one step).
 //
 // A failure removes the temporary folder and keeps only its log, as
 // logs/runtimes-llvm<major>-<sysroot>.log, which the Error names.

@@ -1,7 +1,7 @@
 // Which compiler builds the runtimes. toolchain::find_clang chooses it, as it
 // does for every compile; here we also need its C++ driver and its full
 // version (recorded in the manifest). Its major version names the store
-// folder (runtimes/llvm-<major>/), so a new clang gets new runtimes instead of
+// folder (runtimes/llvm-<major>-r<recipe>/), so a new clang gets new runtimes instead of
 // mixing headers of one version with a compiler of another.
 #include "xstatic/toolchain/clang.hpp"
 

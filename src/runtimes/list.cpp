@@ -75,7 +75,7 @@ std::optional<Entry> read_manifest(const fs::path& file) {
 std::vector<Entry> list(const store::Store& store) {
   std::vector<Entry> out;
   std::error_code ec;
-  // runtimes/llvm-<major>/<sysroot>/ (libc++), runtimes/mimalloc-<version>-llvm<major>/<sysroot>/
+  // runtimes/llvm-<major>-r<recipe>/<sysroot>/ (libc++), runtimes/mimalloc-<version>-llvm<major>/<sysroot>/
   // and runtimes/libc-<digest>-llvm<major>/<sysroot>/.
   for (const auto& version : fs::directory_iterator(store.runtimes_dir(), ec)) {
     std::string kind = version.path().filename().string();

@@ -4,8 +4,14 @@
 
 namespace xstatic::runtimes {
 
+// The revision of how xstatic builds libc++ (cmake_args.cpp): a new one builds
+// anew, beside what an older xstatic built. 2: unwind tables for exceptions
+// only, configure answers given, no __cxa_thread_atexit_impl on musl.
+constexpr int kRecipe = 2;
+
 fs::path runtime_path(const store::Store& store, const target::Target& t, int clang_major) {
-  return store.runtimes_dir() / ("llvm-" + std::to_string(clang_major)) / store::sysroot_name(t);
+  return store.runtimes_dir() / ("llvm-" + std::to_string(clang_major) + "-r" + std::to_string(kRecipe)) /
+         store::sysroot_name(t);
 }
 
 std::optional<Installed> find(const store::Store& store, const target::Target& t, int clang_major) {

@@ -35,14 +35,14 @@ constexpr const char* kMakeHint = "make it with 'xstatic runtimes export -o FILE
 
 using sysroot::FileDigests;  // path in the folder -> "sha256:<hex>" or "link:<target>"
 
-// "llvm-19" (libc++), "mimalloc-2.0.9-llvm19-r4" or "libc-1a2b3c4d-llvm19" (xstatic's
-// libc routines): the kind and clang major a group folder names.
+// "llvm-19-r2" (libc++; "llvm-19" before its recipe had a revision), "mimalloc-2.0.9-llvm19-r4" or
+// "libc-1a2b3c4d-llvm19" (xstatic's libc routines): the kind and clang major a group folder names.
 struct Group {
   std::string runtime;  // "libc++", "mimalloc" or "libc-routines"
   int clang_major = 0;
 };
 std::optional<Group> parse_group(const std::string& name) {
-  static const std::regex libcxx("llvm-([0-9]{1,3})"),
+  static const std::regex libcxx("llvm-([0-9]{1,3})(-r[0-9]+)?"),
       mimalloc("mimalloc-[0-9][0-9A-Za-z.+~]*-llvm([0-9]{1,3})-r[0-9]+"),
       libc("libc-[0-9a-f]{8}-llvm([0-9]{1,3})");
   std::smatch m;
@@ -118,7 +118,7 @@ void check_folder(const fs::path& dir, const std::string& folder, const FileDige
   auto group = slash == std::string::npos ? std::nullopt : parse_group(folder.substr(0, slash));
   std::string name = slash == std::string::npos ? "" : folder.substr(slash + 1);
   if (!group || !is_folder_name(name))
-    throw refuse("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-..., libc-...)");
+    throw refuse("not a runtime folder (llvm-<N>-r<recipe>/<sysroot>, mimalloc-..., libc-...)");
   if (!fs::is_directory(fs::symlink_status(dir))) throw refuse("indexed but not in the archive");
   if (auto why = sysroot::digest_mismatch(sysroot::tree_digests(dir, label + ": " + folder), want))
     throw refuse(*why);
@@ -166,7 +166,8 @@ std::optional<std::string> place_member(const std::string& member) {
   auto slash = member.find('/');
   std::string group = member.substr(0, slash);
   if (!parse_group(group))
-    throw Error("not a runtime folder (llvm-<N>/<sysroot>, mimalloc-..., libc-...)", {}, Exit::usage);
+    throw Error("not a runtime folder (llvm-<N>-r<recipe>/<sysroot>, mimalloc-..., libc-...)", {},
+                Exit::usage);
   if (slash != std::string::npos &&
       !is_folder_name(member.substr(slash + 1, member.find('/', slash + 1) - slash - 1)))
     throw Error("not a runtime folder name", {}, Exit::usage);

@@ -49,7 +49,7 @@ XSTATIC_HOME=$store must_fail "$XSTATIC" runtimes build linux/arm64 --runtime li
 log=$store/logs/runtimes-llvm$CLANG_MAJOR-arm64-musl.log
 expect_contains "$(cat "$WORK/err")" "build log: $log"
 grep -q "bogus runtimes tree" "$log" || fail "the log does not hold cmake's error"
-[ -z "$(ls -A "$store/runtimes/llvm-$CLANG_MAJOR")" ] || fail "a failed build left: $(ls -A "$store/runtimes/llvm-$CLANG_MAJOR")"
+[ -z "$(ls -A "$store/runtimes/llvm-$CLANG_MAJOR-r2")" ] || fail "a failed build left: $(ls -A "$store/runtimes/llvm-$CLANG_MAJOR-r2")"
 XSTATIC_HOME=$store "$XSTATIC" runtimes list | grep -q "no runtimes built" || fail "list shows a failed build"
 
 # Two builds of one target at once build it once: the second waits for the
@@ -66,7 +66,7 @@ both=$(cat out1 out2)
 expect_contains "$both" "linux/arm64 libc++ built:"
 expect_contains "$both" "linux/arm64 libc++ already built:"
 expect_contains "$(cat err1 err2)" "waiting for another xstatic"
-[ -f "$store/runtimes/llvm-$CLANG_MAJOR/arm64-musl/build.log" ] || fail "no build.log kept with the runtimes"
+[ -f "$store/runtimes/llvm-$CLANG_MAJOR-r2/arm64-musl/build.log" ] || fail "no build.log kept with the runtimes"
 
 # A release tarball as --llvm-src: extracted once into src/llvm-<version>/.
 ln -s "$XSTATIC_HOME/sysroots/amd64-musl" "$store/sysroots/amd64-musl"
@@ -93,7 +93,7 @@ assert len(entries) == 2, entries
 e = [e for e in entries if e["sysroot"] == "arm64-musl"][0]
 assert e["target"] == "linux/arm64" and e["triple"] == "aarch64-linux-musl", e
 assert e["sysroot"] == "arm64-musl" and e["clang_major"] == int(sys.argv[2]), e
-assert e["path"].endswith("runtimes/llvm-%s/arm64-musl" % sys.argv[2]), e
+assert e["path"].endswith("runtimes/llvm-%s-r2/arm64-musl" % sys.argv[2]), e
 PY
 expect_contains "$(XSTATIC_HOME=$store "$XSTATIC" runtimes list)" "aarch64-linux-musl"
 echo "ok"

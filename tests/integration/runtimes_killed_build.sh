@@ -48,5 +48,5 @@ if [ -n "$remaining" ]; then
   ps -o pid,args -p "$(echo "$remaining" | paste -sd,)" | cut -c1-160 >&2 || true
   fail "a killed runtimes build left $(echo "$remaining" | wc -l) processes running 10 s later"
 fi
-[ ! -e "$store/runtimes/llvm-19/arm64-musl/manifest.json" ] || fail "a killed build installed runtimes"
+[ ! -e "$store/runtimes/llvm-19-r2/arm64-musl/manifest.json" ] || fail "a killed build installed runtimes"
 echo "ok"

@@ -27,10 +27,18 @@ std::string cmd(std::vector<std::string> args, const Plan& plan) {
 
 }  // namespace
 
-TEST_CASE("a link gets target, sysroot, lld, -static, gc-sections and -s, before the user's flags") {
+TEST_CASE(
+    "a link gets target, sysroot, lld, -static, gc-sections, safe folding and -s, before the user's flags") {
   CHECK(cmd({"a.c", "-O2", "-o", "app"}, plan_for("linux/arm64")) ==
         "/usr/bin/clang-19 --target=aarch64-linux-musl --sysroot=/store/sysroots/x -fuse-ld=lld -static "
-        "-Wl,--gc-sections -s a.c -O2 -o app");
+        "-Wl,--gc-sections -Wl,--icf=safe -s a.c -O2 -o app");
+}
+
+TEST_CASE("identical code folding: safe on ELF links only, and never in a partial link") {
+  CHECK(cmd({"a.c"}, plan_for("linux/amd64")).find(" -Wl,--icf=safe ") != std::string::npos);
+  CHECK(cmd({"-r", "a.o", "b.o"}, plan_for("linux/amd64")).find("--icf") == std::string::npos);
+  CHECK(cmd({"-c", "a.c"}, plan_for("linux/amd64")).find("--icf") == std::string::npos);
+  CHECK(cmd({"a.c"}, plan_for("windows/amd64")).find("--icf") == std::string::npos);
 }
 
 TEST_CASE("compile-only gets no link flags") {

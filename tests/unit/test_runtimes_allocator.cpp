@@ -116,7 +116,7 @@ TEST_CASE("list shows mimalloc builds beside libc++, and old manifests read as l
   detail::write_manifest(
       mi / store::kManifestName,
       Entry{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "", mi, "mimalloc", "2.0.9"}, 2);
-  fs::path cxx = store.runtimes_dir() / "llvm-19/arm64-musl";
+  fs::path cxx = store.runtimes_dir() / "llvm-19-r2/arm64-musl";
   fs::create_directories(cxx);
   std::ofstream(cxx / store::kManifestName)
       << R"({"target":"linux/arm64","triple":"aarch64-linux-musl","sysroot":"arm64-musl","clang_major":19,)"

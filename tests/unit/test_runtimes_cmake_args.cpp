@@ -37,7 +37,33 @@ TEST_CASE("static musl runtimes with LLVM's unwinder, sized for --gc-sections") 
         "-DCMAKE_CXX_COMPILER_TARGET=aarch64-linux-musl", "-DCMAKE_SYSTEM_PROCESSOR=aarch64",
         "-DCMAKE_AR=/c/llvm-ar"})
     CHECK_MESSAGE(has(cmd, want), want);
-  CHECK(has(cmd, "-DCMAKE_CXX_FLAGS=-ffunction-sections -fdata-sections"));
+  CHECK(has(cmd, "-DCMAKE_CXX_FLAGS=-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables"));
+}
+
+TEST_CASE("configure is told what clang 19 answers, and that musl has no __cxa_thread_atexit_impl") {
+  CmakeInputs in{.source = "/s",
+                 .build = "/b",
+                 .prefix = "/p",
+                 .sysroot = "/sys",
+                 .triple = "aarch64-linux-musl",
+                 .processor = "aarch64",
+                 .cflags = "",
+                 .clang = {"/c/clang", "/c/clang++", "19.1.7", 19},
+                 .ar = "ar",
+                 .ranlib = "ranlib"};
+  auto cmd = cmake_command(in);
+  CHECK(has(cmd, "-DLIBCXXABI_HAS_CXA_THREAD_ATEXIT_IMPL=OFF"));
+  CHECK(has(cmd, "-DCXX_SUPPORTS_FNO_RTTI_FLAG=1"));
+  CHECK(has(cmd, "-DLIBCXX_HAS_PTHREAD_LIB=1"));
+  // What depends on the target is still asked.
+  for (const auto& arg : cmd) {
+    CHECK(arg.find("LIBUNWIND_TARGET_ARM") == std::string::npos);
+    CHECK(arg.find("LIBUNWIND_USES_SJLJ_EXCEPTIONS") == std::string::npos);
+  }
+  in.clang = {"/c/clang", "/c/clang++", "18.1.8", 18};
+  auto other = cmake_command(in);
+  CHECK(has(other, "-DLIBCXXABI_HAS_CXA_THREAD_ATEXIT_IMPL=OFF"));
+  CHECK_FALSE(has(other, "-DCXX_SUPPORTS_FNO_RTTI_FLAG=1"));
 }
 
 TEST_CASE("a variant's -march flags reach every language") {
@@ -53,8 +79,10 @@ TEST_CASE("a variant's -march flags reach every language") {
                  .ranlib = "ranlib"};
   auto cmd = cmake_command(in);
   for (const char* lang : {"C", "CXX", "ASM"})
-    CHECK(has(cmd,
-              std::string("-DCMAKE_") + lang + "_FLAGS=-ffunction-sections -fdata-sections -march=armv7-a"));
+    CHECK(
+        has(cmd,
+            std::string("-DCMAKE_") + lang +
+                "_FLAGS=-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables -march=armv7-a"));
 }
 
 TEST_CASE("variants sharing a sysroot share runtimes built for the lowest one") {

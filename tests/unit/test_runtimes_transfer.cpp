@@ -48,15 +48,15 @@ std::string refusal(const store::Store& store, const fs::path& file) {
 
 TEST_CASE("runtimes export then import reproduces the folder, and a second import keeps it") {
   testing::ScratchDir dir;
-  fake_libcxx(dir.path / "a", "llvm-19/amd64-musl", "linux/amd64", "amd64-musl");
+  fake_libcxx(dir.path / "a", "llvm-19-r2/amd64-musl", "linux/amd64", "amd64-musl");
   auto folders = runtimes::export_runtimes(store::Store(dir.path / "a"), {}, dir.path / "rt.tar");
-  REQUIRE(folders == std::vector<std::string>{"llvm-19/amd64-musl"});
+  REQUIRE(folders == std::vector<std::string>{"llvm-19-r2/amd64-musl"});
   store::Store b(dir.path / "b");
   util::Progress quiet(true);
   auto got = runtimes::import_runtimes(b, dir.path / "rt.tar", quiet);
   REQUIRE(got.size() == 1);
   CHECK(got[0].installed);
-  CHECK(read(b.runtimes_dir() / "llvm-19/amd64-musl/lib/libc++.a") == "!<arch>\n");
+  CHECK(read(b.runtimes_dir() / "llvm-19-r2/amd64-musl/lib/libc++.a") == "!<arch>\n");
   CHECK_FALSE(runtimes::import_runtimes(b, dir.path / "rt.tar", quiet).at(0).installed);
   int leftovers = 0;
   for (const auto& e : fs::directory_iterator(b.runtimes_dir()))
@@ -66,13 +66,13 @@ TEST_CASE("runtimes export then import reproduces the folder, and a second impor
 
 TEST_CASE("runtimes import refuses a file whose digest differs, and installs nothing") {
   testing::ScratchDir dir;
-  fake_libcxx(dir.path / "a", "llvm-19/amd64-musl", "linux/amd64", "amd64-musl");
+  fake_libcxx(dir.path / "a", "llvm-19-r2/amd64-musl", "linux/amd64", "amd64-musl");
   sysroot::ArchiveWriter w(dir.path / "bad.tar");
-  w.add_bytes(
-      runtimes::kIndexName,
-      "{\"format\": \"xstatic-runtimes/1\", \"runtimes\": [{\"folder\": \"llvm-19/amd64-musl\", \"files\": "
-      "{\"lib/libc++.a\": \"sha256:00\", \"manifest.json\": \"sha256:00\"}}]}");
-  w.add_tree(dir.path / "a/runtimes/llvm-19/amd64-musl", "llvm-19/amd64-musl");
+  w.add_bytes(runtimes::kIndexName,
+              "{\"format\": \"xstatic-runtimes/1\", \"runtimes\": [{\"folder\": \"llvm-19-r2/amd64-musl\", "
+              "\"files\": "
+              "{\"lib/libc++.a\": \"sha256:00\", \"manifest.json\": \"sha256:00\"}}]}");
+  w.add_tree(dir.path / "a/runtimes/llvm-19-r2/amd64-musl", "llvm-19-r2/amd64-musl");
   w.close();
   store::Store b(dir.path / "b");
   CHECK(refusal(b, dir.path / "bad.tar").find("does not match its digest") != std::string::npos);

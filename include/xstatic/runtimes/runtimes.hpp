@@ -1,7 +1,7 @@
 // C++ runtimes for musl targets: LLVM's libc++, libc++abi and libunwind,
 // built once per (clang major version, sysroot) and kept in the store:
 //
-//   <store>/runtimes/llvm-<major>/<sysroot-name>/   e.g. runtimes/llvm-19/arm64-musl/
+//   <store>/runtimes/llvm-<major>-r<recipe>/<sysroot-name>/   e.g. runtimes/llvm-19-r2/arm64-musl/
 //       include/c++/v1/        libc++ headers (with __config_site)
 //       lib/libc++.a libc++abi.a libunwind.a
 //       build.log              how it was built
@@ -30,7 +30,7 @@ namespace xstatic::runtimes {
 namespace fs = std::filesystem;
 
 struct Installed {
-  fs::path root;           // runtimes/llvm-<major>/<sysroot-name>
+  fs::path root;           // runtimes/llvm-<major>-r<recipe>/<sysroot-name>
   fs::path include_dir;    // root/include/c++/v1
   fs::path lib_dir;        // root/lib
   bool built_now = false;  // build() only: this call built them (not found, nor built while it waited)

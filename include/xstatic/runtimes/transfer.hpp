@@ -4,7 +4,7 @@
 //
 //   xstatic-runtimes.json             written first: the format, and per runtime
 //                                     folder every file's SHA-256 (links: target)
-//   llvm-19/arm64-musl/...            runtimes/<group>/<sysroot>/ of the store,
+//   llvm-19-r2/arm64-musl/...          runtimes/<group>/<sysroot>/ of the store,
 //   mimalloc-2.0.9-llvm19-r4/...      exactly as built (manifest.json included)
 //
 // Import extracts into runtimes/.import-<pid>/ with SafeTree's rules (nothing
@@ -32,7 +32,7 @@ inline constexpr const char* kIndexName = "xstatic-runtimes.json";
 // Writes the runtimes of `targets` built with this xstatic's clang (every
 // runtime of that clang in the store when `targets` is empty) to `out`
 // (.tar.zst, .tar.xz, .tar.gz or .tar), through a temporary file renamed into
-// place. Returns the folders written ("llvm-19/arm64-musl"). Throws
+// place. Returns the folders written ("llvm-19-r2/arm64-musl"). Throws
 // Error(missing) when a named target has no runtimes built.
 std::vector<std::string> export_runtimes(const store::Store& store,
                                          const std::vector<target::Target>& targets, const fs::path& out);

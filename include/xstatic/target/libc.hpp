@@ -24,6 +24,7 @@ struct LinkFlags {
   std::string_view strip_all;    // the linker's strip flag ("" when it has none)
   std::string_view strip_debug;  // the linker's strip-debug-only flag ("" when it has none)
   bool static_dll;               // -shared -static: a DLL with its compiler runtime inside (mingw)
+  std::string_view fold;         // the linker's safe identical-code folding ("" when not used)
 };
 
 // Every fact xstatic knows about one libc, as one row of data (as the target
