@@ -19,6 +19,7 @@
 . "$SRC/tests/integration/lib/driver.sh"
 need clang-19
 need apt-get
+need llvm-ar-19
 
 cat >hello.c <<'C'
 #include <stdio.h>
@@ -112,6 +113,24 @@ needed=$("$XSTATIC" inspect --json hello-cxx | python3 -c 'import json,sys; prin
 case " $needed " in *libstdc++*|*libgcc_s*) fail "hello-cxx needs $needed" ;; esac
 "$XSTATIC" verify --max-glibc 2.31 hello-cxx >/dev/null || fail "hello-cxx fails floor 2.31"
 echo "ok: C and C++ at floor 2.31 need only ${needed}"
+
+# The driver's own check in this mode: a library that is not glibc's, linked
+# dynamically on purpose, fails the floor's policy (exit 1, file removed).
+printf 'int foo(void) { return 42; }\n' >foo.c
+"$XSTATIC" cc -target x86_64-linux-gnu.2.31 -shared -fPIC foo.c -o libfoo.so
+printf 'int foo(void);\nint main(void) { return foo() != 42; }\n' >usefoo.c
+rc=0
+"$XSTATIC" cc -target x86_64-linux-gnu.2.31 --link=libc-dynamic usefoo.c -L. -Wl,-Bdynamic -lfoo -o usefoo \
+  2>err || rc=$?
+[ "$rc" = 1 ] || fail "a libc-dynamic link needing libfoo.so exited $rc"
+expect_contains "$(cat err)" "libfoo.so"
+expect_contains "$(cat err)" "does not run on glibc 2.31"
+[ ! -e usefoo ] || fail "the refused file was kept"
+# Without -Bdynamic the same link takes libfoo.a: static, and it passes.
+"$XSTATIC" cc -target x86_64-linux-gnu.2.31 -c foo.c -o foo.o && llvm-ar-19 rc libfoo.a foo.o
+"$XSTATIC" cc -target x86_64-linux-gnu.2.31 --link=libc-dynamic usefoo.c -L. -lfoo -o usefoo
+./usefoo || fail "usefoo with libfoo.a failed"
+echo "ok: the driver checks the floor's policy; user libraries are taken static"
 
 # A Debian bullseye root, made once into the test store (the packages come
 # through the same derived sources as the floor sysroot's).
