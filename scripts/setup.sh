@@ -26,7 +26,8 @@ packages=(
   patch perl tcl openssl
   # the format check (CTest's code_format): formatting is enforced, not only configured
   clang-format-19
-  # the container image test (tests/integration/docker_image.sh, scripts/docker-test.sh)
+  # the container image test (tests/integration/docker_image.sh, scripts/docker-test.sh);
+  # mmdebstrap also makes the Debian bullseye root of driver_glibc_floor.sh
   podman runc mmdebstrap
   # build systems the integrate suites drive
   meson curl autoconf automake libtool

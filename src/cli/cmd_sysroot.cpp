@@ -18,6 +18,7 @@ namespace {
 struct SysrootArgs {
   std::vector<std::string> targets;
   std::string libc;
+  std::string glibc;
   std::string debs;
   std::string output;
   std::string file;
@@ -33,6 +34,8 @@ sysroot::InstallOptions install_options(const SysrootArgs& a) {
 
 void add_libc_option(CLI::App* cmd, SysrootArgs& a) {
   cli::add_libc_option(cmd, a.libc, "musl (default for Linux) or glibc");
+  cmd->add_option("--glibc", a.glibc,
+                  "glibc floor: 2.31 (bullseye), 2.36 (bookworm, the default), 2.41 (trixie)");
 }
 
 void print_list(bool json) {
@@ -103,7 +106,7 @@ void add_sysroot(CLI::App& app) {
   install->callback([a] {
     auto s = store();
     for (const auto& spec : a->targets) {
-      auto dir = sysroot::install(s, parse_target(spec, a->libc), install_options(*a));
+      auto dir = sysroot::install(s, parse_target(spec, a->libc, a->glibc), install_options(*a));
       std::printf("%s\n", dir.c_str());
     }
   });
@@ -116,7 +119,7 @@ void add_sysroot(CLI::App& app) {
   path->add_option("target", a->file, "Target, e.g. linux/arm64")->required();
   add_libc_option(path, *a);
   path->callback([a] {
-    auto t = parse_target(a->file, a->libc);
+    auto t = parse_target(a->file, a->libc, a->glibc);
     auto found = sysroot::find(store(), t);
     if (!found)
       throw Error("sysroot for " + t.describe() + " is not installed", sysroot::install_command(t),
@@ -128,7 +131,7 @@ void add_sysroot(CLI::App& app) {
   remove->add_option("target", a->file, "Target, e.g. linux/arm64")->required();
   add_libc_option(remove, *a);
   remove->callback([a] {
-    auto t = parse_target(a->file, a->libc);
+    auto t = parse_target(a->file, a->libc, a->glibc);
     if (!sysroot::remove(store(), t))
       throw Error("sysroot for " + t.describe() + " is not installed", "xstatic sysroot list", Exit::missing);
   });
@@ -139,7 +142,8 @@ void add_sysroot(CLI::App& app) {
   add_libc_option(exp, *a);
   exp->add_option("-o,--output", a->output, "Archive to write: FILE.tar.zst (or .tar.xz, .tar.gz, .tar)")
       ->required();
-  exp->callback([a] { sysroot::export_sysroot(store(), parse_target(a->file, a->libc), a->output); });
+  exp->callback(
+      [a] { sysroot::export_sysroot(store(), parse_target(a->file, a->libc, a->glibc), a->output); });
 
   auto* imp = cmd->add_subcommand("import", "Install a sysroot from an archive made by 'sysroot export'");
   imp->add_option("file", a->file, "The archive")->required()->check(CLI::ExistingFile);

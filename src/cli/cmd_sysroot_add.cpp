@@ -15,6 +15,7 @@ void add_sysroot_add(CLI::App& sysroot_cmd) {
     std::string target;
     std::vector<std::string> packages;
     std::string libc;
+    std::string glibc;
     std::string debs;
   };
   auto a = std::make_shared<Args>();
@@ -25,6 +26,8 @@ void add_sysroot_add(CLI::App& sysroot_cmd) {
       ->required();
   add_libc_option(cmd, a->libc,
                   "glibc (required for Go-style names: musl sysroots take no Debian libraries)");
+  cmd->add_option("--glibc", a->glibc,
+                  "glibc floor: add the packages of that Debian release (2.31: bullseye)");
   cmd->add_option("--debs", a->debs, "Offline: take exactly these packages' .deb files from this folder")
       ->check(CLI::ExistingDirectory);
   cmd->footer(
@@ -38,7 +41,7 @@ void add_sysroot_add(CLI::App& sysroot_cmd) {
     // The libc is chosen as everywhere else (musl unless --libc or a -gnu
     // triple says glibc), so that `sysroot add` and `cc` agree on the
     // sysroot; a musl target gets the reason it cannot take Debian's libraries.
-    auto t = parse_target(a->target, a->libc);
+    auto t = parse_target(a->target, a->libc, a->glibc);
     sysroot::AddOptions options;
     if (!a->debs.empty()) options.debs_dir = a->debs;
     options.quiet = globals().quiet;

@@ -2,6 +2,8 @@
 // the same thing everywhere: the store (--store) and the libc (--libc).
 #include "options.hpp"
 
+#include "xstatic/target/glibc_floor.hpp"
+
 namespace xstatic::cli {
 
 Globals& globals() {
@@ -23,8 +25,11 @@ void add_libc_option(CLI::App* cmd, std::string& libc, const std::string& descri
   cmd->add_option("--libc", libc, description);
 }
 
-target::Target parse_target(const std::string& spec, const std::string& libc) {
-  return target::parse(spec, target::libc_option(libc));
+target::Target parse_target(const std::string& spec, const std::string& libc, const std::string& glibc) {
+  auto chosen = target::libc_option(libc);
+  if (glibc.empty()) return target::parse(spec, chosen);
+  if (!chosen && !target::split_glibc_suffix(spec)) chosen = target::Libc::glibc;
+  return target::with_glibc_floor(target::parse(spec, chosen), glibc);
 }
 
 }  // namespace xstatic::cli

@@ -18,7 +18,8 @@ store::Store store();  // store_of(globals())
 // Registers --libc; parse_target reads it with target::libc_option.
 void add_libc_option(CLI::App* cmd, std::string& libc, const std::string& description);
 
-// TARGET and --libc as given: throws xstatic::Error (Exit::usage) on either.
-target::Target parse_target(const std::string& spec, const std::string& libc);
+// TARGET and --libc (and --glibc, a floor: it implies --libc glibc) as
+// given: throws xstatic::Error (Exit::usage) on any of them.
+target::Target parse_target(const std::string& spec, const std::string& libc, const std::string& glibc = {});
 
 }  // namespace xstatic::cli

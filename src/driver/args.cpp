@@ -36,9 +36,11 @@ namespace {
 // clang-format off
 constexpr OwnOption kOwnOptions[] = {
   {"--auto-install",  OwnId::auto_install,  "",         "Install a missing sysroot now instead of failing (also XSTATIC_AUTO_INSTALL=1)"},
+  {"--glibc",         OwnId::glibc,         "2.31|2.36|2.41", "glibc floor: the oldest glibc the program runs on (Debian bullseye, bookworm, trixie); implies --libc glibc"},
   {"--launcher",      OwnId::launcher,      "ENGINE",   "ccache, sccache, distcc or icecc: runs compiles (never links) through it (also XSTATIC_LAUNCHER)"},
   {"--libc",          OwnId::libc,          "musl|glibc", "C library for a Linux target (default musl)"},
   {"--libc-routines", OwnId::libc_routines, "xstatic|musl", "strlen and qsort of a musl link (default xstatic: faster ones of xstatic's; also XSTATIC_LIBC_ROUTINES)"},
+  {"--link",          OwnId::link,          "static|libc-dynamic", "static (default), or libc-dynamic: glibc dynamic, everything else static, checked against the floor"},
   {"--malloc",        OwnId::malloc,        "auto|musl|mimalloc", "Allocator of a musl link (default auto: mimalloc when the program allocates; also XSTATIC_MALLOC)"},
   {"--no-verify",     OwnId::no_verify,     "",         "Skip the check that a linked file is static and of the target (also XSTATIC_NO_VERIFY=1)"},
   {"--pie",           OwnId::pie,           "",         "Link a static position-independent executable (-static-pie)"},
@@ -99,6 +101,18 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
       else
         throw Error("unknown strip mode '" + value + "' in --strip",
                     "use --strip=none, --strip=debug or --strip=all");
+      break;
+    case OwnId::glibc:
+      own.glibc = value;
+      break;
+    case OwnId::link:
+      if (value == "static")
+        own.link = LinkMode::full_static;
+      else if (value == "libc-dynamic")
+        own.link = LinkMode::libc_dynamic;
+      else
+        throw Error("unknown link mode '" + value + "' in --link",
+                    "use --link=static or --link=libc-dynamic");
       break;
     case OwnId::pie:
       own.pie = true;

@@ -36,9 +36,15 @@ void add_strip(std::vector<std::string>& cmd, const Invocation& inv, const targe
 
 void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
   const auto& traits = traits_of(plan.target);
-  bool static_link =
-      traits.static_flag && (inv.mode == Mode::link || (inv.mode == Mode::shared && traits.static_dll));
+  bool static_link = traits.static_flag && !libc_dynamic(inv) &&
+                     (inv.mode == Mode::link || (inv.mode == Mode::shared && traits.static_dll));
   if (static_link) cmd.emplace_back(inv.own.pie && traits.static_pie ? "-static-pie" : "-static");
+  // libc dynamic, gcc's runtime and libstdc++ static (clang links them with
+  // -Bstatic); every library of the user's is taken static (libc_dynamic_args).
+  if (libc_dynamic(inv) && inv.mode == Mode::link) {
+    cmd.emplace_back("-static-libgcc");
+    if (plan.language == Language::cxx) cmd.emplace_back("-static-libstdc++");
+  }
   // A shared library still carries its compiler runtime inside: sysroots hold
   // libgcc.a, not libgcc_s.so.
   if (inv.mode == Mode::shared && traits.static_pie) cmd.emplace_back("-static-libgcc");
@@ -56,6 +62,25 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
     // makes lld take libwinpthread.a (only when something needs it).
     if (static_link) cmd.emplace_back("-lwinpthread");
   }
+}
+
+// --link=libc-dynamic: glibc's own libraries stay shared, as the loader
+// needs them; a -l of any other library takes its archive.
+constexpr std::string_view kLibcFamily[] = {"-lc", "-ldl", "-lm", "-lpthread", "-lresolv", "-lrt", "-lutil"};
+
+// The user's arguments between -Wl,-Bstatic and -Wl,-Bdynamic (clang's own
+// libraries come after them: -lc and libc_nonshared.a), each -l of glibc's
+// family wrapped in -Wl,-Bdynamic ... -Wl,-Bstatic.
+void add_libc_dynamic_args(std::vector<std::string>& cmd, const std::vector<std::string>& args) {
+  cmd.emplace_back("-Wl,-Bstatic");
+  for (const auto& arg : args) {
+    if (std::find(std::begin(kLibcFamily), std::end(kLibcFamily), arg) == std::end(kLibcFamily)) {
+      cmd.push_back(arg);
+      continue;
+    }
+    cmd.insert(cmd.end(), {"-Wl,-Bdynamic", arg, "-Wl,-Bstatic"});
+  }
+  cmd.emplace_back("-Wl,-Bdynamic");
 }
 
 // clang's MinGW driver always picks Debian's 12-win32 gcc folder, whose
@@ -147,6 +172,10 @@ void add_wasi_default_libs(std::vector<std::string>& cmd, const Invocation& inv,
 
 }  // namespace
 
+bool libc_dynamic(const Invocation& inv) {
+  return inv.own.link == LinkMode::libc_dynamic;
+}
+
 bool may_link(const Invocation& inv) {
   return inv.mode != Mode::compile_only || inv.inputs == 0;
 }
@@ -222,11 +251,15 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   }
   // -rdynamic and its linker spellings mean nothing in a static link (and make
   // clang warn, failing -Werror probes); some tools' flags cannot work for a target.
-  auto kept =
-      inv.mode == Mode::link && traits.static_flag ? without_export_dynamic(inv.clang_args) : inv.clang_args;
-  for (const auto& arg : kept)
-    if (!is_dropped(arg, plan.target)) cmd.push_back(arg);
-  if (full_link) cmd.insert(cmd.end(), plan.package_libs.begin(), plan.package_libs.end());
+  auto kept = inv.mode == Mode::link && traits.static_flag && !libc_dynamic(inv)
+                  ? without_export_dynamic(inv.clang_args)
+                  : inv.clang_args;
+  std::erase_if(kept, [&](const std::string& arg) { return is_dropped(arg, plan.target); });
+  if (full_link) kept.insert(kept.end(), plan.package_libs.begin(), plan.package_libs.end());
+  if (libc_dynamic(inv) && inv.mode == Mode::link)
+    add_libc_dynamic_args(cmd, kept);
+  else
+    cmd.insert(cmd.end(), kept.begin(), kept.end());
   if ((plan.allocator || plan.libc_routines) && inv.mode == Mode::link) {
     // A -x LANG of the user's applies to every input after it: without -x none
     // clang would read the archive as C source (`cc -x c - -o app`).

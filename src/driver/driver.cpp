@@ -18,6 +18,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "post_link.hpp"
 #include "xstatic/driver/args.hpp"
 #include "xstatic/driver/fingerprint.hpp"
 #include "xstatic/driver/glibc.hpp"
@@ -32,6 +33,7 @@
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/links_store.hpp"
 #include "xstatic/sysroot/packages.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -228,83 +230,6 @@ std::optional<std::string> ld_path_override(const toolchain::Clang& clang, const
   throw Error("ld.lld not found (beside " + clang.real_path + " or on PATH)", hint, Exit::missing);
 }
 
-// Checks the linked file; throws Error (failed) when it is not what the
-// target needs. Returns true when the inspector saw static glibc's NSS
-// machinery. Its other hazard notes (every static glibc program carries
-// gconv and _dl_open) are not repeated on each link: `xstatic inspect` shows them.
-bool verify_output(const Invocation& inv, const target::Target& t) {
-  std::string output = output_of(inv, t);
-  // Build systems probe whether a link works with -o /dev/null: nothing to check there.
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(output, ec)) return false;
-  inspect::Policy policy;
-  policy.target = t;
-  policy.require_static = inv.mode == Mode::link;  // PE: only Windows DLLs; Mach-O: only libSystem
-  policy.allow_hazards = true;  // static glibc's NSS use is a warning here (warn_glibc_hazards)
-  auto verdict = inspect::verify_file(output, policy);
-  if (verdict.ok) {
-    return std::any_of(verdict.hazards.begin(), verdict.hazards.end(),
-                       [](const inspect::Hazard& h) { return h.kind == inspect::HazardKind::nss; });
-  }
-  std::filesystem::remove(output, ec);  // leave no wrong file for make to find up to date next time
-  throw Error(
-      output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + t.describe() +
-          " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
-      t.libc == target::Libc::wasi
-          ? "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
-            "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file"
-          : "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
-            "to keep such a file",
-      Exit::failed);
-}
-
-// A temporary file for lld's --why-extract report, on static glibc links
-// made by lld (see xstatic/driver/glibc.hpp).
-// Also on every ELF link when a link record is asked for (xstatic/driver/link_record.hpp).
-std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t) {
-  if (inv.mode != Mode::link || inv.other_linker) return std::nullopt;
-  bool record = t.row->format == target::ObjectFormat::elf && link_record_dir();
-  if (!target::libc_info(t.libc).static_hazards && !record) return std::nullopt;
-  std::string tmpl = util::getenv_nonempty("TMPDIR").value_or("/tmp") + "/xstatic-why-XXXXXX";
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) return std::nullopt;  // only the warning is lost
-  ::close(fd);
-  return tmpl;
-}
-
-// lld's report (empty when none was asked for); removes its file.
-std::string take_why_extract(const Plan& plan) {
-  if (!plan.why_extract) return {};
-  std::stringstream text;
-  text << std::ifstream(*plan.why_extract).rdbuf();
-  ::unlink(plan.why_extract->c_str());
-  return text.str();
-}
-
-// The release's record of what this link took from archives (link_record.hpp).
-void record_link(const Invocation& inv, const Plan& plan, std::string_view report) {
-  namespace fs = std::filesystem;
-  auto dir = link_record_dir();
-  if (!dir || !plan.why_extract) return;
-  std::error_code ec;
-  fs::path cwd = fs::current_path(ec);
-  fs::path output = fs::path(output_of(inv, plan.target));
-  if (!fs::is_regular_file(output, ec)) return;  // -o /dev/null: a probe
-  write_link_record(*dir, {fs::absolute(output, ec).lexically_normal(), extracted_archives(report, cwd)});
-}
-
-// After a failed link only (never on the compile path): a sysroot made by an
-// older recipe may lack files the link needs (musl's crtbeginS.o for -shared
-// and -pie), which clang reports as "cannot open ..." with no reason given.
-void note_outdated_sysroot(const Plan& plan, util::Progress& progress) {
-  if (!plan.sysroot || !sysroot::is_provisioned_by_xstatic(plan.target)) return;
-  auto m = sysroot::try_read_manifest(*plan.sysroot / store::kManifestName);
-  if (!m || sysroot::is_current(*m)) return;
-  progress.note("the sysroot for " + plan.target.describe() +
-                " was installed from an older recipe and may lack files this link needs; update it: " +
-                sysroot::upgrade_command(*m, plan.target));
-}
-
 // WASI lacks two things C++ programs reach for (docs/wasm.md): exceptions
 // (Debian's libc++ for wasm32 is built without them) and threads
 // (wasm32-wasip1 has none). Said once per call, only when the user asks for them.
@@ -323,13 +248,24 @@ void warn_wasi_limits(const Invocation& inv, const target::Target& t, util::Prog
                      " has no threads (wasm32-wasip1): std::thread and pthread_create are not there");
 }
 
-// After a failed WASI link: the usual cause is code built with exceptions.
-void note_wasi_exceptions(const Plan& plan, const std::string& linker_errors, util::Progress& progress) {
-  if (target::libc_info(plan.target.libc).cxx_exceptions || linker_errors.find("__cxa_") == std::string::npos)
-    return;
-  progress.note(plan.target.go_name() +
-                " has no C++ exceptions (WASI's libc++ is built without them): build every object with "
-                "-fno-exceptions (xstatic adds it) and do not throw");
+// --target (or argv[0], GOOS/GOARCH, the host), --libc, and --glibc: a floor
+// without --libc means glibc unless the target's spelling names its libc (a
+// triple), which with_glibc_floor then checks. --link=libc-dynamic needs a
+// libc that can stay dynamic (glibc).
+target::Target resolve_target(const Invocation& inv, std::string_view argv0) {
+  std::optional<std::string_view> spec;
+  if (inv.own.target) spec = *inv.own.target;
+  auto libc = inv.own.libc;
+  if (inv.own.glibc && !libc && !(spec && spec->find('/') == std::string_view::npos))
+    libc = target::Libc::glibc;
+  target::Target t = target::resolve(spec, libc, target::Environment::from_process(), argv0);
+  if (inv.own.glibc) t = target::with_glibc_floor(t, *inv.own.glibc);
+  if (libc_dynamic(inv) && !target::libc_info(t.libc).libc_dynamic)
+    throw Error("--link=libc-dynamic keeps glibc dynamic; " + t.describe() + " links " +
+                    std::string(t.libc_name()) + " statically only",
+                "drop --link=libc-dynamic, or build for glibc: --libc glibc --link=libc-dynamic",
+                Exit::usage);
+  return t;
 }
 
 // --print-fingerprint: nothing is required to be installed; what is missing says "none".
@@ -364,7 +300,7 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   }
   bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
   record_link(inv, plan, report);
-  bool may_have_hazards = target::libc_info(plan.target.libc).static_hazards;
+  bool may_have_hazards = may_have_static_hazards(inv, plan.target);
   auto hazards = may_have_hazards ? glibc_hazards_in_why_extract(report) : std::vector<std::string>{};
   if (may_have_hazards && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
     progress.warning(glibc_hazard_warning(plan.target.go_name(), hazards));
@@ -399,9 +335,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   inv.own.no_verify = inv.own.no_verify || env_true("XSTATIC_NO_VERIFY");
   inv.own.auto_install = inv.own.auto_install || env_true("XSTATIC_AUTO_INSTALL");
 
-  std::optional<std::string_view> spec;
-  if (inv.own.target) spec = *inv.own.target;
-  target::Target t = target::resolve(spec, inv.own.libc, target::Environment::from_process(), argv0);
+  target::Target t = resolve_target(inv, argv0);
   // A name from a links folder (aarch64-linux-musl-cc) uses the store the
   // folder belongs to (xstatic/sysroot/links_store.hpp); `xstatic cc` uses $XSTATIC_HOME.
   auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : store::Store::locate();

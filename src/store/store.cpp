@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/process.hpp"
 
 namespace xstatic::store {
@@ -21,7 +22,10 @@ std::string sysroot_name(const target::Target& t) {
   // Targets without a Debian architecture (windows: mingw's sysroot is the
   // system's) still get a folder of their own for packages: "amd64-mingw".
   std::string_view arch = t.row->debian_arch.empty() ? t.row->goarch : t.row->debian_arch;
-  return std::string(arch) + "-" + std::string(t.libc_name());
+  std::string name = std::string(arch) + "-" + std::string(t.libc_name());
+  // A glibc floor is another Debian release's sysroot: "amd64-glibc-2.31".
+  if (t.glibc) name += "-" + std::string(t.glibc->version);
+  return name;
 }
 
 fs::path Store::packages_path(const target::Target& t) const {

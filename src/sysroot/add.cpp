@@ -111,7 +111,7 @@ namespace {
 
 // The requested packages and, level by level, the libraries they need that
 // the sysroot lacks. One apt-cache call per level; stops at what is installed.
-std::vector<std::string> resolve(const store::Store& store, const std::string& arch,
+std::vector<std::string> resolve(const store::Store& store, const AptSource& source,
                                  const std::vector<std::string>& requested,
                                  std::vector<std::string> installed, util::Progress& progress) {
   std::vector<std::string> todo, level;
@@ -120,7 +120,7 @@ std::vector<std::string> resolve(const store::Store& store, const std::string& a
   while (!level.empty()) {
     installed.insert(installed.end(), level.begin(), level.end());
     std::vector<std::string> next;
-    for (const auto& deps : parse_apt_depends(apt_depends(store, arch, level, progress)))
+    for (const auto& deps : parse_apt_depends(apt_depends(store, source, level, progress)))
       for (const auto& p : missing_libraries(deps, installed))
         if (!contains(todo, p) && !contains(next, p)) next.push_back(p);
     todo.insert(todo.end(), next.begin(), next.end());
@@ -162,17 +162,17 @@ AddResult add_packages(const store::Store& store, const target::Target& t,
       if (!contains(installed, p) && !contains(todo, p)) todo.push_back(p);
   } else {
     progress.step("resolving the dependencies of " + util::join(packages, ", "));
-    todo = resolve(store, arch, packages, installed, progress);
+    todo = resolve(store, apt_source_of(t), packages, installed, progress);
   }
   auto debs = options.debs_dir ? debs_from_folder(*options.debs_dir, arch, todo)
-                               : debs_from_apt(store, arch, todo, progress);
+                               : debs_from_apt(store, apt_source_of(t), todo, progress);
 
   const fs::path& work = tx.work_dir();
   progress.step("copying " + name + " (hard links)");
   fs::copy(
       tx.final_path(), work,
       fs::copy_options::recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links);
-  Recipe recipe = recipe_for(t.libc);
+  Recipe recipe = recipe_for(t);
   auto label = [&](std::size_t i) { return "extracting " + todo[i] + " into " + name; };
   for (auto& info : unpack_debs(debs, todo, arch, work, recipe, label, progress)) {
     result.added.push_back(info);

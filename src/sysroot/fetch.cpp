@@ -13,12 +13,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <fstream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <system_error>
 
 #include "xstatic/sysroot/apt.hpp"
 #include "xstatic/sysroot/deb.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -31,18 +34,34 @@ std::string missing_hint(const std::string& pkg, const std::string& arch) {
   return "apt-get download " + pkg + ":" + arch + " into that folder, or install without --debs";
 }
 
-// Copies the host's source lists (the same files apt itself reads) into the private state.
-void copy_host_sources(const fs::path& etc) {
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Copies the host's source lists (the same files apt itself reads) into the
+// private state; for another Debian `release` (a glibc floor), writes them
+// turned into that release's suites (release_sources_list / _stanzas).
+void copy_host_sources(const fs::path& etc, const std::string& release) {
   std::error_code ec;
   fs::remove_all(etc, ec);
   fs::create_directories(etc / "sources.list.d");
-  fs::copy_options opt = fs::copy_options::overwrite_existing;
-  if (fs::exists("/etc/apt/sources.list"))
-    fs::copy_file("/etc/apt/sources.list", etc / "sources.list", opt, ec);
+  auto copy = [&](const fs::path& from, const fs::path& to) {
+    if (release.empty()) {
+      fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+      return;
+    }
+    std::string text = read_text(from);
+    std::ofstream(to) << (util::ends_with(from.string(), ".sources") ? release_sources_stanzas(text, release)
+                                                                     : release_sources_list(text, release));
+  };
+  if (fs::exists("/etc/apt/sources.list")) copy("/etc/apt/sources.list", etc / "sources.list");
   for (const auto& e : fs::directory_iterator("/etc/apt/sources.list.d", ec)) {
     auto name = e.path().filename().string();
     if (util::ends_with(name, ".list") || util::ends_with(name, ".sources"))
-      fs::copy_file(e.path(), etc / "sources.list.d" / name, opt, ec);
+      copy(e.path(), etc / "sources.list.d" / name);
   }
 }
 
@@ -151,6 +170,35 @@ Error apt_failure(const std::string& what, const std::string& apt_said, const ut
                Exit::missing);
 }
 
+// A mirror may list a version whose file it lacks (its index newer than its
+// pool: seen here for bullseye-security's arm64 glibc). Then the newest
+// other version apt knows and the mirror has is taken, in place of failing.
+std::optional<Candidate> older_version(const std::vector<std::string>& options, const fs::path& debs,
+                                       const std::string& wanted, const std::string& failed_file) {
+  std::vector<std::string> argv = {"apt-cache"};
+  argv.insert(argv.end(), options.begin(), options.end());
+  argv.insert(argv.end(), {"madison", wanted});
+  util::RunOptions ro;
+  ro.capture_stdout = true;
+  ro.capture_stderr = true;
+  auto madison = util::run(argv, ro);
+  for (auto line : util::split(madison.out, '\n')) {  // "pkg | version | source"
+    auto fields = util::split(line, '|');
+    if (fields.size() < 3) continue;
+    std::string_view v = fields[1];
+    v.remove_prefix(std::min(v.find_first_not_of(' '), v.size()));
+    std::string version(v.substr(0, v.find(' ')));
+    auto uris =
+        parse_print_uris(apt_get(options, {"download", "--print-uris", wanted + "=" + version}, debs).out);
+    if (uris.empty() || uris[0].file == failed_file) continue;
+    std::error_code ec;
+    if (apt_get(options, {"download", wanted + "=" + version}, debs).exit_code == 0 &&
+        fs::file_size(debs / uris[0].file, ec) == uris[0].size && !ec)
+      return uris[0];
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<fs::path> debs_from_folder(const fs::path& dir, const std::string& arch,
@@ -185,37 +233,43 @@ std::vector<fs::path> debs_from_folder(const fs::path& dir, const std::string& a
 
 namespace {
 
-// apt's private state for one architecture in the store, locked while held:
-// its folders, a copy of the host's sources, and the options that point apt at it.
+// apt's private state for one architecture (and Debian release) in the
+// store, locked while held: its folders, the host's sources (or those turned
+// into the release's), and the options that point apt at it.
 struct PrivateApt {
   fs::path dir;
   util::FileLock lock;
   std::vector<std::string> options;
 
-  PrivateApt(const store::Store& store, const std::string& arch, util::Progress& progress)
-      : dir(store.apt_dir() / arch), lock(store.locks_dir() / ("apt-" + arch + ".lock"), [&] {
-          progress.step("waiting for another apt run for " + arch);
-        }) {
+  PrivateApt(const store::Store& store, const AptSource& source, util::Progress& progress)
+      : dir(store.apt_state(source.arch, source.release)),
+        lock(store.locks_dir() / ("apt-" + dir.filename().string() + ".lock"),
+             [&] { progress.step("waiting for another apt run for " + dir.filename().string()); }) {
     for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
       fs::create_directories(dir / sub);
-    copy_host_sources(dir / "etc");
-    options = private_apt_options(dir, arch);
+    copy_host_sources(dir / "etc", source.release);
+    options = private_apt_options(dir, source.arch);
   }
 };
 
 }  // namespace
 
-std::vector<fs::path> debs_from_apt(const store::Store& store, const std::string& arch,
+AptSource apt_source_of(const target::Target& t) {
+  return {std::string(t.row->debian_arch), t.glibc ? std::string(t.glibc->debian) : std::string()};
+}
+
+std::vector<fs::path> debs_from_apt(const store::Store& store, const AptSource& source,
                                     const std::vector<std::string>& packages, util::Progress& progress) {
+  const std::string arch = source.release.empty() ? source.arch : source.arch + " (" + source.release + ")";
   if (!util::find_program("apt-get"))
     throw Error("apt-get is not available to fetch the " + arch + " packages",
                 "download the .deb files elsewhere and pass --debs DIR", Exit::missing);
-  PrivateApt apt(store, arch, progress);
+  PrivateApt apt(store, source, progress);
   const fs::path& dir = apt.dir;
   const auto& options = apt.options;
 
   std::vector<std::string> wanted;
-  for (const auto& p : packages) wanted.push_back(p + ":" + arch);
+  for (const auto& p : packages) wanted.push_back(p + ":" + source.arch);
   std::vector<std::string> print = {"download", "--print-uris"};
   print.insert(print.end(), wanted.begin(), wanted.end());
 
@@ -251,21 +305,29 @@ std::vector<fs::path> debs_from_apt(const store::Store& store, const std::string
     std::vector<std::string> args = {"download"};
     args.insert(args.end(), to_download.begin(), to_download.end());
     auto r = apt_get(options, args, dir / "debs");
-    if (r.exit_code != 0)
-      throw Error("cannot download " + util::join(to_download, " ") + ": " + apt_error(r.err),
-                  "check the network and 'apt-get update', or pass --debs DIR", Exit::missing);
+    for (std::size_t i = 0; r.exit_code != 0 && i < names.size(); ++i) {
+      if (fs::file_size(dir / "debs" / names[i].file, ec) == names[i].size && !ec) continue;
+      auto older = older_version(options, dir / "debs", wanted[i], names[i].file);
+      if (!older)
+        throw Error("cannot download " + util::join(to_download, " ") + ": " + apt_error(r.err),
+                    "check the network and 'apt-get update', or pass --debs DIR", Exit::missing);
+      progress.note("the archive lacks " + names[i].file + " (" + apt_error(r.err) + "): took " +
+                    older->file);
+      names[i] = *older;
+    }
   }
   std::vector<fs::path> out;
   for (const auto& n : names) out.push_back(dir / "debs" / n.file);
   return out;
 }
 
-std::string apt_depends(const store::Store& store, const std::string& arch,
+std::string apt_depends(const store::Store& store, const AptSource& source,
                         const std::vector<std::string>& packages, util::Progress& progress) {
+  const std::string& arch = source.arch;
   if (!util::find_program("apt-cache"))
     throw Error("apt-cache is not available to resolve the " + arch + " packages",
                 "name every package yourself and pass --debs DIR", Exit::missing);
-  PrivateApt apt(store, arch, progress);
+  PrivateApt apt(store, source, progress);
   std::optional<util::RunResult> updated;
   if (!lists_fresh(apt.dir / "lists")) {
     progress.step("updating the package index for " + arch);

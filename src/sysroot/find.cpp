@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "xstatic/sysroot/sdk.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/target/libc.hpp"
 
 namespace xstatic::sysroot {
@@ -56,6 +57,7 @@ std::string install_command(const target::Target& t) {
   }
   std::string cmd = "xstatic sysroot install " + t.go_name();
   if (t.libc != target::default_libc(*t.row)) cmd += " --libc " + std::string(t.libc_name());
+  if (t.glibc) cmd += " --glibc " + std::string(t.glibc->version);
   return cmd;
 }
 

@@ -8,6 +8,7 @@
 #include "unpack.hpp"
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/recipe.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/progress.hpp"
 #include "xstatic/util/strings.hpp"
@@ -62,7 +63,7 @@ void explain_reinstall(const fs::path& dir, const target::Target& t, util::Progr
 
 // upgrade_command() for a listed sysroot ("" when its target is unknown to this xstatic).
 std::string fix_for(const Manifest& m) {
-  auto t = target::try_parse(m.target, target::parse_libc(m.libc));
+  auto t = target_of(m);
   return t ? upgrade_command(m, *t) : std::string();
 }
 
@@ -94,19 +95,27 @@ fs::path install(const store::Store& store, const target::Target& t, const Insta
     explain_reinstall(*found, t, progress);
   }
 
-  Recipe recipe = recipe_for(t.libc);
+  Recipe recipe = recipe_for(t);
   progress.step("resolving " + std::to_string(recipe.packages.size()) + " packages for " + name);
   auto debs = options.debs_dir ? debs_from_folder(*options.debs_dir, arch, recipe.packages)
-                               : debs_from_apt(store, arch, recipe.packages, progress);
+                               : debs_from_apt(store, apt_source_of(t), recipe.packages, progress);
 
-  Manifest m{name,     t.go_name(), std::string(t.libc_name()), arch, std::string(t.triple()),
-             kVersion, {},          recipe_fingerprint(t.libc)};
+  std::string floor(t.glibc ? t.glibc->version : "");
+  Manifest m{name,     t.go_name(), std::string(t.libc_name()),        arch, std::string(t.triple()),
+             kVersion, {},          recipe_fingerprint(t.libc, floor), floor};
   const fs::path& work = tx.work_dir();
   auto label = [&](std::size_t i) {
     return "extracting " + name + " [" + std::to_string(i + 1) + "/" + std::to_string(debs.size()) + "] " +
            recipe.packages[i];
   };
   m.packages = unpack_debs(debs, recipe.packages, arch, work, recipe, label, progress);
+  for (const auto& [from, to] : recipe.links) {
+    std::error_code ec;
+    if (fs::exists(work / from, ec))
+      throw Error("sysroot recipe for " + name + ": " + from + " came with the packages and cannot be a link",
+                  {}, Exit::internal);
+    fs::create_directory_symlink(to, work / from);  // both relative to the sysroot's top (recipe.cpp)
+  }
   write_manifest(m, work / store::kManifestName);
   tx.commit();
   progress.done("installed " + name + " for " + t.go_name() + " in " + seconds_since(start) + ": " +

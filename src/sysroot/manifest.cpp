@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/error.hpp"
 
 namespace xstatic::sysroot {
@@ -42,7 +43,8 @@ std::optional<Manifest> decode(std::string_view json, std::string& why) {
   m.triple = field(*o, "triple", why);
   m.xstatic_version = field(*o, "xstatic_version", why);
   if (auto fp = o->getString("recipe_fingerprint"))
-    m.recipe_fingerprint = fp->str();  // optional: older manifests
+    m.recipe_fingerprint = fp->str();                              // optional: older manifests
+  if (auto floor = o->getString("glibc")) m.glibc = floor->str();  // optional: glibc floors only
   const auto* pkgs = o->getArray("packages");
   if (why.empty() && (!pkgs || pkgs->empty())) why = "no packages";
   for (const auto& v : pkgs&& why.empty() ? *pkgs : llvm::json::Array{}) {
@@ -72,6 +74,7 @@ std::string to_json(const Manifest& m) {
     j.attribute("triple", m.triple);
     j.attribute("xstatic_version", m.xstatic_version);
     if (!m.recipe_fingerprint.empty()) j.attribute("recipe_fingerprint", m.recipe_fingerprint);
+    if (!m.glibc.empty()) j.attribute("glibc", m.glibc);
     j.attributeArray("packages", [&] {
       for (const auto& p : m.packages)
         j.object([&] {
@@ -115,6 +118,16 @@ void write_manifest(const Manifest& m, const std::filesystem::path& file) {
   out << to_json(m);
   out.close();
   if (!out) throw Error("cannot write " + file.string(), "check free space in the store", Exit::internal);
+}
+
+std::optional<target::Target> target_of(const Manifest& m) {
+  auto t = target::try_parse(m.target, target::parse_libc(m.libc));
+  if (!t || m.glibc.empty()) return t;
+  try {
+    return target::with_glibc_floor(*t, m.glibc);
+  } catch (const Error&) {
+    return std::nullopt;  // a floor this xstatic does not know
+  }
 }
 
 }  // namespace xstatic::sysroot

@@ -7,6 +7,7 @@
 
 #include <span>
 
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/embedded.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/strings.hpp"
@@ -83,6 +84,17 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
       if (auto to = rule->getString("to")) lr.to = to->str();
       r.layout.push_back(std::move(lr));
     }
+  if (const auto* links = obj->getObject("links"))
+    for (const auto& [from, to] : *links) {
+      auto target = to.getAsString();
+      // A top-level name to a relative folder inside the sysroot.
+      if (!target || from.str().find_first_of("/.") != std::string::npos || target->contains("..") ||
+          target->starts_with("/"))
+        throw Error(
+            "sysroot recipe " + std::string(origin) + ": links map a top-level name to a folder inside", {},
+            Exit::internal);
+      r.links.emplace_back(from.str(), target->str());
+    }
   if (r.packages.empty() || r.layout.empty())
     throw Error("sysroot recipe " + std::string(origin) + " needs 'packages' and 'layout'", {},
                 Exit::internal);
@@ -91,18 +103,28 @@ Recipe parse_recipe(std::string_view json, std::string_view origin) {
 
 namespace {
 
-std::string_view recipe_text(target::Libc libc) {
-  std::string name = std::string(target::libc_name(libc)) + ".json";
+std::string recipe_file(target::Libc libc, std::string_view glibc_floor) {
+  std::string name(target::libc_name(libc));
+  if (!glibc_floor.empty()) name += "-" + std::string(glibc_floor);
+  return name + ".json";
+}
+
+std::string_view recipe_text(target::Libc libc, std::string_view glibc_floor) {
+  std::string name = recipe_file(libc, glibc_floor);
   std::span<const EmbeddedFile> files(kSysrootRecipes, kSysrootRecipes_count);
   auto text = find_embedded(files, name);
-  if (!text) throw Error("no sysroot recipe for " + std::string(target::libc_name(libc)), {}, Exit::internal);
+  if (!text) throw Error("no sysroot recipe " + name, {}, Exit::internal);
   return *text;
 }
 
 }  // namespace
 
-Recipe recipe_for(target::Libc libc) {
-  return parse_recipe(recipe_text(libc), std::string(target::libc_name(libc)) + ".json");
+Recipe recipe_for(target::Libc libc, std::string_view glibc_floor) {
+  return parse_recipe(recipe_text(libc, glibc_floor), recipe_file(libc, glibc_floor));
+}
+
+Recipe recipe_for(const target::Target& t) {
+  return recipe_for(t.libc, t.glibc ? t.glibc->version : std::string_view());
 }
 
 std::string fingerprint_of(std::string_view recipe_text) {
@@ -111,8 +133,8 @@ std::string fingerprint_of(std::string_view recipe_text) {
   return std::to_string(kLayoutVersion) + ":" + llvm::toHex(digest, /*LowerCase=*/true);
 }
 
-std::string recipe_fingerprint(target::Libc libc) {
-  return fingerprint_of(recipe_text(libc));
+std::string recipe_fingerprint(target::Libc libc, std::string_view glibc_floor) {
+  return fingerprint_of(recipe_text(libc, glibc_floor));
 }
 
 }  // namespace xstatic::sysroot

@@ -83,7 +83,7 @@ FileDigests read_index(const fs::path& file, const std::optional<std::string>& t
 // The target a manifest names, checked against the folder it came in.
 target::Target check_manifest(const Manifest& m, const std::string& top, const fs::path& file) {
   auto libc = target::parse_libc(m.libc);
-  auto t = target::try_parse(m.target, libc);
+  auto t = target_of(m);
   if (!t || !libc || store::sysroot_name(*t) != m.name || m.name != top ||
       m.debian_arch != t->row->debian_arch)
     throw Error(

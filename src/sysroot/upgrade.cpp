@@ -8,6 +8,7 @@
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/sysroot/recipe.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -17,13 +18,15 @@ bool is_current(const Manifest& m) {
   auto libc = target::parse_libc(m.libc);
   if (!libc || m.recipe_fingerprint.empty()) return false;
   if (!has_recipe(*libc)) return false;
-  return m.recipe_fingerprint == recipe_fingerprint(*libc);
+  if (!m.glibc.empty() && !target::find_glibc_release(m.glibc)) return false;
+  return m.recipe_fingerprint == recipe_fingerprint(*libc, m.glibc);
 }
 
 std::vector<std::string> added_packages(const Manifest& m) {
   auto libc = target::parse_libc(m.libc);
   if (!libc || !has_recipe(*libc)) return {};
-  auto base = recipe_for(*libc).packages;
+  if (!m.glibc.empty() && !target::find_glibc_release(m.glibc)) return {};
+  auto base = recipe_for(*libc, m.glibc).packages;
   std::vector<std::string> out;
   for (const auto& p : m.packages)
     if (std::find(base.begin(), base.end(), p.name) == base.end()) out.push_back(p.name);
@@ -34,6 +37,7 @@ std::string upgrade_command(const Manifest& m, const target::Target& t) {
   auto added = added_packages(m);
   if (added.empty()) return install_command(t);
   std::string libc = t.libc != target::default_libc(*t.row) ? " --libc " + std::string(t.libc_name()) : "";
+  if (t.glibc) libc += " --glibc " + std::string(t.glibc->version);
   return "xstatic sysroot remove " + t.go_name() + libc + " && xstatic sysroot add " + t.go_name() + libc +
          " " + util::join(added, " ");
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/target/libc.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/strings.hpp"
@@ -200,25 +201,12 @@ std::string_view Target::libc_name() const {
 }
 
 std::string Target::describe() const {
-  return go_name() + " (" + std::string(libc_name()) + ")";
+  std::string floor = glibc ? " " + std::string(glibc->version) : "";
+  return go_name() + " (" + std::string(libc_name()) + floor + ")";
 }
 
 std::string_view libc_name(Libc libc) {
   return libc_info(libc).name;
-}
-
-std::string_view format_name(ObjectFormat format) {
-  switch (format) {
-    case ObjectFormat::elf:
-      return "elf";
-    case ObjectFormat::macho:
-      return "macho";
-    case ObjectFormat::coff:
-      return "pe";
-    case ObjectFormat::wasm:
-      return "wasm";
-  }
-  return "?";
 }
 
 std::optional<Libc> parse_libc(std::string_view name) {
@@ -256,12 +244,22 @@ Environment Environment::from_process() {
 }
 
 Target parse(std::string_view spec, std::optional<Libc> libc) {
+  // zig's "x86_64-linux-gnu.2.31": the triple, then its glibc floor.
+  if (auto floored = split_glibc_suffix(spec))
+    return with_glibc_floor(parse(floored->spec, libc), floored->version);
   Failure why;
   if (auto t = parse_or_why(spec, libc, why)) return *t;
   throw Error(why.unknown ? unknown_target_message(spec) : why.what, why.hint);
 }
 
 std::optional<Target> try_parse(std::string_view spec, std::optional<Libc> libc) {
+  if (split_glibc_suffix(spec)) {
+    try {
+      return parse(spec, libc);
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  }
   Failure why;
   return parse_or_why(spec, libc, why);
 }

@@ -37,6 +37,7 @@ TEST_CASE("the own-option table is sorted and every option is an unknown to clan
                      : o.id == OwnId::strip         ? "none"
                      : o.id == OwnId::malloc        ? "auto"
                      : o.id == OwnId::libc_routines ? "musl"
+                     : o.id == OwnId::link          ? "libc-dynamic"
                                                     : "linux/arm64");
     CHECK(parse(args).clang_args.empty());
   }
@@ -197,4 +198,13 @@ TEST_CASE("a response file that is not a regular file is refused, never read") {
   CHECK_THROWS_AS(expand_response_files({"@" + (dir / "outer.rsp").string()}), Error);
   CHECK_THROWS_AS(expand_response_files({"@/dev/zero"}), Error);
   fs::remove_all(dir);
+}
+
+TEST_CASE("--glibc and --link are ours") {
+  auto inv = parse({"--glibc", "2.31", "--link=libc-dynamic", "a.c"});
+  CHECK(inv.own.glibc == "2.31");
+  CHECK(inv.own.link == LinkMode::libc_dynamic);
+  CHECK(inv.clang_args == std::vector<std::string>{"a.c"});
+  CHECK(parse({"a.c"}).own.link == LinkMode::full_static);
+  CHECK_THROWS_AS(parse({"--link=dynamic", "a.c"}), xstatic::Error);
 }

@@ -305,3 +305,16 @@ TEST_CASE("packages: headers on every call, -L on links, the closure after the u
   CHECK(user < closure);
   CHECK(link.find("-isystem /st/pkg/arm64-musl/curl/include") < user);
 }
+
+TEST_CASE("--link=libc-dynamic: no -static, static gcc runtime, user libraries static, glibc's dynamic") {
+  auto p = plan_for("x86_64-linux-gnu.2.31");
+  std::string c = cmd({"--link=libc-dynamic", "a.c", "-lz", "-lm", "-rdynamic", "-o", "app"}, p);
+  CHECK(c.find(" -static ") == std::string::npos);
+  CHECK(c.find(" -static-libgcc ") != std::string::npos);
+  CHECK(c.find("-static-libstdc++") == std::string::npos);  // C
+  CHECK(c.find(" -Wl,-Bstatic a.c -lz -Wl,-Bdynamic -lm -Wl,-Bstatic -rdynamic -o app -Wl,-Bdynamic") !=
+        std::string::npos);
+  p.language = Language::cxx;
+  CHECK(cmd({"--link=libc-dynamic", "a.cc"}, p).find(" -static-libstdc++ ") != std::string::npos);
+  CHECK(cmd({"--link=libc-dynamic", "-c", "a.c"}, p).find("Bstatic") == std::string::npos);
+}

@@ -21,7 +21,8 @@ TEST_CASE("a manifest round-trips through JSON") {
              "aarch64-linux-musl",
              "0.1.0",
              {{"musl-dev", "1.2.3-1", "arm64", "55c2"}},
-             recipe_fingerprint(target::Libc::musl)};
+             recipe_fingerprint(target::Libc::musl),
+             ""};
   Manifest back = parse_manifest(to_json(m), "test");
   CHECK(to_json(back) == to_json(m));
   CHECK(back.packages.at(0).name == "musl-dev");
@@ -44,7 +45,7 @@ TEST_CASE("a manifest from before fingerprints reads as outdated, one of another
 }
 
 TEST_CASE("packages added with 'sysroot add' are told apart, and the update command re-adds them") {
-  Manifest m{"amd64-glibc", "linux/amd64", "glibc", "amd64", "x86_64-linux-gnu", "0.1.0", {}, "1:old"};
+  Manifest m{"amd64-glibc", "linux/amd64", "glibc", "amd64", "x86_64-linux-gnu", "0.1.0", {}, "1:old", ""};
   for (const auto& p : recipe_for(target::Libc::glibc).packages)
     m.packages.push_back({p, "1", "amd64", "ab"});
   auto t = target::parse("linux/amd64", target::Libc::glibc);
@@ -75,6 +76,7 @@ TEST_CASE("try_read_manifest: nullopt for a missing or damaged manifest, the man
              "aarch64-linux-musl",
              "0.1.0",
              {{"musl-dev", "1.2.3-1", "arm64", "55c2"}},
+             "",
              ""};
   write_manifest(m, file);
   auto back = try_read_manifest(file);
@@ -88,4 +90,25 @@ TEST_CASE("a manifest missing a package field names that field") {
       "triple":"x","xstatic_version":"1","packages":[{"name":"musl-dev","version":"1"}]})",
                                       "/s/manifest.json"),
                        doctest::Contains("missing 'architecture'"), Error);
+}
+
+TEST_CASE("a floor sysroot's manifest keeps its floor, and names its target back") {
+  Manifest m{"amd64-glibc-2.31",
+             "linux/amd64",
+             "glibc",
+             "amd64",
+             "x86_64-linux-gnu",
+             "0.1.0",
+             {},
+             recipe_fingerprint(target::Libc::glibc, "2.31"),
+             "2.31"};
+  m.packages.push_back({"libc6-dev", "2.31-13", "amd64", "aa"});
+  Manifest back = parse_manifest(to_json(m), "test");
+  CHECK(back.glibc == "2.31");
+  auto t = target_of(back);
+  REQUIRE(t.has_value());
+  CHECK(t->describe() == "linux/amd64 (glibc 2.31)");
+  CHECK(is_current(back));
+  CHECK(added_packages(back).empty());
+  CHECK(recipe_for(*t).packages != recipe_for(target::Libc::glibc).packages);  // bullseye's gcc 10
 }

@@ -34,7 +34,9 @@ enum class OwnId : std::uint8_t {
   help,
   launcher,
   print_fingerprint,
-  libc_routines
+  libc_routines,
+  glibc,
+  link
 };
 
 struct OwnOption {
@@ -54,19 +56,27 @@ enum class Strip : std::uint8_t {
   all,        // -s even with -g
 };
 
+// How an executable links (--link).
+enum class LinkMode : std::uint8_t {
+  full_static,   // everything static (the default)
+  libc_dynamic,  // glibc (libc, libm, libpthread, libdl, librt, the loader) dynamic, everything else static
+};
+
 // What the user asked of xstatic itself.
 struct OwnOptions {
   std::optional<std::string> target;       // --target X, --target=X, -target X (clang's spelling too)
   std::optional<target::Libc> libc;        // --libc musl|glibc
   std::optional<runtimes::Malloc> malloc;  // --malloc auto|musl|mimalloc (else XSTATIC_MALLOC, else auto)
   std::optional<runtimes::LibcRoutines>
-      libc_routines;               // --libc-routines xstatic|musl (else XSTATIC_LIBC_ROUTINES, else xstatic)
-  bool pie = false;                // --pie (or the user's own -static-pie): link -static-pie
-  Strip strip = Strip::automatic;  // --strip=none|debug|all
-  bool no_verify = false;          // --no-verify: skip the post-link check
-  bool print_command = false;      // --print-command: show the clang command on stderr
-  bool auto_install = false;       // --auto-install: install a missing sysroot on the spot
-  bool help = false;               // --xstatic-help
+      libc_routines;  // --libc-routines xstatic|musl (else XSTATIC_LIBC_ROUTINES, else xstatic)
+  std::optional<std::string> glibc;       // --glibc 2.31: the glibc floor (implies --libc glibc)
+  LinkMode link = LinkMode::full_static;  // --link=static|libc-dynamic
+  bool pie = false;                       // --pie (or the user's own -static-pie): link -static-pie
+  Strip strip = Strip::automatic;         // --strip=none|debug|all
+  bool no_verify = false;                 // --no-verify: skip the post-link check
+  bool print_command = false;             // --print-command: show the clang command on stderr
+  bool auto_install = false;              // --auto-install: install a missing sysroot on the spot
+  bool help = false;                      // --xstatic-help
   std::optional<std::string> launcher;  // --launcher ccache|sccache|distcc|icecc|none (else XSTATIC_LAUNCHER)
   bool print_fingerprint =
       false;  // --print-fingerprint: print the compiler's identity (xstatic/driver/fingerprint.hpp)

@@ -52,6 +52,13 @@ inline constexpr const char* kWasiBuiltins = "libclang_rt.builtins-wasm32.a";
 // True when C++ for this target needs the libc++ runtimes xstatic builds.
 bool needs_cxx_runtimes(Language language, const target::Target& t);
 
+// True for --link=libc-dynamic: glibc's libraries and loader dynamic, the
+// rest static (no -static; -static-libgcc, -static-libstdc++, and the user's
+// libraries between -Wl,-Bstatic and -Wl,-Bdynamic, glibc's own -lm, -ldl,
+// -lpthread, -lrt, ... left dynamic). The post-link check then applies the
+// floor (verify --max-glibc) instead of "static".
+bool libc_dynamic(const Invocation& inv);
+
 // True when the call may run the linker or report on it: a link, or a call
 // with no input (-Wl,--version, -v, -print-prog-name=ld). Such calls name lld.
 bool may_link(const Invocation& inv);

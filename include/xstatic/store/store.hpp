@@ -4,11 +4,13 @@
 //
 //   $XSTATIC_HOME (default $XDG_DATA_HOME/xstatic, else ~/.local/share/xstatic)
 //     sysroots/<debian-arch>-<libc>/  sysroots_dir()    one finished sysroot each, with manifest.json
+//                                                       (a glibc floor: <debian-arch>-glibc-<version>/)
 //     sdks/MacOSX<version>.sdk/       sdks_dir()        imported macOS SDKs (xstatic/sysroot/sdk.hpp)
 //     runtimes/...                    runtimes_dir()    libc++ and mimalloc builds (xstatic/runtimes)
 //     src/                            sources_dir()     the sources those runtimes are built from
 //     pkg/<debian-arch>-<libc>/<name>/ packages_path()  libraries built by `xstatic pkg` (xstatic/pkg)
 //     apt/<debian-arch>/, apt/source/ apt_dir()         apt's private state (lists, cache)
+//     apt/<debian-arch>-<release>/    apt_state()       the same for another Debian release (a glibc floor)
 //     locks/                          locks_dir()       one lock file per sysroot, runtime, download
 //     logs/                           logs_dir()        logs of failed runtime builds (libc++, mimalloc)
 //     cache/clang/                    clang_cache_dir() clang's major version per binary (toolchain)
@@ -54,6 +56,11 @@ class Store {
   fs::path sources_dir() const { return root_ / "src"; }
   fs::path packages_dir() const { return root_ / "pkg"; }
   fs::path apt_dir() const { return root_ / "apt"; }
+  // apt's private state for a Debian architecture: the host's sources when
+  // `release` is empty, else the same archives' suites of that release.
+  fs::path apt_state(std::string_view arch, std::string_view release = {}) const {
+    return apt_dir() / (std::string(arch) + (release.empty() ? "" : "-" + std::string(release)));
+  }
   fs::path locks_dir() const { return root_ / "locks"; }
   fs::path logs_dir() const { return root_ / "logs"; }
   fs::path clang_cache_dir() const { return root_ / "cache" / "clang"; }

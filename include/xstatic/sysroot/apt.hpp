@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace xstatic::sysroot {
@@ -16,5 +17,13 @@ namespace xstatic::sysroot {
 // apt considers when given; source packages need none.
 std::vector<std::string> private_apt_options(const std::filesystem::path& state,
                                              const std::string& arch = {});
+
+// The host's sources turned into another Debian release's (a glibc floor's,
+// src/sysroot/release_sources.cpp): the same archives, components and
+// keyring, with the suites of a Debian release renamed ("bookworm-security"
+// -> "bullseye-security"); entries of no Debian release are dropped.
+// One-line format (sources.list) and deb822 (*.sources).
+std::string release_sources_list(std::string_view text, std::string_view release);
+std::string release_sources_stanzas(std::string_view text, std::string_view release);
 
 }  // namespace xstatic::sysroot

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "xstatic/sysroot/deb.hpp"
+#include "xstatic/target/target.hpp"
 
 namespace xstatic::sysroot {
 
@@ -23,6 +24,7 @@ struct Manifest {
   // recipe_fingerprint() of the recipe it was built from; "" when unknown
   // (written by an xstatic older than fingerprints, which counts as outdated).
   std::string recipe_fingerprint;
+  std::string glibc;  // a glibc floor's version ("2.31"); "" for the default release's sysroot
 };
 
 std::string to_json(const Manifest& m);
@@ -32,5 +34,8 @@ Manifest read_manifest(const std::filesystem::path& file);
 // The same where a missing or damaged manifest is expected (listing a store): nullopt.
 std::optional<Manifest> try_read_manifest(const std::filesystem::path& file);
 void write_manifest(const Manifest& m, const std::filesystem::path& file);
+// The target a manifest was installed for, its glibc floor included; nullopt
+// when this xstatic does not know it.
+std::optional<target::Target> target_of(const Manifest& m);
 
 }  // namespace xstatic::sysroot

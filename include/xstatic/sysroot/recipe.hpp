@@ -27,6 +27,11 @@ struct Recipe {
   std::string libc;                   // "musl", "glibc"
   std::vector<std::string> packages;  // Debian package names, in extraction order (later wins)
   std::vector<LayoutRule> layout;
+  // Symbolic links made in the sysroot after extraction ("lib" -> "usr/lib"):
+  // a /usr-merged release (trixie) ships its libraries under usr/ only, while
+  // its linker scripts (libc.so) name /lib/<triple>/libc.so.6, which lld
+  // looks for inside the sysroot.
+  std::vector<std::pair<std::string, std::string>> links;
 
   // Where a package member (a relative path without "./") goes in the
   // sysroot, or nullopt when it is not part of the sysroot.
@@ -36,8 +41,12 @@ struct Recipe {
 // Parses a recipe; throws xstatic::Error (Exit::internal) naming `origin` when malformed.
 Recipe parse_recipe(std::string_view json, std::string_view origin);
 
-// The built-in recipe for a libc that xstatic provisions (musl, glibc).
-Recipe recipe_for(target::Libc libc);
+// The built-in recipe for a libc that xstatic provisions (musl, glibc), or
+// for a glibc floor ("2.31": sysroots/glibc-2.31.json, that Debian release's
+// packages; "" for the default release's, sysroots/glibc.json).
+Recipe recipe_for(target::Libc libc, std::string_view glibc_floor = {});
+// The recipe of a target's sysroot (its floor's for a floored glibc target).
+Recipe recipe_for(const target::Target& t);
 
 // Bumped when install lays files out differently for the same recipe text
 // (a change in the code, not in sysroots/*.json), so that such sysroots are
@@ -47,7 +56,7 @@ inline constexpr int kLayoutVersion = 1;
 // "<kLayoutVersion>:<sha256 of the recipe text>": what a manifest records so
 // that `sysroot install` can tell a sysroot made by an older recipe.
 std::string fingerprint_of(std::string_view recipe_text);
-// The fingerprint of the built-in recipe for `libc`.
-std::string recipe_fingerprint(target::Libc libc);
+// The fingerprint of the built-in recipe for `libc` (and its floor).
+std::string recipe_fingerprint(target::Libc libc, std::string_view glibc_floor = {});
 
 }  // namespace xstatic::sysroot

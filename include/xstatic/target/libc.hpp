@@ -43,6 +43,8 @@ struct LibcInfo {
   std::string_view interpreter;  // a dynamic loader of it has this in its path ("ld-musl"; "": none)
   std::string_view shared_libc;  // the shared C library a dynamic program of it needs ("libc.so.6"; "")
   bool static_hazards;           // a static link can pull in NSS and dlopen: lld is asked why
+  bool release_floors;           // its version floors are Debian releases (--glibc 2.31; glibc_floor.hpp)
+  bool libc_dynamic;             // --link=libc-dynamic: it stays dynamic, everything else is static
   std::string_view linker;       // lld's flavour for it: "ld.lld", "ld64.lld", "wasm-ld"
   std::string_view default_output;  // what clang writes without -o: "a.out", "a.exe", "a.wasm"
   LinkFlags link;

@@ -46,15 +46,21 @@ struct Row {
 // The whole table, in a stable order (OS, then arch, then variant).
 std::span<const Row> table();
 
-// A row and the libc chosen for it.
+struct GlibcRelease;  // xstatic/target/glibc_floor.hpp
+
+// A row and the libc chosen for it (and, for glibc, its floor).
 struct Target {
   const Row* row = nullptr;
   Libc libc = Libc::musl;
+  // A glibc floor other than the default sysroot's (bullseye's 2.31); nullptr
+  // for the default release and for other libcs (xstatic/target/glibc_floor.hpp).
+  const GlibcRelease* glibc = nullptr;
 
   std::string go_name() const;         // "linux/arm64", "linux/arm/v7", "linux/amd64/v3"
   std::string_view triple() const;     // the LLVM triple for this libc
   std::string_view libc_name() const;  // "musl", "glibc", ...
-  std::string describe() const;        // "linux/arm64 (musl)": how messages name a target
+  std::string describe()
+      const;  // "linux/arm64 (musl)", "linux/amd64 (glibc 2.31)": how messages name a target
   bool operator==(const Target& other) const = default;
 };
 
