@@ -225,6 +225,9 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
       inv.mode == Mode::link && traits.static_flag ? without_export_dynamic(inv.clang_args) : inv.clang_args;
   for (const auto& arg : kept)
     if (!is_dropped(arg, plan.target)) cmd.push_back(arg);
+  // -Xlinker, not a plain input: a -x LANG of the user's would make clang
+  // compile it, and -Wl, would split a path holding a comma.
+  if (plan.sbom_object) cmd.insert(cmd.end(), {"-Xlinker", *plan.sbom_object});
   if (full_link) cmd.insert(cmd.end(), plan.package_libs.begin(), plan.package_libs.end());
   if ((plan.allocator || plan.libc_routines) && inv.mode == Mode::link) {
     // A -x LANG of the user's applies to every input after it: without -x none

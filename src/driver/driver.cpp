@@ -18,11 +18,13 @@
 #include <sstream>
 #include <system_error>
 
+#include "link_files.hpp"
 #include "xstatic/driver/args.hpp"
 #include "xstatic/driver/fingerprint.hpp"
 #include "xstatic/driver/glibc.hpp"
 #include "xstatic/driver/launcher.hpp"
 #include "xstatic/driver/link_record.hpp"
+#include "xstatic/driver/sbom.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/libc_routines.hpp"
@@ -115,6 +117,7 @@ void choose_allocator(const store::Store& store, const Invocation& inv, runtimes
   plan.allocator_forced = forced;
   if (auto found = runtimes::find_mimalloc(store, t, plan.clang.major)) {
     plan.allocator = found->archive;
+    plan.allocator_version = found->version;
     return;
   }
   std::string build_cmd = "xstatic runtimes build " + t.go_name() + " --runtime mimalloc";
@@ -139,7 +142,9 @@ void choose_allocator(const store::Store& store, const Invocation& inv, runtimes
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
   try {
-    plan.allocator = runtimes::build_mimalloc(store, t, progress, options).archive;
+    auto built = runtimes::build_mimalloc(store, t, progress, options);
+    plan.allocator = built.archive;
+    plan.allocator_version = built.version;
   } catch (const Error& e) {
     if (forced) throw;
     progress.warning("linking musl's own malloc (slower with threads): " + std::string(e.what()) +
@@ -170,6 +175,7 @@ void choose_libc_routines(const store::Store& store, const Invocation& inv, runt
   if (inv.no_default_libs || inv.other_linker || runtimes::libc_routines_for(t).empty()) return;
   if (auto found = runtimes::find_libc_routines(store, t, plan.clang.major)) {
     plan.libc_routines = found->archive;
+    plan.libc_routines_version = found->version;
     return;
   }
   if (!auto_build_allowed()) {
@@ -180,7 +186,9 @@ void choose_libc_routines(const store::Store& store, const Invocation& inv, runt
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
   try {
-    plan.libc_routines = runtimes::build_libc_routines(store, t, progress, options).archive;
+    auto built = runtimes::build_libc_routines(store, t, progress, options);
+    plan.libc_routines = built.archive;
+    plan.libc_routines_version = built.version;
   } catch (const Error& e) {
     progress.warning("linking musl's own strlen and qsort (slower): " + std::string(e.what()) +
                      (e.hint().empty() ? "" : "\n  fix: " + e.hint()));
@@ -258,41 +266,6 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
       Exit::failed);
 }
 
-// A temporary file for lld's --why-extract report, on static glibc links
-// made by lld (see xstatic/driver/glibc.hpp).
-// Also on every ELF link when a link record is asked for (xstatic/driver/link_record.hpp).
-std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t) {
-  if (inv.mode != Mode::link || inv.other_linker) return std::nullopt;
-  bool record = t.row->format == target::ObjectFormat::elf && link_record_dir();
-  if (!target::libc_info(t.libc).static_hazards && !record) return std::nullopt;
-  std::string tmpl = util::getenv_nonempty("TMPDIR").value_or("/tmp") + "/xstatic-why-XXXXXX";
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) return std::nullopt;  // only the warning is lost
-  ::close(fd);
-  return tmpl;
-}
-
-// lld's report (empty when none was asked for); removes its file.
-std::string take_why_extract(const Plan& plan) {
-  if (!plan.why_extract) return {};
-  std::stringstream text;
-  text << std::ifstream(*plan.why_extract).rdbuf();
-  ::unlink(plan.why_extract->c_str());
-  return text.str();
-}
-
-// The release's record of what this link took from archives (link_record.hpp).
-void record_link(const Invocation& inv, const Plan& plan, std::string_view report) {
-  namespace fs = std::filesystem;
-  auto dir = link_record_dir();
-  if (!dir || !plan.why_extract) return;
-  std::error_code ec;
-  fs::path cwd = fs::current_path(ec);
-  fs::path output = fs::path(output_of(inv, plan.target));
-  if (!fs::is_regular_file(output, ec)) return;  // -o /dev/null: a probe
-  write_link_record(*dir, {fs::absolute(output, ec).lexically_normal(), extracted_archives(report, cwd)});
-}
-
 // After a failed link only (never on the compile path): a sysroot made by an
 // older recipe may lack files the link needs (musl's crtbeginS.o for -shared
 // and -pie), which clang reports as "cannot open ..." with no reason given.
@@ -353,10 +326,11 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   try {
     result = util::run(cmd, options);
   } catch (const Error&) {
-    if (plan.why_extract) ::unlink(plan.why_extract->c_str());
+    remove_link_temporaries(plan);
     throw;
   }
   std::string report = take_why_extract(plan);
+  if (plan.sbom_object) ::unlink(plan.sbom_object->c_str());
   if (result.exit_code != 0) {
     note_outdated_sysroot(plan, progress);
     note_wasi_exceptions(plan, result.err, progress);
@@ -435,12 +409,15 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (inv.inputs > 0 && plan.sysroot) {
     auto packages = sysroot::installed_packages(store, t);
     for (const auto& p : packages) plan.packages.push_back(p.root);
-    if ((inv.mode == Mode::link || inv.mode == Mode::shared) && !inv.no_default_libs)
-      plan.package_libs = sysroot::closure_flags(packages, inv.libraries, inv.input_files);
+    if ((inv.mode == Mode::link || inv.mode == Mode::shared) && !inv.no_default_libs) {
+      plan.linked_packages = sysroot::closure(packages, inv.libraries, inv.input_files);
+      plan.package_libs = sysroot::closure_flags(plan.linked_packages);
+    }
   }
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);
+    plan.sbom_object = write_sbom_object(inv, plan);
   }
 
   auto cmd = build_command(inv, plan);
