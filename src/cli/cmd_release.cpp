@@ -18,6 +18,7 @@ struct ReleaseArgs {
   bool snapshot = false;
   bool json = false;
   int jobs = 0;
+  int parallel_targets = 1;
 };
 
 void run_release_cmd(const ReleaseArgs& args) {
@@ -29,6 +30,7 @@ void run_release_cmd(const ReleaseArgs& args) {
   if (!args.build_dir.empty()) options.build_root = args.build_dir;
   options.snapshot = args.snapshot;
   options.jobs = args.jobs;
+  options.parallel_targets = args.parallel_targets;
   options.xstatic_exe = integrate::self_executable();
   if (!globals().quiet)
     options.progress = [](const std::string& line) {
@@ -55,6 +57,9 @@ void add_release(CLI::App& app) {
   cmd->add_flag("--snapshot", args->snapshot, "Untagged work: version <last tag>-SNAPSHOT-<commit>");
   cmd->add_option("-j,--jobs", args->jobs, "Parallel jobs inside each build (default: the number of CPUs)")
       ->check(CLI::Range(0, 4096));
+  cmd->add_option("--parallel-targets", args->parallel_targets,
+                  "Targets built at once (default 1); the archives are the same bytes as one at a time")
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--json", args->json, "Print the summary as JSON");
   cmd->footer(
       "Examples:\n"

@@ -42,6 +42,7 @@ constexpr OwnOption kOwnOptions[] = {
   {"--libc-routines", OwnId::libc_routines, "xstatic|musl", "strlen and qsort of a musl link (default xstatic: faster ones of xstatic's; also XSTATIC_LIBC_ROUTINES)"},
   {"--link",          OwnId::link,          "static|libc-dynamic", "static (default), or libc-dynamic: glibc dynamic, everything else static, checked against the floor"},
   {"--malloc",        OwnId::malloc,        "auto|musl|mimalloc", "Allocator of a musl link (default auto: mimalloc when the program allocates; also XSTATIC_MALLOC)"},
+  {"--no-sbom",       OwnId::no_sbom,       "",         "Embed no SBOM note in a linked ELF file (also XSTATIC_NO_SBOM=1)"},
   {"--no-verify",     OwnId::no_verify,     "",         "Skip the check that a linked file is static and of the target (also XSTATIC_NO_VERIFY=1)"},
   {"--pie",           OwnId::pie,           "",         "Link a static position-independent executable (-static-pie)"},
   {"--print-command", OwnId::print_command, "",         "Print the clang command on stderr before running it (also XSTATIC_VERBOSE=1)"},
@@ -120,6 +121,9 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
     case OwnId::no_verify:
       own.no_verify = true;
       break;
+    case OwnId::no_sbom:
+      own.no_sbom = true;
+      break;
     case OwnId::print_command:
       own.print_command = true;
       break;
@@ -154,6 +158,8 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
     inv.input_files.emplace_back(a.getValue());
   } else if (o.matches(opts::OPT_l)) {
     inv.libraries.emplace_back(a.getValue());
+  } else if (o.matches(opts::OPT_L)) {
+    inv.library_dirs.emplace_back(a.getValue());
   } else if (o.matches(opts::OPT__DASH_DASH)) {
     inv.inputs += a.getNumValues();  // "--": the rest are inputs
     for (const char* v : a.getValues()) inv.input_files.emplace_back(v);

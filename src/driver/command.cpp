@@ -255,6 +255,9 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
                   ? without_export_dynamic(inv.clang_args)
                   : inv.clang_args;
   std::erase_if(kept, [&](const std::string& arg) { return is_dropped(arg, plan.target); });
+  // -Xlinker, not a plain input: a -x LANG of the user's would make clang
+  // compile it, and -Wl, would split a path holding a comma.
+  if (plan.sbom_object) kept.insert(kept.end(), {"-Xlinker", *plan.sbom_object});
   if (full_link) kept.insert(kept.end(), plan.package_libs.begin(), plan.package_libs.end());
   if (libc_dynamic(inv) && inv.mode == Mode::link)
     add_libc_dynamic_args(cmd, kept);

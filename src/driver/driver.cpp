@@ -24,6 +24,7 @@
 #include "xstatic/driver/glibc.hpp"
 #include "xstatic/driver/launcher.hpp"
 #include "xstatic/driver/link_record.hpp"
+#include "xstatic/driver/sbom.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/libc_routines.hpp"
@@ -117,6 +118,7 @@ void choose_allocator(const store::Store& store, const Invocation& inv, runtimes
   plan.allocator_forced = forced;
   if (auto found = runtimes::find_mimalloc(store, t, plan.clang.major)) {
     plan.allocator = found->archive;
+    plan.allocator_version = found->version;
     return;
   }
   std::string build_cmd = "xstatic runtimes build " + t.go_name() + " --runtime mimalloc";
@@ -141,7 +143,9 @@ void choose_allocator(const store::Store& store, const Invocation& inv, runtimes
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
   try {
-    plan.allocator = runtimes::build_mimalloc(store, t, progress, options).archive;
+    auto built = runtimes::build_mimalloc(store, t, progress, options);
+    plan.allocator = built.archive;
+    plan.allocator_version = built.version;
   } catch (const Error& e) {
     if (forced) throw;
     progress.warning("linking musl's own malloc (slower with threads): " + std::string(e.what()) +
@@ -172,6 +176,7 @@ void choose_libc_routines(const store::Store& store, const Invocation& inv, runt
   if (inv.no_default_libs || inv.other_linker || runtimes::libc_routines_for(t).empty()) return;
   if (auto found = runtimes::find_libc_routines(store, t, plan.clang.major)) {
     plan.libc_routines = found->archive;
+    plan.libc_routines_version = found->version;
     return;
   }
   if (!auto_build_allowed()) {
@@ -182,7 +187,9 @@ void choose_libc_routines(const store::Store& store, const Invocation& inv, runt
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
   try {
-    plan.libc_routines = runtimes::build_libc_routines(store, t, progress, options).archive;
+    auto built = runtimes::build_libc_routines(store, t, progress, options);
+    plan.libc_routines = built.archive;
+    plan.libc_routines_version = built.version;
   } catch (const Error& e) {
     progress.warning("linking musl's own strlen and qsort (slower): " + std::string(e.what()) +
                      (e.hint().empty() ? "" : "\n  fix: " + e.hint()));
@@ -230,24 +237,6 @@ std::optional<std::string> ld_path_override(const toolchain::Clang& clang, const
   throw Error("ld.lld not found (beside " + clang.real_path + " or on PATH)", hint, Exit::missing);
 }
 
-// WASI lacks two things C++ programs reach for (docs/wasm.md): exceptions
-// (Debian's libc++ for wasm32 is built without them) and threads
-// (wasm32-wasip1 has none). Said once per call, only when the user asks for them.
-void warn_wasi_limits(const Invocation& inv, const target::Target& t, util::Progress& progress) {
-  const auto& libc = target::libc_info(t.libc);
-  if (libc.cxx_exceptions && libc.threads) return;
-  auto has = [&](std::string_view flag) {
-    return std::find(inv.clang_args.begin(), inv.clang_args.end(), flag) != inv.clang_args.end();
-  };
-  if (!libc.cxx_exceptions && (has("-fexceptions") || has("-fcxx-exceptions")))
-    progress.warning(t.go_name() +
-                     " has no C++ exceptions (WASI's libc++ is built without them): a program that throws "
-                     "fails to link (undefined __cxa_throw); drop -fexceptions");
-  if (!libc.threads && (has("-pthread") || has("-lpthread") || has("-fopenmp")))
-    progress.warning(t.go_name() +
-                     " has no threads (wasm32-wasip1): std::thread and pthread_create are not there");
-}
-
 // --target (or argv[0], GOOS/GOARCH, the host), --libc, and --glibc: a floor
 // without --libc means glibc unless the target's spelling names its libc (a
 // triple), which with_glibc_floor then checks. --link=libc-dynamic needs a
@@ -289,10 +278,11 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   try {
     result = util::run(cmd, options);
   } catch (const Error&) {
-    if (plan.why_extract) ::unlink(plan.why_extract->c_str());
+    remove_link_temporaries(plan);
     throw;
   }
   std::string report = take_why_extract(plan);
+  if (plan.sbom_object) ::unlink(plan.sbom_object->c_str());
   if (result.exit_code != 0) {
     note_outdated_sysroot(plan, progress);
     note_wasi_exceptions(plan, result.err, progress);
@@ -369,12 +359,15 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   if (inv.inputs > 0 && plan.sysroot) {
     auto packages = sysroot::installed_packages(store, t);
     for (const auto& p : packages) plan.packages.push_back(p.root);
-    if ((inv.mode == Mode::link || inv.mode == Mode::shared) && !inv.no_default_libs)
-      plan.package_libs = sysroot::closure_flags(packages, inv.libraries, inv.input_files);
+    if ((inv.mode == Mode::link || inv.mode == Mode::shared) && !inv.no_default_libs) {
+      plan.linked_packages = sysroot::closure(packages, inv.libraries, inv.input_files);
+      plan.package_libs = sysroot::closure_flags(plan.linked_packages);
+    }
   }
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);
+    plan.sbom_object = write_sbom_object(inv, plan);
   }
 
   auto cmd = build_command(inv, plan);

@@ -110,6 +110,11 @@ void record_link(const Invocation& inv, const Plan& plan, std::string_view repor
   write_link_record(*dir, {fs::absolute(output, ec).lexically_normal(), extracted_archives(report, cwd)});
 }
 
+void remove_link_temporaries(const Plan& plan) {
+  if (plan.why_extract) ::unlink(plan.why_extract->c_str());
+  if (plan.sbom_object) ::unlink(plan.sbom_object->c_str());
+}
+
 // After a failed link only (never on the compile path): a sysroot made by an
 // older recipe may lack files the link needs (musl's crtbeginS.o for -shared
 // and -pie), which clang reports as "cannot open ..." with no reason given.
@@ -120,6 +125,24 @@ void note_outdated_sysroot(const Plan& plan, util::Progress& progress) {
   progress.note("the sysroot for " + plan.target.describe() +
                 " was installed from an older recipe and may lack files this link needs; update it: " +
                 sysroot::upgrade_command(*m, plan.target));
+}
+
+// WASI lacks two things C++ programs reach for (docs/wasm.md): exceptions
+// (Debian's libc++ for wasm32 is built without them) and threads
+// (wasm32-wasip1 has none). Said once per call, only when the user asks for them.
+void warn_wasi_limits(const Invocation& inv, const target::Target& t, util::Progress& progress) {
+  const auto& libc = target::libc_info(t.libc);
+  if (libc.cxx_exceptions && libc.threads) return;
+  auto has = [&](std::string_view flag) {
+    return std::find(inv.clang_args.begin(), inv.clang_args.end(), flag) != inv.clang_args.end();
+  };
+  if (!libc.cxx_exceptions && (has("-fexceptions") || has("-fcxx-exceptions")))
+    progress.warning(t.go_name() +
+                     " has no C++ exceptions (WASI's libc++ is built without them): a program that throws "
+                     "fails to link (undefined __cxa_throw); drop -fexceptions");
+  if (!libc.threads && (has("-pthread") || has("-lpthread") || has("-fopenmp")))
+    progress.warning(t.go_name() +
+                     " has no threads (wasm32-wasip1): std::thread and pthread_create are not there");
 }
 
 // After a failed WASI link: the usual cause is code built with exceptions.

@@ -1,6 +1,7 @@
-// After a link: the check of the linked file (the inspector's verify policy
-// for the target and link mode) and lld's --why-extract report, which feeds
-// static glibc's hazard warning and the release's link record.
+// Around a link: WASI's limits, the check of the linked file (the inspector's verify policy
+// for the target and link mode), lld's --why-extract report, which feeds
+// static glibc's hazard warning and the release's link record, and the
+// link's temporary files (that report, the SBOM note's object).
 #pragma once
 
 #include <optional>
@@ -31,6 +32,9 @@ std::string take_why_extract(const Plan& plan);
 // The release's record of what this link took from archives (link_record.hpp).
 void record_link(const Invocation& inv, const Plan& plan, std::string_view report);
 
+// Removes the link's temporary files that are still there.
+void remove_link_temporaries(const Plan& plan);
+
 // Whether static glibc's hazards (NSS, dlopen) can apply to this link: not
 // with --link=libc-dynamic, where glibc is the system's own.
 bool may_have_static_hazards(const Invocation& inv, const target::Target& t);
@@ -38,6 +42,9 @@ bool may_have_static_hazards(const Invocation& inv, const target::Target& t);
 // After a failed link: a sysroot made by an older recipe may lack files
 // the link needs; WASI's usual cause is code built with exceptions.
 void note_outdated_sysroot(const Plan& plan, util::Progress& progress);
+// Before a WASI compile or link: what the user asks for that WASI lacks
+// (exceptions, threads), said once per call.
+void warn_wasi_limits(const Invocation& inv, const target::Target& t, util::Progress& progress);
 void note_wasi_exceptions(const Plan& plan, const std::string& linker_errors, util::Progress& progress);
 
 }  // namespace xstatic::driver

@@ -74,4 +74,15 @@ HazardEvidence find_libc_hazards(llvm::ArrayRef<llvm::StringRef> symbols,
 std::string allocator_of(const std::string& note, std::optional<target::Libc> libc,
                          llvm::ArrayRef<llvm::StringRef> rodata, bool little_endian);
 
+// xstatic's SBOM note (src/inspect/sbom.cpp): fills r.sbom from the first
+// well-formed one; a malformed one becomes a line in r.notes.
+void read_sbom_note(llvm::StringRef desc, Report& r);
+// The driver's record lists mimalloc and xstatic's libc routines as given to
+// the link; lld takes their members only when the program calls them, and
+// each member carries a note of its own: keeps those entries only when the
+// report found that note (allocator "mimalloc ...", libc_routines).
+void keep_linked_runtimes(Report& r);
+void sbom_text(std::string& out, const EmbeddedSbom& sbom);
+void sbom_json(llvm::json::OStream& j, const std::optional<EmbeddedSbom>& sbom);
+
 }  // namespace xstatic::inspect::detail

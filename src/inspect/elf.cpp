@@ -162,6 +162,8 @@ class ElfInspector {
             std::find(seen.begin(), seen.end(), routine) == seen.end())
           seen.push_back(std::move(routine));
       }
+      if (note.getType() == target::kSbomNoteType && note.getName() == llvm::StringRef(target::kNoteName))
+        read_sbom_note(note.getDescAsStringRef(align ? align : 4), r_);
     }
     if (err) r_.notes.push_back("unreadable note: " + error_text(std::move(err)));
   }
@@ -353,6 +355,7 @@ class ElfInspector {
         r_.file_type != FileType::shared_object)
       return;
     r_.allocator = allocator_of(allocator_note_, r_.libc, rodata_, r_.little_endian);
+    if (r_.sbom) keep_linked_runtimes(r_);
   }
 
   const llvm::object::ELFObjectFile<ELFT>& obj_;

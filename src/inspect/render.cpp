@@ -105,6 +105,7 @@ void report_json(llvm::json::OStream& j, const Report& r) {
     });
     strings_json(j, "notes", r.notes);
     detail::wasm_json(j, r.wasm);
+    detail::sbom_json(j, r.sbom);
     j.attributeArray("slices", [&] {
       for (const auto& s : r.slices) report_json(j, s);
     });
@@ -165,6 +166,7 @@ void report_text(std::string& out, const Report& r) {
   line(out, "subsystem", r.subsystem);
   line(out, "imports", libraries_text(r.imports));
   if (r.wasm) detail::wasm_text(out, *r.wasm);
+  if (r.sbom) detail::sbom_text(out, *r.sbom);
   if (r.slices.empty()) {
     std::string symbols = r.has_symtab ? std::to_string(r.symbol_count) + " symbols" : "no symbol table";
     if (!r.debug_sections.empty())

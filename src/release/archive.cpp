@@ -17,6 +17,7 @@
 
 #include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
 
 namespace xstatic::release {
 namespace {
@@ -120,16 +121,9 @@ void gzip_file(const fs::path& in, const fs::path& out) {
 }
 
 std::string sha256_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error("cannot read " + file.string() + " to checksum it", {}, Exit::internal);
-  llvm::SHA256 hash;
-  std::array<char, 1 << 16> buf{};
-  while (in) {
-    in.read(buf.data(), buf.size());
-    auto n = in.gcount();
-    if (n > 0) hash.update(llvm::StringRef(buf.data(), static_cast<size_t>(n)));
-  }
-  return llvm::toHex(hash.final(), /*LowerCase=*/true);
+  auto hex = util::sha256_of_file(file);
+  if (!hex) throw Error("cannot read " + file.string() + " to checksum it", {}, Exit::internal);
+  return *hex;
 }
 
 std::string sha256_hex(std::string_view bytes) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "xstatic/driver/link_record.hpp"
+#include "xstatic/driver/sbom.hpp"
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/integrate/toolset.hpp"
 #include "xstatic/util/error.hpp"
@@ -156,6 +157,7 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
   options.env = {"SOURCE_DATE_EPOCH=" + std::to_string(settings.source_date_epoch),
                  "XSTATIC_HOME=" + store.root().string(),
                  std::string(driver::kLinkRecordVar) + "=" + link_records_dir(settings, t).string()};
+  if (!config.embed_sbom) options.env.push_back(std::string(driver::kNoSbomVar) + "=1");
   const std::string jobs = std::to_string(std::max(settings.jobs, 1));
   const fs::path toolchain_file = settings.build_root / (target_slug(t) + ".cmake");
 

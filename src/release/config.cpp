@@ -22,9 +22,9 @@
 namespace xstatic::release {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"name",        "version",  "targets",         "binaries",
-                                         "extra_files", "dist",     "cmake",           "make",
-                                         "command",     "packages", "refuse_licenses", "image"};
+constexpr std::string_view kTopKeys[] = {
+    "name", "version", "targets",  "binaries",        "extra_files", "dist",      "cmake",
+    "make", "command", "packages", "refuse_licenses", "image",       "embed_sbom"};
 constexpr std::string_view kCmakeKeys[] = {"source", "args", "targets"};
 constexpr std::string_view kMakeKeys[] = {"source", "args"};
 constexpr std::string_view kCommandKeys[] = {"source", "run"};
@@ -356,6 +356,11 @@ Config parse_config(std::string_view text, const fs::path& file) {
   }
 
   if (const auto* image = top.get("image")) c.image = parse_image(r, *image, c);
+  if (const auto* embed = top.get("embed_sbom")) {
+    if (!embed->is_boolean())
+      r.fail(embed->source(), "'embed_sbom' must be true or false", "write embed_sbom = false");
+    c.embed_sbom = embed->value<bool>().value_or(true);
+  }
 
   std::string dist = "dist";
   if (const auto* d = top.get("dist")) dist = r.string(*d, "dist", "\"dist\"");

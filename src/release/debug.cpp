@@ -17,6 +17,27 @@ void objcopy_run(const std::vector<std::string>& argv, const fs::path& built) {
                 Exit::failed);
 }
 
+// PE (MinGW): DWARF, as clang writes it for windows-gnu targets, cut out
+// into <name>.exe.debug with a .gnu_debuglink in the stripped .exe: gdb and
+// lldb follow the link to a file beside the .exe (or in .debug/ there). PE
+// files have no GNU build-id, so the debug file is named after the binary.
+Shipped split_pe(const fs::path& built, const fs::path& work_dir, const std::string& objcopy, Shipped s) {
+  if (inspect::inspect_file(built).debug_sections.empty()) {  // built without -g: nothing to split
+    objcopy_run({objcopy, "--strip-all", built.string(), s.binary.string()}, built);
+    return s;
+  }
+  fs::path debug_dir = work_dir / "debug";
+  fs::create_directories(debug_dir);
+  s.debug_name = built.filename().string() + ".debug";
+  fs::path debug_file = debug_dir / s.debug_name;
+  objcopy_run({objcopy, "--only-keep-debug", built.string(), debug_file.string()}, built);
+  objcopy_run({objcopy, "--strip-all", "--add-gnu-debuglink=" + debug_file.string(), built.string(),
+               s.binary.string()},
+              built);
+  s.debug = debug_file;
+  return s;
+}
+
 }  // namespace
 
 std::string build_id_path(const std::string& build_id) {
@@ -29,6 +50,7 @@ Shipped split_debug(const fs::path& built, const target::Target& t, const fs::pa
   Shipped s;
   s.binary = work_dir / "bin" / built.filename();
   fs::remove(s.binary);
+  if (t.row->format == target::ObjectFormat::coff) return split_pe(built, work_dir, objcopy, std::move(s));
   if (t.row->format != target::ObjectFormat::elf) {
     objcopy_run({objcopy, "--strip-all", built.string(), s.binary.string()}, built);
     return s;

@@ -13,9 +13,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <thread>
 
+#include "parallel.hpp"
 #include "xstatic/driver/link_record.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify.hpp"
@@ -29,6 +31,7 @@
 #include "xstatic/release/sbom.hpp"
 #include "xstatic/release/version.hpp"
 #include "xstatic/sysroot/find.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
@@ -162,8 +165,19 @@ SbomInput sbom_input(const TargetRun& run, const target::Target& t, const fs::pa
   return in;
 }
 
-TargetResult release_target(const TargetRun& run, const target::Target& t, std::vector<Artifact>& artifacts) {
+// One target's share of the release; the caller adds it to the summary and
+// the image in the targets' order (parallel.hpp), then removes `work`.
+struct TargetOutput {
+  TargetResult result;
+  std::vector<Artifact> artifacts;
+  std::vector<ArchiveEntry> shipped;  // the binaries, for the image
+  fs::path work;                      // where the shipped binaries are until then
+};
+
+TargetOutput release_target(const TargetRun& run, const target::Target& t) {
   auto start = Clock::now();
+  TargetOutput out;
+  auto& artifacts = out.artifacts;
   auto packages = release_packages(run, t);
   auto built = build_target(run.config, t, run.store, run.settings);
   fs::path work = run.settings.build_root / (target_slug(t) + ".ship");
@@ -192,7 +206,7 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
     result.binaries.push_back(shipped.binary.filename().string());
   }
   for (const auto& p : packages) result.packages.push_back({p.name, p.version, p.license});
-  if (run.image && t.row->goos == "linux") run.image->add_shipped(t, entries);
+  out.shipped = entries;
   for (const auto& extra : run.config.extra_files)
     entries.push_back({extra.filename().string(), extra, false});
 
@@ -211,9 +225,10 @@ TargetResult release_target(const TargetRun& run, const target::Target& t, std::
   sbom_in.packages = packages;
   write_text(sbom, spdx_json(sbom_in));
   artifacts.push_back(make_artifact(sbom, "sbom", &t));
-  fs::remove_all(work);
   result.seconds = seconds_since(start);
-  return result;
+  out.result = std::move(result);
+  out.work = work;
+  return out;
 }
 
 // The oci-archive of every Linux target's image (the others have none: said once).
@@ -222,7 +237,7 @@ void write_image(ImageWriter& image, const std::string& repository, Summary& s, 
                  const std::vector<target::Target>& targets, const Say& say) {
   std::vector<std::string> skipped;
   for (const auto& t : targets)
-    if (t.row->goos != "linux") skipped.push_back(t.describe());
+    if (!target::os_info(*t.row).linux_kernel) skipped.push_back(t.describe());
   if (!skipped.empty())
     say("image: no container image for " + util::join(skipped, ", ") + " (Linux targets only)");
   if (skipped.size() == targets.size()) return;
@@ -276,25 +291,39 @@ Summary run_release(const Config& config, const Options& options, const store::S
   if (config.image)
     image.emplace(settings.build_root / "image", *config.image, s.name, s.version, s.source_date_epoch);
   TargetRun run{config, store, settings, *objcopy, s, staging.dir(), image ? &*image : nullptr};
-  for (std::size_t i = 0; i < targets.size(); ++i) {
+  std::vector<std::optional<TargetOutput>> outputs(targets.size());
+  std::mutex say_mutex;
+  auto say_locked = [&](const std::string& line) {
+    std::lock_guard hold(say_mutex);
+    say(line);
+  };
+  for_each_parallel(targets.size(), options.parallel_targets, [&](std::size_t i) {
     const auto& t = targets[i];
     std::string tag =
         "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + t.describe();
-    say(tag + ": building (" + std::string(build_kind_name(config.build.kind)) + ")");
+    say_locked(tag + ": building (" + std::string(build_kind_name(config.build.kind)) + ")");
     auto target_start = Clock::now();
     try {
-      s.targets.push_back(release_target(run, t, s.artifacts));
+      outputs[i] = release_target(run, t);
     } catch (const std::exception&) {
       char line[64];
       std::snprintf(line, sizeof line, ": FAILED after %.1f s", seconds_since(target_start));
-      say(tag + line);
+      say_locked(tag + line);
       throw;
     }
+    const auto& done = outputs[i]->result;
     char line[160];
     std::snprintf(line, sizeof line, ": ok in %.1f s (%zu binar%s verified: static, %s, stripped)",
-                  s.targets.back().seconds, s.targets.back().binaries.size(),
-                  s.targets.back().binaries.size() == 1 ? "y" : "ies", std::string(t.row->goarch).c_str());
-    say(tag + line);
+                  done.seconds, done.binaries.size(), done.binaries.size() == 1 ? "y" : "ies",
+                  std::string(t.row->goarch).c_str());
+    say_locked(tag + line);
+  });
+  for (std::size_t i = 0; i < targets.size(); ++i) {  // in the targets' order, whatever finished first
+    auto& out = *outputs[i];
+    if (image && target::os_info(*targets[i].row).linux_kernel) image->add_shipped(targets[i], out.shipped);
+    fs::remove_all(out.work);
+    s.targets.push_back(std::move(out.result));
+    for (auto& a : out.artifacts) s.artifacts.push_back(std::move(a));
   }
 
   if (image) write_image(*image, config.image->repository, s, staging.dir(), targets, say);

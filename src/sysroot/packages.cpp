@@ -53,6 +53,8 @@ std::optional<PackageLinkInfo> read_link_info(const fs::path& package_root) {
   if (!obj) return std::nullopt;
   PackageLinkInfo info;
   if (auto name = obj->getString("name")) info.name = name->str();
+  if (auto version = obj->getString("version")) info.version = version->str();
+  if (auto license = obj->getString("license")) info.license = license->str();
   auto strings = [&](const char* key, std::vector<std::string>& into) {
     if (const auto* arr = obj->getArray(key))
       for (const auto& v : *arr)
@@ -75,9 +77,9 @@ std::string lib_name_of_archive(const std::string& path) {
 
 }  // namespace
 
-std::vector<std::string> closure_flags(const std::vector<InstalledPackage>& installed,
-                                       const std::vector<std::string>& libs,
-                                       const std::vector<std::string>& inputs) {
+std::vector<PackageLinkInfo> closure(const std::vector<InstalledPackage>& installed,
+                                     const std::vector<std::string>& libs,
+                                     const std::vector<std::string>& inputs) {
   if (installed.empty() || (libs.empty() && inputs.empty())) return {};
   std::set<std::string> named(libs.begin(), libs.end());
   // An archive by path counts when it is a package's own (CMake's
@@ -112,15 +114,27 @@ std::vector<std::string> closure_flags(const std::vector<InstalledPackage>& inst
     for (const auto& lib : info.libs)
       if (named.count(lib)) visit(visit, info);
   std::reverse(order.begin(), order.end());
-  std::vector<std::string> flags, system;
+  std::vector<PackageLinkInfo> out;
   for (const auto& name : order)
-    if (const auto* p = by_name(name)) {
-      for (const auto& lib : p->libs) flags.push_back("-l" + lib);
-      for (const auto& lib : p->system_libs)
-        if (std::find(system.begin(), system.end(), "-l" + lib) == system.end()) system.push_back("-l" + lib);
-    }
+    if (const auto* p = by_name(name)) out.push_back(*p);
+  return out;
+}
+
+std::vector<std::string> closure_flags(const std::vector<PackageLinkInfo>& closure) {
+  std::vector<std::string> flags, system;
+  for (const auto& p : closure) {
+    for (const auto& lib : p.libs) flags.push_back("-l" + lib);
+    for (const auto& lib : p.system_libs)
+      if (std::find(system.begin(), system.end(), "-l" + lib) == system.end()) system.push_back("-l" + lib);
+  }
   flags.insert(flags.end(), system.begin(), system.end());
   return flags;
+}
+
+std::vector<std::string> closure_flags(const std::vector<InstalledPackage>& installed,
+                                       const std::vector<std::string>& libs,
+                                       const std::vector<std::string>& inputs) {
+  return closure_flags(closure(installed, libs, inputs));
 }
 
 }  // namespace xstatic::sysroot

@@ -2,14 +2,32 @@
 #include "xstatic/util/files.hpp"
 
 #include <fmt/format.h>
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/SHA256.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 
+#include <array>
 #include <cerrno>
+#include <fstream>
 
 #include "xstatic/util/error.hpp"
 
 namespace xstatic::util {
+
+std::optional<std::string> sha256_of_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  llvm::SHA256 hash;
+  std::array<char, 1 << 16> buf{};
+  while (in) {
+    in.read(buf.data(), buf.size());
+    auto n = in.gcount();
+    if (n > 0) hash.update(llvm::StringRef(buf.data(), static_cast<size_t>(n)));
+  }
+  if (in.bad()) return std::nullopt;
+  return llvm::toHex(hash.final(), /*LowerCase=*/true);
+}
 
 void require_regular_file(const std::filesystem::path& file, const std::string& what) {
   struct stat st{};

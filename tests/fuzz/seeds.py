@@ -268,6 +268,22 @@ def seeds_release(out):
     write(out, "long-source.toml", RELEASE.replace(b'source = "."', b'source = "' + long + b'"'))
 
 
+SBOM = (b'{"v":1,"target":"linux/amd64","libc":"musl","xstatic":"0.1.0",'
+        b'"deb":[["libgcc-12-dev","12.2.0-14+deb12u1"],["musl-dev","1.2.3-1"]],'
+        b'"rt":[["libc++","19.1.7"],["mimalloc","2.0.9"]],"pkg":[["zlib","1:1.2.13.dfsg-1","Zlib"]],'
+        b'"ar":[["vendor/libfoo.a","' + b"ab" * 32 + b'"]]}')
+
+
+def seeds_sbom(out):
+    write(out, "full.json", SBOM)
+    write(out, "minimal.json", b'{"v":1,"target":"linux/arm64","libc":"glibc","xstatic":"0.1.0"}')
+    write(out, "padded.json", SBOM + b"\0\0\0")
+    write(out, "future.json", SBOM.replace(b'"v":1', b'"v":2'))
+    write(out, "deep.json", b"[" * 5000 + b"]" * 5000)
+    write(out, "escape.json", SBOM.replace(b"musl-dev", b"musl\\u001b[2Jdev"))
+    write(out, "wrong-arity.json", SBOM.replace(b'"Zlib"]', b'"Zlib","x"]'))
+
+
 def write(out, name, data):
     with open(os.path.join(out, name), "wb") as f:
         f.write(data)
@@ -277,4 +293,4 @@ if __name__ == "__main__":
     kind, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     {"deb": seeds_deb, "import": seeds_import, "args": seeds_args, "target": seeds_target,
-     "release": seeds_release}[kind](out)
+     "release": seeds_release, "sbom": seeds_sbom}[kind](out)

@@ -84,6 +84,15 @@ TEST_CASE("make and command builds are read too") {
   CHECK(!cmd.version);
 }
 
+TEST_CASE("embed_sbom turns the SBOM note inside the binaries off, and takes only a boolean") {
+  Project p;
+  std::string head = "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinaries = [\"app\"]\n";
+  CHECK(parse_config(head + "[make]\n", p.file()).embed_sbom);
+  CHECK_FALSE(parse_config("embed_sbom = false\n" + head + "[make]\n", p.file()).embed_sbom);
+  auto e = error_of(p, "embed_sbom = \"no\"\n" + head + "[make]\n");
+  CHECK(e.find(":1: 'embed_sbom' must be true or false | write embed_sbom = false") != std::string::npos);
+}
+
 TEST_CASE("an unknown key names its line and the key meant") {
   Project p;
   auto e = error_of(p, "name = \"a\"\ntargets = [\"linux/arm64\"]\nbinary = [\"app\"]\n[make]\n");

@@ -36,7 +36,8 @@ enum class OwnId : std::uint8_t {
   print_fingerprint,
   libc_routines,
   glibc,
-  link
+  link,
+  no_sbom
 };
 
 struct OwnOption {
@@ -74,6 +75,7 @@ struct OwnOptions {
   bool pie = false;                       // --pie (or the user's own -static-pie): link -static-pie
   Strip strip = Strip::automatic;         // --strip=none|debug|all
   bool no_verify = false;                 // --no-verify: skip the post-link check
+  bool no_sbom = false;                   // --no-sbom: embed no SBOM note (xstatic/inspect/sbom.hpp)
   bool print_command = false;             // --print-command: show the clang command on stderr
   bool auto_install = false;              // --auto-install: install a missing sysroot on the spot
   bool help = false;                      // --xstatic-help
@@ -105,6 +107,7 @@ struct Invocation {
   bool other_linker = false;             // -fuse-ld= other than lld, or --ld-path=: not lld's flags
   bool no_default_libs = false;        // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
   std::vector<std::string> libraries;  // -lNAME values, in order ("curl")
+  std::vector<std::string> library_dirs;  // -LDIR values, in order
 };
 
 // Expands @file arguments (GNU quoting, nested files, paths relative to the

@@ -8,6 +8,7 @@
 
 #include "xstatic/driver/args.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
+#include "xstatic/sysroot/packages.hpp"
 #include "xstatic/target/libc.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/toolchain/clang.hpp"
@@ -40,10 +41,14 @@ struct Plan {
   std::optional<std::filesystem::path>
       allocator;                  // libmimalloc.a for a musl link (xstatic/runtimes/allocator.hpp)
   bool allocator_forced = false;  // --malloc=mimalloc: linked whole, not only when referenced
+  std::string allocator_version;  // "2.0.9" (for the embedded SBOM)
   std::optional<std::filesystem::path>
       libc_routines;  // libxstatic_libc.a for a musl link (xstatic/runtimes/libc_routines.hpp)
+  std::string libc_routines_version;            // the digest of their sources (for the embedded SBOM)
   std::vector<std::filesystem::path> packages;  // roots of `xstatic pkg` packages: -isystem include, -L lib
   std::vector<std::string> package_libs;        // -l flags that complete the packages a link names
+  std::vector<sysroot::PackageLinkInfo> linked_packages;  // those packages (for the embedded SBOM)
+  std::optional<std::string> sbom_object;  // the SBOM note's object (xstatic/driver/sbom.hpp), -Wl,FILE
 };
 
 // The wasm32 compiler-rt builtins archive in a WASI sysroot's lib/<triple>/.

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "xstatic/inspect/sbom.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::inspect {
@@ -87,6 +88,9 @@ struct Report {
   // ELF: the libc routines xstatic linked in place of musl's, from their
   // notes (xstatic/target/notes.hpp), in the order of the binary: strlen, qsort.
   std::vector<std::string> libc_routines;
+  // ELF: the SBOM the driver embedded at link time (xstatic/inspect/sbom.hpp);
+  // nullopt when there is none (a malformed one is a line in `notes`).
+  std::optional<EmbeddedSbom> sbom;
   FileType file_type = FileType::other;
   Linkage linkage = Linkage::none;
   bool pie = false;

@@ -70,6 +70,7 @@ struct Config {
   std::vector<std::string> refuse_licenses;  // SPDX ids no package linked into a binary may carry
   fs::path dist;                             // absolute
   std::optional<ImageConfig> image;
+  bool embed_sbom = true;  // false: the builds' links embed no SBOM note (XSTATIC_NO_SBOM=1 for them)
 };
 
 // Parses the text of a release file; `file` is used in messages and to

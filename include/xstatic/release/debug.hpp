@@ -3,8 +3,10 @@
 // build-id in the layout gdb, lldb and debuginfod read,
 // `.build-id/<first two hex digits>/<the rest>.debug`, and the shipped binary
 // is stripped (--strip-all) with a .gnu_debuglink naming that file (and its
-// CRC), so a debugger finds it either way. PE and other formats are only
-// stripped.
+// CRC), so a debugger finds it either way. A PE (MinGW) binary's DWARF goes
+// the same way into `<name>.exe.debug` (PE has no build-id), found by gdb and
+// lldb through the .gnu_debuglink when it lies beside the .exe. Mach-O and
+// wasm binaries are only stripped.
 #pragma once
 
 #include <filesystem>
@@ -19,8 +21,8 @@ namespace fs = std::filesystem;
 
 struct Shipped {
   fs::path binary;                // the stripped binary to ship
-  std::optional<fs::path> debug;  // its debug file (ELF only)
-  std::string debug_name;         // ".build-id/ab/cdef....debug" inside the debug archive
+  std::optional<fs::path> debug;  // its debug file (ELF; PE built with -g)
+  std::string debug_name;         // inside the debug archive: ".build-id/ab/cdef....debug", "app.exe.debug"
   std::string build_id;           // lowercase hex, "" when the format has none
 };
 

@@ -25,6 +25,7 @@ struct Options {
   std::optional<fs::path> build_root;                  // --build-dir (default <project>/.xstatic/release)
   bool snapshot = false;                               // --snapshot
   int jobs = 0;                                        // --jobs (0: the number of CPUs)
+  int parallel_targets = 1;                            // --parallel-targets: targets built at once
   fs::path xstatic_exe;                                // this program
   std::function<void(const std::string&)> progress;    // one line per target start and end
 };

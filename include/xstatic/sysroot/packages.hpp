@@ -39,6 +39,8 @@ std::vector<InstalledPackage> installed_packages(const store::Store& store, cons
 // What a link needs to know of one package, from its manifest.
 struct PackageLinkInfo {
   std::string name;
+  std::string version;                   // the Debian source version it was built from: "1:1.2.13.dfsg-1"
+  std::string license;                   // SPDX: "Zlib"
   std::vector<std::string> libs;         // its archives in link order, without lib/.a: {"ssl", "crypto"}
   std::vector<std::string> requires_;    // the packages it was built against: {"openssl", "zlib"}
   std::vector<std::string> system_libs;  // the target's libraries its archives need: {"ws2_32", "crypt32"}
@@ -53,6 +55,13 @@ std::optional<PackageLinkInfo> read_link_info(const fs::path& package_root);
 std::vector<std::string> closure_flags(const std::vector<InstalledPackage>& installed,
                                        const std::vector<std::string>& libs,
                                        const std::vector<std::string>& inputs);
+
+// The same packages themselves, in that order (the driver's embedded SBOM
+// names them), and their flags.
+std::vector<PackageLinkInfo> closure(const std::vector<InstalledPackage>& installed,
+                                     const std::vector<std::string>& libs,
+                                     const std::vector<std::string>& inputs);
+std::vector<std::string> closure_flags(const std::vector<PackageLinkInfo>& closure);
 
 // A comma-separated XSTATIC_PKGS value: nullopt = no filter.
 std::optional<std::vector<std::string>> package_filter();

@@ -20,5 +20,11 @@ inline constexpr std::string_view kAllocatorNoteSection = ".note.xstatic.allocat
 // them): the description is the routine's name, "strlen".
 inline constexpr unsigned kLibcNoteType = 0x4c494243;  // "LIBC"
 inline constexpr std::string_view kLibcNoteSection = ".note.xstatic.libc";
+// The SBOM of the link (written by the driver into an object of its own,
+// src/driver/sbom_object.cpp): the description is the record of
+// xstatic/inspect/sbom.hpp. Allocated, so that it lies in a PT_NOTE segment
+// and llvm-strip --strip-all, which drops sections outside segments, keeps it.
+inline constexpr unsigned kSbomNoteType = 0x53424f4d;  // "SBOM"
+inline constexpr std::string_view kSbomNoteSection = ".note.xstatic.sbom";
 
 }  // namespace xstatic::target

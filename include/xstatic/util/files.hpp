@@ -24,6 +24,10 @@ struct DiskSpace {
 };
 std::optional<DiskSpace> disk_space(const std::filesystem::path& path);
 
+// The SHA-256 of a file's bytes in lower-case hex, read in 64 KiB blocks;
+// nullopt when it cannot be read.
+std::optional<std::string> sha256_of_file(const std::filesystem::path& file);
+
 // ENOSPC or EDQUOT: the write failed for want of space, not for a bug.
 bool is_no_space(int err);
 

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The SBOM inside the binary (docs/inspect.md "Embedded SBOM"): every ELF
+# link names the sysroot's Debian packages, the runtimes and the user's own
+# archives in an allocated note that `xstatic inspect` reads back, also
+# after llvm-strip --strip-all and strip --strip-all; --no-sbom and
+# XSTATIC_NO_SBOM=1 leave none; a damaged note is reported, never a crash.
+. "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/driver.sh"
+need clang-19; need llvm-strip-19; need python3
+driver_sysroot linux/amd64 musl
+driver_sysroot linux/amd64 glibc
+driver_sysroot linux/arm64 musl
+
+cat >hello.c <<'C'
+#include <stdio.h>
+int main(void) { puts("hello"); return 0; }
+C
+cat >hello.cpp <<'CPP'
+#include <iostream>
+int main() { std::cout << "hello\n"; }
+CPP
+
+# sbom_field FILE PYTHON-EXPR: evaluates EXPR on the "sbom" object of inspect --json (s).
+sbom_field() {
+  "$XSTATIC" inspect --json "$1" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)[0]["sbom"]
+print(eval(sys.argv[1]))' "$2"
+}
+manifest_version() { # sysroot-name package
+  python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+print([p["version"] for p in m["packages"] if p["name"] == sys.argv[2]][0])' \
+    "$XSTATIC_HOME/sysroots/$1/manifest.json" "$2"
+}
+
+# C, musl: musl-dev with the version the sysroot was made from.
+"$XSTATIC" cc --target linux/amd64 hello.c -o c-musl
+want=$(manifest_version amd64-musl musl-dev)
+[ "$(sbom_field c-musl '[p["version"] for p in s["packages"] if p["name"] == "musl-dev"]')" = "['$want']" ] ||
+  fail "c-musl: no musl-dev $want in $("$XSTATIC" inspect --json c-musl)"
+[ "$(sbom_field c-musl 's["target"] + " " + s["libc"]')" = "linux/amd64 musl" ] || fail "c-musl: target"
+text=$("$XSTATIC" inspect c-musl)
+expect_contains "$text" "package     musl-dev $want (Debian)"
+# The note is readable without xstatic too.
+expect_contains "$(readelf -n c-musl)" "xstatic"
+size=$((16#$(readelf -SW c-musl | sed -n 's/.*\.note\.xstatic\.sbom *NOTE *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\).*/\1/p')))
+[ -n "$size" ] && [ "$size" -lt 4096 ] || fail "c-musl: note size '$size' (a few hundred bytes expected)"
+echo "ok: C musl: musl-dev $want, note $size bytes"
+
+# C, glibc: libc6-dev.
+"$XSTATIC" cc --target linux/amd64 --libc glibc hello.c -o c-glibc
+want=$(manifest_version amd64-glibc libc6-dev)
+[ "$(sbom_field c-glibc '[p["version"] for p in s["packages"] if p["name"] == "libc6-dev"]')" = "['$want']" ] ||
+  fail "c-glibc: no libc6-dev $want"
+echo "ok: C glibc: libc6-dev $want"
+
+# C++, musl, arm64: libc++ (and libc++abi, libunwind) with the version xstatic built.
+"$XSTATIC" c++ --target linux/arm64 hello.cpp -o cxx -g
+want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' \
+  "$XSTATIC_HOME/runtimes/llvm-19/arm64-musl/manifest.json")
+got=$(sbom_field cxx '" ".join(r["name"] + "=" + r["version"] for r in s["runtimes"] if r["name"].startswith("lib"))')
+[ "$got" = "libc++=$want libc++abi=$want libunwind=$want" ] || fail "cxx: runtimes '$got', want libc++ $want"
+echo "ok: C++ arm64: libc++ $want"
+
+# Stripped afterwards, by LLVM's strip and by GNU's (when there): still there.
+llvm-strip-19 --strip-all cxx -o cxx-llvm-stripped
+[ "$(sbom_field cxx-llvm-stripped '[r["name"] for r in s["runtimes"]][0]')" = "libc++" ] ||
+  fail "llvm-strip --strip-all dropped the SBOM"
+[ "$("$XSTATIC" inspect --json cxx-llvm-stripped | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["stripped"])')" = True ] ||
+  fail "cxx-llvm-stripped is not stripped"
+if command -v aarch64-linux-gnu-strip >/dev/null; then
+  aarch64-linux-gnu-strip --strip-all cxx -o cxx-gnu-stripped
+  [ "$(sbom_field cxx-gnu-stripped 'len(s["runtimes"]) > 0')" = True ] || fail "GNU strip dropped the SBOM"
+fi
+echo "ok: the SBOM survives strip --strip-all"
+
+# Off: the flag and the variable.
+"$XSTATIC" cc --target linux/amd64 --no-sbom hello.c -o off-flag
+XSTATIC_NO_SBOM=1 "$XSTATIC" cc --target linux/amd64 hello.c -o off-env
+for f in off-flag off-env; do
+  [ "$(sbom_field $f 's')" = None ] || fail "$f still has an SBOM"
+  readelf -SW $f | grep -q xstatic.sbom && fail "$f has a .note.xstatic.sbom section"
+done
+echo "ok: --no-sbom and XSTATIC_NO_SBOM=1 leave none"
+
+# The user's own archive, by -L/-l and by path: its path and SHA-256.
+mkdir vendor
+echo 'int foo(void) { return 7; }' >foo.c
+"$XSTATIC" cc --target linux/amd64 -c foo.c -o foo.o
+llvm-ar-19 rcs vendor/libfoo.a foo.o
+printf 'int foo(void);\nint main(void) { return foo() == 7 ? 0 : 1; }\n' >use.c
+digest=$(sha256sum vendor/libfoo.a | cut -d' ' -f1)
+"$XSTATIC" cc --target linux/amd64 use.c -Lvendor -lfoo -o use-l
+"$XSTATIC" cc --target linux/amd64 use.c "$WORK/vendor/libfoo.a" -o use-path
+./use-l && ./use-path || fail "the programs with libfoo.a do not run"
+for f in use-l use-path; do
+  [ "$(sbom_field $f 's["archives"]')" = "[{'path': 'vendor/libfoo.a', 'sha256': '$digest'}]" ] ||
+    fail "$f: archives are $(sbom_field $f 's["archives"]'), want vendor/libfoo.a $digest"
+done
+expect_contains "$("$XSTATIC" inspect use-l)" "archive     vendor/libfoo.a sha256:$digest"
+echo "ok: libfoo.a listed with its digest ($digest)"
+
+# Hostile notes: a future format and broken JSON are reported, inspect exits 0.
+python3 - c-musl <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+at = data.index(b'{"v":1,')
+open("future", "wb").write(data[:at] + b'{"v":7,' + data[at + 7:])
+open("broken", "wb").write(data[:at] + b'[[[[[[[' + data[at + 7:])
+PY
+for f in future broken; do
+  out=$("$XSTATIC" inspect --json $f) || fail "inspect $f failed"
+  expect_contains "$out" "malformed xstatic SBOM note"
+  [ "$(sbom_field $f 's')" = None ] || fail "$f: a malformed note was read as an SBOM"
+done
+expect_contains "$("$XSTATIC" inspect future)" "format 7 is not one this xstatic reads"
+echo "ok: malformed notes are reported"
