@@ -43,15 +43,7 @@ XSTATIC_HOME=$fresh /usr/bin/time -f "second run (already built): %e s wall" "$x
 
 rt=$(echo "$fresh"/runtimes/llvm-$(clang-19 -dumpversion | cut -d. -f1)*/$arch-musl)
 echo "compiled files: $(grep -c '^\[[0-9]*/[0-9]*\] Building' "$rt/build.log"), configure checks run: $(grep -c '^-- Performing Test .* - \|^-- Looking for .* - ' "$rt/build.log")"
-cat >"$fresh/hello.cpp" <<'CPP'
-#include <iostream>
-#include <thread>
-int main() {
-  std::thread t([] { std::cout << "hello from a thread\n"; });
-  t.join();
-  std::cout << "hello, world" << std::endl;
-}
-CPP
+cp "$root/tests/integration/programs/cxx_hello_thread.cpp" "$fresh/hello.cpp"
 # Linked as users link it: xstatic c++, default allocator (mimalloc, built here in seconds).
 for opt in -O2 -Os; do
   XSTATIC_HOME=$fresh "$xs" -q c++ --target "$target" "$opt" "$fresh/hello.cpp" -o "$fresh/hello$opt"

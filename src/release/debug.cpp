@@ -17,6 +17,16 @@ void objcopy_run(const std::vector<std::string>& argv, const fs::path& built) {
                 Exit::failed);
 }
 
+// The debug info of `built` into `debug_file`, and `built` stripped with a
+// .gnu_debuglink to it into s.binary (ELF and PE alike).
+void cut_debug(const fs::path& built, const fs::path& debug_file, const std::string& objcopy, Shipped& s) {
+  objcopy_run({objcopy, "--only-keep-debug", built.string(), debug_file.string()}, built);
+  objcopy_run({objcopy, "--strip-all", "--add-gnu-debuglink=" + debug_file.string(), built.string(),
+               s.binary.string()},
+              built);
+  s.debug = debug_file;
+}
+
 // PE (MinGW): DWARF, as clang writes it for windows-gnu targets, cut out
 // into <name>.exe.debug with a .gnu_debuglink in the stripped .exe: gdb and
 // lldb follow the link to a file beside the .exe (or in .debug/ there). PE
@@ -30,11 +40,7 @@ Shipped split_pe(const fs::path& built, const fs::path& work_dir, const std::str
   fs::create_directories(debug_dir);
   s.debug_name = built.filename().string() + ".debug";
   fs::path debug_file = debug_dir / s.debug_name;
-  objcopy_run({objcopy, "--only-keep-debug", built.string(), debug_file.string()}, built);
-  objcopy_run({objcopy, "--strip-all", "--add-gnu-debuglink=" + debug_file.string(), built.string(),
-               s.binary.string()},
-              built);
-  s.debug = debug_file;
+  cut_debug(built, debug_file, objcopy, s);
   return s;
 }
 
@@ -66,11 +72,7 @@ Shipped split_debug(const fs::path& built, const target::Target& t, const fs::pa
   // The debuglink stores the file name gdb looks for next to the binary, in
   // .debug/ and in the global debug folder; the build-id path is tried first.
   fs::path debug_file = debug_dir / (s.build_id.substr(2) + ".debug");
-  objcopy_run({objcopy, "--only-keep-debug", built.string(), debug_file.string()}, built);
-  objcopy_run({objcopy, "--strip-all", "--add-gnu-debuglink=" + debug_file.string(), built.string(),
-               s.binary.string()},
-              built);
-  s.debug = debug_file;
+  cut_debug(built, debug_file, objcopy, s);
   return s;
 }
 

@@ -15,15 +15,7 @@ need file
 
 driver_sysroot linux/arm64 musl
 
-cat >hello.cpp <<'CPP'
-#include <iostream>
-#include <thread>
-int main() {
-  std::thread t([] { std::cout << "hello from a thread\n"; });
-  t.join();
-  std::cout << "hello, world" << std::endl;
-}
-CPP
+cp "$SRC/tests/integration/programs/cxx_hello_thread.cpp" hello.cpp
 
 link_cxx() { # out flags...
   local out=$1

@@ -49,15 +49,7 @@ check linux/amd64 amd64 x86_64-linux-musl ""
 check linux/arm64 arm64 aarch64-linux-musl qemu-aarch64-static
 
 # iostream + std::thread hello, the size benchmark's program: below zig c++ 0.11's 336,912 bytes.
-cat >hello.cpp <<'CPP'
-#include <iostream>
-#include <thread>
-int main() {
-  std::thread t([] { std::cout << "hello from a thread\n"; });
-  t.join();
-  std::cout << "hello, world" << std::endl;
-}
-CPP
+cp "$SRC/tests/integration/programs/cxx_hello_thread.cpp" hello.cpp
 rt=$XSTATIC_HOME/runtimes/llvm-$CLANG_MAJOR-r2/arm64-musl
 cxx_musl aarch64-linux-musl "$XSTATIC_HOME/sysroots/arm64-musl" "$rt" hello hello.cpp || fail "hello: link failed"
 [ "$(qemu-aarch64-static ./hello)" = "hello from a thread
