@@ -59,7 +59,7 @@ echo "ok: C glibc: libc6-dev $want"
 # C++, musl, arm64: libc++ (and libc++abi, libunwind) with the version xstatic built.
 "$XSTATIC" c++ --target linux/arm64 hello.cpp -o cxx -g
 want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' \
-  "$XSTATIC_HOME/runtimes/llvm-19/arm64-musl/manifest.json")
+  "$(libcxx_dir arm64-musl)/manifest.json")
 got=$(sbom_field cxx '" ".join(r["name"] + "=" + r["version"] for r in s["runtimes"] if r["name"].startswith("lib"))')
 [ "$got" = "libc++=$want libc++abi=$want libunwind=$want" ] || fail "cxx: runtimes '$got', want libc++ $want"
 echo "ok: C++ arm64: libc++ $want"

@@ -39,7 +39,7 @@ TOML
 sbom=$(sbom_of "$WORK/cxx/dist/hello_1.0.0_linux_amd64.tar.gz" hello)
 musl=$(version_in "$XSTATIC_HOME/sysroots/amd64-musl/manifest.json" musl-dev)
 libcxx=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' \
-  "$XSTATIC_HOME/runtimes/llvm-19/amd64-musl/manifest.json")
+  "$(libcxx_dir amd64-musl)/manifest.json")
 python3 - "$sbom" "$musl" "$libcxx" <<'PY'
 import json, sys
 s, musl, libcxx = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]

@@ -49,6 +49,19 @@ expect_contains() { # haystack needle
 }
 
 # Installs the sysroot for a target into the test store (once; concurrent-safe).
+# The store's current libc++ build for a sysroot ("arm64-musl"): the newest
+# recipe revision's folder (runtimes/llvm-19-r2/arm64-musl rather than llvm-19/...).
+libcxx_dir() { # sysroot-name
+  local d rev best="" best_rev=-1
+  for d in "$XSTATIC_HOME"/runtimes/llvm-*/"$1"; do
+    [ -d "$d" ] || continue
+    rev=$(basename "$(dirname "$d")")
+    rev=${rev##*-r}
+    [[ $rev =~ ^[0-9]+$ ]] || rev=0
+    if [ "$rev" -gt "$best_rev" ]; then best=$d best_rev=$rev; fi
+  done
+  echo "$best"
+}
 need_sysroot() { # target [libc]
   "$XSTATIC" -q sysroot install "$1" --libc "${2:-musl}" >/dev/null
 }
