@@ -9,19 +9,18 @@
 #include "commands.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/json.hpp"
 
 namespace xstatic::cli {
 namespace {
 
 std::string error_json(const std::string& path, const Error& e) {
-  std::string out;
-  llvm::raw_string_ostream os(out);
-  llvm::json::OStream j(os, 2);
-  j.object([&] {
-    j.attribute("path", path);
-    j.attribute("error", e.what());
+  return util::json_text([&](llvm::json::OStream& j) {
+    j.object([&] {
+      j.attribute("path", path);
+      j.attribute("error", e.what());
+    });
   });
-  return out;
 }
 
 int run_inspect(const std::vector<std::string>& files, bool json) {

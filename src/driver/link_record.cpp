@@ -11,6 +11,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "xstatic/util/json.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -55,16 +56,14 @@ void write_link_record(const fs::path& dir, const LinkRecord& record) {
   std::string base = "link-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
   fs::path tmp = dir / ("." + base + ".tmp"), final_path = dir / (base + ".json");
   {
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    llvm::json::OStream j(os, 2);
-    j.object([&] {
-      j.attribute("output", record.output.string());
-      j.attributeArray("archives", [&] {
-        for (const auto& a : record.archives) j.value(a.string());
+    std::string text = util::json_text([&](llvm::json::OStream& j) {
+      j.object([&] {
+        j.attribute("output", record.output.string());
+        j.attributeArray("archives", [&] {
+          for (const auto& a : record.archives) j.value(a.string());
+        });
       });
     });
-    os.flush();
     std::ofstream out(tmp, std::ios::trunc);
     out << text << "\n";
     if (!out) return;

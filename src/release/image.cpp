@@ -10,6 +10,7 @@
 
 #include "xstatic/release/sbom.hpp"
 #include "xstatic/util/error.hpp"
+#include "xstatic/util/json.hpp"
 
 namespace xstatic::release {
 namespace {
@@ -22,14 +23,7 @@ constexpr const char* kLayerType = "application/vnd.oci.image.layer.v1.tar+gzip"
 // Compact JSON (no spaces), as registries and other tools write it.
 template <class F>
 std::string json_text(F&& body) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  {
-    llvm::json::OStream j(os, 0);
-    body(j);
-  }
-  os.flush();
-  return text;
+  return util::json_text(std::forward<F>(body), 0);
 }
 
 void descriptor(llvm::json::OStream& j, const ImageDescriptor& d) {

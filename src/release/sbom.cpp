@@ -19,6 +19,7 @@
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/release/archive.hpp"
 #include "xstatic/sysroot/find.hpp"
+#include "xstatic/util/json.hpp"
 #include "xstatic/version.hpp"
 
 namespace xstatic::release {
@@ -78,141 +79,140 @@ std::string spdx_id(const std::string& kind, const std::string& name) {
 
 std::string spdx_json(const SbomInput& in) {
   const std::string project_id = spdx_id("Package", in.project);
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  {
-    llvm::json::OStream j(os, 2);
-    j.object([&] {
-      j.attribute("spdxVersion", "SPDX-2.3");
-      j.attribute("dataLicense", "CC0-1.0");
-      j.attribute("SPDXID", "SPDXRef-DOCUMENT");
-      j.attribute("name", in.archive_name);
-      j.attribute("documentNamespace",
-                  "https://spdx.org/spdxdocs/" + in.project + "-" + in.version + "-" + in.archive_sha256);
-      j.attributeObject("creationInfo", [&] {
-        j.attribute("created", iso8601_utc(in.source_date_epoch));
-        j.attributeArray("creators", [&] { j.value(std::string("Tool: xstatic-") + kVersion); });
-        j.attribute("comment", "target " + in.target.describe());
-      });
-      j.attributeArray("documentDescribes", [&] { j.value(project_id); });
-      j.attributeArray("packages", [&] {
-        j.object([&] {
-          j.attribute("SPDXID", project_id);
-          j.attribute("name", in.project);
-          j.attribute("versionInfo", in.version);
-          j.attribute("downloadLocation", "NOASSERTION");
-          // The binaries are listed as files CONTAINed by the package (relationships below).
-          j.attribute("filesAnalyzed", false);
-          j.attribute("primaryPackagePurpose", "APPLICATION");
-          j.attribute("packageFileName", in.archive_name);
-          checksum(j, in.archive_sha256);
-        });
-        if (in.sysroot)
-          for (const auto& p : in.sysroot->packages)
-            j.object([&] {
-              j.attribute("SPDXID", spdx_id("Deb", p.name));
-              j.attribute("name", p.name);
-              j.attribute("versionInfo", p.version);
-              j.attribute("supplier", "Organization: Debian");
-              j.attribute("downloadLocation", "NOASSERTION");
-              j.attribute("filesAnalyzed", false);
-              j.attribute("primaryPackagePurpose", "LIBRARY");
-              if (!p.sha256.empty()) checksum(j, p.sha256);
-              purl(j, "pkg:deb/debian/" + p.name + "@" + p.version + "?arch=" + p.architecture);
-            });
-        for (const auto& r : in.runtimes)
-          j.object([&] {
-            j.attribute("SPDXID", spdx_id("Runtime", r.runtime));
-            j.attribute("name", r.runtime);
-            j.attribute("versionInfo", r.version);
-            j.attribute("supplier",
-                        "Organization: " + std::string(r.runtime == "libc++" ? "LLVM" : "Microsoft"));
-            j.attribute("downloadLocation", "NOASSERTION");
-            j.attribute("filesAnalyzed", false);
-            j.attribute("primaryPackagePurpose", "LIBRARY");
-            j.attribute("sourceInfo", r.runtime == "libc++"
-                                          ? "built by xstatic for " + r.triple +
-                                                " from Debian source package llvm-toolchain-" +
-                                                std::to_string(r.clang_major) + " (" + r.llvm_source +
-                                                "): libc++, libc++abi, libunwind"
-                                          : "built by xstatic for " + r.triple +
-                                                " from Debian source package " + r.runtime + " (" +
-                                                r.version + ")");
-          });
-        for (const auto& p : in.packages)
-          j.object([&] {
-            j.attribute("SPDXID", spdx_id("Pkg", p.name));
-            j.attribute("name", p.name);
-            j.attribute("versionInfo", p.version);
-            j.attribute("supplier", "Organization: Debian");
-            j.attribute("downloadLocation", "NOASSERTION");
-            j.attribute("filesAnalyzed", false);
-            j.attribute("primaryPackagePurpose", "LIBRARY");
-            j.attribute("licenseDeclared", p.license);
-            j.attribute("licenseConcluded", p.license);
-            j.attribute("sourceInfo", "built by xstatic for " + p.target + " from Debian source package " +
-                                          p.source + " (" + p.version + "), static");
-            purl(j, "pkg:deb/debian/" + p.source + "@" + p.version + "?arch=source");
-          });
-        // The user's own archives, each once (by path) however many binaries link it.
-        std::vector<const SbomArchive*> archives;
-        for (const auto& b : in.binaries)
-          for (const auto& a : b.archives)
-            if (std::none_of(archives.begin(), archives.end(),
-                             [&](const auto* x) { return x->path == a.path; }))
-              archives.push_back(&a);
-        for (const auto* a : archives)
-          j.object([&] {
-            j.attribute("SPDXID", spdx_id("Archive", a->path));
-            j.attribute("name", a->name);
-            j.attribute("downloadLocation", "NOASSERTION");
-            j.attribute("filesAnalyzed", false);
-            j.attribute("primaryPackagePurpose", "LIBRARY");
-            j.attribute("packageFileName", a->path);
-            j.attribute("licenseConcluded", "NOASSERTION");
-            j.attribute("licenseDeclared", "NOASSERTION");
-            j.attribute("copyrightText", "NOASSERTION");
-            j.attribute("sourceInfo", "a static archive the link took members from (lld --why-extract)");
-            if (!a->sha256.empty()) checksum(j, a->sha256);
-          });
-      });
-      j.attributeArray("files", [&] {
-        for (const auto& b : in.binaries)
-          j.object([&] {
-            j.attribute("SPDXID", spdx_id("File", b.name));
-            j.attribute("fileName", "./" + b.name);
-            j.attributeArray("fileTypes", [&] { j.value("BINARY"); });
-            j.attribute("licenseConcluded", "NOASSERTION");
-            j.attribute("copyrightText", "NOASSERTION");
-            j.attributeArray("checksums", [&] {
-              j.object([&] {
-                j.attribute("algorithm", "SHA256");
-                j.attribute("checksumValue", b.sha256);
-              });
-            });
-          });
-      });
-      j.attributeArray("relationships", [&] {
-        relationship(j, "SPDXRef-DOCUMENT", "DESCRIBES", project_id);
-        for (const auto& b : in.binaries) {
-          relationship(j, project_id, "CONTAINS", spdx_id("File", b.name));
-          for (const auto& r : in.runtimes)
-            if (links(r, b))
-              relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Runtime", r.runtime));
-          for (const auto& p : b.packages)
-            relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Pkg", p));
-          for (const auto& a : b.archives)
-            relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Archive", a.path));
-        }
-        if (in.sysroot)
-          for (const auto& p : in.sysroot->packages)
-            relationship(j, spdx_id("Deb", p.name), "BUILD_DEPENDENCY_OF", project_id);
-        for (const auto& p : in.packages) relationship(j, project_id, "DEPENDS_ON", spdx_id("Pkg", p.name));
-      });
-    });
-  }
-  os << "\n";
-  return os.str();
+  return util::json_text([&](llvm::json::OStream& j) {
+           j.object([&] {
+             j.attribute("spdxVersion", "SPDX-2.3");
+             j.attribute("dataLicense", "CC0-1.0");
+             j.attribute("SPDXID", "SPDXRef-DOCUMENT");
+             j.attribute("name", in.archive_name);
+             j.attribute("documentNamespace", "https://spdx.org/spdxdocs/" + in.project + "-" + in.version +
+                                                  "-" + in.archive_sha256);
+             j.attributeObject("creationInfo", [&] {
+               j.attribute("created", iso8601_utc(in.source_date_epoch));
+               j.attributeArray("creators", [&] { j.value(std::string("Tool: xstatic-") + kVersion); });
+               j.attribute("comment", "target " + in.target.describe());
+             });
+             j.attributeArray("documentDescribes", [&] { j.value(project_id); });
+             j.attributeArray("packages", [&] {
+               j.object([&] {
+                 j.attribute("SPDXID", project_id);
+                 j.attribute("name", in.project);
+                 j.attribute("versionInfo", in.version);
+                 j.attribute("downloadLocation", "NOASSERTION");
+                 // The binaries are listed as files CONTAINed by the package (relationships below).
+                 j.attribute("filesAnalyzed", false);
+                 j.attribute("primaryPackagePurpose", "APPLICATION");
+                 j.attribute("packageFileName", in.archive_name);
+                 checksum(j, in.archive_sha256);
+               });
+               if (in.sysroot)
+                 for (const auto& p : in.sysroot->packages)
+                   j.object([&] {
+                     j.attribute("SPDXID", spdx_id("Deb", p.name));
+                     j.attribute("name", p.name);
+                     j.attribute("versionInfo", p.version);
+                     j.attribute("supplier", "Organization: Debian");
+                     j.attribute("downloadLocation", "NOASSERTION");
+                     j.attribute("filesAnalyzed", false);
+                     j.attribute("primaryPackagePurpose", "LIBRARY");
+                     if (!p.sha256.empty()) checksum(j, p.sha256);
+                     purl(j, "pkg:deb/debian/" + p.name + "@" + p.version + "?arch=" + p.architecture);
+                   });
+               for (const auto& r : in.runtimes)
+                 j.object([&] {
+                   j.attribute("SPDXID", spdx_id("Runtime", r.runtime));
+                   j.attribute("name", r.runtime);
+                   j.attribute("versionInfo", r.version);
+                   j.attribute("supplier",
+                               "Organization: " + std::string(r.runtime == "libc++" ? "LLVM" : "Microsoft"));
+                   j.attribute("downloadLocation", "NOASSERTION");
+                   j.attribute("filesAnalyzed", false);
+                   j.attribute("primaryPackagePurpose", "LIBRARY");
+                   j.attribute("sourceInfo", r.runtime == "libc++"
+                                                 ? "built by xstatic for " + r.triple +
+                                                       " from Debian source package llvm-toolchain-" +
+                                                       std::to_string(r.clang_major) + " (" + r.llvm_source +
+                                                       "): libc++, libc++abi, libunwind"
+                                                 : "built by xstatic for " + r.triple +
+                                                       " from Debian source package " + r.runtime + " (" +
+                                                       r.version + ")");
+                 });
+               for (const auto& p : in.packages)
+                 j.object([&] {
+                   j.attribute("SPDXID", spdx_id("Pkg", p.name));
+                   j.attribute("name", p.name);
+                   j.attribute("versionInfo", p.version);
+                   j.attribute("supplier", "Organization: Debian");
+                   j.attribute("downloadLocation", "NOASSERTION");
+                   j.attribute("filesAnalyzed", false);
+                   j.attribute("primaryPackagePurpose", "LIBRARY");
+                   j.attribute("licenseDeclared", p.license);
+                   j.attribute("licenseConcluded", p.license);
+                   j.attribute("sourceInfo", "built by xstatic for " + p.target +
+                                                 " from Debian source package " + p.source + " (" +
+                                                 p.version + "), static");
+                   purl(j, "pkg:deb/debian/" + p.source + "@" + p.version + "?arch=source");
+                 });
+               // The user's own archives, each once (by path) however many binaries link it.
+               std::vector<const SbomArchive*> archives;
+               for (const auto& b : in.binaries)
+                 for (const auto& a : b.archives)
+                   if (std::none_of(archives.begin(), archives.end(),
+                                    [&](const auto* x) { return x->path == a.path; }))
+                     archives.push_back(&a);
+               for (const auto* a : archives)
+                 j.object([&] {
+                   j.attribute("SPDXID", spdx_id("Archive", a->path));
+                   j.attribute("name", a->name);
+                   j.attribute("downloadLocation", "NOASSERTION");
+                   j.attribute("filesAnalyzed", false);
+                   j.attribute("primaryPackagePurpose", "LIBRARY");
+                   j.attribute("packageFileName", a->path);
+                   j.attribute("licenseConcluded", "NOASSERTION");
+                   j.attribute("licenseDeclared", "NOASSERTION");
+                   j.attribute("copyrightText", "NOASSERTION");
+                   j.attribute("sourceInfo",
+                               "a static archive the link took members from (lld --why-extract)");
+                   if (!a->sha256.empty()) checksum(j, a->sha256);
+                 });
+             });
+             j.attributeArray("files", [&] {
+               for (const auto& b : in.binaries)
+                 j.object([&] {
+                   j.attribute("SPDXID", spdx_id("File", b.name));
+                   j.attribute("fileName", "./" + b.name);
+                   j.attributeArray("fileTypes", [&] { j.value("BINARY"); });
+                   j.attribute("licenseConcluded", "NOASSERTION");
+                   j.attribute("copyrightText", "NOASSERTION");
+                   j.attributeArray("checksums", [&] {
+                     j.object([&] {
+                       j.attribute("algorithm", "SHA256");
+                       j.attribute("checksumValue", b.sha256);
+                     });
+                   });
+                 });
+             });
+             j.attributeArray("relationships", [&] {
+               relationship(j, "SPDXRef-DOCUMENT", "DESCRIBES", project_id);
+               for (const auto& b : in.binaries) {
+                 relationship(j, project_id, "CONTAINS", spdx_id("File", b.name));
+                 for (const auto& r : in.runtimes)
+                   if (links(r, b))
+                     relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Runtime", r.runtime));
+                 for (const auto& p : b.packages)
+                   relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Pkg", p));
+                 for (const auto& a : b.archives)
+                   relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Archive", a.path));
+               }
+               if (in.sysroot)
+                 for (const auto& p : in.sysroot->packages)
+                   relationship(j, spdx_id("Deb", p.name), "BUILD_DEPENDENCY_OF", project_id);
+               for (const auto& p : in.packages)
+                 relationship(j, project_id, "DEPENDS_ON", spdx_id("Pkg", p.name));
+             });
+           });
+         }) +
+         "\n";
 }
 
 SbomBinary binary_facts(const std::filesystem::path& built) {

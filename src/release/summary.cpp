@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "xstatic/release/release.hpp"
+#include "xstatic/util/json.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::release {
@@ -49,67 +50,59 @@ std::string checksums_text(const std::vector<Artifact>& artifacts) {
 }
 
 std::string artifacts_json(const Summary& s) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  {
-    llvm::json::OStream j(os, 2);
-    j.object([&] {
-      j.attribute("project", s.name);
-      j.attribute("version", s.version);
-      j.attribute("source_date_epoch", static_cast<int64_t>(s.source_date_epoch));
-      artifact_list(j, s.artifacts);
-    });
-  }
-  os << "\n";
-  return os.str();
+  return util::json_text([&](llvm::json::OStream& j) {
+           j.object([&] {
+             j.attribute("project", s.name);
+             j.attribute("version", s.version);
+             j.attribute("source_date_epoch", static_cast<int64_t>(s.source_date_epoch));
+             artifact_list(j, s.artifacts);
+           });
+         }) +
+         "\n";
 }
 
 std::string summary_json(const Summary& s) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  {
-    llvm::json::OStream j(os, 2);
-    j.object([&] {
-      j.attribute("project", s.name);
-      j.attribute("version", s.version);
-      j.attribute("dist", s.dist.string());
-      j.attribute("source_date_epoch", static_cast<int64_t>(s.source_date_epoch));
-      j.attribute("seconds", s.seconds);
-      j.attributeArray("targets", [&] {
-        for (const auto& t : s.targets)
-          j.object([&] {
-            j.attribute("target", t.target);
-            j.attribute("libc", t.libc);
-            j.attribute("seconds", t.seconds);
-            j.attributeArray("binaries", [&] {
-              for (const auto& b : t.binaries) j.value(b);
-            });
-            j.attributeArray("packages", [&] {
-              for (const auto& p : t.packages)
-                j.object([&] {
-                  j.attribute("name", p.name);
-                  j.attribute("version", p.version);
-                  j.attribute("license", p.license);
-                });
-            });
-          });
-      });
-      artifact_list(j, s.artifacts);
-      if (s.image_archive.empty()) {
-        j.attribute("image", nullptr);
-      } else {
-        j.attributeObject("image", [&] {
-          j.attribute("archive", s.image_archive);
-          j.attribute("digest", s.image_digest);
-          j.attributeArray("refs", [&] {
-            for (const auto& r : s.image_refs) j.value(r);
-          });
-        });
-      }
-    });
-  }
-  os << "\n";
-  return os.str();
+  return util::json_text([&](llvm::json::OStream& j) {
+           j.object([&] {
+             j.attribute("project", s.name);
+             j.attribute("version", s.version);
+             j.attribute("dist", s.dist.string());
+             j.attribute("source_date_epoch", static_cast<int64_t>(s.source_date_epoch));
+             j.attribute("seconds", s.seconds);
+             j.attributeArray("targets", [&] {
+               for (const auto& t : s.targets)
+                 j.object([&] {
+                   j.attribute("target", t.target);
+                   j.attribute("libc", t.libc);
+                   j.attribute("seconds", t.seconds);
+                   j.attributeArray("binaries", [&] {
+                     for (const auto& b : t.binaries) j.value(b);
+                   });
+                   j.attributeArray("packages", [&] {
+                     for (const auto& p : t.packages)
+                       j.object([&] {
+                         j.attribute("name", p.name);
+                         j.attribute("version", p.version);
+                         j.attribute("license", p.license);
+                       });
+                   });
+                 });
+             });
+             artifact_list(j, s.artifacts);
+             if (s.image_archive.empty()) {
+               j.attribute("image", nullptr);
+             } else {
+               j.attributeObject("image", [&] {
+                 j.attribute("archive", s.image_archive);
+                 j.attribute("digest", s.image_digest);
+                 j.attributeArray("refs", [&] {
+                   for (const auto& r : s.image_refs) j.value(r);
+                 });
+               });
+             }
+           });
+         }) +
+         "\n";
 }
 
 std::string summary_table(const Summary& s) {
