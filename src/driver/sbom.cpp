@@ -126,9 +126,9 @@ inspect::EmbeddedSbom sbom_of_link(const Invocation& inv, const Plan& plan) {
     for (const char* name : {"libc++", "libc++abi", "libunwind"}) s.runtimes.push_back({name, v, ""});
   }
   if (plan.allocator && inv.mode == Mode::link)
-    s.runtimes.push_back({"mimalloc", plan.allocator_version, ""});
+    s.runtimes.push_back({std::string(inspect::kSbomMimalloc), plan.allocator_version, ""});
   if (plan.libc_routines && inv.mode == Mode::link)
-    s.runtimes.push_back({"xstatic-libc", plan.libc_routines_version, ""});
+    s.runtimes.push_back({std::string(inspect::kSbomLibcRoutines), plan.libc_routines_version, ""});
   for (const auto& p : plan.linked_packages) s.libraries.push_back({p.name, p.version, p.license});
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);

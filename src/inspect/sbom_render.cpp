@@ -56,7 +56,7 @@ void keep_linked_runtimes(Report& r) {
   auto& rt = r.sbom->runtimes;
   bool mimalloc = r.allocator.starts_with("mimalloc"), routines = !r.libc_routines.empty();
   std::erase_if(rt, [&](const SbomComponent& c) {
-    return (c.name == "mimalloc" && !mimalloc) || (c.name == "xstatic-libc" && !routines);
+    return (c.name == kSbomMimalloc && !mimalloc) || (c.name == kSbomLibcRoutines && !routines);
   });
 }
 

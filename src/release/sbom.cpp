@@ -52,6 +52,18 @@ void relationship(llvm::json::OStream& j, const std::string& from, const char* t
   });
 }
 
+// The attributes every library package of the document starts with.
+void library_head(llvm::json::OStream& j, const std::string& id, const std::string& name,
+                  const std::string& version, const std::string& supplier) {
+  j.attribute("SPDXID", id);
+  j.attribute("name", name);
+  j.attribute("versionInfo", version);
+  j.attribute("supplier", "Organization: " + supplier);
+  j.attribute("downloadLocation", "NOASSERTION");
+  j.attribute("filesAnalyzed", false);
+  j.attribute("primaryPackagePurpose", "LIBRARY");
+}
+
 bool links(const runtimes::Entry& e, const SbomBinary& b) {
   if (e.runtime == "libc++") return b.uses_libcxx;
   return b.allocator.rfind(e.runtime, 0) == 0;  // "mimalloc 2.0.9" starts with "mimalloc"
@@ -108,26 +120,14 @@ std::string spdx_json(const SbomInput& in) {
                if (in.sysroot)
                  for (const auto& p : in.sysroot->packages)
                    j.object([&] {
-                     j.attribute("SPDXID", spdx_id("Deb", p.name));
-                     j.attribute("name", p.name);
-                     j.attribute("versionInfo", p.version);
-                     j.attribute("supplier", "Organization: Debian");
-                     j.attribute("downloadLocation", "NOASSERTION");
-                     j.attribute("filesAnalyzed", false);
-                     j.attribute("primaryPackagePurpose", "LIBRARY");
+                     library_head(j, spdx_id("Deb", p.name), p.name, p.version, "Debian");
                      if (!p.sha256.empty()) checksum(j, p.sha256);
                      purl(j, "pkg:deb/debian/" + p.name + "@" + p.version + "?arch=" + p.architecture);
                    });
                for (const auto& r : in.runtimes)
                  j.object([&] {
-                   j.attribute("SPDXID", spdx_id("Runtime", r.runtime));
-                   j.attribute("name", r.runtime);
-                   j.attribute("versionInfo", r.version);
-                   j.attribute("supplier",
-                               "Organization: " + std::string(r.runtime == "libc++" ? "LLVM" : "Microsoft"));
-                   j.attribute("downloadLocation", "NOASSERTION");
-                   j.attribute("filesAnalyzed", false);
-                   j.attribute("primaryPackagePurpose", "LIBRARY");
+                   library_head(j, spdx_id("Runtime", r.runtime), r.runtime, r.version,
+                                r.runtime == "libc++" ? "LLVM" : "Microsoft");
                    j.attribute("sourceInfo", r.runtime == "libc++"
                                                  ? "built by xstatic for " + r.triple +
                                                        " from Debian source package llvm-toolchain-" +
@@ -139,13 +139,7 @@ std::string spdx_json(const SbomInput& in) {
                  });
                for (const auto& p : in.packages)
                  j.object([&] {
-                   j.attribute("SPDXID", spdx_id("Pkg", p.name));
-                   j.attribute("name", p.name);
-                   j.attribute("versionInfo", p.version);
-                   j.attribute("supplier", "Organization: Debian");
-                   j.attribute("downloadLocation", "NOASSERTION");
-                   j.attribute("filesAnalyzed", false);
-                   j.attribute("primaryPackagePurpose", "LIBRARY");
+                   library_head(j, spdx_id("Pkg", p.name), p.name, p.version, "Debian");
                    j.attribute("licenseDeclared", p.license);
                    j.attribute("licenseConcluded", p.license);
                    j.attribute("sourceInfo", "built by xstatic for " + p.target +

@@ -28,6 +28,14 @@ inline constexpr int kSbomFormat = 1;
 // A description larger than this is not ours (the driver writes a few hundred bytes).
 inline constexpr std::size_t kSbomMaxSize = 64 * 1024;
 
+// The runtimes the driver names in the note because the link was given their
+// archive, though lld may take nothing from it: each also leaves a mark of its
+// own in the binary (mimalloc's strings, the routines' note), and inspect
+// shows the entry only when that mark is there. One spelling for the writer
+// (driver/sbom.cpp) and the reader (inspect/sbom_render.cpp).
+inline constexpr std::string_view kSbomMimalloc = "mimalloc";
+inline constexpr std::string_view kSbomLibcRoutines = "xstatic-libc";
+
 struct SbomComponent {
   std::string name;     // "musl-dev", "libc++", "zlib", or an archive's path ("vendor/libfoo.a")
   std::string version;  // "1.2.3-1"; for an archive: its SHA-256 (hex)
