@@ -4,7 +4,8 @@
 # libc-dynamic and at the default glibc (static) side by side: two archive
 # names, the floor and link mode in artifacts.json, the summary and the SBOM
 # (bullseye's libc6-dev), the 2.31 binary needs only libc.so.6 with no symbol
-# version above 2.31 and runs on bullseye's own loader and libc; a build that
+# version above 2.31 and runs on bullseye's own loader and libc; the [image]
+# holds only the static target's app (a note says why); a build that
 # links against a newer glibc than the floor (a script that ignores $CC)
 # stops the release naming the symbol; a floor on musl, a floor Debian has
 # no release for and libc-dynamic on musl are usage errors, in the release
@@ -53,6 +54,8 @@ floor_sysroot=$XSTATIC_HOME/sysroots/amd64-glibc-2.31
 # --- Two floors of linux/amd64 in one release: 2.31 libc-dynamic, the default glibc static.
 release_project make "$WORK/mk" \
   '{ target = "linux/amd64", glibc = "2.31", link = "libc-dynamic" }, { target = "linux/amd64", libc = "glibc" }'
+# With an image: the static target's binaries only (a libc-dynamic one needs the system's glibc).
+printf '\n[image]\nrepository = "example.org/greet"\n' >>"$WORK/mk/xstatic-release.toml"
 git_commit_tag "$WORK/mk" v1.0.0
 start=$SECONDS
 (cd "$WORK/mk" && "$XSTATIC" release -j 2 --json >"$WORK/summary.json" 2>"$WORK/progress") ||
@@ -62,6 +65,8 @@ cat "$WORK/progress"
 expect_contains "$(cat "$WORK/progress")" "[1/2] linux/amd64 (glibc 2.31, libc-dynamic): ok in"
 expect_contains "$(cat "$WORK/progress")" "verified: glibc 2.31 or newer, amd64, stripped"
 expect_contains "$(cat "$WORK/progress")" "[2/2] linux/amd64 (glibc): ok in"
+expect_contains "$(cat "$WORK/progress")" \
+  "image: no container image for linux/amd64 (glibc 2.31, libc-dynamic) (its binaries need the system's glibc"
 dist=$WORK/mk/dist
 floor=$dist/greet_1.0.0_linux_amd64_glibc2.31
 plain=$dist/greet_1.0.0_linux_amd64_glibc
@@ -107,6 +112,18 @@ assert c["glibc"] is None and c["link"] is None, c
 targets = json.load(open(sys.argv[2]))["targets"]
 assert [(t["target"], t["glibc"], t["link"]) for t in targets] == [
     ("linux/amd64", "2.31", "libc-dynamic"), ("linux/amd64", "2.36", "static")], targets
+PY
+python3 - "$dist/greet_1.0.0.oci.tar" "$WORK/x-plain/app" <<'PY' || fail "the image does not hold exactly the static target's app"
+import json, tarfile, sys
+layout = tarfile.open(sys.argv[1])
+files = {m.name: layout.extractfile(m).read() for m in layout.getmembers() if m.isfile()}
+blob = lambda d: files["blobs/sha256/" + d["digest"].split(":")[1]]
+index = json.loads(blob(json.loads(files["index.json"])["manifests"][0]))
+assert len(index["manifests"]) == 1, index  # one linux/amd64 image, not two
+manifest = json.loads(blob(index["manifests"][0]))
+layer = tarfile.open(fileobj=__import__("io").BytesIO(blob(manifest["layers"][0])))
+app = layer.extractfile("app").read()
+assert app == open(sys.argv[2], "rb").read(), "the image's app is not the static target's"
 PY
 check_sbom "$floor.sbom.spdx.json" "$floor_sysroot/manifest.json"
 python3 - "$floor.sbom.spdx.json" <<'PY' || fail "the 2.31 SBOM does not name the floor or bullseye's libc6-dev"
