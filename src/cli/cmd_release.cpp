@@ -69,9 +69,8 @@ void add_release(CLI::App& app) {
       "  xstatic release --targets linux/amd64:glibc2.31:libc-dynamic   # glibc 2.31 or newer, the rest "
       "static\n"
       "  sha256sum -c dist/*_checksums.txt\n"
-      "Writes NAME_VERSION_OS_ARCH.tar.gz (.zip for Windows; _glibc2.31 after it for a glibc floor),\n"
-      ".debug.tar.gz, NAME_VERSION_checksums.txt\n"
-      "and artifacts.json; see docs/release.md.");
+      "Writes NAME_VERSION_OS_ARCH.tar.gz (.zip for Windows; ..._linux_amd64_glibc2.31 for a glibc\n"
+      "floor), .debug.tar.gz, NAME_VERSION_checksums.txt and artifacts.json; see docs/release.md.");
   cmd->callback([args] { run_release_cmd(*args); });
 }
 
