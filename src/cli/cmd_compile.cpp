@@ -14,8 +14,8 @@
 
 namespace xstatic::cli {
 
-int run_compiler(std::string_view tool, std::string_view argv0, std::vector<std::string> args) {
-  return driver::compile(driver::language_of_tool(tool), argv0, std::move(args));
+int run_compiler(const driver::Caller& caller, std::vector<std::string> args) {
+  return driver::compile(caller, std::move(args));
 }
 
 std::optional<int> run_binutil(std::string_view tool, const target::Target& t,

@@ -11,6 +11,10 @@
 
 #include "xstatic/target/target.hpp"
 
+namespace xstatic::driver {
+struct Caller;
+}
+
 namespace xstatic::cli {
 
 // Options every subcommand shares.
@@ -42,10 +46,7 @@ void add_lipo(CLI::App& app);                 // cmd_lipo.cpp: universal Mach-O 
 
 // The compiler front end, reached as `xstatic cc|c++ ARGS` or through argv[0]
 // (aarch64-linux-musl-cc). Does not return normally on compile-only calls.
-int run_compiler(std::string_view tool, std::string_view argv0, std::vector<std::string> args);
-
-// cc, c++, gcc, g++, clang, clang++: names under which we act as a compiler.
-bool is_compiler_name(std::string_view tool);
+int run_compiler(const driver::Caller& caller, std::vector<std::string> args);
 
 // Binutils-style names (aarch64-linux-musl-ar): exec the matching LLVM tool.
 // Returns nullopt when `tool` is not one of them.

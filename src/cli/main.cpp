@@ -10,17 +10,12 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "xstatic/driver/driver.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/version.hpp"
 
 namespace xstatic::cli {
-
-bool is_compiler_name(std::string_view tool) {
-  for (std::string_view name : {"cc", "c++", "gcc", "g++", "clang", "clang++", "cxx"})
-    if (tool == name) return true;
-  return false;
-}
 
 namespace {
 
@@ -138,14 +133,20 @@ int report(const Error& e) {
 int main(int argc, char** argv) {
   using namespace xstatic;
   try {
+    // argv[0] is read here, once: a prefixed name (aarch64-linux-musl-cc)
+    // gives the driver its target, a binutil's name its tool.
     std::string_view argv0 = argv[0];
+    std::optional<target::Target> named_target;
     if (auto named = target::from_program_name(argv0)) {
       std::vector<std::string> args(argv + 1, argv + argc);
-      if (cli::is_compiler_name(named->tool)) return cli::run_compiler(named->tool, argv0, std::move(args));
+      if (auto language = driver::compiler_language(named->tool))
+        return cli::run_compiler({*language, argv0, named->target}, std::move(args));
       if (auto rc = cli::run_binutil(named->tool, named->target, std::move(args))) return *rc;
+      named_target = named->target;  // linux-arm64-xstatic cc ...: the prefix still names the target
     }
     if (int cc = cli::compiler_after_globals(argc, argv))
-      return cli::run_compiler(argv[cc], argv0, std::vector<std::string>(argv + cc + 1, argv + argc));
+      return cli::run_compiler({*driver::compiler_language(argv[cc]), argv0, named_target},
+                               std::vector<std::string>(argv + cc + 1, argv + argc));
     return cli::run_app(argc, argv);
   } catch (const Error& e) {
     return cli::report(e);

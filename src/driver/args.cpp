@@ -211,16 +211,6 @@ std::span<const OwnOption> own_options() {
   return kOwnOptions;
 }
 
-std::string_view link_mode_name(LinkMode mode) {
-  return mode == LinkMode::libc_dynamic ? "libc-dynamic" : "static";
-}
-
-std::optional<LinkMode> parse_link_mode(std::string_view name) {
-  if (name == "static") return LinkMode::full_static;
-  if (name == "libc-dynamic") return LinkMode::libc_dynamic;
-  return std::nullopt;
-}
-
 std::string_view mode_name(Mode m) {
   switch (m) {
     case Mode::compile_only:

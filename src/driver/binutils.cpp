@@ -42,8 +42,6 @@ constexpr Binutil kBinutils[] = {
 };
 // clang-format on
 
-constexpr std::string_view kCompilerNames[] = {"cc", "c++", "gcc", "g++", "clang", "clang++"};
-
 }  // namespace
 
 std::optional<std::string_view> binutil_for(std::string_view tool) {
@@ -82,7 +80,8 @@ std::vector<std::string> link_names(const target::Target& t) {
   }
   std::vector<std::string> names;
   for (const auto& prefix : prefixes) {
-    for (auto tool : kCompilerNames) names.push_back(prefix + "-" + std::string(tool));
+    for (const auto& c : compiler_names())
+      if (c.linked) names.push_back(prefix + "-" + std::string(c.name));
     for (const auto& b : kBinutils)
       if (!b.windows_only || target::os_info(*t.row).windows_tools)
         names.push_back(prefix + "-" + std::string(b.name));

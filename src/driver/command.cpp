@@ -194,10 +194,28 @@ std::string_view lld_name(const target::Target& t) {
   return target::libc_info(t.libc).linker;
 }
 
-Language language_of_tool(std::string_view tool) {
-  for (std::string_view cxx : {"c++", "g++", "clang++", "cxx"})
-    if (tool == cxx) return Language::cxx;
-  return Language::c;
+namespace {
+// clang-format off
+constexpr CompilerName kCompilerNames[] = {
+  {"cc",      Language::c,   true},
+  {"c++",     Language::cxx, true},
+  {"gcc",     Language::c,   true},
+  {"g++",     Language::cxx, true},
+  {"clang",   Language::c,   true},
+  {"clang++", Language::cxx, true},
+  {"cxx",     Language::cxx, false},
+};
+// clang-format on
+}  // namespace
+
+std::span<const CompilerName> compiler_names() {
+  return kCompilerNames;
+}
+
+std::optional<Language> compiler_language(std::string_view tool) {
+  for (const auto& c : kCompilerNames)
+    if (c.name == tool) return c.language;
+  return std::nullopt;
 }
 
 bool needs_cxx_runtimes(Language language, const target::Target& t) {

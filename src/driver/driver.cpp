@@ -253,13 +253,13 @@ std::optional<std::string> ld_path_override(const toolchain::Clang& clang, const
 // without --libc means glibc unless the target's spelling names its libc (a
 // triple), which with_glibc_floor then checks. --link=libc-dynamic needs a
 // libc that can stay dynamic (glibc).
-target::Target resolve_target(const Invocation& inv, std::string_view argv0) {
+target::Target resolve_target(const Invocation& inv, const std::optional<target::Target>& named) {
   std::optional<std::string_view> spec;
   if (inv.own.target) spec = *inv.own.target;
   auto libc = inv.own.libc;
   if (inv.own.glibc && !libc && !(spec && spec->find('/') == std::string_view::npos))
     libc = target::Libc::glibc;
-  target::Target t = target::resolve(spec, libc, target::Environment::from_process(), argv0);
+  target::Target t = target::resolve(spec, libc, target::Environment::from_process(), named);
   if (inv.own.glibc) t = target::with_glibc_floor(t, *inv.own.glibc);
   if (libc_dynamic(inv) && !target::libc_info(t.libc).libc_dynamic)
     throw Error("--link=libc-dynamic keeps glibc dynamic; " + t.describe() + " links " +
@@ -324,7 +324,8 @@ int print_linker_path(const Plan& plan) {
 
 }  // namespace
 
-int compile(Language language, std::string_view argv0, std::vector<std::string> args) {
+int compile(const Caller& caller, std::vector<std::string> args) {
+  Language language = caller.language;
   Invocation inv = parse_command_line(args);
   if (inv.own.help) {
     std::fputs(help_text().c_str(), stdout);
@@ -338,10 +339,10 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   inv.own.auto_install = inv.own.auto_install || env_true("XSTATIC_AUTO_INSTALL");
   if (!inv.own.link) inv.own.link = link_from_environment();
 
-  target::Target t = resolve_target(inv, argv0);
+  target::Target t = resolve_target(inv, caller.named);
   // A name from a links folder (aarch64-linux-musl-cc) uses the store the
   // folder belongs to (xstatic/sysroot/links_store.hpp); `xstatic cc` uses $XSTATIC_HOME.
-  auto store = target::from_program_name(argv0) ? sysroot::store_of_program(argv0) : store::Store::locate();
+  auto store = caller.named ? sysroot::store_of_program(caller.argv0) : store::Store::locate();
   if (inv.own.print_fingerprint) return print_fingerprint(language, t, store);
   auto launcher = launcher_choice(inv.own.launcher);
   util::Progress progress(util::ProgressOptions{

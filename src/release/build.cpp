@@ -162,7 +162,7 @@ std::vector<fs::path> build_target(const Config& config, const ReleaseTarget& rt
                  std::string(driver::kLinkRecordVar) + "=" + link_records_dir(settings, t).string()};
   if (!config.embed_sbom) options.env.push_back(std::string(driver::kNoSbomVar) + "=1");
   // Always set: an XSTATIC_LINK of the user's shell does not change what the release file says.
-  options.env.push_back("XSTATIC_LINK=" + std::string(driver::link_mode_name(rt.link)));
+  options.env.push_back("XSTATIC_LINK=" + std::string(target::link_mode_name(rt.link)));
   const std::string jobs = std::to_string(std::max(settings.jobs, 1));
   const fs::path toolchain_file = settings.build_root / (target_slug(t) + ".cmake");
 

@@ -95,7 +95,7 @@ ReleaseTarget parse_one_target(const Reader& r, const toml::node& node) {
   std::string spec;
   std::optional<target::Libc> libc;
   std::optional<std::string> floor;
-  driver::LinkMode link = driver::LinkMode::full_static;
+  target::LinkMode link = target::LinkMode::full_static;
   const toml::node* link_node = nullptr;
   const std::string example = "\"linux/arm64\" or { target = \"linux/amd64\", libc = \"glibc\" }";
   if (const auto* t = node.as_table()) {
@@ -117,7 +117,7 @@ ReleaseTarget parse_one_target(const Reader& r, const toml::node& node) {
     if (const auto* l = t->get("link")) {
       link_node = l;
       auto name = r.string(*l, "link", "\"libc-dynamic\"");
-      auto mode = driver::parse_link_mode(name);
+      auto mode = target::parse_link_mode(name);
       if (!mode)
         r.fail(l->source(), "unknown link mode '" + name + "'",
                "write link = \"static\" (the default) or link = \"libc-dynamic\" (glibc targets)");
@@ -281,14 +281,14 @@ std::string_view build_kind_name(BuildKind kind) {
 }
 
 std::string describe(const ReleaseTarget& t) {
-  if (t.link == driver::LinkMode::full_static) return t.target.describe();
+  if (t.link == target::LinkMode::full_static) return t.target.describe();
   std::string out = t.target.describe();
-  out.insert(out.size() - 1, ", " + std::string(driver::link_mode_name(t.link)));
+  out.insert(out.size() - 1, ", " + std::string(target::link_mode_name(t.link)));
   return out;
 }
 
 void check_link_mode(const ReleaseTarget& t, const std::string& fix) {
-  if (t.link == driver::LinkMode::libc_dynamic && !target::libc_info(t.target.libc).libc_dynamic)
+  if (t.link == target::LinkMode::libc_dynamic && !target::libc_info(t.target.libc).libc_dynamic)
     throw Error("libc-dynamic keeps glibc dynamic; " + t.target.describe() + " links " +
                     std::string(t.target.libc_name()) + " statically only",
                 fix, Exit::usage);

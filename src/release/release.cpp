@@ -97,7 +97,7 @@ void verify_or_stop(const fs::path& file, const std::string& shown_name, const R
   const target::Target& t = rt.target;
   inspect::Policy policy;
   policy.target = t;
-  policy.require_static = rt.link == driver::LinkMode::full_static;
+  policy.require_static = rt.link == target::LinkMode::full_static;
   if (!policy.require_static) policy.max_glibc = std::string(*target::glibc_floor_of(t));
   policy.require_stripped = stripped;
   inspect::Verdict verdict;
@@ -127,7 +127,7 @@ Artifact make_artifact(const fs::path& file, const std::string& kind, const Rele
     a.target = rt->target.go_name();
     a.libc = rt->target.libc_name();
     a.glibc = floor_of(rt->target);
-    a.link = driver::link_mode_name(rt->link);
+    a.link = target::link_mode_name(rt->link);
   }
   a.size = fs::file_size(file);
   a.sha256 = sha256_file(file);
@@ -171,7 +171,7 @@ SbomInput sbom_input(const TargetRun& run, const ReleaseTarget& rt, const fs::pa
   in.project = run.summary.name;
   in.version = run.summary.version;
   in.target = rt.target;
-  in.libc_dynamic = rt.link == driver::LinkMode::libc_dynamic;
+  in.libc_dynamic = rt.link == target::LinkMode::libc_dynamic;
   in.source_date_epoch = run.summary.source_date_epoch;
   in.archive_name = archive.filename().string();
   in.archive_sha256 = sha256_file(archive);
@@ -202,7 +202,7 @@ TargetOutput release_target(const TargetRun& run, const ReleaseTarget& rt) {
   result.target = t.go_name();
   result.libc = t.libc_name();
   result.glibc = floor_of(t);
-  result.link = driver::link_mode_name(rt.link);
+  result.link = target::link_mode_name(rt.link);
   std::vector<ArchiveEntry> entries, debug_entries;
   std::vector<SbomBinary> sbom_binaries;
   auto records = driver::read_link_records(link_records_dir(run.settings, t));
@@ -254,7 +254,7 @@ TargetOutput release_target(const TargetRun& run, const ReleaseTarget& rt) {
 // A target's binaries go into the image when they run on a bare Linux kernel:
 // static ones, not libc-dynamic ones (the image has no glibc to load).
 bool in_image(const ReleaseTarget& rt) {
-  return target::os_info(*rt.target.row).linux_kernel && rt.link == driver::LinkMode::full_static;
+  return target::os_info(*rt.target.row).linux_kernel && rt.link == target::LinkMode::full_static;
 }
 
 // The oci-archive of every Linux target's image (the others have none: said once).
@@ -346,7 +346,7 @@ Summary run_release(const Config& config, const Options& options, const store::S
     }
     const auto& done = outputs[i]->result;
     std::string how =
-        rt.link == driver::LinkMode::libc_dynamic ? "glibc " + done.glibc + " or newer" : "static";
+        rt.link == target::LinkMode::libc_dynamic ? "glibc " + done.glibc + " or newer" : "static";
     char line[200];
     std::snprintf(line, sizeof line, ": ok in %.1f s (%zu binar%s verified: %s, %s, stripped)", done.seconds,
                   done.binaries.size(), done.binaries.size() == 1 ? "y" : "ies", how.c_str(),

@@ -23,10 +23,10 @@ ReleaseTarget parse_entry(const std::string& entry, const std::vector<ReleaseTar
   auto parts = util::split(entry, ':');
   std::optional<target::Libc> libc;
   std::optional<std::string> floor;
-  std::optional<driver::LinkMode> link;
+  std::optional<target::LinkMode> link;
   for (std::size_t i = 1; i < parts.size(); ++i) {
     std::string part(parts[i]);
-    if (auto mode = driver::parse_link_mode(part)) {
+    if (auto mode = target::parse_link_mode(part)) {
       if (link) throw Error("two link modes in --targets entry '" + entry + "'", kSpelling);
       link = mode;
       continue;
@@ -48,7 +48,7 @@ ReleaseTarget parse_entry(const std::string& entry, const std::vector<ReleaseTar
   // No link mode written: the release file's for this target, else static.
   auto in_file = std::find_if(file_targets.begin(), file_targets.end(),
                               [&](const ReleaseTarget& f) { return f.target == out.target; });
-  out.link = link ? *link : in_file != file_targets.end() ? in_file->link : driver::LinkMode::full_static;
+  out.link = link ? *link : in_file != file_targets.end() ? in_file->link : target::LinkMode::full_static;
   check_link_mode(out, "drop :libc-dynamic from '" + entry +
                            "', or build for glibc: " + std::string(parts[0]) + ":glibc:libc-dynamic");
   return out;
@@ -72,8 +72,8 @@ std::vector<ReleaseTarget> parse_target_list(std::string_view list,
       out.push_back(t);
     else if (same->link != t.link)
       throw Error("--targets names " + t.target.describe() + " twice, linked " +
-                      std::string(driver::link_mode_name(same->link)) + " and " +
-                      std::string(driver::link_mode_name(t.link)),
+                      std::string(target::link_mode_name(same->link)) + " and " +
+                      std::string(target::link_mode_name(t.link)),
                   "keep one: its archives would have the same names");
   }
   if (out.empty()) throw Error("--targets is empty", "write --targets linux/amd64,linux/arm64");

@@ -320,11 +320,11 @@ std::optional<ProgramName> from_program_name(std::string_view argv0) {
 }
 
 Target resolve(std::optional<std::string_view> explicit_spec, std::optional<Libc> libc,
-               const Environment& env, std::string_view argv0) {
+               const Environment& env, const std::optional<Target>& named) {
   if (explicit_spec) return parse(*explicit_spec, libc);
-  if (auto p = from_program_name(argv0)) {
-    if (!libc || *libc == p->target.libc) return p->target;
-    return parse(p->target.go_name(), libc);
+  if (named) {
+    if (!libc || *libc == named->libc) return *named;
+    return parse(named->go_name(), libc);
   }
   if (auto t = from_environment(env, libc)) return *t;
   return host(libc);

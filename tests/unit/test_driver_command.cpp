@@ -155,12 +155,22 @@ TEST_CASE("C++ uses clang++ beside clang, else --driver-mode=g++; libc++ runtime
   CHECK_FALSE(needs_cxx_runtimes(Language::c, target::parse("linux/arm64")));
 }
 
-TEST_CASE("language from the tool name") {
-  CHECK(language_of_tool("cc") == Language::c);
-  CHECK(language_of_tool("gcc") == Language::c);
-  CHECK(language_of_tool("c++") == Language::cxx);
-  CHECK(language_of_tool("g++") == Language::cxx);
-  CHECK(language_of_tool("clang++") == Language::cxx);
+TEST_CASE("language from the tool name, and names that are no compiler") {
+  CHECK(compiler_language("cc") == Language::c);
+  CHECK(compiler_language("gcc") == Language::c);
+  CHECK(compiler_language("clang") == Language::c);
+  CHECK(compiler_language("c++") == Language::cxx);
+  CHECK(compiler_language("g++") == Language::cxx);
+  CHECK(compiler_language("clang++") == Language::cxx);
+  CHECK(compiler_language("cxx") == Language::cxx);
+  CHECK_FALSE(compiler_language("ar"));
+  CHECK_FALSE(compiler_language("cc1"));
+  CHECK_FALSE(compiler_language(""));
+  // install-links makes a name for every compiler but cxx (accepted, not made).
+  std::vector<std::string> linked;
+  for (const auto& c : compiler_names())
+    if (c.linked) linked.emplace_back(c.name);
+  CHECK(linked == std::vector<std::string>{"cc", "c++", "gcc", "g++", "clang", "clang++"});
 }
 
 TEST_CASE("static glibc hazards from lld's --why-extract report") {

@@ -58,7 +58,7 @@ TEST_CASE("a complete release file parses into targets, build, binaries and extr
   CHECK(c.targets[0].target.go_name() == "linux/amd64");
   CHECK(c.targets[1].target.go_name() == "linux/arm/v7");
   CHECK(c.targets[2].target.libc == target::Libc::glibc);
-  CHECK(c.targets[2].link == driver::LinkMode::full_static);
+  CHECK(c.targets[2].link == target::LinkMode::full_static);
   CHECK(c.build.kind == BuildKind::cmake);
   CHECK(c.build.source == p.dir.path);
   CHECK(c.build.args == std::vector<std::string>{"-DWITH_TESTS=OFF"});
@@ -213,9 +213,9 @@ TEST_CASE("--targets takes a glibc floor after the libc and a link mode") {
   REQUIRE(ts.size() == 3);
   REQUIRE(ts[0].target.glibc != nullptr);
   CHECK(ts[0].target.glibc->version == "2.31");
-  CHECK(ts[0].link == driver::LinkMode::libc_dynamic);
+  CHECK(ts[0].link == target::LinkMode::libc_dynamic);
   CHECK(ts[1].target.glibc == nullptr);  // two floors of linux/amd64: two targets
-  CHECK(ts[1].link == driver::LinkMode::full_static);
+  CHECK(ts[1].link == target::LinkMode::full_static);
   CHECK(ts[2].target.glibc->debian == "trixie");
   CHECK(describe(ts[0]) == "linux/amd64 (glibc 2.31, libc-dynamic)");
   // zig's spelling works too, and "2.36" is the default floor (one target).
@@ -223,8 +223,8 @@ TEST_CASE("--targets takes a glibc floor after the libc and a link mode") {
   CHECK(parse_target_list("linux/amd64:glibc2.36,linux/amd64:glibc").size() == 1);
   // No link mode written: the release file's for that target.
   auto inherited = parse_target_list("linux/amd64:glibc2.31", ts);
-  CHECK(inherited[0].link == driver::LinkMode::libc_dynamic);
-  CHECK(parse_target_list("linux/amd64:glibc2.31:static", ts)[0].link == driver::LinkMode::full_static);
+  CHECK(inherited[0].link == target::LinkMode::libc_dynamic);
+  CHECK(parse_target_list("linux/amd64:glibc2.31:static", ts)[0].link == target::LinkMode::full_static);
   auto message = [](const char* list) {
     try {
       parse_target_list(list);
@@ -256,7 +256,7 @@ TEST_CASE("a targets entry carries a glibc floor and a link mode; bad ones name 
   REQUIRE(c.targets[0].target.glibc != nullptr);
   CHECK(c.targets[0].target.libc == target::Libc::glibc);  // a floor means glibc
   CHECK(c.targets[0].target.glibc->version == "2.31");
-  CHECK(c.targets[0].link == driver::LinkMode::libc_dynamic);
+  CHECK(c.targets[0].link == target::LinkMode::libc_dynamic);
   auto entry = [&](const std::string& e) {
     return error_of(p, "name = \"a\"\ntargets = [" + e + "]\n" + tail);
   };

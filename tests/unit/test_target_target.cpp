@@ -173,12 +173,16 @@ TEST_CASE("resolution order: --target, then argv[0], then environment, then host
   Environment env;
   env.goos = "linux";
   env.goarch = "s390x";
-  CHECK(resolve("linux/arm64", std::nullopt, env, "aarch64-linux-gnu-cc").go_name() == "linux/arm64");
-  CHECK(resolve(std::nullopt, std::nullopt, env, "aarch64-linux-gnu-cc").go_name() == "linux/arm64");
-  CHECK(resolve(std::nullopt, std::nullopt, env, "xstatic").go_name() == "linux/s390x");
-  CHECK(resolve(std::nullopt, std::nullopt, {}, "aarch64-linux-gnu-cc").libc == Libc::glibc);
-  CHECK(resolve(std::nullopt, Libc::musl, {}, "aarch64-linux-gnu-cc").libc == Libc::musl);
-  CHECK(resolve(std::nullopt, std::nullopt, {}, "xstatic") == host());
+  auto named = [](std::string_view argv0) -> std::optional<Target> {
+    if (auto p = from_program_name(argv0)) return p->target;
+    return std::nullopt;
+  };
+  CHECK(resolve("linux/arm64", std::nullopt, env, named("aarch64-linux-gnu-cc")).go_name() == "linux/arm64");
+  CHECK(resolve(std::nullopt, std::nullopt, env, named("aarch64-linux-gnu-cc")).go_name() == "linux/arm64");
+  CHECK(resolve(std::nullopt, std::nullopt, env, named("xstatic")).go_name() == "linux/s390x");
+  CHECK(resolve(std::nullopt, std::nullopt, {}, named("aarch64-linux-gnu-cc")).libc == Libc::glibc);
+  CHECK(resolve(std::nullopt, Libc::musl, {}, named("aarch64-linux-gnu-cc")).libc == Libc::musl);
+  CHECK(resolve(std::nullopt, std::nullopt, {}, named("xstatic")) == host());
   CHECK(host().libc == Libc::musl);
 }
 

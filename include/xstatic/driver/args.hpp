@@ -17,6 +17,7 @@
 
 #include "xstatic/runtimes/allocator.hpp"
 #include "xstatic/runtimes/libc_routines.hpp"
+#include "xstatic/target/link_mode.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::driver {
@@ -57,15 +58,10 @@ enum class Strip : std::uint8_t {
   all,        // -s even with -g
 };
 
-// How an executable links (--link).
-enum class LinkMode : std::uint8_t {
-  full_static,   // everything static (the default)
-  libc_dynamic,  // glibc (libc, libm, libpthread, libdl, librt, the loader) dynamic, everything else static
-};
-
-// "static", "libc-dynamic": how --link and XSTATIC_LINK spell a mode.
-std::string_view link_mode_name(LinkMode mode);
-std::optional<LinkMode> parse_link_mode(std::string_view name);
+// How an executable links (--link): xstatic/target/link_mode.hpp.
+using target::link_mode_name;
+using target::LinkMode;
+using target::parse_link_mode;
 
 // What the user asked of xstatic itself.
 struct OwnOptions {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,19 @@ namespace xstatic::driver {
 
 enum class Language : std::uint8_t { c, cxx };
 
+// The names xstatic answers to as a compiler, the one list of them:
 // cc, gcc, clang -> C; c++, g++, clang++, cxx -> C++ (as gcc: the driver
 // name decides how the link is made, the file suffix how a file is compiled).
-Language language_of_tool(std::string_view tool);
+// `linked`: install-links makes <prefix>-NAME for it (cxx is only accepted).
+struct CompilerName {
+  std::string_view name;
+  Language language;
+  bool linked;
+};
+std::span<const CompilerName> compiler_names();
+
+// The language of a compiler name, or nullopt when `tool` is not one.
+std::optional<Language> compiler_language(std::string_view tool);
 
 // Everything the command depends on, resolved beforehand (so that building
 // the command is a pure function, tested on its own).

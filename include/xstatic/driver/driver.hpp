@@ -20,11 +20,21 @@
 
 namespace xstatic::driver {
 
-// Runs `args` as a compiler called `tool` (cc, c++, gcc, ...) through
-// `argv0`. Returns the exit status: clang's, or 1 when the linked file fails
-// the check. Compile-only calls do not return (the process becomes clang).
-// Throws xstatic::Error for what the user must fix (missing sysroot: Exit::missing).
-int compile(Language language, std::string_view argv0, std::vector<std::string> args);
+// How the compiler front end was called, read once by main(): the language
+// its name gives (compiler_language), argv[0], and the target a prefixed
+// name carries (aarch64-linux-musl-cc: target::from_program_name), which
+// also means the store is the one that name's links folder records.
+struct Caller {
+  Language language = Language::c;
+  std::string_view argv0;
+  std::optional<target::Target> named;
+};
+
+// Runs `args` as the compiler `caller` names. Returns the exit status:
+// clang's, or 1 when the linked file fails the check. Compile-only calls do
+// not return (the process becomes clang). Throws xstatic::Error for what the
+// user must fix (missing sysroot: Exit::missing).
+int compile(const Caller& caller, std::vector<std::string> args);
 
 // The LLVM tool a binutils name stands for ("ar" -> "llvm-ar", "ld" -> "ld.lld");
 // nullopt when `tool` is not a binutils name we provide.

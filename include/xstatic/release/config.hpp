@@ -27,7 +27,7 @@
 #include <string_view>
 #include <vector>
 
-#include "xstatic/driver/args.hpp"
+#include "xstatic/target/link_mode.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::release {
@@ -65,7 +65,7 @@ struct ImageConfig {
 // binary with `verify --max-glibc FLOOR`'s policy instead of "static".
 struct ReleaseTarget {
   target::Target target;
-  driver::LinkMode link = driver::LinkMode::full_static;
+  target::LinkMode link = target::LinkMode::full_static;
   bool operator==(const ReleaseTarget& other) const = default;
 };
 

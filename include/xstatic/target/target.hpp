@@ -112,8 +112,9 @@ std::optional<ProgramName> from_program_name(std::string_view argv0);
 // --target: a GOARCH left in the environment for Go builds must not turn it
 // into an x86-64 compiler. The command line wins without a warning, as
 // compiler flags do over CFLAGS.
+// `named` is from_program_name(argv[0])'s target, read once by the caller.
 Target resolve(std::optional<std::string_view> explicit_spec, std::optional<Libc> libc,
-               const Environment& env, std::string_view argv0);
+               const Environment& env, const std::optional<Target>& named);
 
 // The machine xstatic runs on (linux/amd64 here), musl unless told otherwise.
 Target host(std::optional<Libc> libc = std::nullopt);
