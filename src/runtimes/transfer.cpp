@@ -189,15 +189,16 @@ std::vector<std::string> export_runtimes(const store::Store& store,
       if (e.clang_major == major) roots.insert(e.root);
   }
   for (const auto& t : targets) {
-    auto libcxx = find(store, t, major);
-    auto mimalloc = find_mimalloc(store, t, major);
-    auto libc = find_libc_routines(store, t, major);
-    if (!libcxx && !mimalloc && !libc)
+    std::vector<fs::path> found;
+    for (Variant v : {Variant::standard, Variant::size}) {  // both builds, when built (variant.hpp)
+      if (auto libcxx = find(store, t, major, v)) found.push_back(libcxx->root);
+      if (auto mimalloc = find_mimalloc(store, t, major, v)) found.push_back(mimalloc->root);
+    }
+    if (auto libc = find_libc_routines(store, t, major)) found.push_back(libc->root);
+    roots.insert(found.begin(), found.end());
+    if (found.empty())
       throw Error("no runtimes built for " + t.go_name() + " with clang " + std::to_string(major),
                   "run 'xstatic runtimes build " + t.go_name() + "'", Exit::missing);
-    if (libcxx) roots.insert(libcxx->root);
-    if (mimalloc) roots.insert(mimalloc->root);
-    if (libc) roots.insert(libc->root);
   }
   if (roots.empty())
     throw Error("no runtimes built with clang " + std::to_string(major) + " in " + store.root().string(),
