@@ -18,6 +18,7 @@
 . "$SRC/tests/integration/lib/runtimes.sh"
 need qemu-aarch64-static
 need file
+unset XSTATIC_RUNTIMES_OPT  # the choice under test is auto's
 
 driver_sysroot linux/arm64 musl
 
