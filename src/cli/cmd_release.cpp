@@ -24,7 +24,7 @@ struct ReleaseArgs {
 void run_release_cmd(const ReleaseArgs& args) {
   auto config = release::load_config(args.file);
   release::Options options;
-  if (!args.targets.empty()) options.targets = release::parse_target_list(args.targets);
+  if (!args.targets.empty()) options.targets = release::parse_target_list(args.targets, config.targets);
   if (!args.version.empty()) options.version = args.version;
   if (!args.dist.empty()) options.dist = args.dist;
   if (!args.build_dir.empty()) options.build_root = args.build_dir;
@@ -50,7 +50,8 @@ void add_release(CLI::App& app) {
   auto* cmd = app.add_subcommand("release", "Build, verify and package every target of xstatic-release.toml");
   cmd->add_option("-f,--file", args->file, "The release file (default: ./xstatic-release.toml)");
   cmd->add_option("--targets", args->targets,
-                  "Comma-separated targets instead of the file's (linux/amd64,linux/arm64:glibc)");
+                  "Comma-separated targets instead of the file's: TARGET[:LIBC[FLOOR]][:LINK] "
+                  "(linux/amd64,linux/arm64:glibc,linux/amd64:glibc2.31:libc-dynamic)");
   cmd->add_option("--version", args->version, "The version (default: the file's, else git describe --tags)");
   cmd->add_option("--dist", args->dist, "Where the archives go (default: the file's dist, else ./dist)");
   cmd->add_option("--build-dir", args->build_dir, "Per-target build folders (default: .xstatic/release)");
@@ -65,9 +66,11 @@ void add_release(CLI::App& app) {
       "Examples:\n"
       "  xstatic release                          # every target of ./xstatic-release.toml\n"
       "  xstatic release --snapshot --targets linux/arm64\n"
+      "  xstatic release --targets linux/amd64:glibc2.31:libc-dynamic   # glibc 2.31 or newer, the rest "
+      "static\n"
       "  sha256sum -c dist/*_checksums.txt\n"
-      "Writes NAME_VERSION_OS_ARCH.tar.gz (.zip for Windows), .debug.tar.gz, NAME_VERSION_checksums.txt\n"
-      "and artifacts.json; see docs/release.md.");
+      "Writes NAME_VERSION_OS_ARCH.tar.gz (.zip for Windows; ..._linux_amd64_glibc2.31 for a glibc\n"
+      "floor), .debug.tar.gz, NAME_VERSION_checksums.txt and artifacts.json; see docs/release.md.");
   cmd->callback([args] { run_release_cmd(*args); });
 }
 

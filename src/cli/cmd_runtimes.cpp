@@ -70,7 +70,7 @@ void run_build(const BuildArgs& args) {
   }
 }
 
-void print_list(bool json) {
+void print_runtimes(bool json) {
   auto entries = runtimes::list(store());
   if (json) {
     llvm::json::OStream j(llvm::outs(), 2);
@@ -197,7 +197,7 @@ void add_runtimes(CLI::App& app) {
   list->footer(
       "Runtimes are kept per clang major version (runtimes/llvm-<N>-r<recipe>/): a new clang builds new "
       "ones.");
-  list->callback([json] { print_list(*json); });
+  list->callback([json] { print_runtimes(*json); });
 
   add_transfer(cmd);
 }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "xstatic/sysroot/sdk.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -21,12 +22,7 @@ struct SdkArgs {
   bool json = false;
 };
 
-store::Store store() {
-  const auto& g = globals();
-  return store::Store::locate(g.store.empty() ? std::nullopt : std::optional<std::filesystem::path>(g.store));
-}
-
-void print_list(bool json) {
+void print_sdks(bool json) {
   auto s = store();
   auto sdks = sysroot::list_sdks(s);
   auto in_use = sysroot::find_sdk(s);
@@ -96,7 +92,7 @@ void add_sdk(CLI::App& app) {
 
   auto* list = cmd->add_subcommand("list", "List the imported SDKs, newest first");
   list->add_flag("--json", a->json, "Print JSON (stable field names)");
-  list->callback([a] { print_list(a->json); });
+  list->callback([a] { print_sdks(a->json); });
 
   auto* path =
       cmd->add_subcommand("path", "Print the SDK the darwin targets use (exit 3 when there is none)");

@@ -38,7 +38,7 @@ void add_libc_option(CLI::App* cmd, SysrootArgs& a) {
                   "glibc floor: 2.31 (bullseye), 2.36 (bookworm, the default), 2.41 (trixie)");
 }
 
-void print_list(bool json) {
+void print_sysroots(bool json) {
   auto installed = sysroot::list(store());
   if (json) {
     llvm::json::OStream j(llvm::outs(), 2);
@@ -113,7 +113,7 @@ void add_sysroot(CLI::App& app) {
 
   auto* list = cmd->add_subcommand("list", "List the installed sysroots");
   list->add_flag("--json", a->json, "Print JSON (stable field names)");
-  list->callback([a] { print_list(a->json); });
+  list->callback([a] { print_sysroots(a->json); });
 
   auto* path = cmd->add_subcommand("path", "Print the sysroot folder of TARGET (exit 3 when not installed)");
   path->add_option("target", a->file, "Target, e.g. linux/arm64")->required();

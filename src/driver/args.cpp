@@ -40,7 +40,7 @@ constexpr OwnOption kOwnOptions[] = {
   {"--launcher",      OwnId::launcher,      "ENGINE",   "ccache, sccache, distcc or icecc: runs compiles (never links) through it (also XSTATIC_LAUNCHER)"},
   {"--libc",          OwnId::libc,          "musl|glibc", "C library for a Linux target (default musl)"},
   {"--libc-routines", OwnId::libc_routines, "xstatic|musl", "strlen and qsort of a musl link (default xstatic: faster ones of xstatic's; also XSTATIC_LIBC_ROUTINES)"},
-  {"--link",          OwnId::link,          "static|libc-dynamic", "static (default), or libc-dynamic: glibc dynamic, everything else static, checked against the floor"},
+  {"--link",          OwnId::link,          "static|libc-dynamic", "static (default), or libc-dynamic: glibc dynamic, everything else static, checked against the floor; also XSTATIC_LINK"},
   {"--malloc",        OwnId::malloc,        "auto|musl|mimalloc", "Allocator of a musl link (default auto: mimalloc when the program allocates; also XSTATIC_MALLOC)"},
   {"--no-sbom",       OwnId::no_sbom,       "",         "Embed no SBOM note in a linked ELF file (also XSTATIC_NO_SBOM=1)"},
   {"--no-verify",     OwnId::no_verify,     "",         "Skip the check that a linked file is static and of the target (also XSTATIC_NO_VERIFY=1)"},
@@ -114,11 +114,8 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
       own.glibc = value;
       break;
     case OwnId::link:
-      if (value == "static")
-        own.link = LinkMode::full_static;
-      else if (value == "libc-dynamic")
-        own.link = LinkMode::libc_dynamic;
-      else
+      own.link = parse_link_mode(value);
+      if (!own.link)
         throw Error("unknown link mode '" + value + "' in --link",
                     "use --link=static or --link=libc-dynamic");
       break;
@@ -222,6 +219,16 @@ Mode decide(const Invocation& inv, const Facts& f) {
 
 std::span<const OwnOption> own_options() {
   return kOwnOptions;
+}
+
+std::string_view link_mode_name(LinkMode mode) {
+  return mode == LinkMode::libc_dynamic ? "libc-dynamic" : "static";
+}
+
+std::optional<LinkMode> parse_link_mode(std::string_view name) {
+  if (name == "static") return LinkMode::full_static;
+  if (name == "libc-dynamic") return LinkMode::libc_dynamic;
+  return std::nullopt;
 }
 
 std::string_view mode_name(Mode m) {

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "xstatic/driver/driver.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/target/os.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
@@ -73,7 +74,7 @@ std::optional<int> run_binutil(std::string_view tool, const target::Target& t,
 }
 
 std::vector<std::string> link_names(const target::Target& t) {
-  std::vector<std::string> prefixes{std::string(t.triple())};
+  std::vector<std::string> prefixes{target::floored_triple(t)};
   if (t.libc == target::default_libc(*t.row)) {
     std::string go = t.go_name();
     std::replace(go.begin(), go.end(), '/', '-');

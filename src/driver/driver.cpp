@@ -115,6 +115,18 @@ runtimes::Variant runtimes_variant(const Invocation& inv) {
   return runtimes::choose_variant(opt.value_or(runtimes::RuntimesOpt::automatic), inv.optimize_size);
 }
 
+// --link, else XSTATIC_LINK (set by `xstatic release` for a libc-dynamic
+// target's whole build, whatever its build system does with LDFLAGS), else static.
+std::optional<LinkMode> link_from_environment() {
+  auto env = util::getenv_nonempty("XSTATIC_LINK");
+  if (!env) return std::nullopt;
+  auto mode = parse_link_mode(*env);
+  if (!mode)
+    throw Error("unknown link mode '" + *env + "' in XSTATIC_LINK",
+                "set XSTATIC_LINK to static or libc-dynamic (or unset it)", Exit::usage);
+  return mode;
+}
+
 // Usage errors first (before a missing sysroot is reported): the choice,
 // and mimalloc asked for a target it is not built for.
 runtimes::Malloc checked_malloc_choice(const Invocation& inv, const target::Target& t) {
@@ -352,6 +364,7 @@ int compile(Language language, std::string_view argv0, std::vector<std::string> 
   inv.own.print_command = inv.own.print_command || env_true("XSTATIC_VERBOSE");
   inv.own.no_verify = inv.own.no_verify || env_true("XSTATIC_NO_VERIFY");
   inv.own.auto_install = inv.own.auto_install || env_true("XSTATIC_AUTO_INSTALL");
+  if (!inv.own.link) inv.own.link = link_from_environment();
 
   target::Target t = resolve_target(inv, argv0);
   // A name from a links folder (aarch64-linux-musl-cc) uses the store the

@@ -35,12 +35,6 @@ std::string table_bytes(bool little_endian) {
   return out;
 }
 
-bool contains(llvm::ArrayRef<llvm::StringRef> sections, llvm::StringRef needle) {
-  for (auto s : sections)
-    if (s.contains(needle)) return true;
-  return false;
-}
-
 }  // namespace
 
 std::string allocator_of(const std::string& note, std::optional<target::Libc> libc,

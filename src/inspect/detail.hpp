@@ -37,6 +37,9 @@ void discard_error(llvm::Error err);
 
 std::string hex(llvm::ArrayRef<std::uint8_t> bytes);
 
+// Whether any of `regions` (section contents) holds `needle` as bytes.
+bool contains(llvm::ArrayRef<llvm::StringRef> regions, llvm::StringRef needle);
+
 // Fills the report for one kind of binary (the caller set path and file_size).
 void inspect_elf(const llvm::object::Binary& bin, Report& r);
 // ELF, after inspect_elf: versioned_imports and glibc_max from the dynamic

@@ -13,7 +13,6 @@
 // symbol names when there is a symbol table, else strings of the read-only
 // data that the machinery cannot do without (for dlopen and iconv those are
 // in every static glibc program, so stripped files only get a note).
-#include <cstring>
 
 #include "detail.hpp"
 
@@ -65,12 +64,6 @@ std::optional<std::string> find_symbol(llvm::ArrayRef<llvm::StringRef> symbols,
     for (const char* p : patterns)
       if (symbol_matches(name, p)) return name.str();
   return std::nullopt;
-}
-
-bool contains(llvm::ArrayRef<llvm::StringRef> regions, llvm::StringRef needle) {
-  for (llvm::StringRef r : regions)
-    if (memmem(r.data(), r.size(), needle.data(), needle.size())) return true;
-  return false;
 }
 
 std::optional<std::string> find_string(llvm::ArrayRef<llvm::StringRef> regions,

@@ -33,6 +33,12 @@ std::optional<llvm::StringRef> string_at(llvm::StringRef table, std::uint64_t of
   return llvm::StringRef(start, static_cast<std::size_t>(static_cast<const char*>(nul) - start));
 }
 
+bool contains(llvm::ArrayRef<llvm::StringRef> regions, llvm::StringRef needle) {
+  for (llvm::StringRef r : regions)
+    if (memmem(r.data(), r.size(), needle.data(), needle.size())) return true;
+  return false;
+}
+
 std::string hex(llvm::ArrayRef<std::uint8_t> bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;

@@ -19,7 +19,7 @@
 namespace xstatic::integrate {
 namespace {
 
-std::string quote(const std::string& s) {
+std::string cmake_string(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\' || c == '$') out += '\\';
@@ -28,14 +28,14 @@ std::string quote(const std::string& s) {
   return out + "\"";
 }
 
-std::string quote(const fs::path& p) {
-  return quote(p.string());
+std::string cmake_string(const fs::path& p) {
+  return cmake_string(p.string());
 }
 
-std::string quote_list(const std::vector<std::string>& items) {
+std::string cmake_list(const std::vector<std::string>& items) {
   std::string joined;
   for (const auto& item : items) joined += (joined.empty() ? "" : ";") + item;
-  return quote(joined);
+  return cmake_string(joined);
 }
 
 }  // namespace
@@ -59,26 +59,26 @@ std::string cmake_toolchain(const Toolset& tools) {
     << "# Every binary is linked statically and verified by xstatic.\n"
     << "set(CMAKE_SYSTEM_NAME " << cmake_system_name(*t.row) << ")\n"
     << "set(CMAKE_SYSTEM_PROCESSOR " << cmake_system_processor(t) << ")\n"
-    << "set(XSTATIC_TARGET " << quote(t.go_name()) << ")\n"
+    << "set(XSTATIC_TARGET " << cmake_string(t.go_name()) << ")\n"
     << "set(XSTATIC_LIBC " << t.libc_name() << ")\n\n"
     << "# One-word compilers: links to xstatic whose name carries the target.\n"
-    << "set(CMAKE_C_COMPILER " << quote(tools.cc) << ")\n"
-    << "set(CMAKE_CXX_COMPILER " << quote(tools.cxx) << ")\n"
-    << "set(CMAKE_ASM_COMPILER " << quote(tools.cc) << ")\n"
-    << "set(CMAKE_AR " << quote(tools.ar) << ")\n"
-    << "set(CMAKE_RANLIB " << quote(tools.ranlib) << ")\n"
-    << "set(CMAKE_NM " << quote(tools.nm) << ")\n"
-    << "set(CMAKE_STRIP " << quote(tools.strip) << ")\n"
-    << "set(CMAKE_OBJCOPY " << quote(tools.objcopy) << ")\n"
-    << "set(CMAKE_OBJDUMP " << quote(tools.objdump) << ")\n"
-    << "set(CMAKE_READELF " << quote(tools.readelf) << ")\n"
-    << "set(CMAKE_LINKER " << quote(tools.ld) << ")\n\n";
+    << "set(CMAKE_C_COMPILER " << cmake_string(tools.cc) << ")\n"
+    << "set(CMAKE_CXX_COMPILER " << cmake_string(tools.cxx) << ")\n"
+    << "set(CMAKE_ASM_COMPILER " << cmake_string(tools.cc) << ")\n"
+    << "set(CMAKE_AR " << cmake_string(tools.ar) << ")\n"
+    << "set(CMAKE_RANLIB " << cmake_string(tools.ranlib) << ")\n"
+    << "set(CMAKE_NM " << cmake_string(tools.nm) << ")\n"
+    << "set(CMAKE_STRIP " << cmake_string(tools.strip) << ")\n"
+    << "set(CMAKE_OBJCOPY " << cmake_string(tools.objcopy) << ")\n"
+    << "set(CMAKE_OBJDUMP " << cmake_string(tools.objdump) << ")\n"
+    << "set(CMAKE_READELF " << cmake_string(tools.readelf) << ")\n"
+    << "set(CMAKE_LINKER " << cmake_string(tools.ld) << ")\n\n";
   if (!tools.windres.empty())
     o << "# Resource scripts (.rc) through llvm-windres.\n"
-      << "set(CMAKE_RC_COMPILER " << quote(tools.windres) << ")\n\n";
+      << "set(CMAKE_RC_COMPILER " << cmake_string(tools.windres) << ")\n\n";
   if (!tools.sysroot.empty()) {
     o << "# Headers, libraries and packages from the sysroot; programs from the host.\n"
-      << "set(CMAKE_SYSROOT " << quote(tools.sysroot) << ")\n";
+      << "set(CMAKE_SYSROOT " << cmake_string(tools.sysroot) << ")\n";
     if (!tools.sysroot_installed)
       o << "if(NOT EXISTS \"${CMAKE_SYSROOT}\")\n"
         << "  message(FATAL_ERROR \"xstatic: the sysroot for " << name << " is not installed: run '"
@@ -94,7 +94,7 @@ std::string cmake_toolchain(const Toolset& tools) {
       << "if(NOT CMAKE_IN_TRY_COMPILE AND NOT _xstatic_said)\n"
       << "  set_property(GLOBAL PROPERTY XSTATIC_LIBCXX_SAID TRUE)\n"
       << "  file(GLOB _xstatic_libcxx "
-      << quote((rt.parent_path().parent_path() / "llvm-*" / rt.filename() / "manifest.json").string())
+      << cmake_string((rt.parent_path().parent_path() / "llvm-*" / rt.filename() / "manifest.json").string())
       << ")\n"
       << "  if(NOT _xstatic_libcxx)\n"
       << "    message(STATUS \"xstatic: libc++ for " << name
@@ -107,13 +107,14 @@ std::string cmake_toolchain(const Toolset& tools) {
     << "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"
     << "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)\n"
     << "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)\n"
-    << "set(PKG_CONFIG_EXECUTABLE " << quote(tools.pkg_config) << " CACHE FILEPATH \"pkg-config for "
+    << "set(PKG_CONFIG_EXECUTABLE " << cmake_string(tools.pkg_config) << " CACHE FILEPATH \"pkg-config for "
     << t.go_name() << "\")\n"
     << "set(BUILD_SHARED_LIBS OFF CACHE BOOL \"xstatic links statically\")\n\n";
   if (!tools.packages.empty())
     o << "# Packages built by `xstatic pkg` (found anew at each configure; XSTATIC_PKGS narrows\n"
       << "# them as it does for the compiler): find_package(ZLIB), (OpenSSL), (CURL) look in each.\n"
-      << "file(GLOB _xstatic_pkgs LIST_DIRECTORIES true " << quote(tools.packages.string() + "/*") << ")\n"
+      << "file(GLOB _xstatic_pkgs LIST_DIRECTORIES true " << cmake_string(tools.packages.string() + "/*")
+      << ")\n"
       << "if(DEFINED ENV{XSTATIC_PKGS})\n"
       << "  string(REPLACE \",\" \";\" _xstatic_only \"$ENV{XSTATIC_PKGS}\")\n"
       << "endif()\n"
@@ -134,7 +135,7 @@ std::string cmake_toolchain(const Toolset& tools) {
     o << "set(CMAKE_EXECUTABLE_SUFFIX .wasm)\n\n";
   if (!tools.emulator.empty())
     o << "# ctest and try_run() run target binaries under the emulator.\n"
-      << "set(CMAKE_CROSSCOMPILING_EMULATOR " << quote_list(tools.emulator) << ")\n\n";
+      << "set(CMAKE_CROSSCOMPILING_EMULATOR " << cmake_list(tools.emulator) << ")\n\n";
   // WASI too: CMake has no platform file for it and resets the executable suffix after reading this file.
   if (target::os_info(*t.row).static_only)
     o << "# Static libraries only: read again after CMake's platform files reset the list.\n"

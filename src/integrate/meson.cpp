@@ -8,7 +8,7 @@
 namespace xstatic::integrate {
 namespace {
 
-std::string quote(const std::string& s) {
+std::string meson_string(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
     if (c == '\'' || c == '\\') out += '\\';
@@ -17,16 +17,16 @@ std::string quote(const std::string& s) {
   return out + "'";
 }
 
-std::string quote(const fs::path& p) {
-  return quote(p.string());
+std::string meson_string(const fs::path& p) {
+  return meson_string(p.string());
 }
 
 // 'cc', or ['/usr/bin/env', 'XSTATIC_LAUNCHER=sccache', 'cc'] behind a launcher.
 std::string compiler(const std::vector<std::string>& prefix, const std::string& cc) {
-  if (prefix.empty()) return quote(cc);
+  if (prefix.empty()) return meson_string(cc);
   std::string out = "[";
-  for (const auto& w : prefix) out += quote(w) + ", ";
-  return out + quote(cc) + "]";
+  for (const auto& w : prefix) out += meson_string(w) + ", ";
+  return out + meson_string(cc) + "]";
 }
 
 std::string meson_system(const target::Row& row) {
@@ -61,23 +61,24 @@ std::string meson_cross_file(const Toolset& tools, const std::vector<std::string
     // (as -fuse-ld=lld) keeps the host's GNU ld out of it whatever PATH holds.
     << "c_ld = 'lld'\n"
     << "cpp_ld = 'lld'\n"
-    << "ar = " << quote(tools.ar) << "\n"
-    << "ranlib = " << quote(tools.ranlib) << "\n"
-    << "nm = " << quote(tools.nm) << "\n"
-    << "strip = " << quote(tools.strip) << "\n"
-    << "objcopy = " << quote(tools.objcopy)
+    << "ar = " << meson_string(tools.ar) << "\n"
+    << "ranlib = " << meson_string(tools.ranlib) << "\n"
+    << "nm = " << meson_string(tools.nm) << "\n"
+    << "strip = " << meson_string(tools.strip) << "\n"
+    << "objcopy = " << meson_string(tools.objcopy)
     << "\n"
     // Meson before 1.3 (Debian 12 has 1.0) reads `pkgconfig`; 1.3 renamed it `pkg-config`.
-    << "pkgconfig = " << quote(tools.pkg_config) << "\n"
-    << "pkg-config = " << quote(tools.pkg_config) << "\n";
-  if (!tools.windres.empty()) o << "windres = " << quote(tools.windres) << "\n";
+    << "pkgconfig = " << meson_string(tools.pkg_config) << "\n"
+    << "pkg-config = " << meson_string(tools.pkg_config) << "\n";
+  if (!tools.windres.empty()) o << "windres = " << meson_string(tools.windres) << "\n";
   if (!tools.emulator.empty()) {
     o << "exe_wrapper = [";
-    for (std::size_t i = 0; i < tools.emulator.size(); ++i) o << (i ? ", " : "") << quote(tools.emulator[i]);
+    for (std::size_t i = 0; i < tools.emulator.size(); ++i)
+      o << (i ? ", " : "") << meson_string(tools.emulator[i]);
     o << "]\n";
   }
   o << "\n[properties]\n";
-  if (!tools.sysroot.empty()) o << "sys_root = " << quote(tools.sysroot) << "\n";
+  if (!tools.sysroot.empty()) o << "sys_root = " << meson_string(tools.sysroot) << "\n";
   o << "needs_exe_wrapper = " << (tools.emulator.empty() && tools.runnable ? "false" : "true") << "\n"
     << "\n[built-in options]\n"
     << "default_library = 'static'\n"
@@ -86,9 +87,9 @@ std::string meson_cross_file(const Toolset& tools, const std::vector<std::string
     o << "c_link_args = ['--malloc=" << tools.malloc << "']\n"
       << "cpp_link_args = ['--malloc=" << tools.malloc << "']\n";
   o << "\n[host_machine]\n"
-    << "system = " << quote(meson_system(*t.row)) << "\n"
-    << "cpu_family = " << quote(meson_cpu_family(*t.row)) << "\n"
-    << "cpu = " << quote(cmake_system_processor(t)) << "\n"
+    << "system = " << meson_string(meson_system(*t.row)) << "\n"
+    << "cpu_family = " << meson_string(meson_cpu_family(*t.row)) << "\n"
+    << "cpu = " << meson_string(cmake_system_processor(t)) << "\n"
     << "endian = " << (t.row->little_endian ? "'little'" : "'big'") << "\n";
   return o.str();
 }

@@ -15,6 +15,7 @@
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/links_store.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -34,7 +35,7 @@ Error no_launcher_prefix(const target::Target& t) {
 }  // namespace
 
 std::optional<std::string> try_launcher_prefix(const target::Target& t) {
-  if (t.row->default_variant) return std::string(t.triple());
+  if (t.row->default_variant) return target::floored_triple(t);  // "x86_64-linux-gnu.2.31" for a floor
   // A variant shares its triple with the default row (x86_64-linux-musl is
   // amd64/v1); only the Go form names it, and the Go form means musl.
   if (t.libc == target::default_libc(*t.row)) {

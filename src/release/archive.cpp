@@ -15,6 +15,7 @@
 #include <memory>
 #include <set>
 
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/files.hpp"
@@ -138,6 +139,7 @@ std::string archive_base(const std::string& name, const std::string& version, co
   }
   std::string out = name + "_" + version + "_" + std::string(t.row->goos) + "_" + arch;
   if (t.libc != target::default_libc(*t.row)) out += "_" + std::string(t.libc_name());
+  if (t.glibc) out += std::string(t.glibc->version);  // "_glibc2.31": two floors, two names
   return out;
 }
 

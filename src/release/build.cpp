@@ -12,6 +12,7 @@
 #include "xstatic/driver/sbom.hpp"
 #include "xstatic/integrate/generate.hpp"
 #include "xstatic/integrate/toolset.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/strings.hpp"
@@ -122,6 +123,7 @@ std::string target_slug(const target::Target& t) {
   std::string out = std::string(t.row->goos) + "_" + std::string(t.row->goarch);
   if (!t.row->variant.empty() && t.row->variant != "v1") out += std::string(t.row->variant);
   if (t.libc != target::default_libc(*t.row)) out += "_" + std::string(t.libc_name());
+  if (t.glibc) out += std::string(t.glibc->version);
   return out;
 }
 
@@ -141,8 +143,9 @@ std::vector<std::string> release_ldflags(const target::Target& t) {
   return flags;
 }
 
-std::vector<fs::path> build_target(const Config& config, const target::Target& t, const store::Store& store,
+std::vector<fs::path> build_target(const Config& config, const ReleaseTarget& rt, const store::Store& store,
                                    const BuildSettings& settings) {
+  const target::Target& t = rt.target;
   auto tools = integrate::describe(store, t, settings.xstatic_exe);
   integrate::ensure_launchers(tools);
   const fs::path build = settings.build_root / target_slug(t);
@@ -158,6 +161,8 @@ std::vector<fs::path> build_target(const Config& config, const target::Target& t
                  "XSTATIC_HOME=" + store.root().string(),
                  std::string(driver::kLinkRecordVar) + "=" + link_records_dir(settings, t).string()};
   if (!config.embed_sbom) options.env.push_back(std::string(driver::kNoSbomVar) + "=1");
+  // Always set: an XSTATIC_LINK of the user's shell does not change what the release file says.
+  options.env.push_back("XSTATIC_LINK=" + std::string(driver::link_mode_name(rt.link)));
   const std::string jobs = std::to_string(std::max(settings.jobs, 1));
   const fs::path toolchain_file = settings.build_root / (target_slug(t) + ".cmake");
 

@@ -16,6 +16,8 @@
 
 #include "toml.hpp"
 #include "xstatic/pkg/recipe.hpp"
+#include "xstatic/target/glibc_floor.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/files.hpp"
 
@@ -28,7 +30,7 @@ constexpr std::string_view kTopKeys[] = {
 constexpr std::string_view kCmakeKeys[] = {"source", "args", "targets"};
 constexpr std::string_view kMakeKeys[] = {"source", "args"};
 constexpr std::string_view kCommandKeys[] = {"source", "run"};
-constexpr std::string_view kTargetKeys[] = {"target", "libc"};
+constexpr std::string_view kTargetKeys[] = {"target", "libc", "glibc", "link"};
 constexpr std::string_view kImageKeys[] = {"repository", "tags",        "entrypoint",
                                            "binaries",   "extra_files", "user"};
 
@@ -89,9 +91,12 @@ class Reader {
   fs::path file_;
 };
 
-target::Target parse_one_target(const Reader& r, const toml::node& node) {
+ReleaseTarget parse_one_target(const Reader& r, const toml::node& node) {
   std::string spec;
   std::optional<target::Libc> libc;
+  std::optional<std::string> floor;
+  driver::LinkMode link = driver::LinkMode::full_static;
+  const toml::node* link_node = nullptr;
   const std::string example = "\"linux/arm64\" or { target = \"linux/amd64\", libc = \"glibc\" }";
   if (const auto* t = node.as_table()) {
     r.check_keys(*t, kTargetKeys, "targets entry");
@@ -104,14 +109,34 @@ target::Target parse_one_target(const Reader& r, const toml::node& node) {
       if (!libc)
         r.fail(l->source(), "unknown libc '" + name + "'", "write libc = \"musl\" or libc = \"glibc\"");
     }
+    // A floor means glibc unless the entry names its libc (libc = or a triple), as --glibc does.
+    if (const auto* g = t->get("glibc")) {
+      floor = r.string(*g, "glibc", "\"2.31\"");
+      if (!libc && spec.find('/') != std::string::npos) libc = target::Libc::glibc;
+    }
+    if (const auto* l = t->get("link")) {
+      link_node = l;
+      auto name = r.string(*l, "link", "\"libc-dynamic\"");
+      auto mode = driver::parse_link_mode(name);
+      if (!mode)
+        r.fail(l->source(), "unknown link mode '" + name + "'",
+               "write link = \"static\" (the default) or link = \"libc-dynamic\" (glibc targets)");
+      link = *mode;
+    }
   } else {
     spec = r.string(node, "targets entry", example);
   }
+  ReleaseTarget out;
+  out.link = link;
   try {
-    return target::parse(spec, libc);
+    out.target = target::parse(spec, libc);
+    if (floor) out.target = target::with_glibc_floor(out.target, *floor);
+    check_link_mode(out, "write link = \"static\", or libc = \"glibc\" with link = \"libc-dynamic\"");
   } catch (const Error& e) {
-    r.fail(node.source(), e.what(), e.hint().empty() ? "see 'xstatic targets' for the names" : e.hint());
+    const auto& where = link_node && !floor ? *link_node : node;
+    r.fail(where.source(), e.what(), e.hint().empty() ? "see 'xstatic targets' for the names" : e.hint());
   }
+  return out;
 }
 
 std::vector<fs::path> expand_extra_file(const Reader& r, const toml::node& node, const fs::path& base,
@@ -255,6 +280,20 @@ std::string_view build_kind_name(BuildKind kind) {
   return "?";
 }
 
+std::string describe(const ReleaseTarget& t) {
+  if (t.link == driver::LinkMode::full_static) return t.target.describe();
+  std::string out = t.target.describe();
+  out.insert(out.size() - 1, ", " + std::string(driver::link_mode_name(t.link)));
+  return out;
+}
+
+void check_link_mode(const ReleaseTarget& t, const std::string& fix) {
+  if (t.link == driver::LinkMode::libc_dynamic && !target::libc_info(t.target.libc).libc_dynamic)
+    throw Error("libc-dynamic keeps glibc dynamic; " + t.target.describe() + " links " +
+                    std::string(t.target.libc_name()) + " statically only",
+                fix, Exit::usage);
+}
+
 void check_version(const std::string& version, const std::string& origin) {
   if (version.empty() || version.find_first_of("/\\ \t\n") != std::string::npos || version.front() == '.')
     throw Error(origin + ": version '" + version + "' cannot be part of a file name",
@@ -298,8 +337,9 @@ Config parse_config(std::string_view text, const fs::path& file) {
            "write targets = [\"linux/amd64\", \"linux/arm64\"]");
   for (const auto& item : *targets->as_array()) {
     auto t = parse_one_target(r, item);
-    if (std::find(c.targets.begin(), c.targets.end(), t) != c.targets.end())
-      r.fail(item.source(), "target " + t.describe() + " is listed twice", "remove one of them");
+    if (std::any_of(c.targets.begin(), c.targets.end(), [&](const auto& x) { return x.target == t.target; }))
+      r.fail(item.source(), "target " + t.target.describe() + " is listed twice",
+             "remove one of them (its archives would have the same names)");
     c.targets.push_back(t);
   }
 

@@ -31,6 +31,7 @@
 #include "xstatic/release/sbom.hpp"
 #include "xstatic/release/version.hpp"
 #include "xstatic/sysroot/find.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/target/os.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
@@ -62,12 +63,11 @@ bool license_names(const std::string& license, const std::string& id) {
   return false;
 }
 
-void check_ready(const Config& config, const std::vector<target::Target>& targets,
-                 const store::Store& store) {
-  for (const auto& t : targets)
-    if (!sysroot::find(store, t))
-      throw Error("the sysroot for " + t.describe() + " is not installed", sysroot::install_command(t),
-                  Exit::missing);
+void check_ready(const Config& config, const std::vector<ReleaseTarget>& targets, const store::Store& store) {
+  for (const auto& rt : targets)
+    if (!sysroot::find(store, rt.target))
+      throw Error("the sysroot for " + rt.target.describe() + " is not installed",
+                  sysroot::install_command(rt.target), Exit::missing);
   const char* tool = config.build.kind == BuildKind::cmake  ? "cmake"
                      : config.build.kind == BuildKind::make ? "make"
                                                             : nullptr;
@@ -76,11 +76,11 @@ void check_ready(const Config& config, const std::vector<target::Target>& target
                 std::string("sudo apt-get install ") + tool, Exit::missing);
   // Packages: every recipe builds for every target, and no licence the file refuses goes in.
   for (const pkg::Recipe* r : pkg::build_order(config.packages)) {
-    for (const auto& t : targets)
-      if (!r->supports(t))
-        throw Error(
-            "the release needs package " + r->name + ", whose recipe does not build for " + t.describe(),
-            "drop the target or the package from " + config.file.string(), Exit::usage);
+    for (const auto& rt : targets)
+      if (!r->supports(rt.target))
+        throw Error("the release needs package " + r->name + ", whose recipe does not build for " +
+                        rt.target.describe(),
+                    "drop the target or the package from " + config.file.string(), Exit::usage);
     for (const auto& refused : config.refuse_licenses)
       if (license_names(r->license, refused))
         throw Error("package " + r->name + " is licensed " + r->license + ", which " + config.file.string() +
@@ -90,11 +90,15 @@ void check_ready(const Config& config, const std::vector<target::Target>& target
 }
 
 // Verifies one binary; a failure stops the release naming binary, target and reason.
-void verify_or_stop(const fs::path& file, const std::string& shown_name, const target::Target& t,
+// libc-dynamic: `verify --max-glibc FLOOR`'s policy (NEEDED only glibc's own
+// libraries, its standard loader, no symbol version above the floor) in place of static.
+void verify_or_stop(const fs::path& file, const std::string& shown_name, const ReleaseTarget& rt,
                     bool stripped) {
+  const target::Target& t = rt.target;
   inspect::Policy policy;
   policy.target = t;
-  policy.require_static = true;
+  policy.require_static = rt.link == driver::LinkMode::full_static;
+  if (!policy.require_static) policy.max_glibc = std::string(*target::glibc_floor_of(t));
   policy.require_stripped = stripped;
   inspect::Verdict verdict;
   try {
@@ -104,17 +108,27 @@ void verify_or_stop(const fs::path& file, const std::string& shown_name, const t
     verdict.failures = {e.what()};
   }
   if (!verdict.ok)
-    throw Error("release stopped: " + shown_name + " for " + t.describe() +
+    throw Error("release stopped: " + shown_name + " for " + describe(rt) +
                     " failed verification: " + util::join(verdict.failures, "; "),
                 "see 'xstatic inspect " + file.string() + "'; nothing was written to the dist folder",
                 Exit::failed);
 }
 
-Artifact make_artifact(const fs::path& file, const std::string& kind, const target::Target* t) {
+// What artifacts.json and the summary say of a target: the floor of a glibc target, the link mode.
+std::string floor_of(const target::Target& t) {
+  return std::string(target::glibc_floor_of(t).value_or(""));
+}
+
+Artifact make_artifact(const fs::path& file, const std::string& kind, const ReleaseTarget* rt) {
   Artifact a;
   a.name = file.filename().string();
   a.kind = kind;
-  if (t) a.target = t->go_name(), a.libc = t->libc_name();
+  if (rt) {
+    a.target = rt->target.go_name();
+    a.libc = rt->target.libc_name();
+    a.glibc = floor_of(rt->target);
+    a.link = driver::link_mode_name(rt->link);
+  }
   a.size = fs::file_size(file);
   a.sha256 = sha256_file(file);
   return a;
@@ -151,12 +165,13 @@ std::vector<pkg::Entry> release_packages(const TargetRun& run, const target::Tar
   return out;
 }
 
-SbomInput sbom_input(const TargetRun& run, const target::Target& t, const fs::path& archive,
+SbomInput sbom_input(const TargetRun& run, const ReleaseTarget& rt, const fs::path& archive,
                      std::vector<SbomBinary> binaries) {
   SbomInput in;
   in.project = run.summary.name;
   in.version = run.summary.version;
-  in.target = t;
+  in.target = rt.target;
+  in.libc_dynamic = rt.link == driver::LinkMode::libc_dynamic;
   in.source_date_epoch = run.summary.source_date_epoch;
   in.archive_name = archive.filename().string();
   in.archive_sha256 = sha256_file(archive);
@@ -174,21 +189,26 @@ struct TargetOutput {
   fs::path work;                      // where the shipped binaries are until then
 };
 
-TargetOutput release_target(const TargetRun& run, const target::Target& t) {
+TargetOutput release_target(const TargetRun& run, const ReleaseTarget& rt) {
+  const target::Target& t = rt.target;
   auto start = Clock::now();
   TargetOutput out;
   auto& artifacts = out.artifacts;
   auto packages = release_packages(run, t);
-  auto built = build_target(run.config, t, run.store, run.settings);
+  auto built = build_target(run.config, rt, run.store, run.settings);
   fs::path work = run.settings.build_root / (target_slug(t) + ".ship");
   fs::remove_all(work);
-  TargetResult result{t.go_name(), std::string(t.libc_name()), 0, {}, {}};
+  TargetResult result;
+  result.target = t.go_name();
+  result.libc = t.libc_name();
+  result.glibc = floor_of(t);
+  result.link = driver::link_mode_name(rt.link);
   std::vector<ArchiveEntry> entries, debug_entries;
   std::vector<SbomBinary> sbom_binaries;
   auto records = driver::read_link_records(link_records_dir(run.settings, t));
   fs::path build_dir = run.settings.build_root / target_slug(t);
   for (const auto& binary : built) {
-    verify_or_stop(binary, binary.filename().string(), t, false);
+    verify_or_stop(binary, binary.filename().string(), rt, false);
     auto facts = binary_facts(binary);
     add_link_facts(facts, binary, records, run.store, t, run.config.build.source, build_dir);
     // A package a binary links is listed though the release file does not name it.
@@ -197,7 +217,7 @@ TargetOutput release_target(const TargetRun& run, const target::Target& t) {
         for (const auto& e : pkg::list(run.store, t))
           if (e.name == name) packages.push_back(e);
     auto shipped = split_debug(binary, t, work, run.objcopy);
-    verify_or_stop(shipped.binary, binary.filename().string(), t, true);
+    verify_or_stop(shipped.binary, binary.filename().string(), rt, true);
     facts.name = shipped.binary.filename().string();
     facts.sha256 = sha256_file(shipped.binary);
     sbom_binaries.push_back(facts);
@@ -214,33 +234,45 @@ TargetOutput release_target(const TargetRun& run, const target::Target& t) {
   auto format = archive_format(t);
   fs::path archive = run.staging / (base + archive_extension(format));
   write_archive(archive, format, entries, run.summary.source_date_epoch);
-  artifacts.push_back(make_artifact(archive, "archive", &t));
+  artifacts.push_back(make_artifact(archive, "archive", &rt));
   if (!debug_entries.empty()) {
     fs::path debug_archive = run.staging / (base + ".debug.tar.gz");
     write_archive(debug_archive, ArchiveFormat::tar_gz, debug_entries, run.summary.source_date_epoch);
-    artifacts.push_back(make_artifact(debug_archive, "debug-archive", &t));
+    artifacts.push_back(make_artifact(debug_archive, "debug-archive", &rt));
   }
   fs::path sbom = run.staging / (base + ".sbom.spdx.json");
-  auto sbom_in = sbom_input(run, t, archive, sbom_binaries);
+  auto sbom_in = sbom_input(run, rt, archive, sbom_binaries);
   sbom_in.packages = packages;
   write_text(sbom, spdx_json(sbom_in));
-  artifacts.push_back(make_artifact(sbom, "sbom", &t));
+  artifacts.push_back(make_artifact(sbom, "sbom", &rt));
   result.seconds = seconds_since(start);
   out.result = std::move(result);
   out.work = work;
   return out;
 }
 
+// A target's binaries go into the image when they run on a bare Linux kernel:
+// static ones, not libc-dynamic ones (the image has no glibc to load).
+bool in_image(const ReleaseTarget& rt) {
+  return target::os_info(*rt.target.row).linux_kernel && rt.link == driver::LinkMode::full_static;
+}
+
 // The oci-archive of every Linux target's image (the others have none: said once).
 template <class Say>
 void write_image(ImageWriter& image, const std::string& repository, Summary& s, const fs::path& staging,
-                 const std::vector<target::Target>& targets, const Say& say) {
-  std::vector<std::string> skipped;
-  for (const auto& t : targets)
-    if (!target::os_info(*t.row).linux_kernel) skipped.push_back(t.describe());
+                 const std::vector<ReleaseTarget>& targets, const Say& say) {
+  std::vector<std::string> skipped, dynamic;
+  for (const auto& rt : targets)
+    if (!target::os_info(*rt.target.row).linux_kernel)
+      skipped.push_back(rt.target.describe());
+    else if (!in_image(rt))
+      dynamic.push_back(describe(rt));
   if (!skipped.empty())
     say("image: no container image for " + util::join(skipped, ", ") + " (Linux targets only)");
-  if (skipped.size() == targets.size()) return;
+  if (!dynamic.empty())
+    say("image: no container image for " + util::join(dynamic, ", ") +
+        " (its binaries need the system's glibc, which an image of binaries alone has not)");
+  if (skipped.size() + dynamic.size() == targets.size()) return;
   s.image_archive = s.name + "_" + s.version + ".oci.tar";
   s.image_digest = image.write(staging / s.image_archive);
   for (const auto& tag : image.tags()) s.image_refs.push_back(repository + ":" + tag);
@@ -298,13 +330,14 @@ Summary run_release(const Config& config, const Options& options, const store::S
     say(line);
   };
   for_each_parallel(targets.size(), options.parallel_targets, [&](std::size_t i) {
-    const auto& t = targets[i];
+    const auto& rt = targets[i];
+    const auto& t = rt.target;
     std::string tag =
-        "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + t.describe();
+        "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + describe(rt);
     say_locked(tag + ": building (" + std::string(build_kind_name(config.build.kind)) + ")");
     auto target_start = Clock::now();
     try {
-      outputs[i] = release_target(run, t);
+      outputs[i] = release_target(run, rt);
     } catch (const std::exception&) {
       char line[64];
       std::snprintf(line, sizeof line, ": FAILED after %.1f s", seconds_since(target_start));
@@ -312,15 +345,17 @@ Summary run_release(const Config& config, const Options& options, const store::S
       throw;
     }
     const auto& done = outputs[i]->result;
-    char line[160];
-    std::snprintf(line, sizeof line, ": ok in %.1f s (%zu binar%s verified: static, %s, stripped)",
-                  done.seconds, done.binaries.size(), done.binaries.size() == 1 ? "y" : "ies",
+    std::string how =
+        rt.link == driver::LinkMode::libc_dynamic ? "glibc " + done.glibc + " or newer" : "static";
+    char line[200];
+    std::snprintf(line, sizeof line, ": ok in %.1f s (%zu binar%s verified: %s, %s, stripped)", done.seconds,
+                  done.binaries.size(), done.binaries.size() == 1 ? "y" : "ies", how.c_str(),
                   std::string(t.row->goarch).c_str());
     say_locked(tag + line);
   });
   for (std::size_t i = 0; i < targets.size(); ++i) {  // in the targets' order, whatever finished first
     auto& out = *outputs[i];
-    if (image && target::os_info(*targets[i].row).linux_kernel) image->add_shipped(targets[i], out.shipped);
+    if (image && in_image(targets[i])) image->add_shipped(targets[i].target, out.shipped);
     fs::remove_all(out.work);
     s.targets.push_back(std::move(out.result));
     for (auto& a : out.artifacts) s.artifacts.push_back(std::move(a));

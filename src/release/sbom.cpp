@@ -19,6 +19,7 @@
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/release/archive.hpp"
 #include "xstatic/sysroot/find.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/json.hpp"
 #include "xstatic/version.hpp"
 
@@ -69,6 +70,14 @@ bool links(const runtimes::Entry& e, const SbomBinary& b) {
   return b.allocator.rfind(e.runtime, 0) == 0;  // "mimalloc 2.0.9" starts with "mimalloc"
 }
 
+// libc-dynamic: the binaries load the system's glibc (none is contained), and the floor was verified.
+std::string libc_dynamic_note(const SbomInput& in) {
+  auto floor = target::glibc_floor_of(in.target);
+  if (!in.libc_dynamic || !floor) return "";
+  return ", libc-dynamic: glibc is the system's (" + std::string(*floor) +
+         " or newer, verified); every other library is static";
+}
+
 }  // namespace
 
 std::string iso8601_utc(std::int64_t epoch) {
@@ -102,7 +111,7 @@ std::string spdx_json(const SbomInput& in) {
              j.attributeObject("creationInfo", [&] {
                j.attribute("created", iso8601_utc(in.source_date_epoch));
                j.attributeArray("creators", [&] { j.value(std::string("Tool: xstatic-") + kVersion); });
-               j.attribute("comment", "target " + in.target.describe());
+               j.attribute("comment", "target " + in.target.describe() + libc_dynamic_note(in));
              });
              j.attributeArray("documentDescribes", [&] { j.value(project_id); });
              j.attributeArray("packages", [&] {

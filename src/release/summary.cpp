@@ -14,6 +14,14 @@
 namespace xstatic::release {
 namespace {
 
+// A string, or null when empty (a file of the whole release, a libc without floors).
+void optional_string(llvm::json::OStream& j, llvm::StringRef key, const std::string& value) {
+  if (value.empty())
+    j.attribute(key, nullptr);
+  else
+    j.attribute(key, value);
+}
+
 void artifact_list(llvm::json::OStream& j, const std::vector<Artifact>& artifacts) {
   j.attributeArray("artifacts", [&] {
     for (const auto& a : artifacts)
@@ -23,6 +31,8 @@ void artifact_list(llvm::json::OStream& j, const std::vector<Artifact>& artifact
         j.attribute("kind", a.kind);
         j.attribute("target", a.target);
         j.attribute("libc", a.libc);
+        optional_string(j, "glibc", a.glibc);
+        optional_string(j, "link", a.link);
         j.attribute("size", static_cast<int64_t>(a.size));
         j.attribute("sha256", a.sha256);
       });
@@ -74,6 +84,8 @@ std::string summary_json(const Summary& s) {
                  j.object([&] {
                    j.attribute("target", t.target);
                    j.attribute("libc", t.libc);
+                   optional_string(j, "glibc", t.glibc);
+                   optional_string(j, "link", t.link);
                    j.attribute("seconds", t.seconds);
                    j.attributeArray("binaries", [&] {
                      for (const auto& b : t.binaries) j.value(b);
@@ -107,7 +119,11 @@ std::string summary_json(const Summary& s) {
 
 std::string summary_table(const Summary& s) {
   auto target_of = [](const Artifact& a) {
-    return a.target.empty() ? std::string("-") : a.target + " " + a.libc;
+    if (a.target.empty()) return std::string("-");
+    std::string out = a.target + " " + a.libc;
+    if (!a.glibc.empty()) out += " " + a.glibc;  // the floor: two of one target are told apart
+    if (a.link == "libc-dynamic") out += " libc-dynamic";
+    return out;
   };
   std::size_t width = 8, target_width = 6;
   for (const auto& a : s.artifacts) {
@@ -131,7 +147,8 @@ std::string summary_table(const Summary& s) {
     std::string list;
     for (const auto& p : t.packages)
       list += (list.empty() ? "" : ", ") + p.name + " " + p.version + " (" + p.license + ")";
-    o << t.target << " " << t.libc << " links packages: " << list << "\n";
+    o << t.target << " " << t.libc << (t.glibc.empty() ? "" : " " + t.glibc) << " links packages: " << list
+      << "\n";
   }
   if (!s.image_archive.empty())
     o << "image " << s.image_digest << " (" << util::join(s.image_refs, ", ") << "): podman load -i "

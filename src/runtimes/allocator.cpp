@@ -36,13 +36,13 @@ std::string kind_prefix() {
 // a new one builds anew instead of reusing what an older xstatic built.
 constexpr int kRecipe = 4;
 
-std::string kind_suffix(int clang_major, Variant variant) {
+std::string mimalloc_suffix(int clang_major, Variant variant) {
   return "-llvm" + std::to_string(clang_major) + "-r" + std::to_string(kRecipe) +
          std::string(variant_info(variant).folder_suffix);
 }
 
 // The name of the lock and of a failed build's log: mimalloc-llvm19[-size]-arm64-musl.
-std::string build_name(const target::Target& t, int clang_major, Variant variant) {
+std::string mimalloc_build_name(const target::Target& t, int clang_major, Variant variant) {
   return "mimalloc-llvm" + std::to_string(clang_major) + std::string(variant_info(variant).folder_suffix) +
          "-" + store::sysroot_name(t);
 }
@@ -123,14 +123,15 @@ std::vector<std::string> compile_command(const detail::Compiler& clang, const ta
   return cmd;
 }
 
-fs::path failed_log_of(const store::Store& store, const target::Target& t, int clang_major, Variant variant) {
-  return store.logs_dir() / (build_name(t, clang_major, variant) + ".log");
+fs::path mimalloc_failed_log(const store::Store& store, const target::Target& t, int clang_major,
+                             Variant variant) {
+  return store.logs_dir() / (mimalloc_build_name(t, clang_major, variant) + ".log");
 }
 
-AllocatorInstalled build_locked(const store::Store& store, const target::Target& t,
-                                const BuildOptions& options, const detail::Compiler& clang,
-                                const fs::path& sysroot, const fs::path& failed_log,
-                                util::Progress& progress) {
+AllocatorInstalled build_mimalloc_locked(const store::Store& store, const target::Target& t,
+                                         const BuildOptions& options, const detail::Compiler& clang,
+                                         const fs::path& sysroot, const fs::path& failed_log,
+                                         util::Progress& progress) {
   std::string name = store::sysroot_name(t);
   fs::create_directories(store.runtimes_dir());
   detail::Scratch scratch(store.runtimes_dir(), store::Store::temp_prefix("mimalloc-" + name), failed_log);
@@ -154,7 +155,7 @@ AllocatorInstalled build_locked(const store::Store& store, const target::Target&
   fs::copy_file(src / "LICENSE", scratch.install() / "LICENSE", ec);  // MIT: ship it with what uses it
 
   fs::path final_dir =
-      store.runtimes_dir() / (kind_prefix() + version + kind_suffix(clang.major, options.variant)) / name;
+      store.runtimes_dir() / (kind_prefix() + version + mimalloc_suffix(clang.major, options.variant)) / name;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Entry entry{t.go_name(),   std::string(detail::baseline_row(t).triple_musl),
               name,          clang.major,
@@ -206,7 +207,7 @@ bool mimalloc_supported(const target::Target& t) {
 
 std::optional<AllocatorInstalled> find_mimalloc(const store::Store& store, const target::Target& t,
                                                 int clang_major, Variant variant) {
-  std::string suffix = kind_suffix(clang_major, variant), name = store::sysroot_name(t);
+  std::string suffix = mimalloc_suffix(clang_major, variant), name = store::sysroot_name(t);
   std::optional<AllocatorInstalled> best;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(store.runtimes_dir(), ec)) {
@@ -223,7 +224,7 @@ std::optional<AllocatorInstalled> find_mimalloc(const store::Store& store, const
 
 std::optional<fs::path> recent_mimalloc_failure(const store::Store& store, const target::Target& t,
                                                 int clang_major, Variant variant, long within) {
-  fs::path log = failed_log_of(store, t, clang_major, variant);
+  fs::path log = mimalloc_failed_log(store, t, clang_major, variant);
   std::error_code ec;
   auto when = fs::last_write_time(log, ec);
   if (ec) return std::nullopt;
@@ -245,15 +246,15 @@ AllocatorInstalled build_mimalloc(const store::Store& given_store, const target:
   if (!sysroot)
     throw Error("sysroot for " + t.describe() + " is not installed (mimalloc is built against it)",
                 sysroot::install_command(t), Exit::missing);
-  std::string lock_name = build_name(t, clang.major, options.variant);
+  std::string lock_name = mimalloc_build_name(t, clang.major, options.variant);
   util::FileLock lock(store.locks_dir() / (lock_name + ".lock"), [&] {
     progress.step("waiting for another xstatic that is building mimalloc for " + t.describe());
   });
   if (auto built = find_mimalloc(store, t, clang.major, options.variant))
     return *built;  // built while we waited
-  fs::path failed_log = failed_log_of(store, t, clang.major, options.variant);
+  fs::path failed_log = mimalloc_failed_log(store, t, clang.major, options.variant);
   return detail::naming_log(failed_log, "building mimalloc for " + t.describe(), [&] {
-    return build_locked(store, t, options, clang, *sysroot, failed_log, progress);
+    return build_mimalloc_locked(store, t, options, clang, *sysroot, failed_log, progress);
   });
 }
 

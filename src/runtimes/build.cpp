@@ -44,9 +44,9 @@ void require_tools() {
                   "sudo apt-get install cmake ninja-build python3", Exit::missing);
 }
 
-Installed build_locked(const store::Store& store, const target::Target& t, const BuildOptions& options,
-                       const detail::Compiler& clang, const fs::path& sysroot, const fs::path& failed_log,
-                       util::Progress& progress) {
+Installed build_libcxx_locked(const store::Store& store, const target::Target& t, const BuildOptions& options,
+                              const detail::Compiler& clang, const fs::path& sysroot,
+                              const fs::path& failed_log, util::Progress& progress) {
   const VariantInfo& variant = variant_info(options.variant);
   fs::path final_dir = runtime_path(store, t, clang.major, options.variant);
   std::string name = final_dir.filename().string();
@@ -123,7 +123,7 @@ Installed build(const store::Store& given_store, const target::Target& t, util::
   if (auto built = find(store, t, clang.major, options.variant)) return *built;  // built while we waited
   fs::path failed_log = store.logs_dir() / (name + ".log");
   return detail::naming_log(failed_log, "building the runtimes for " + t.describe(), [&] {
-    return build_locked(store, t, options, clang, *sysroot, failed_log, progress);
+    return build_libcxx_locked(store, t, options, clang, *sysroot, failed_log, progress);
   });
 }
 

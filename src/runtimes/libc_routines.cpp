@@ -83,16 +83,16 @@ std::vector<const Routine*> routines_of(const target::Target& t) {
   return out;
 }
 
-std::string kind_suffix(int clang_major) {
+std::string routines_suffix(int clang_major) {
   return "-llvm" + std::to_string(clang_major);
 }
 
 fs::path root_of(const store::Store& store, const target::Target& t, int clang_major) {
-  return store.runtimes_dir() / ("libc-" + sources_digest() + kind_suffix(clang_major)) /
+  return store.runtimes_dir() / ("libc-" + sources_digest() + routines_suffix(clang_major)) /
          store::sysroot_name(t);
 }
 
-fs::path failed_log_of(const store::Store& store, const target::Target& t, int clang_major) {
+fs::path routines_failed_log(const store::Store& store, const target::Target& t, int clang_major) {
   return store.logs_dir() /
          ("libc-llvm" + std::to_string(clang_major) + "-" + store::sysroot_name(t) + ".log");
 }
@@ -118,9 +118,9 @@ std::vector<std::string> compile_command(const detail::Compiler& clang, const ta
   return cmd;
 }
 
-LibcRoutinesInstalled build_locked(const store::Store& store, const target::Target& t,
-                                   const detail::Compiler& clang, const fs::path& sysroot,
-                                   const fs::path& failed_log, util::Progress& progress) {
+LibcRoutinesInstalled build_routines_locked(const store::Store& store, const target::Target& t,
+                                            const detail::Compiler& clang, const fs::path& sysroot,
+                                            const fs::path& failed_log, util::Progress& progress) {
   std::string name = store::sysroot_name(t);
   fs::create_directories(store.runtimes_dir());
   detail::Scratch scratch(store.runtimes_dir(), store::Store::temp_prefix("libc-" + name), failed_log);
@@ -209,9 +209,10 @@ LibcRoutinesInstalled build_libc_routines(const store::Store& given_store, const
         progress.step("waiting for another xstatic that is building libc routines for " + t.describe());
       });
   if (auto built = find_libc_routines(store, t, clang.major)) return *built;  // built while we waited
-  fs::path failed_log = failed_log_of(store, t, clang.major);
-  return detail::naming_log(failed_log, "building xstatic's libc routines for " + t.describe(),
-                            [&] { return build_locked(store, t, clang, *sysroot, failed_log, progress); });
+  fs::path failed_log = routines_failed_log(store, t, clang.major);
+  return detail::naming_log(failed_log, "building xstatic's libc routines for " + t.describe(), [&] {
+    return build_routines_locked(store, t, clang, *sysroot, failed_log, progress);
+  });
 }
 
 }  // namespace xstatic::runtimes

@@ -91,6 +91,12 @@ std::optional<std::string_view> glibc_floor_of(const Target& t) {
   return (t.glibc ? *t.glibc : default_glibc_release()).version;
 }
 
+std::string floored_triple(const Target& t) {
+  std::string out(t.triple());
+  if (t.glibc) out += "." + std::string(t.glibc->version);
+  return out;
+}
+
 std::optional<FlooredSpec> split_glibc_suffix(std::string_view spec) {
   auto dash = spec.rfind('-');
   if (dash == std::string_view::npos) return std::nullopt;

@@ -308,6 +308,13 @@ std::optional<ProgramName> from_program_name(std::string_view argv0) {
     return std::nullopt;
   }
   Failure why;
+  // A floored triple (x86_64-linux-gnu.2.31-cc, the launchers of a floor):
+  // a floor no release has is an error, not another program's name.
+  if (auto floored = split_glibc_suffix(prefix)) {
+    if (auto t = parse_triple(floored->spec, std::nullopt, why))
+      return ProgramName{with_glibc_floor(*t, floored->version), tool};
+    return std::nullopt;
+  }
   if (auto t = parse_triple(prefix, std::nullopt, why)) return ProgramName{*t, tool};
   return std::nullopt;
 }

@@ -8,13 +8,15 @@
 # driver refuses that link too); a C++ program has no libstdc++ or libgcc_s
 # in NEEDED; floors Debian has no release for, floors on musl and
 # libc-dynamic on musl are usage errors (exit 2); a missing floor sysroot
-# names its install command.
+# names its install command; `sysroot add --glibc 2.31 zlib1g-dev` takes
+# bullseye's zlib (1.2.11), which links static into a 2.31 program.
 #
 # Cost: the first run installs two floor sysroots (bullseye's packages for
 # amd64 and arm64: 13 s and 58 MB for amd64, 51 MB for arm64) and builds a
 # bullseye root with mmdebstrap once (81 s and 136 MB here; cached in the test
 # store under test-cache/, bounded by a 600 s timeout): 142 s in all on a busy
-# machine. Warm, the suite takes about 9 s.
+# machine. Warm, the suite takes about 9 s, plus 12 s for `sysroot add`
+# (bullseye's apt index refreshed in the suite's copy of the store, one .deb).
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/driver.sh"
 need clang-19
@@ -131,6 +133,34 @@ expect_contains "$(cat err)" "does not run on glibc 2.31"
 "$XSTATIC" cc -target x86_64-linux-gnu.2.31 --link=libc-dynamic usefoo.c -L. -lfoo -o usefoo
 ./usefoo || fail "usefoo with libfoo.a failed"
 echo "ok: the driver checks the floor's policy; user libraries are taken static"
+
+# `sysroot add --glibc 2.31` takes Debian packages from the floor's release:
+# bullseye's zlib is 1.2.11 (bookworm's is 1.2.13, trixie's 1.3). Done in a
+# copy of the store's floor sysroot and apt state, so that the shared one
+# does not change under suites running beside this one.
+start=$SECONDS
+priv=$WORK/store
+mkdir -p "$priv/sysroots" "$priv/apt"
+cp -a "$XSTATIC_HOME/sysroots/amd64-glibc-2.31" "$priv/sysroots/"
+cp -a "$XSTATIC_HOME/apt/amd64-bullseye" "$priv/apt/"
+XSTATIC_HOME=$priv "$XSTATIC" -q sysroot add linux/amd64 --glibc 2.31 zlib1g-dev >/dev/null ||
+  fail "sysroot add --glibc 2.31 zlib1g-dev failed"
+zver=$(python3 -c 'import json, sys
+m = json.load(open(sys.argv[1]))
+print(" ".join(p["version"] for p in m["packages"] if p["name"] == "zlib1g-dev"))' "$priv/sysroots/amd64-glibc-2.31/manifest.json")
+case $zver in 1:1.2.11*) ;; *) fail "sysroot add --glibc 2.31 installed zlib1g-dev '$zver', not bullseye's 1:1.2.11" ;; esac
+cat >z.c <<'C'
+#include <stdio.h>
+#include <zlib.h>
+int main(void) { printf("zlib %s\n", zlibVersion()); return 0; }
+C
+XSTATIC_HOME=$priv "$XSTATIC" cc -target x86_64-linux-gnu.2.31 --link=libc-dynamic z.c -lz -o z ||
+  fail "no link with bullseye's libz.a"
+"$XSTATIC" verify --max-glibc 2.31 z >/dev/null || fail "the zlib program fails floor 2.31"
+needed=$("$XSTATIC" inspect --json z | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)[0]["needed"]))')
+[ "$needed" = libc.so.6 ] || fail "the zlib program needs $needed (libz should be static)"
+[ "$(./z)" = "zlib 1.2.11" ] || fail "the zlib program printed '$(./z)'"
+echo "ok: sysroot add --glibc 2.31 took bullseye's zlib1g-dev $zver, linked static ($((SECONDS - start)) s)"
 
 # A Debian bullseye root, made once into the test store (the packages come
 # through the same derived sources as the floor sysroot's).

@@ -224,6 +224,10 @@ TEST_CASE("--glibc and --link are ours") {
   CHECK(inv.own.glibc == "2.31");
   CHECK(inv.own.link == LinkMode::libc_dynamic);
   CHECK(inv.clang_args == std::vector<std::string>{"a.c"});
-  CHECK(parse({"a.c"}).own.link == LinkMode::full_static);
+  CHECK(!parse({"a.c"}).own.link);  // the driver then reads XSTATIC_LINK, else static
+  CHECK(parse_link_mode("static") == LinkMode::full_static);
+  CHECK(parse_link_mode("libc-dynamic") == LinkMode::libc_dynamic);
+  CHECK(!parse_link_mode("dynamic"));
+  CHECK(link_mode_name(LinkMode::libc_dynamic) == "libc-dynamic");
   CHECK_THROWS_AS(parse({"--link=dynamic", "a.c"}), xstatic::Error);
 }

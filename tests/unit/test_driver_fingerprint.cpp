@@ -12,7 +12,7 @@ using namespace xstatic::driver;
 
 namespace {
 
-Plan plan_for(std::string_view spec, std::optional<target::Libc> libc = std::nullopt) {
+Plan fingerprint_plan(std::string_view spec, std::optional<target::Libc> libc = std::nullopt) {
   Plan plan;
   plan.target = target::parse(spec, libc);
   plan.clang.path = "/usr/bin/clang-19";
@@ -26,14 +26,14 @@ Plan plan_for(std::string_view spec, std::optional<target::Libc> libc = std::nul
 TEST_CASE("the fingerprint is stable and tells targets, libcs, clangs and languages apart") {
   testing::ScratchDir dir;
   store::Store store(dir.path);
-  auto base = fingerprint(plan_for("linux/arm64"), store);
-  CHECK(base == fingerprint(plan_for("linux/arm64"), store));
-  CHECK(base != fingerprint(plan_for("linux/amd64"), store));
-  CHECK(base != fingerprint(plan_for("linux/arm64", target::Libc::glibc), store));
-  auto other_clang = plan_for("linux/arm64");
+  auto base = fingerprint(fingerprint_plan("linux/arm64"), store);
+  CHECK(base == fingerprint(fingerprint_plan("linux/arm64"), store));
+  CHECK(base != fingerprint(fingerprint_plan("linux/amd64"), store));
+  CHECK(base != fingerprint(fingerprint_plan("linux/arm64", target::Libc::glibc), store));
+  auto other_clang = fingerprint_plan("linux/arm64");
   other_clang.clang.path = other_clang.clang.real_path = "/opt/clang/bin/clang";
   CHECK(base != fingerprint(other_clang, store));
-  auto cxx = plan_for("linux/arm64");
+  auto cxx = fingerprint_plan("linux/arm64");
   cxx.language = Language::cxx;
   CHECK(base != fingerprint(cxx, store));
   CHECK(fingerprint(cxx, store).find("libc++ none") != std::string::npos);
@@ -42,7 +42,7 @@ TEST_CASE("the fingerprint is stable and tells targets, libcs, clangs and langua
 TEST_CASE("the fingerprint follows the sysroot's manifest") {
   testing::ScratchDir dir;
   store::Store store(dir.path);
-  auto plan = plan_for("linux/arm64");
+  auto plan = fingerprint_plan("linux/arm64");
   plan.sysroot = dir.path / "sysroot";
   std::filesystem::create_directories(*plan.sysroot);
   auto missing = fingerprint(plan, store);
@@ -60,7 +60,7 @@ TEST_CASE("the fingerprint follows the libclang-cpp and libLLVM clang loads and 
   std::filesystem::create_directories(prefix / "bin");
   std::filesystem::create_directories(prefix / "lib");
   std::ofstream(prefix / "bin" / "clang") << "driver";
-  auto plan = plan_for("linux/arm64");
+  auto plan = fingerprint_plan("linux/arm64");
   plan.clang.path = plan.clang.real_path = (prefix / "bin" / "clang").string();
   auto bare = fingerprint(plan, store);
   CHECK(bare.find("libclang-cpp none\nlibLLVM none\nresource-dir none\n") != std::string::npos);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "xstatic/driver/driver.hpp"
@@ -47,6 +48,25 @@ TEST_CASE("launcher prefixes are triples for default variants, Go names for the 
   CHECK(launcher_prefix(target::parse("linux/arm/v7")) == "armv7-linux-musleabihf");
   CHECK(launcher_prefix(target::parse("linux/arm/v6")) == "linux-arm-v6");
   CHECK(launcher_prefix(target::parse("linux/amd64/v3")) == "linux-amd64-v3");
+}
+
+TEST_CASE("a glibc floor's launchers carry it in zig's spelling, and argv[0] gives it back") {
+  auto floored = target::parse("x86_64-linux-gnu.2.31");
+  CHECK(launcher_prefix(floored) == "x86_64-linux-gnu.2.31");
+  auto named = target::from_program_name("/store/bin/x86_64-linux-gnu.2.31-cc");
+  REQUIRE(named);
+  CHECK(named->target == floored);
+  CHECK(named->tool == "cc");
+  auto names = driver::link_names(floored);
+  CHECK(std::find(names.begin(), names.end(), "x86_64-linux-gnu.2.31-c++") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "x86_64-linux-gnu-c++") ==
+        names.end());  // bookworm's, not this floor's
+  // The default floor is the plain triple; a floor no release has is an error, not the host's compiler.
+  CHECK(launcher_prefix(target::parse("x86_64-linux-gnu.2.36")) == "x86_64-linux-gnu");
+  CHECK_THROWS_WITH_AS(target::from_program_name("x86_64-linux-gnu.2.17-cc"),
+                       doctest::Contains("no Debian release has glibc 2.17"), Error);
+  CHECK_THROWS_WITH_AS(target::from_program_name("x86_64-linux-musl.2.31-cc"), doctest::Contains("uses musl"),
+                       Error);
 }
 
 TEST_CASE("try_describe gives describe's toolset, and nullopt for a variant no program name carries") {

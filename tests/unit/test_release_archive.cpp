@@ -119,6 +119,11 @@ TEST_CASE(
   CHECK(archive_format(target::parse("windows/amd64")) == ArchiveFormat::zip);
   CHECK(archive_extension(archive_format(target::parse("linux/arm64"))) == ".tar.gz");
   CHECK(target_slug(target::parse("linux/arm/v7")) == "linux_armv7");
+  // Two floors of one target: two names (docs/glibc.md); the default floor keeps the plain one.
+  CHECK(name("x86_64-linux-gnu.2.31") == "app_1.0.0_linux_amd64_glibc2.31");
+  CHECK(name("x86_64-linux-gnu.2.41") == "app_1.0.0_linux_amd64_glibc2.41");
+  CHECK(name("x86_64-linux-gnu.2.36") == "app_1.0.0_linux_amd64_glibc");
+  CHECK(target_slug(target::parse("aarch64-linux-gnu.2.31")) == "linux_arm64_glibc2.31");
 }
 
 TEST_CASE("release flags map the source and build folders and ask for a build-id on ELF") {

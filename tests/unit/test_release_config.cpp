@@ -6,6 +6,7 @@
 
 #include "scratch_dir.hpp"
 #include "xstatic/release/config.hpp"
+#include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/error.hpp"
 
 using namespace xstatic;
@@ -54,9 +55,10 @@ TEST_CASE("a complete release file parses into targets, build, binaries and extr
   CHECK(c.name == "wordstat");
   CHECK(c.version == "1.2.0");
   REQUIRE(c.targets.size() == 3);
-  CHECK(c.targets[0].go_name() == "linux/amd64");
-  CHECK(c.targets[1].go_name() == "linux/arm/v7");
-  CHECK(c.targets[2].libc == target::Libc::glibc);
+  CHECK(c.targets[0].target.go_name() == "linux/amd64");
+  CHECK(c.targets[1].target.go_name() == "linux/arm/v7");
+  CHECK(c.targets[2].target.libc == target::Libc::glibc);
+  CHECK(c.targets[2].link == driver::LinkMode::full_static);
   CHECK(c.build.kind == BuildKind::cmake);
   CHECK(c.build.source == p.dir.path);
   CHECK(c.build.args == std::vector<std::string>{"-DWITH_TESTS=OFF"});
@@ -201,9 +203,76 @@ TEST_CASE("an extra file with a binary's name or another extra file's name is re
 TEST_CASE("--targets lists targets with an optional libc") {
   auto ts = parse_target_list("linux/amd64,linux/arm64:glibc,,linux/amd64");
   REQUIRE(ts.size() == 2);
-  CHECK(ts[1].libc == target::Libc::glibc);
+  CHECK(ts[1].target.libc == target::Libc::glibc);
   CHECK_THROWS_AS(parse_target_list("linux/amd64:bionic"), Error);
   CHECK_THROWS_AS(parse_target_list(","), Error);
+}
+
+TEST_CASE("--targets takes a glibc floor after the libc and a link mode") {
+  auto ts = parse_target_list("linux/amd64:glibc2.31:libc-dynamic,linux/amd64:glibc,linux/arm64:glibc2.41");
+  REQUIRE(ts.size() == 3);
+  REQUIRE(ts[0].target.glibc != nullptr);
+  CHECK(ts[0].target.glibc->version == "2.31");
+  CHECK(ts[0].link == driver::LinkMode::libc_dynamic);
+  CHECK(ts[1].target.glibc == nullptr);  // two floors of linux/amd64: two targets
+  CHECK(ts[1].link == driver::LinkMode::full_static);
+  CHECK(ts[2].target.glibc->debian == "trixie");
+  CHECK(describe(ts[0]) == "linux/amd64 (glibc 2.31, libc-dynamic)");
+  // zig's spelling works too, and "2.36" is the default floor (one target).
+  CHECK(parse_target_list("x86_64-linux-gnu.2.31:libc-dynamic")[0] == ts[0]);
+  CHECK(parse_target_list("linux/amd64:glibc2.36,linux/amd64:glibc").size() == 1);
+  // No link mode written: the release file's for that target.
+  auto inherited = parse_target_list("linux/amd64:glibc2.31", ts);
+  CHECK(inherited[0].link == driver::LinkMode::libc_dynamic);
+  CHECK(parse_target_list("linux/amd64:glibc2.31:static", ts)[0].link == driver::LinkMode::full_static);
+  auto message = [](const char* list) {
+    try {
+      parse_target_list(list);
+    } catch (const Error& e) {
+      CHECK(e.code() == Exit::usage);
+      return std::string(e.what()) + " | " + e.hint();
+    }
+    FAIL("no error for " << list);
+    return std::string();
+  };
+  CHECK(message("linux/amd64:musl2.31").find("uses musl") != std::string::npos);
+  CHECK(message("linux/amd64:glibc2.17").find("no Debian release has glibc 2.17") != std::string::npos);
+  CHECK(message("linux/amd64:libc-dynamic").find("libc-dynamic keeps glibc dynamic") != std::string::npos);
+  CHECK(message("linux/amd64:glibc:dynamic").find("unknown libc or link mode 'dynamic'") !=
+        std::string::npos);
+  CHECK(message("linux/amd64:glibc2.31:static,linux/amd64:glibc2.31:libc-dynamic").find("twice") !=
+        std::string::npos);
+}
+
+TEST_CASE("a targets entry carries a glibc floor and a link mode; bad ones name their line") {
+  Project p;
+  const std::string tail = "binaries = [\"x\"]\n[make]\n";
+  auto c = parse_config(
+      "name = \"a\"\ntargets = [{ target = \"linux/amd64\", glibc = \"2.31\", link = "
+      "\"libc-dynamic\" }, { target = \"linux/amd64\", libc = \"glibc\" }]\n" +
+          tail,
+      p.file());
+  REQUIRE(c.targets.size() == 2);
+  REQUIRE(c.targets[0].target.glibc != nullptr);
+  CHECK(c.targets[0].target.libc == target::Libc::glibc);  // a floor means glibc
+  CHECK(c.targets[0].target.glibc->version == "2.31");
+  CHECK(c.targets[0].link == driver::LinkMode::libc_dynamic);
+  auto entry = [&](const std::string& e) {
+    return error_of(p, "name = \"a\"\ntargets = [" + e + "]\n" + tail);
+  };
+  auto musl = entry("{ target = \"linux/amd64\", libc = \"musl\", glibc = \"2.31\" }");
+  CHECK(musl.find(":2: a glibc floor (2.31) is for glibc targets") != std::string::npos);
+  auto old = entry("{ target = \"linux/amd64\", glibc = \"2.17\" }");
+  CHECK(old.find("no Debian release has glibc 2.17") != std::string::npos);
+  CHECK(old.find("2.31 (bullseye), 2.36 (bookworm), 2.41 (trixie)") != std::string::npos);
+  auto dynamic_musl = entry("{ target = \"linux/amd64\", link = \"libc-dynamic\" }");
+  CHECK(dynamic_musl.find("libc-dynamic keeps glibc dynamic; linux/amd64 (musl)") != std::string::npos);
+  CHECK(entry("{ target = \"linux/amd64\", libc = \"glibc\", link = \"dynamic\" }")
+            .find("unknown link mode 'dynamic'") != std::string::npos);
+  auto twice = entry(
+      "{ target = \"linux/amd64\", glibc = \"2.31\" }, { target = \"x86_64-linux-gnu.2.31\", link = "
+      "\"libc-dynamic\" }");
+  CHECK(twice.find("linux/amd64 (glibc 2.31) is listed twice") != std::string::npos);
 }
 
 TEST_CASE("packages and refused licences are read; an unknown package names the recipe meant") {

@@ -16,11 +16,6 @@ namespace {
 
 using TempDir = xstatic::testing::ScratchDir;
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
-
 }  // namespace
 
 TEST_CASE("versions in tarball names") {
@@ -32,19 +27,19 @@ TEST_CASE("versions in tarball names") {
 TEST_CASE("the version of a source tree") {
   TempDir d;
   CHECK(llvm_source_version(d.path) == "");
-  write(d.path / "cmake/Modules/LLVMVersion.cmake",
-        "if(NOT DEFINED LLVM_VERSION_MAJOR)\n  set(LLVM_VERSION_MAJOR 19)\nendif()\n"
-        "  set(LLVM_VERSION_MINOR 1)\n  set(LLVM_VERSION_PATCH 7)\n");
+  testing::write_file(d.path / "cmake/Modules/LLVMVersion.cmake",
+                      "if(NOT DEFINED LLVM_VERSION_MAJOR)\n  set(LLVM_VERSION_MAJOR 19)\nendif()\n"
+                      "  set(LLVM_VERSION_MINOR 1)\n  set(LLVM_VERSION_PATCH 7)\n");
   CHECK(llvm_source_version(d.path) == "19.1.7");
 }
 
 TEST_CASE("extract_subset keeps only the wanted folders, below the top folder") {
   TempDir d;
   fs::path top = d.path / "in/llvm-project-19.1.7.src";
-  write(top / "libcxx/src/a.cpp", "a");
-  write(top / "libcxx/test/huge.cpp", "t");
-  write(top / "clang/lib/x.cpp", "x");
-  write(top / "runtimes/CMakeLists.txt", "r");
+  testing::write_file(top / "libcxx/src/a.cpp", "a");
+  testing::write_file(top / "libcxx/test/huge.cpp", "t");
+  testing::write_file(top / "clang/lib/x.cpp", "x");
+  testing::write_file(top / "runtimes/CMakeLists.txt", "r");
   fs::path tarball = d.path / "src.tar.gz";
   auto r =
       util::run({"tar", "-C", (d.path / "in").string(), "-czf", tarball.string(), "llvm-project-19.1.7.src"});
@@ -61,9 +56,9 @@ TEST_CASE("extract_subset keeps only the wanted folders, below the top folder") 
 TEST_CASE("extract_subset reads on when a wanted folder comes back later in the archive") {
   TempDir d;
   fs::path top = d.path / "in/top";
-  write(top / "libcxx/a.h", "a");
-  write(top / "clang/x.cpp", "x");
-  write(top / "libcxx/b.h", "b");  // appended below: a second run of libcxx/
+  testing::write_file(top / "libcxx/a.h", "a");
+  testing::write_file(top / "clang/x.cpp", "x");
+  testing::write_file(top / "libcxx/b.h", "b");  // appended below: a second run of libcxx/
   fs::path tarball = d.path / "odd.tar";
   REQUIRE(util::run({"tar", "-C", (d.path / "in").string(), "-cf", tarball.string(), "top/libcxx/a.h",
                      "top/clang/x.cpp", "top/libcxx/b.h"})
@@ -77,7 +72,7 @@ TEST_CASE("extract_subset reads on when a wanted folder comes back later in the 
 
 TEST_CASE("a file that is not an archive is an error naming it") {
   TempDir d;
-  write(d.path / "bogus.tar.xz", "not an archive");
+  testing::write_file(d.path / "bogus.tar.xz", "not an archive");
   CHECK_THROWS_WITH_AS(extract_subset(d.path / "bogus.tar.xz", d.path / "out", source_parts(), {}),
                        doctest::Contains("bogus.tar.xz"), Error);
 }

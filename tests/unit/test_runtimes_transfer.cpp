@@ -14,11 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
-
 std::string read(const fs::path& p) {
   std::stringstream ss;
   ss << std::ifstream(p).rdbuf();
@@ -29,11 +24,11 @@ std::string read(const fs::path& p) {
 void fake_libcxx(const fs::path& store, const std::string& folder, const std::string& target,
                  const std::string& sysroot, const std::string& variant = "") {
   fs::path dir = store / "runtimes" / folder;
-  write(dir / "lib/libc++.a", "!<arch>\n");
-  write(dir / "manifest.json", "{\"runtime\": \"libc++\", \"version\": \"19.1.7\", \"target\": \"" + target +
-                                   "\", \"sysroot\": \"" + sysroot + "\", \"clang_major\": 19" +
-                                   (variant.empty() ? std::string() : ", \"variant\": \"" + variant + "\"") +
-                                   "}\n");
+  testing::write_file(dir / "lib/libc++.a", "!<arch>\n");
+  testing::write_file(dir / "manifest.json",
+                      "{\"runtime\": \"libc++\", \"version\": \"19.1.7\", \"target\": \"" + target +
+                          "\", \"sysroot\": \"" + sysroot + "\", \"clang_major\": 19" +
+                          (variant.empty() ? std::string() : ", \"variant\": \"" + variant + "\"") + "}\n");
 }
 
 std::string refusal(const store::Store& store, const fs::path& file) {

@@ -16,18 +16,9 @@ using namespace xstatic;
 using namespace xstatic::sysroot;
 namespace fs = std::filesystem;
 
-namespace {
-
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
-
-}  // namespace
-
 TEST_CASE("the archive writer keeps the final name free until close") {
   testing::ScratchDir dir;
-  write(dir.path / "tree/a.txt", "a\n");
+  testing::write_file(dir.path / "tree/a.txt", "a\n");
   fs::path out = dir.path / "out.tar.gz";
   {
     ArchiveWriter w(out);
@@ -55,7 +46,7 @@ TEST_CASE("the writer removes temporary files of dead processes, not of live one
   fs::path stale = dir.path / (".tmp-" + std::to_string(dead) + "-out.tar");
   fs::path live = dir.path / (".tmp-" + std::to_string(::getppid()) + "-out.tar");
   fs::path other = dir.path / (".tmp-" + std::to_string(dead) + "-other.tar");
-  for (const auto& p : {stale, live, other}) write(p, "partial");
+  for (const auto& p : {stale, live, other}) testing::write_file(p, "partial");
   ArchiveWriter w(dir.path / "out.tar");
   CHECK_FALSE(fs::exists(stale));
   CHECK(fs::exists(live));
@@ -64,7 +55,7 @@ TEST_CASE("the writer removes temporary files of dead processes, not of live one
 
 TEST_CASE("read_head returns the index member's bytes and the first member after it") {
   testing::ScratchDir dir;
-  write(dir.path / "t/x/f", "f\n");
+  testing::write_file(dir.path / "t/x/f", "f\n");
   {
     ArchiveWriter w(dir.path / "with.tar");
     w.add_bytes("index.json", "{\"a\": 1}\n");
@@ -93,7 +84,7 @@ TEST_CASE("read_head returns the index member's bytes and the first member after
 
 TEST_CASE("tree digests and their comparison with an index") {
   testing::ScratchDir dir;
-  write(dir.path / "t/usr/lib/crt1.o", "crt1\n");
+  testing::write_file(dir.path / "t/usr/lib/crt1.o", "crt1\n");
   fs::create_symlink("crt1.o", dir.path / "t/usr/lib/link.o");
   auto got = tree_digests(dir.path / "t", "t");
   REQUIRE(got.size() == 2);

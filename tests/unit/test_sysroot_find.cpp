@@ -15,15 +15,6 @@
 using namespace xstatic;
 namespace fs = std::filesystem;
 
-namespace {
-
-void write(const fs::path& file, const std::string& text) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file) << text;
-}
-
-}  // namespace
-
 TEST_CASE("a store sysroot is found once its manifest exists, and not before") {
   testing::ScratchDir scratch;
   store::Store s(scratch.path);
@@ -31,14 +22,15 @@ TEST_CASE("a store sysroot is found once its manifest exists, and not before") {
   CHECK_FALSE(sysroot::find(s, t));  // an empty store (no sysroots folder at all)
   fs::create_directories(s.sysroot_path(t) / "usr/include");
   CHECK_FALSE(sysroot::find(s, t));  // files without the manifest: an install that did not finish
-  write(s.sysroot_path(t) / store::kManifestName, "{}\n");
+  testing::write_file(s.sysroot_path(t) / store::kManifestName, "{}\n");
   CHECK(sysroot::find(s, t) == s.sysroot_path(t));
   // The same architecture with the other libc is another sysroot.
   CHECK_FALSE(sysroot::find(s, target::parse("linux/arm64", target::Libc::glibc)));
   // A temporary folder beside it is never taken for it.
   auto amd64 = target::parse("linux/amd64");
-  write(s.sysroots_dir() / (store::Store::temp_name(store::sysroot_name(amd64))) / store::kManifestName,
-        "{}\n");
+  testing::write_file(
+      s.sysroots_dir() / (store::Store::temp_name(store::sysroot_name(amd64))) / store::kManifestName,
+      "{}\n");
   CHECK_FALSE(sysroot::find(s, amd64));
 }
 
@@ -47,7 +39,7 @@ TEST_CASE("mingw-w64 is found where Debian installs it, never in the store") {
   store::Store s(scratch.path);
   auto t = target::parse("windows/amd64");
   REQUIRE(t.libc == target::Libc::mingw);
-  write(s.sysroot_path(t) / store::kManifestName, "{}\n");
+  testing::write_file(s.sysroot_path(t) / store::kManifestName, "{}\n");
   fs::path system = fs::path("/usr") / std::string(t.triple());
   std::error_code ec;
   bool installed = fs::exists(system / "include/stdio.h", ec);

@@ -19,17 +19,12 @@ constexpr const char* kSettings =
   "DefaultDeploymentTarget": "14.2",
   "SupportedTargets": {"macosx": {"MinimumDeploymentVersion": "10.13", "Archs": ["x86_64", "arm64"]}}})";
 
-void write(const fs::path& file, const std::string& text) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file) << text;
-}
-
 fs::path make_sdk(const fs::path& dir, const std::string& version) {
   std::string settings = kSettings;
   settings.replace(settings.find("14.2"), 4, version);
-  write(dir / "SDKSettings.json", settings);
-  write(dir / "usr/include/stdio.h", "int puts(const char *);\n");
-  write(dir / "usr/lib/libSystem.tbd", "--- !tapi-tbd\n...\n");
+  testing::write_file(dir / "SDKSettings.json", settings);
+  testing::write_file(dir / "usr/include/stdio.h", "int puts(const char *);\n");
+  testing::write_file(dir / "usr/lib/libSystem.tbd", "--- !tapi-tbd\n...\n");
   return dir;
 }
 
@@ -100,10 +95,10 @@ TEST_CASE("try_read_sdk reads what read_sdk reads, and answers nullopt where it 
   CHECK(read->version == read_sdk(sdk).version);
   CHECK(read->path == sdk);
   CHECK(read->archs == std::vector<std::string>{"x86_64", "arm64"});
-  write(sdk / "SDKSettings.json", "{not json");
+  testing::write_file(sdk / "SDKSettings.json", "{not json");
   CHECK_FALSE(try_read_sdk(sdk));
   CHECK(error_of(sdk).find("is not valid JSON") != std::string::npos);
-  write(sdk / "SDKSettings.json", R"({"Version": "../x"})");
+  testing::write_file(sdk / "SDKSettings.json", R"({"Version": "../x"})");
   CHECK_FALSE(try_read_sdk(sdk));
   fs::remove(sdk / "usr/lib/libSystem.tbd");
   CHECK_FALSE(try_read_sdk(sdk));

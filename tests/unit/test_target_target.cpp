@@ -14,7 +14,7 @@ std::string name_of(std::string_view spec, std::optional<Libc> libc = std::nullo
   return t.go_name() + ":" + std::string(t.libc_name());
 }
 
-std::string error_of(std::string_view spec, std::optional<Libc> libc = std::nullopt) {
+std::string parse_error(std::string_view spec, std::optional<Libc> libc = std::nullopt) {
   try {
     parse(spec, libc);
   } catch (const Error& e) {
@@ -70,19 +70,19 @@ TEST_CASE("LLVM triples, normalised") {
 }
 
 TEST_CASE("bad targets are errors that suggest the closest names") {
-  CHECK(error_of("").find("empty target") != std::string::npos);
-  CHECK(error_of("linux/amr64").find("did you mean linux/arm64") != std::string::npos);
-  CHECK(error_of("linux/").find("unknown target 'linux/'") != std::string::npos);
-  CHECK(error_of("/arm64").find("unknown target '/arm64'") != std::string::npos);
-  CHECK(error_of("plan9/amd64").find("unknown target") != std::string::npos);
-  CHECK(error_of("linux/sparc64").find("unknown target") != std::string::npos);
-  CHECK(error_of("linux/arm64/v7").find("unknown variant 'v7'") != std::string::npos);
-  CHECK(error_of("linux/amd64/v9").find("v1, v2, v3, v4") != std::string::npos);
-  CHECK(error_of("linux/arm64/v8/x").find("unknown target") != std::string::npos);
-  CHECK(error_of("sparc64-linux-gnu").find("unknown target") != std::string::npos);
-  CHECK(error_of("aarch64-linux-musl", Libc::glibc).find("conflicts") != std::string::npos);
-  CHECK(error_of("windows/amd64", Libc::musl).find("does not support libc 'musl'") != std::string::npos);
-  CHECK(error_of("nonsense").find("unknown target") != std::string::npos);
+  CHECK(parse_error("").find("empty target") != std::string::npos);
+  CHECK(parse_error("linux/amr64").find("did you mean linux/arm64") != std::string::npos);
+  CHECK(parse_error("linux/").find("unknown target 'linux/'") != std::string::npos);
+  CHECK(parse_error("/arm64").find("unknown target '/arm64'") != std::string::npos);
+  CHECK(parse_error("plan9/amd64").find("unknown target") != std::string::npos);
+  CHECK(parse_error("linux/sparc64").find("unknown target") != std::string::npos);
+  CHECK(parse_error("linux/arm64/v7").find("unknown variant 'v7'") != std::string::npos);
+  CHECK(parse_error("linux/amd64/v9").find("v1, v2, v3, v4") != std::string::npos);
+  CHECK(parse_error("linux/arm64/v8/x").find("unknown target") != std::string::npos);
+  CHECK(parse_error("sparc64-linux-gnu").find("unknown target") != std::string::npos);
+  CHECK(parse_error("aarch64-linux-musl", Libc::glibc).find("conflicts") != std::string::npos);
+  CHECK(parse_error("windows/amd64", Libc::musl).find("does not support libc 'musl'") != std::string::npos);
+  CHECK(parse_error("nonsense").find("unknown target") != std::string::npos);
 }
 
 TEST_CASE("libc names") {
@@ -201,7 +201,7 @@ TEST_CASE("try_parse answers nullopt where parse would throw, and the same targe
   CHECK_FALSE(try_parse("windows/amd64", Libc::musl));        // a libc the row lacks
   REQUIRE(try_parse("aarch64-linux-gnu"));
   CHECK(*try_parse("aarch64-linux-gnu") == parse("aarch64-linux-gnu"));
-  CHECK(error_of("linux/arm/v9").find("unknown variant 'v9'") != std::string::npos);
+  CHECK(parse_error("linux/arm/v9").find("unknown variant 'v9'") != std::string::npos);
 }
 
 TEST_CASE("a target describes itself as its Go name and libc") {

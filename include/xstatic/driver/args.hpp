@@ -64,6 +64,10 @@ enum class LinkMode : std::uint8_t {
   libc_dynamic,  // glibc (libc, libm, libpthread, libdl, librt, the loader) dynamic, everything else static
 };
 
+// "static", "libc-dynamic": how --link and XSTATIC_LINK spell a mode.
+std::string_view link_mode_name(LinkMode mode);
+std::optional<LinkMode> parse_link_mode(std::string_view name);
+
 // What the user asked of xstatic itself.
 struct OwnOptions {
   std::optional<std::string> target;       // --target X, --target=X, -target X (clang's spelling too)
@@ -73,15 +77,15 @@ struct OwnOptions {
       runtimes_opt;  // --runtimes-opt auto|standard|size (else XSTATIC_RUNTIMES_OPT, else auto)
   std::optional<runtimes::LibcRoutines>
       libc_routines;  // --libc-routines xstatic|musl (else XSTATIC_LIBC_ROUTINES, else xstatic)
-  std::optional<std::string> glibc;       // --glibc 2.31: the glibc floor (implies --libc glibc)
-  LinkMode link = LinkMode::full_static;  // --link=static|libc-dynamic
-  bool pie = false;                       // --pie (or the user's own -static-pie): link -static-pie
-  Strip strip = Strip::automatic;         // --strip=none|debug|all
-  bool no_verify = false;                 // --no-verify: skip the post-link check
-  bool no_sbom = false;                   // --no-sbom: embed no SBOM note (xstatic/inspect/sbom.hpp)
-  bool print_command = false;             // --print-command: show the clang command on stderr
-  bool auto_install = false;              // --auto-install: install a missing sysroot on the spot
-  bool help = false;                      // --xstatic-help
+  std::optional<std::string> glibc;     // --glibc 2.31: the glibc floor (implies --libc glibc)
+  std::optional<LinkMode> link;         // --link=static|libc-dynamic (else XSTATIC_LINK, else static)
+  bool pie = false;                     // --pie (or the user's own -static-pie): link -static-pie
+  Strip strip = Strip::automatic;       // --strip=none|debug|all
+  bool no_verify = false;               // --no-verify: skip the post-link check
+  bool no_sbom = false;                 // --no-sbom: embed no SBOM note (xstatic/inspect/sbom.hpp)
+  bool print_command = false;           // --print-command: show the clang command on stderr
+  bool auto_install = false;            // --auto-install: install a missing sysroot on the spot
+  bool help = false;                    // --xstatic-help
   std::optional<std::string> launcher;  // --launcher ccache|sccache|distcc|icecc|none (else XSTATIC_LAUNCHER)
   bool print_fingerprint =
       false;  // --print-fingerprint: print the compiler's identity (xstatic/driver/fingerprint.hpp)

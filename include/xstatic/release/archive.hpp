@@ -40,7 +40,8 @@ std::string sha256_hex(std::string_view bytes);
 
 // goreleaser's default archive name: NAME_VERSION_OS_ARCH, with GOARM as
 // "v7" and GOAMD64 other than v1 as "v3" appended to the arch
-// ("app_1.0_linux_armv7"), and "_glibc" when the libc is not the OS default.
+// ("app_1.0_linux_armv7"), "_glibc" when the libc is not the OS default, and
+// a glibc floor's version after it ("_glibc2.31", docs/glibc.md).
 std::string archive_base(const std::string& name, const std::string& version, const target::Target& t);
 
 // tar.gz, or zip for Windows.

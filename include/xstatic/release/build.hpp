@@ -25,7 +25,8 @@ struct BuildSettings {
   std::int64_t source_date_epoch = 0;
 };
 
-// "linux_arm64", "linux_armv7", "linux_amd64_glibc": the target's folder name.
+// "linux_arm64", "linux_armv7", "linux_amd64_glibc", "linux_amd64_glibc2.31":
+// the target's folder name (a glibc floor has its own).
 std::string target_slug(const target::Target& t);
 
 // Where the driver records each link of a target's build (XSTATIC_LINK_RECORD,
@@ -40,10 +41,11 @@ std::vector<std::string> release_cflags(const fs::path& source, const fs::path& 
 std::vector<std::string> release_ldflags(const target::Target& t);
 
 // Builds for `t` and returns the absolute paths of config.binaries (".exe"
-// added on Windows when missing). Throws xstatic::Error (Exit::failed)
-// naming the target, the step and the log file when the build fails or a
-// binary is missing.
-std::vector<fs::path> build_target(const Config& config, const target::Target& t, const store::Store& store,
+// added on Windows when missing). Every link of the build has the target's
+// link mode (XSTATIC_LINK, read by the driver). Throws xstatic::Error
+// (Exit::failed) naming the target, the step and the log file when the
+// build fails or a binary is missing.
+std::vector<fs::path> build_target(const Config& config, const ReleaseTarget& rt, const store::Store& store,
                                    const BuildSettings& settings);
 
 }  // namespace xstatic::release

@@ -5,7 +5,8 @@
 //
 //   name = "wordstat"
 //   version = "1.2.0"                      # optional: default `git describe --tags`
-//   targets = ["linux/amd64", "linux/arm64", { target = "linux/amd64", libc = "glibc" }]
+//   targets = ["linux/amd64", "linux/arm64", { target = "linux/amd64", libc = "glibc" },
+//              { target = "linux/amd64", glibc = "2.31", link = "libc-dynamic" }]
 //   binaries = ["wordstat-cli"]            # produced files, relative to the build folder
 //   extra_files = ["LICENSE", "README*"]   # relative to the release file's folder
 //   dist = "dist"
@@ -26,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "xstatic/driver/args.hpp"
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::release {
@@ -57,12 +59,25 @@ struct ImageConfig {
   std::string user = "65534:65534";     // nobody
 };
 
+// A target of a release: the target (with its glibc floor, docs/glibc.md)
+// and how its executables link. libc-dynamic (glibc targets only) keeps
+// glibc dynamic and everything else static; the release then verifies each
+// binary with `verify --max-glibc FLOOR`'s policy instead of "static".
+struct ReleaseTarget {
+  target::Target target;
+  driver::LinkMode link = driver::LinkMode::full_static;
+  bool operator==(const ReleaseTarget& other) const = default;
+};
+
+// "linux/amd64 (glibc 2.31, libc-dynamic)": how messages name a release target.
+std::string describe(const ReleaseTarget& t);
+
 struct Config {
   fs::path file;         // the release file, absolute
   fs::path project_dir;  // its folder: relative paths are read from here
   std::string name;
-  std::optional<std::string> version;   // as written; nullopt: ask git
-  std::vector<target::Target> targets;  // in the file's order, no duplicates
+  std::optional<std::string> version;  // as written; nullopt: ask git
+  std::vector<ReleaseTarget> targets;  // in the file's order, no target twice (whatever its link)
   Build build;
   std::vector<std::string> binaries;  // relative to the per-target build folder (".exe" added for Windows)
   std::vector<fs::path> extra_files;  // absolute, globs expanded, sorted
@@ -81,8 +96,16 @@ Config parse_config(std::string_view text, const fs::path& file);
 // Reads and parses a release file.
 Config load_config(const fs::path& file);
 
-// Parses a comma-separated --targets override ("linux/amd64,linux/arm64:glibc").
-std::vector<target::Target> parse_target_list(std::string_view list);
+// Parses a comma-separated --targets override: TARGET[:LIBC[FLOOR]][:LINK],
+// "linux/amd64,linux/arm64:glibc,linux/amd64:glibc2.31:libc-dynamic". An
+// entry without a link mode takes the release file's for the same target
+// (`file_targets`), else static. Throws xstatic::Error (Exit::usage).
+std::vector<ReleaseTarget> parse_target_list(std::string_view list,
+                                             const std::vector<ReleaseTarget>& file_targets = {});
+
+// The usage checks of a release target: a link mode its libc has (libc-dynamic
+// needs glibc). Throws xstatic::Error (Exit::usage) saying what to write.
+void check_link_mode(const ReleaseTarget& t, const std::string& fix);
 
 // A version string is safe in a file name: no '/', no whitespace, not empty.
 void check_version(const std::string& version, const std::string& origin);

@@ -1,5 +1,6 @@
 // `xstatic release`: every target of a release file built, verified by the
-// inspector (static, the target's machine, stripped, no hazards), split into
+// inspector (static, the target's machine, stripped, no hazards; with
+// libc-dynamic, the policy of `verify --max-glibc FLOOR` instead of static), split into
 // a stripped binary and a debug file, packed into reproducible archives, and
 // listed in a checksums file and artifacts.json. Everything is written to a
 // temporary folder beside the dist folder and renamed into place at the end:
@@ -19,15 +20,15 @@
 namespace xstatic::release {
 
 struct Options {
-  std::optional<std::vector<target::Target>> targets;  // --targets
-  std::optional<std::string> version;                  // --version
-  std::optional<fs::path> dist;                        // --dist
-  std::optional<fs::path> build_root;                  // --build-dir (default <project>/.xstatic/release)
-  bool snapshot = false;                               // --snapshot
-  int jobs = 0;                                        // --jobs (0: the number of CPUs)
-  int parallel_targets = 1;                            // --parallel-targets: targets built at once
-  fs::path xstatic_exe;                                // this program
-  std::function<void(const std::string&)> progress;    // one line per target start and end
+  std::optional<std::vector<ReleaseTarget>> targets;  // --targets
+  std::optional<std::string> version;                 // --version
+  std::optional<fs::path> dist;                       // --dist
+  std::optional<fs::path> build_root;                 // --build-dir (default <project>/.xstatic/release)
+  bool snapshot = false;                              // --snapshot
+  int jobs = 0;                                       // --jobs (0: the number of CPUs)
+  int parallel_targets = 1;                           // --parallel-targets: targets built at once
+  fs::path xstatic_exe;                               // this program
+  std::function<void(const std::string&)> progress;   // one line per target start and end
 };
 
 struct Artifact {
@@ -35,6 +36,8 @@ struct Artifact {
   std::string kind;    // archive, debug-archive, checksums
   std::string target;  // "linux/arm64"; "" for files of the whole release
   std::string libc;
+  std::string glibc;  // a glibc target's floor ("2.31": the glibc its sysroot had); "" for other libcs
+  std::string link;   // "static", "libc-dynamic"; "" for files of the whole release
   std::uint64_t size = 0;
   std::string sha256;
 };
@@ -45,6 +48,7 @@ struct PackageUsed {
 
 struct TargetResult {
   std::string target, libc;
+  std::string glibc, link;  // as in Artifact
   double seconds = 0;
   std::vector<std::string> binaries;  // file names, as shipped
   std::vector<PackageUsed> packages;  // the release's packages for this target, in build order

@@ -45,6 +45,7 @@ struct SbomBinary {
 struct SbomInput {
   std::string project, version;
   target::Target target;
+  bool libc_dynamic = false;  // linked --link=libc-dynamic: glibc is the system's, its floor or newer
   std::int64_t source_date_epoch = 0;
   std::string archive_name, archive_sha256;
   std::vector<SbomBinary> binaries;

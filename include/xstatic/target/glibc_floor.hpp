@@ -40,6 +40,11 @@ std::string glibc_floors_list();
 // when it has none; nullopt for a libc without floors (musl, mingw, ...).
 std::optional<std::string_view> glibc_floor_of(const Target& t);
 
+// The triple with the floor in zig's spelling, "x86_64-linux-gnu.2.31"; the
+// plain triple for a target without a floor. The launchers of a floor carry
+// it (x86_64-linux-gnu.2.31-cc), so a build system's compiler keeps it.
+std::string floored_triple(const Target& t);
+
 // Splits zig's spelling: "x86_64-linux-gnu.2.31" -> {"x86_64-linux-gnu",
 // "2.31"}; nullopt when `spec` has no ".<digits>..." suffix on its last
 // dash-separated component.
