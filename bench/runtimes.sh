@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of issue 6: the time to build the C++ runtimes for a new target,
-# from the cached LLVM tarball (extraction included), and the stripped size
-# of a static iostream + std::thread hello on that target (aarch64 musl:
-# zig c++ 0.11 gives 336,912 bytes and takes ~24 s for its first link).
+# from the cached LLVM tarball (extraction included), the same for the size
+# runtimes that -Os/-Oz links take (docs/runtimes.md), and the stripped size
+# of a static iostream + std::thread hello on that target at -O2 and -Os
+# (aarch64 musl: zig c++ 0.11 gives 430,904 and 336,912 bytes and takes
+# ~24 s for its first link).
 #
 #   bench/runtimes.sh [TARGET]          default linux/arm64
 #
@@ -41,8 +43,10 @@ XSTATIC_HOME=$fresh /usr/bin/time -f "build (extraction included): %e s wall, %U
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 XSTATIC_HOME=$fresh /usr/bin/time -f "second run (already built): %e s wall" "$xs" -q runtimes build "$target"
 
-rt=$(echo "$fresh"/runtimes/llvm-$(clang-19 -dumpversion | cut -d. -f1)*/$arch-musl)
+rt=$(ls -d "$fresh"/runtimes/llvm-$(clang-19 -dumpversion | cut -d. -f1)-r*/$arch-musl | grep -v -- -size/)
 echo "compiled files: $(grep -c '^\[[0-9]*/[0-9]*\] Building' "$rt/build.log"), configure checks run: $(grep -c '^-- Performing Test .* - \|^-- Looking for .* - ' "$rt/build.log")"
+XSTATIC_HOME=$fresh /usr/bin/time -f "size runtimes (libc++ and mimalloc at -Oz): %e s wall, %U s user, %S s sys" \
+  "$xs" -q runtimes build "$target" --runtimes-opt=size
 cp "$root/tests/integration/programs/cxx_hello_thread.cpp" "$fresh/hello.cpp"
 # Linked as users link it: xstatic c++, default allocator (mimalloc, built here in seconds).
 for opt in -O2 -Os; do

@@ -22,6 +22,7 @@ struct BuildArgs {
   std::vector<std::string> targets;
   std::string runtime = "all";
   std::string llvm_src, mimalloc_src;
+  std::string variant = "standard";  // --runtimes-opt: a runtimes::VariantInfo name
   int jobs = 0;
 };
 
@@ -43,8 +44,11 @@ void say_built(const target::Target& t, const char* runtime, bool built_now,
 
 void run_build(const BuildArgs& args) {
   auto s = store();
-  runtimes::BuildOptions options{
-      .llvm_src = args.llvm_src, .mimalloc_src = args.mimalloc_src, .jobs = args.jobs, .clang = {}};
+  runtimes::BuildOptions options{.llvm_src = args.llvm_src,
+                                 .mimalloc_src = args.mimalloc_src,
+                                 .jobs = args.jobs,
+                                 .clang = {},
+                                 .variant = runtimes::variant_named(args.variant)->id};
   bool all = args.runtime == "all", libcxx = all || args.runtime == "libc++",
        mimalloc = all || args.runtime == "mimalloc", libc = all || args.runtime == "libc";
   util::Progress progress(progress_options());
@@ -84,10 +88,12 @@ void print_runtimes(bool json) {
     std::printf("no runtimes built yet: run 'xstatic runtimes build linux/arm64' (or any musl target)\n");
     return;
   }
-  std::printf("%-14s %-22s %-13s %-8s %-6s %s\n", "TARGET", "TRIPLE", "RUNTIME", "VERSION", "CLANG", "PATH");
+  std::printf("%-14s %-22s %-13s %-8s %-8s %-6s %s\n", "TARGET", "TRIPLE", "RUNTIME", "VERSION", "BUILD",
+              "CLANG", "PATH");
   for (const auto& e : entries)
-    std::printf("%-14s %-22s %-13s %-8s %-6s %s\n", e.target.c_str(), e.triple.c_str(), e.runtime.c_str(),
-                e.version.c_str(), e.clang_version.c_str(), e.root.string().c_str());
+    std::printf("%-14s %-22s %-13s %-8s %-8s %-6s %s\n", e.target.c_str(), e.triple.c_str(),
+                e.runtime.c_str(), e.version.c_str(), e.variant.c_str(), e.clang_version.c_str(),
+                e.root.string().c_str());
 }
 
 struct TransferArgs {
@@ -161,6 +167,12 @@ void add_runtimes(CLI::App& app) {
           "Which: libc++ (with libc++abi, libunwind), mimalloc, libc (xstatic's strlen and qsort), or all")
       ->check(CLI::IsMember({"all", "libc++", "mimalloc", "libc"}))
       ->capture_default_str();
+  build
+      ->add_option("--runtimes-opt", args->variant,
+                   "Which build: standard (what links use by default) or size (all -Oz; what -Os and -Oz "
+                   "links use)")
+      ->check(CLI::IsMember({"standard", "size"}))
+      ->capture_default_str();
   build->add_option("--mimalloc-src", args->mimalloc_src,
                     "mimalloc's source: a tree or release tarball (default: Debian's source package)");
   build->add_option(
@@ -173,6 +185,7 @@ void add_runtimes(CLI::App& app) {
       "  xstatic runtimes build linux/arm64 linux/amd64\n"
       "  xstatic runtimes build linux/arm64 --runtime mimalloc     # the allocator alone (seconds)\n"
       "  xstatic runtimes build linux/arm64 --runtime libc         # xstatic's strlen and qsort (a second)\n"
+      "  xstatic runtimes build linux/arm64 --runtimes-opt=size    # the -Oz build that -Os/-Oz links use\n"
       "  xstatic runtimes build linux/arm/v7 --llvm-src ~/src/llvm-project-19.1.7.src.tar.xz\n"
       "The target's sysroot must be installed first ('xstatic sysroot install linux/arm64').\n"
       "A failed build leaves nothing installed and prints where its log is.");

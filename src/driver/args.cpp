@@ -47,6 +47,7 @@ constexpr OwnOption kOwnOptions[] = {
   {"--pie",           OwnId::pie,           "",         "Link a static position-independent executable (-static-pie)"},
   {"--print-command", OwnId::print_command, "",         "Print the clang command on stderr before running it (also XSTATIC_VERBOSE=1)"},
   {"--print-fingerprint", OwnId::print_fingerprint, "", "Print what decides an object besides args and sources (for ccache's compiler_check)"},
+  {"--runtimes-opt",  OwnId::runtimes_opt,  "auto|standard|size", "Build of libc++ and mimalloc a musl call uses (default auto: size, all -Oz, when the last -O is -Os or -Oz; also XSTATIC_RUNTIMES_OPT)"},
   {"--strip",         OwnId::strip,         "none|debug|all", "What to strip from a linked file (default: everything unless -g)"},
   {"--target",        OwnId::target,        "GO|TRIPLE", "Target: linux/arm64, linux/arm/v7, linux/amd64/v3 or a triple (aarch64-linux-musl)"},
   {"--xstatic-help",  OwnId::help,          "",         "Print this help"},
@@ -85,6 +86,12 @@ void apply(OwnOptions& own, const OwnOption& o, const std::string& value) {
       if (!own.malloc)
         throw Error("unknown allocator '" + value + "' in --malloc",
                     "use --malloc=auto, --malloc=musl or --malloc=mimalloc");
+      break;
+    case OwnId::runtimes_opt:
+      own.runtimes_opt = runtimes::parse_runtimes_opt(value);
+      if (!own.runtimes_opt)
+        throw Error("unknown runtimes build '" + value + "' in --runtimes-opt",
+                    "use --runtimes-opt=auto, --runtimes-opt=standard or --runtimes-opt=size");
       break;
     case OwnId::libc_routines:
       own.libc_routines = runtimes::parse_libc_routines(value);
@@ -164,6 +171,9 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
     inv.output = a.getValue();
   else if (o.matches(opts::OPT_g_Group))
     inv.debug_info = !o.matches(opts::OPT_g0);  // clang's own rule
+  else if (o.matches(opts::OPT_O_Group))        // the last one wins, as in clang: -Os, -Oz, -O2, -Ofast, -O
+    inv.optimize_size = o.matches(opts::OPT_O) &&
+                        (llvm::StringRef(a.getValue()) == "s" || llvm::StringRef(a.getValue()) == "z");
   else if (o.matches(opts::OPT_static_pie))
     inv.own.pie = true;
   else if (o.matches(opts::OPT_fuse_ld_EQ))

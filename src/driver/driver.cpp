@@ -77,6 +77,13 @@ std::optional<std::filesystem::path> find_sysroot(const store::Store& store, con
               Exit::missing);
 }
 
+// " --runtimes-opt=size" for the build command a message names; "" for the standard runtimes.
+std::string runtimes_opt_flag(runtimes::Variant variant) {
+  return variant == runtimes::Variant::standard
+             ? std::string()
+             : " --runtimes-opt=" + std::string(runtimes::variant_info(variant).name);
+}
+
 bool auto_build_allowed() {
   auto setting = util::getenv_nonempty("XSTATIC_AUTO_BUILD");
   return !(setting && (*setting == "0" || *setting == "false" || *setting == "no"));
@@ -92,6 +99,20 @@ runtimes::Malloc malloc_choice(const Invocation& inv) {
     throw Error("unknown allocator '" + *env + "' in XSTATIC_MALLOC",
                 "set XSTATIC_MALLOC to auto, musl or mimalloc (or unset it)", Exit::usage);
   return *m;
+}
+
+// --runtimes-opt, else XSTATIC_RUNTIMES_OPT, else auto; auto reads the call's
+// last -O option. One choice for a call's libc++ and mimalloc (variant.hpp).
+runtimes::Variant runtimes_variant(const Invocation& inv) {
+  auto opt = inv.own.runtimes_opt;
+  if (!opt)
+    if (auto env = util::getenv_nonempty("XSTATIC_RUNTIMES_OPT")) {
+      opt = runtimes::parse_runtimes_opt(*env);
+      if (!opt)
+        throw Error("unknown runtimes build '" + *env + "' in XSTATIC_RUNTIMES_OPT",
+                    "set XSTATIC_RUNTIMES_OPT to auto, standard or size (or unset it)", Exit::usage);
+    }
+  return runtimes::choose_variant(opt.value_or(runtimes::RuntimesOpt::automatic), inv.optimize_size);
 }
 
 // --link, else XSTATIC_LINK (set by `xstatic release` for a libc-dynamic
@@ -128,12 +149,13 @@ void choose_allocator(const store::Store& store, const Invocation& inv, runtimes
   bool forced = choice == runtimes::Malloc::mimalloc;
   if (!forced && (inv.no_default_libs || inv.other_linker)) return;  // the user chose the libraries or linker
   plan.allocator_forced = forced;
-  if (auto found = runtimes::find_mimalloc(store, t, plan.clang.major)) {
+  if (auto found = runtimes::find_mimalloc(store, t, plan.clang.major, plan.runtimes_variant)) {
     plan.allocator = found->archive;
     plan.allocator_version = found->version;
     return;
   }
-  std::string build_cmd = "xstatic runtimes build " + t.go_name() + " --runtime mimalloc";
+  std::string build_cmd = "xstatic runtimes build " + t.go_name() + " --runtime mimalloc" +
+                          runtimes_opt_flag(plan.runtimes_variant);
   if (!auto_build_allowed()) {
     if (forced)
       throw Error(
@@ -144,7 +166,7 @@ void choose_allocator(const store::Store& store, const Invocation& inv, runtimes
     return;
   }
   if (!forced) {
-    if (auto log = runtimes::recent_mimalloc_failure(store, t, plan.clang.major)) {
+    if (auto log = runtimes::recent_mimalloc_failure(store, t, plan.clang.major, plan.runtimes_variant)) {
       progress.note("linking musl's own malloc: building mimalloc for " + t.describe() +
                     " failed within the hour (log: " + log->string() + "); retry: '" + build_cmd + "'");
       return;
@@ -154,6 +176,7 @@ void choose_allocator(const store::Store& store, const Invocation& inv, runtimes
                 ": building the mimalloc allocator for it once (a few seconds)");
   runtimes::BuildOptions options;
   options.clang = plan.clang.path;
+  options.variant = plan.runtimes_variant;
   try {
     auto built = runtimes::build_mimalloc(store, t, progress, options);
     plan.allocator = built.archive;
@@ -212,17 +235,22 @@ void choose_libc_routines(const store::Store& store, const Invocation& inv, runt
 // target (once, locked, about a minute), as zig c++ does, unless
 // XSTATIC_AUTO_BUILD=0 asks for an error instead.
 std::optional<runtimes::Installed> find_cxx_runtimes(const store::Store& store, const target::Target& t,
-                                                     const toolchain::Clang& clang,
+                                                     const toolchain::Clang& clang, runtimes::Variant variant,
                                                      util::Progress& progress) {
-  if (auto found = runtimes::find(store, t, clang.major)) return found;
+  if (auto found = runtimes::find(store, t, clang.major, variant)) return found;
+  const auto& v = runtimes::variant_info(variant);
   if (!auto_build_allowed())
     throw Error("C++ for " + t.describe() + " needs LLVM's libc++ built for musl (clang " +
-                    std::to_string(clang.major) + "), which is not built yet (XSTATIC_AUTO_BUILD=0)",
-                "run 'xstatic runtimes build " + t.go_name() + "', or use glibc's libstdc++: --libc glibc",
+                    std::to_string(clang.major) + ", " + std::string(v.name) +
+                    " build), which is not built yet (XSTATIC_AUTO_BUILD=0)",
+                "run 'xstatic runtimes build " + t.go_name() + runtimes_opt_flag(variant) +
+                    "', or use glibc's libstdc++: --libc glibc",
                 Exit::missing);
-  progress.done("first C++ use of " + t.describe() + ": building libc++ for it once (about a minute)");
+  progress.done("first C++ use of " + t.describe() + " (" + std::string(v.name) +
+                " runtimes): building libc++ for it once (about a minute)");
   runtimes::BuildOptions options;
   options.clang = clang.path;
+  options.variant = variant;
   return runtimes::build(store, t, progress, options);
 }
 
@@ -352,6 +380,7 @@ int compile(const Caller& caller, std::vector<std::string> args) {
   auto routines_choice = libc_routines_choice(inv);
 
   Plan plan;
+  plan.runtimes_variant = runtimes_variant(inv);
   plan.language = language;
   plan.target = t;
   plan.sysroot = find_sysroot(store, t, inv, progress);
@@ -360,7 +389,7 @@ int compile(const Caller& caller, std::vector<std::string> args) {
   if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
   if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
-    plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang, progress);
+    plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang, plan.runtimes_variant, progress);
   if (asks_for_linker_path(inv)) return print_linker_path(plan);
   if (inv.mode != Mode::compile_only) {
     plan.ld_path = ld_path_override(plan.clang, t);

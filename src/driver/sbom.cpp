@@ -122,11 +122,15 @@ inspect::EmbeddedSbom sbom_of_link(const Invocation& inv, const Plan& plan) {
                 [](const auto& a, const auto& b) { return a.name < b.name; });
     }
   if (plan.cxx_runtimes && !inv.no_default_libs) {
-    std::string v = runtime_version(plan.cxx_runtimes->root);
+    std::string v = runtime_version(plan.cxx_runtimes->root) +
+                    std::string(runtimes::variant_info(plan.cxx_runtimes->variant).sbom_suffix);
     for (const char* name : {"libc++", "libc++abi", "libunwind"}) s.runtimes.push_back({name, v, ""});
   }
   if (plan.allocator && inv.mode == Mode::link)
-    s.runtimes.push_back({std::string(inspect::kSbomMimalloc), plan.allocator_version, ""});
+    s.runtimes.push_back(
+        {std::string(inspect::kSbomMimalloc),
+         plan.allocator_version + std::string(runtimes::variant_info(plan.runtimes_variant).sbom_suffix),
+         ""});
   if (plan.libc_routines && inv.mode == Mode::link)
     s.runtimes.push_back({std::string(inspect::kSbomLibcRoutines), plan.libc_routines_version, ""});
   for (const auto& p : plan.linked_packages) s.libraries.push_back({p.name, p.version, p.license});

@@ -3,10 +3,11 @@
 // "mimalloc-obj" target) plus the note naming it, archived as one member.
 // No CMake: a build takes a few seconds.
 //
-//   lock locks/mimalloc-llvm<major>-<sysroot>.lock
+//   lock locks/mimalloc-llvm<major>[-size]-<sysroot>.lock
 //   runtimes/.tmp-mimalloc-<sysroot>-<pid>/{install,build.log}
 //   clang -c, llvm-ar, manifest.json, then rename install/ ->
-//   runtimes/mimalloc-<version>-llvm<major>-r<recipe>/<sysroot>/ (one step).
+//   runtimes/mimalloc-<version>-llvm<major>-r<recipe>[-size]/<sysroot>/ (one step).
+// (-size: the variant for links that ask for size, variant.hpp.)
 #include "xstatic/runtimes/allocator.hpp"
 
 #include <fmt/format.h>
@@ -35,8 +36,15 @@ std::string kind_prefix() {
 // a new one builds anew instead of reusing what an older xstatic built.
 constexpr int kRecipe = 4;
 
-std::string mimalloc_suffix(int clang_major) {
-  return "-llvm" + std::to_string(clang_major) + "-r" + std::to_string(kRecipe);
+std::string mimalloc_suffix(int clang_major, Variant variant) {
+  return "-llvm" + std::to_string(clang_major) + "-r" + std::to_string(kRecipe) +
+         std::string(variant_info(variant).folder_suffix);
+}
+
+// The name of the lock and of a failed build's log: mimalloc-llvm19[-size]-arm64-musl.
+std::string mimalloc_build_name(const target::Target& t, int clang_major, Variant variant) {
+  return "mimalloc-llvm" + std::to_string(clang_major) + std::string(variant_info(variant).folder_suffix) +
+         "-" + store::sysroot_name(t);
 }
 
 // "2.0.9" < "2.0.10": compares dotted numbers field by field.
@@ -92,27 +100,32 @@ std::string wrapper_source(const fs::path& patched, const std::string& version) 
 // a program never calls, and -O2 where mimalloc says -O3: measured with
 // callgrind on bench/programs (alloc_single, alloc_threads 2), -O2 runs the
 // same instructions as -O3 (985.0M vs 985.0M, 687.2M vs 687.1M) in 5.4 KB
-// less; -Os saves 19 KB but runs 1.4-3.7% more.
+// less; -Os saves 19 KB but runs 1.4-3.7% more. The size variant trades that
+// speed for bytes (its flags: variant.cpp).
 std::vector<std::string> compile_command(const detail::Compiler& clang, const target::Target& t,
                                          const fs::path& sysroot, const fs::path& src, const fs::path& input,
-                                         const fs::path& output) {
+                                         const fs::path& output, Variant variant) {
   const target::Row& row = detail::baseline_row(t);
   std::vector<std::string> cmd{clang.cc, "--target=" + std::string(row.triple_musl),
                                "--sysroot=" + sysroot.string()};
   for (auto flag : util::split(row.cflags, ' '))
     if (!flag.empty()) cmd.emplace_back(flag);
-  for (const char* f :
-       {"-O2", "-DNDEBUG", "-DMI_MALLOC_OVERRIDE", "-fno-builtin-malloc", "-ftls-model=initial-exec",
-        "-fvisibility=hidden", "-ffunction-sections", "-fdata-sections", "-w"})
+  const VariantInfo& v = variant_info(variant);
+  for (auto flag : util::split(v.mimalloc_flags, ' '))
+    if (!flag.empty()) cmd.emplace_back(flag);
+  for (auto flag : util::split(v.extra_flags, ' '))
+    if (!flag.empty()) cmd.emplace_back(flag);
+  for (const char* f : {"-DNDEBUG", "-DMI_MALLOC_OVERRIDE", "-fno-builtin-malloc", "-ftls-model=initial-exec",
+                        "-fvisibility=hidden", "-ffunction-sections", "-fdata-sections", "-w"})
     cmd.emplace_back(f);
   cmd.push_back("-I" + (src / "include").string());
   cmd.insert(cmd.end(), {"-c", input.string(), "-o", output.string()});
   return cmd;
 }
 
-fs::path mimalloc_failed_log(const store::Store& store, const target::Target& t, int clang_major) {
-  return store.logs_dir() /
-         ("mimalloc-llvm" + std::to_string(clang_major) + "-" + store::sysroot_name(t) + ".log");
+fs::path mimalloc_failed_log(const store::Store& store, const target::Target& t, int clang_major,
+                             Variant variant) {
+  return store.logs_dir() / (mimalloc_build_name(t, clang_major, variant) + ".log");
 }
 
 AllocatorInstalled build_mimalloc_locked(const store::Store& store, const target::Target& t,
@@ -125,13 +138,14 @@ AllocatorInstalled build_mimalloc_locked(const store::Store& store, const target
   auto start = std::chrono::steady_clock::now();
   fs::path src = detail::prepare_mimalloc_source(store, options.mimalloc_src, scratch.log(), progress);
   std::string version = detail::mimalloc_source_version(src);
-  progress.step(fmt::format("building mimalloc {} for {} with clang {} (once per target)", version,
-                            t.describe(), clang.version));
+  const VariantInfo& variant = variant_info(options.variant);
+  progress.step(fmt::format("building mimalloc {} ({}) for {} with clang {} (once per target)", version,
+                            variant.name, t.describe(), clang.version));
 
   fs::path wrapper = scratch.dir() / "xstatic_mimalloc.c";
   std::ofstream(wrapper) << wrapper_source(detail::patched_mimalloc_copy(src, scratch.dir()), version);
   fs::path object = scratch.dir() / "mimalloc.o";
-  detail::run_step(compile_command(clang, t, sysroot, src, wrapper, object), scratch.log(),
+  detail::run_step(compile_command(clang, t, sysroot, src, wrapper, object, options.variant), scratch.log(),
                    "compiling mimalloc for " + t.describe());
   fs::create_directories(scratch.install() / "lib");
   detail::run_step({detail::llvm_tool(clang, "llvm-ar"), "rcsD",
@@ -140,13 +154,14 @@ AllocatorInstalled build_mimalloc_locked(const store::Store& store, const target
   std::error_code ec;
   fs::copy_file(src / "LICENSE", scratch.install() / "LICENSE", ec);  // MIT: ship it with what uses it
 
-  fs::path final_dir = store.runtimes_dir() / (kind_prefix() + version + mimalloc_suffix(clang.major)) / name;
+  fs::path final_dir =
+      store.runtimes_dir() / (kind_prefix() + version + mimalloc_suffix(clang.major, options.variant)) / name;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Entry entry{t.go_name(),   std::string(detail::baseline_row(t).triple_musl),
               name,          clang.major,
               clang.version, "",
               final_dir,     "mimalloc",
-              version};
+              version,       std::string(variant.name)};
   fs::rename(scratch.log(), scratch.install() / "build.log");
   detail::write_manifest(scratch.install() / store::kManifestName, entry, seconds);
   fs::create_directories(final_dir.parent_path());
@@ -191,8 +206,8 @@ bool mimalloc_supported(const target::Target& t) {
 }
 
 std::optional<AllocatorInstalled> find_mimalloc(const store::Store& store, const target::Target& t,
-                                                int clang_major) {
-  std::string suffix = mimalloc_suffix(clang_major), name = store::sysroot_name(t);
+                                                int clang_major, Variant variant) {
+  std::string suffix = mimalloc_suffix(clang_major, variant), name = store::sysroot_name(t);
   std::optional<AllocatorInstalled> best;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(store.runtimes_dir(), ec)) {
@@ -208,8 +223,8 @@ std::optional<AllocatorInstalled> find_mimalloc(const store::Store& store, const
 }
 
 std::optional<fs::path> recent_mimalloc_failure(const store::Store& store, const target::Target& t,
-                                                int clang_major, long within) {
-  fs::path log = mimalloc_failed_log(store, t, clang_major);
+                                                int clang_major, Variant variant, long within) {
+  fs::path log = mimalloc_failed_log(store, t, clang_major, variant);
   std::error_code ec;
   auto when = fs::last_write_time(log, ec);
   if (ec) return std::nullopt;
@@ -226,17 +241,18 @@ AllocatorInstalled build_mimalloc(const store::Store& given_store, const target:
                 {}, Exit::usage);
   const store::Store store(fs::absolute(given_store.root()));
   detail::Compiler clang = detail::compiler_for(store, options.clang);
-  if (auto built = find_mimalloc(store, t, clang.major)) return *built;
+  if (auto built = find_mimalloc(store, t, clang.major, options.variant)) return *built;
   auto sysroot = sysroot::find(store, t);
   if (!sysroot)
     throw Error("sysroot for " + t.describe() + " is not installed (mimalloc is built against it)",
                 sysroot::install_command(t), Exit::missing);
-  std::string lock_name = "mimalloc-llvm" + std::to_string(clang.major) + "-" + store::sysroot_name(t);
+  std::string lock_name = mimalloc_build_name(t, clang.major, options.variant);
   util::FileLock lock(store.locks_dir() / (lock_name + ".lock"), [&] {
     progress.step("waiting for another xstatic that is building mimalloc for " + t.describe());
   });
-  if (auto built = find_mimalloc(store, t, clang.major)) return *built;  // built while we waited
-  fs::path failed_log = mimalloc_failed_log(store, t, clang.major);
+  if (auto built = find_mimalloc(store, t, clang.major, options.variant))
+    return *built;  // built while we waited
+  fs::path failed_log = mimalloc_failed_log(store, t, clang.major, options.variant);
   return detail::naming_log(failed_log, "building mimalloc for " + t.describe(), [&] {
     return build_mimalloc_locked(store, t, options, clang, *sysroot, failed_log, progress);
   });

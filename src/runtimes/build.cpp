@@ -1,13 +1,14 @@
 // Building the runtimes for one target, at most once, atomically:
 //
-//   lock locks/runtimes-llvm<major>-<sysroot>.lock   (a second caller waits,
-//                                                     then finds them built)
-//   runtimes/llvm-<major>-r<recipe>/.tmp-<sysroot>-<pid>/{build,install,build.log}
+//   lock locks/runtimes-llvm<major>[-size]-<sysroot>.lock   (a second caller
+//                                                     waits, then finds them built)
+//   runtimes/llvm-<major>-r<recipe>[-size]/.tmp-<sysroot>-<pid>/{build,install,build.log}
 //   cmake + ninja install into install/, then manifest.json into install/,
-//   then rename install/ -> runtimes/llvm-<major>-r<recipe>/<sysroot>/ (one step).
+//   then rename install/ -> runtimes/llvm-<major>-r<recipe>[-size]/<sysroot>/ (one step).
 //
 // A failure removes the temporary folder and keeps only its log, as
-// logs/runtimes-llvm<major>-<sysroot>.log, which the Error names.
+// logs/runtimes-llvm<major>[-size]-<sysroot>.log, which the Error names.
+// (-size: the variant for links that ask for size, variant.hpp.)
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -46,14 +47,16 @@ void require_tools() {
 Installed build_libcxx_locked(const store::Store& store, const target::Target& t, const BuildOptions& options,
                               const detail::Compiler& clang, const fs::path& sysroot,
                               const fs::path& failed_log, util::Progress& progress) {
-  fs::path final_dir = runtime_path(store, t, clang.major);
+  const VariantInfo& variant = variant_info(options.variant);
+  fs::path final_dir = runtime_path(store, t, clang.major, options.variant);
   std::string name = final_dir.filename().string();
   fs::create_directories(final_dir.parent_path());
   detail::Scratch scratch(final_dir.parent_path(), store::Store::temp_prefix(name), failed_log);
   auto start = std::chrono::steady_clock::now();
 
-  progress.step(fmt::format("building libc++, libc++abi and libunwind for {} with clang {} (once per target)",
-                            t.describe(), clang.version));
+  progress.step(
+      fmt::format("building libc++, libc++abi and libunwind ({}) for {} with clang {} (once per target)",
+                  variant.name, t.describe(), clang.version));
   fs::path source = detail::prepare_source(store, clang.major, options.llvm_src, scratch.log(), progress);
   const target::Row& row = detail::baseline_row(t);
   detail::CmakeInputs in{.source = source,
@@ -65,7 +68,8 @@ Installed build_libcxx_locked(const store::Store& store, const target::Target& t
                          .cflags = std::string(row.cflags),
                          .clang = clang,
                          .ar = detail::llvm_tool(clang, "llvm-ar"),
-                         .ranlib = detail::llvm_tool(clang, "llvm-ranlib")};
+                         .ranlib = detail::llvm_tool(clang, "llvm-ranlib"),
+                         .variant = options.variant};
   auto since = [](auto t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };
@@ -83,8 +87,8 @@ Installed build_libcxx_locked(const store::Store& store, const target::Target& t
 
   double seconds = since(start);
   std::string llvm_version = detail::llvm_source_version(source);
-  Entry entry{t.go_name(),  in.triple, name,     clang.major, clang.version,
-              llvm_version, final_dir, "libc++", llvm_version};
+  Entry entry{t.go_name(),  in.triple, name,     clang.major,  clang.version,
+              llvm_version, final_dir, "libc++", llvm_version, std::string(variant.name)};
   fs::rename(scratch.log(), scratch.install() / "build.log");
   detail::write_manifest(scratch.install() / store::kManifestName, entry, seconds);
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy
@@ -92,7 +96,7 @@ Installed build_libcxx_locked(const store::Store& store, const target::Target& t
   scratch.succeeded();
   progress.done(
       fmt::format("runtimes for {} built in {:.0f} s: {}", t.describe(), seconds, final_dir.string()));
-  auto built = *find(store, t, clang.major);
+  auto built = *find(store, t, clang.major, options.variant);
   built.built_now = true;
   return built;
 }
@@ -104,18 +108,19 @@ Installed build(const store::Store& given_store, const target::Target& t, util::
   check_target(t);
   const store::Store store(fs::absolute(given_store.root()));  // cmake and apt run elsewhere
   detail::Compiler clang = detail::compiler_for(store, options.clang);
-  if (auto built = find(store, t, clang.major)) return *built;
+  if (auto built = find(store, t, clang.major, options.variant)) return *built;
   auto sysroot = sysroot::find(store, t);
   if (!sysroot)
     throw Error("sysroot for " + t.describe() + " is not installed (the C++ runtimes are built against it)",
                 sysroot::install_command(t), Exit::missing);
   require_tools();
 
-  std::string name = "runtimes-llvm" + std::to_string(clang.major) + "-" + store::sysroot_name(t);
+  std::string name = "runtimes-llvm" + std::to_string(clang.major) +
+                     std::string(variant_info(options.variant).folder_suffix) + "-" + store::sysroot_name(t);
   util::FileLock lock(store.locks_dir() / (name + ".lock"), [&] {
     progress.step("waiting for another xstatic that is building the runtimes for " + t.describe());
   });
-  if (auto built = find(store, t, clang.major)) return *built;  // built while we waited
+  if (auto built = find(store, t, clang.major, options.variant)) return *built;  // built while we waited
   fs::path failed_log = store.logs_dir() / (name + ".log");
   return detail::naming_log(failed_log, "building the runtimes for " + t.describe(), [&] {
     return build_libcxx_locked(store, t, options, clang, *sysroot, failed_log, progress);

@@ -144,12 +144,17 @@ std::vector<std::string> cmake_command(const CmakeInputs& in) {
   for (const char* answer : kMuslAnswers) cmd.push_back(std::string("-D") + answer);
   if (in.clang.major == kAnswersClangMajor)
     for (const char* answer : kCheckAnswers) cmd.push_back(std::string("-D") + answer);
+  const VariantInfo& variant = variant_info(in.variant);
   std::string flags = kSizeFlags + (in.cflags.empty() ? std::string() : " " + in.cflags);
+  if (!variant.extra_flags.empty()) flags += " " + std::string(variant.extra_flags);
   for (const char* lang : {"C", "CXX", "ASM"}) {
     std::string l = lang;
     cmd.push_back(define("CMAKE_" + l + "_COMPILER", l == "CXX" ? in.clang.cxx : in.clang.cc));
     cmd.push_back(define("CMAKE_" + l + "_COMPILER_TARGET", in.triple));
     cmd.push_back(define("CMAKE_" + l + "_FLAGS", flags));
+    // MinSizeRel's own flags (-Os -DNDEBUG) come after CMAKE_<LANG>_FLAGS: a variant replaces them.
+    if (!variant.libcxx_opt_flags.empty())
+      cmd.push_back(define("CMAKE_" + l + "_FLAGS_MINSIZEREL", std::string(variant.libcxx_opt_flags)));
   }
   cmd.push_back(define("CMAKE_SYSTEM_PROCESSOR", in.processor));
   cmd.push_back(define("CMAKE_SYSROOT", in.sysroot.string()));

@@ -98,6 +98,7 @@ struct CmakeInputs {
   std::string cflags;  // the target row's -march/-mfloat-abi flags
   Compiler clang;
   std::string ar, ranlib;
+  Variant variant = Variant::standard;  // its optimisation flags (variant.hpp)
 };
 std::vector<std::string> cmake_command(const CmakeInputs& in);
 

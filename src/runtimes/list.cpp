@@ -23,6 +23,7 @@ void entry_attributes(llvm::json::OStream& j, const Entry& entry) {
   j.attribute("clang_major", entry.clang_major);
   j.attribute("clang_version", entry.clang_version);
   j.attribute("llvm_source", entry.llvm_source);
+  j.attribute("variant", entry.variant);
 }
 
 namespace detail {
@@ -66,6 +67,8 @@ std::optional<Entry> read_manifest(const fs::path& file) {
   e.llvm_source = str("llvm_source");
   e.version = str("version");
   if (e.version.empty()) e.version = e.llvm_source;
+  e.variant = str("variant");
+  if (e.variant.empty()) e.variant = "standard";  // manifests written before the size variant came
   e.root = file.parent_path();
   return e;
 }
@@ -84,8 +87,8 @@ std::vector<Entry> list(const store::Store& store) {
       if (auto e = detail::read_manifest(dir.path() / store::kManifestName)) out.push_back(std::move(*e));
   }
   std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(b.clang_major, a.sysroot, a.runtime, b.version) <
-           std::tie(a.clang_major, b.sysroot, b.runtime, a.version);
+    return std::tie(b.clang_major, a.sysroot, a.runtime, b.version, a.variant) <
+           std::tie(a.clang_major, b.sysroot, b.runtime, a.version, b.variant);
   });
   return out;
 }

@@ -35,20 +35,22 @@ constexpr const char* kMakeHint = "make it with 'xstatic runtimes export -o FILE
 
 using sysroot::FileDigests;  // path in the folder -> "sha256:<hex>" or "link:<target>"
 
-// "llvm-19-r2" (libc++; "llvm-19" before its recipe had a revision), "mimalloc-2.0.9-llvm19-r4" or
-// "libc-1a2b3c4d-llvm19" (xstatic's libc routines): the kind and clang major a group folder names.
+// "llvm-19-r2" (libc++; "llvm-19" before its recipe had a revision), "mimalloc-2.0.9-llvm19-r4"
+// (either with "-size" for the size variant) or "libc-1a2b3c4d-llvm19" (xstatic's libc routines):
+// the kind, clang major and variant a group folder names.
 struct Group {
   std::string runtime;  // "libc++", "mimalloc" or "libc-routines"
   int clang_major = 0;
+  std::string variant_suffix;  // "" or "-size" (variant.hpp)
 };
 std::optional<Group> parse_group(const std::string& name) {
-  static const std::regex libcxx("llvm-([0-9]{1,3})(-r[0-9]+)?"),
-      mimalloc("mimalloc-[0-9][0-9A-Za-z.+~]*-llvm([0-9]{1,3})-r[0-9]+"),
+  static const std::regex libcxx("llvm-([0-9]{1,3})(?:-r[0-9]+)?(-size)?"),
+      mimalloc("mimalloc-[0-9][0-9A-Za-z.+~]*-llvm([0-9]{1,3})-r[0-9]+(-size)?"),
       libc("libc-[0-9a-f]{8}-llvm([0-9]{1,3})");
   std::smatch m;
-  if (std::regex_match(name, m, libcxx)) return Group{"libc++", std::stoi(m[1])};
-  if (std::regex_match(name, m, mimalloc)) return Group{"mimalloc", std::stoi(m[1])};
-  if (std::regex_match(name, m, libc)) return Group{"libc-routines", std::stoi(m[1])};
+  if (std::regex_match(name, m, libcxx)) return Group{"libc++", std::stoi(m[1]), m[2].str()};
+  if (std::regex_match(name, m, mimalloc)) return Group{"mimalloc", std::stoi(m[1]), m[2].str()};
+  if (std::regex_match(name, m, libc)) return Group{"libc-routines", std::stoi(m[1]), ""};
   return std::nullopt;
 }
 
@@ -60,7 +62,8 @@ bool is_folder_name(const std::string& s) {
 // for a build and vice versa.
 fs::path lock_of(const store::Store& store, const Group& g, const std::string& sysroot_name) {
   std::string kind = g.runtime == "libc++" ? "runtimes" : g.runtime == "mimalloc" ? "mimalloc" : "libc";
-  return store.locks_dir() / (kind + "-llvm" + std::to_string(g.clang_major) + "-" + sysroot_name + ".lock");
+  return store.locks_dir() /
+         (kind + "-llvm" + std::to_string(g.clang_major) + g.variant_suffix + "-" + sysroot_name + ".lock");
 }
 
 std::string index_json(const std::vector<std::pair<std::string, FileDigests>>& folders) {
@@ -126,7 +129,8 @@ void check_folder(const fs::path& dir, const std::string& folder, const FileDige
   if (!m) throw refuse("no readable manifest.json");
   auto t = target::try_parse(m->target, target::Libc::musl);
   if (!t || store::sysroot_name(*t) != name || m->sysroot != name || m->clang_major != group->clang_major ||
-      m->runtime != group->runtime)
+      m->runtime != group->runtime || !variant_named(m->variant) ||
+      variant_named(m->variant)->folder_suffix != group->variant_suffix)
     throw refuse("its manifest (" + m->runtime + ", " + m->target + ", clang " +
                  std::to_string(m->clang_major) + ") does not match the folder");
 }
@@ -185,15 +189,16 @@ std::vector<std::string> export_runtimes(const store::Store& store,
       if (e.clang_major == major) roots.insert(e.root);
   }
   for (const auto& t : targets) {
-    auto libcxx = find(store, t, major);
-    auto mimalloc = find_mimalloc(store, t, major);
-    auto libc = find_libc_routines(store, t, major);
-    if (!libcxx && !mimalloc && !libc)
+    std::vector<fs::path> found;
+    for (Variant v : {Variant::standard, Variant::size}) {  // both builds, when built (variant.hpp)
+      if (auto libcxx = find(store, t, major, v)) found.push_back(libcxx->root);
+      if (auto mimalloc = find_mimalloc(store, t, major, v)) found.push_back(mimalloc->root);
+    }
+    if (auto libc = find_libc_routines(store, t, major)) found.push_back(libc->root);
+    roots.insert(found.begin(), found.end());
+    if (found.empty())
       throw Error("no runtimes built for " + t.go_name() + " with clang " + std::to_string(major),
                   "run 'xstatic runtimes build " + t.go_name() + "'", Exit::missing);
-    if (libcxx) roots.insert(libcxx->root);
-    if (mimalloc) roots.insert(mimalloc->root);
-    if (libc) roots.insert(libc->root);
   }
   if (roots.empty())
     throw Error("no runtimes built with clang " + std::to_string(major) + " in " + store.root().string(),

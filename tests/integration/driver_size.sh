@@ -3,8 +3,14 @@
 # zig is not installed here, so its figures, measured once for the issue, are
 # constants; xstatic's side is linked and measured on every run):
 #  - the iostream + std::thread hello, linux/arm64, stripped, default
-#    allocator (mimalloc, checked with inspect): at most zig c++'s 430,904 B
-#    at -O2; at -Os it links and runs (zig's 336,912 B is not reached yet);
+#    allocator (mimalloc, checked with inspect), SBOM note embedded:
+#    at most zig c++'s 430,904 B at -O2, with the standard runtimes;
+#    at most zig c++'s 336,912 B at -Os, with the size runtimes (libc++,
+#    libc++abi, libunwind and mimalloc at -Oz: runtimes/variant.hpp), which
+#    the -Os link builds on first use beside the standard ones;
+#  - the SBOM note and the link command say which runtimes were linked; -O2
+#    and --runtimes-opt=standard keep the standard ones, and -Os with them is
+#    larger than with the size ones;
 #  - identical code folding: the same hello with -Wl,--icf=none is larger;
 #  - each binary is static, stripped and runs (arm64 under qemu).
 . "$(dirname "$0")/lib/common.sh"
@@ -12,6 +18,7 @@
 . "$SRC/tests/integration/lib/runtimes.sh"
 need qemu-aarch64-static
 need file
+unset XSTATIC_RUNTIMES_OPT  # the choice under test is auto's
 
 driver_sysroot linux/arm64 musl
 
@@ -20,7 +27,8 @@ cp "$SRC/tests/integration/programs/cxx_hello_thread.cpp" hello.cpp
 link_cxx() { # out flags...
   local out=$1
   shift
-  "$XSTATIC" c++ --target linux/arm64 "$@" hello.cpp -o "$out" 2>link.err || fail "$out: $(cat link.err)"
+  "$XSTATIC" c++ --target linux/arm64 --print-command "$@" hello.cpp -o "$out" 2>link.err ||
+    fail "$out: $(cat link.err)"
   expect_contains "$(file -b "$out")" "statically linked"
   expect_contains "$(file -b "$out")" "stripped"
   [ "$(qemu-aarch64-static "./$out")" = "hello from a thread
@@ -35,7 +43,31 @@ check_at_most() { # file limit what
   echo "ok $3: $size bytes (zig 0.11: $2)"
 }
 
+# The runtimes a binary's SBOM note names, one "name version" a line.
+sbom_runtimes() { # file
+  "$XSTATIC" inspect "$1" | sed -n 's/^ *runtime  *//p'
+}
+
+expect_standard_runtimes() { # file (linked with link_cxx; link.err holds its command)
+  local rt
+  rt=$(sbom_runtimes "$1")
+  expect_contains "$rt" "libc++ 19."
+  expect_contains "$rt" "mimalloc 2."
+  expect_not_contains "$rt" "+size"
+  expect_contains "$(cat link.err)" "/runtimes/llvm-$CLANG_MAJOR-r2/arm64-musl/lib"
+  expect_not_contains "$(cat link.err)" "-size/"
+}
+
+expect_size_runtimes() { # file
+  local rt name
+  rt=$(sbom_runtimes "$1")
+  for name in 'libc\+\+' 'libc\+\+abi' libunwind mimalloc; do
+    grep -qE "^$name [0-9.]+\+size\$" <<<"$rt" || fail "$1: no '$name <version>+size' in its SBOM: $rt"
+  done
+}
+
 link_cxx hello-O2 -O2
+expect_standard_runtimes hello-O2
 check_at_most hello-O2 430904 "C++ hello, arm64, -O2"
 
 link_cxx hello-O2-noicf -O2 -Wl,--icf=none
@@ -43,8 +75,41 @@ link_cxx hello-O2-noicf -O2 -Wl,--icf=none
   fail "identical code folding saved nothing: $(stat -c %s hello-O2) vs $(stat -c %s hello-O2-noicf) bytes"
 echo "ok folding: $(stat -c %s hello-O2-noicf) -> $(stat -c %s hello-O2) bytes"
 
-# -Os links and runs; its size is printed against zig's 336,912 B, which it
-# does not reach yet (zig rebuilds libc++ and links musl's malloc for -Os:
-# docs/runtimes.md, "Size", says what a size variant would take).
+# -Os: the size runtimes, built here on their first use (once per store).
+start=$(date +%s.%N)
 link_cxx hello-Os -Os
-echo "note C++ hello, arm64, -Os: $(stat -c %s hello-Os) bytes (zig 0.11: 336912)"
+seconds=$(echo "$(date +%s.%N) - $start" | bc)
+if grep -q "building libc++" link.err; then
+  echo "note first -Os link, size runtimes built: ${seconds} s"
+else
+  echo "note -Os link, size runtimes already built: ${seconds} s"
+fi
+expect_size_runtimes hello-Os
+expect_contains "$(cat link.err)" "/runtimes/llvm-$CLANG_MAJOR-r2-size/arm64-musl/lib"
+expect_contains "$(cat link.err)" "-llvm$CLANG_MAJOR-r4-size/arm64-musl/lib/libmimalloc.a"
+check_at_most hello-Os 336912 "C++ hello, arm64, -Os"
+expect_contains "$("$XSTATIC" runtimes list)" "-size/arm64-musl"
+
+link_cxx hello-Os-nosbom -Os --no-sbom
+check_at_most hello-Os-nosbom 336912 "C++ hello, arm64, -Os, --no-sbom"
+[ "$(stat -c %s hello-Os-nosbom)" -lt "$(stat -c %s hello-Os)" ] || fail "the SBOM note took no bytes"
+
+# -Oz asks for size as -Os does; the last -O option decides, as in clang.
+link_cxx hello-Oz -O2 -Oz
+expect_size_runtimes hello-Oz
+link_cxx hello-Os-O2 -Os -O2
+expect_standard_runtimes hello-Os-O2
+
+# --runtimes-opt=standard keeps the standard runtimes at -Os (larger), and
+# --runtimes-opt=size takes the size ones at -O2.
+link_cxx hello-Os-standard -Os --runtimes-opt=standard
+expect_standard_runtimes hello-Os-standard
+[ "$(stat -c %s hello-Os)" -lt "$(stat -c %s hello-Os-standard)" ] ||
+  fail "the size runtimes saved nothing: $(stat -c %s hello-Os) vs $(stat -c %s hello-Os-standard) bytes"
+echo "ok size runtimes: $(stat -c %s hello-Os-standard) -> $(stat -c %s hello-Os) bytes at -Os"
+XSTATIC_RUNTIMES_OPT=size link_cxx hello-O2-size -O2
+expect_size_runtimes hello-O2-size
+
+# A bad choice is a usage error, before anything is built.
+must_fail "$XSTATIC" c++ --target linux/arm64 --runtimes-opt=small hello.cpp -o bad
+expect_contains "$(cat "$WORK/err")" "--runtimes-opt"

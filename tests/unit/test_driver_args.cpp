@@ -38,6 +38,7 @@ TEST_CASE("the own-option table is sorted and every option is an unknown to clan
                      : o.id == OwnId::malloc        ? "auto"
                      : o.id == OwnId::libc_routines ? "musl"
                      : o.id == OwnId::link          ? "libc-dynamic"
+                     : o.id == OwnId::runtimes_opt  ? "size"
                                                     : "linux/arm64");
     CHECK(parse(args).clang_args.empty());
   }
@@ -115,6 +116,24 @@ TEST_CASE("debug info follows clang's rule: the last -g option, -g0 turns it off
   CHECK(p({"-ggdb3", "a.c"}).debug_info);
   CHECK_FALSE(p({"-g", "-g0", "a.c"}).debug_info);
   CHECK(p({"-g0", "-gdwarf-4", "a.c"}).debug_info);
+}
+
+TEST_CASE("size is asked for when the last -O option is -Os or -Oz, as clang reads them") {
+  CHECK_FALSE(p({"a.c"}).optimize_size);
+  CHECK(p({"-Os", "a.c"}).optimize_size);
+  CHECK(p({"-O2", "-Oz", "a.c"}).optimize_size);
+  CHECK_FALSE(p({"-Os", "-O2", "a.c"}).optimize_size);
+  CHECK_FALSE(p({"-Os", "-Ofast", "a.c"}).optimize_size);
+  CHECK_FALSE(p({"-Oz", "-O", "a.c"}).optimize_size);
+  CHECK(p({"-Os", "a.c"}).clang_args == std::vector<std::string>{"-Os", "a.c"});  // passed on untouched
+}
+
+TEST_CASE("--runtimes-opt names a build of the runtimes") {
+  CHECK_FALSE(p({"a.c"}).own.runtimes_opt);
+  CHECK(p({"--runtimes-opt=size", "a.c"}).own.runtimes_opt == runtimes::RuntimesOpt::size);
+  CHECK(p({"--runtimes-opt", "standard", "a.c"}).own.runtimes_opt == runtimes::RuntimesOpt::standard);
+  CHECK(p({"--runtimes-opt=auto", "a.c"}).own.runtimes_opt == runtimes::RuntimesOpt::automatic);
+  CHECK_THROWS_AS(p({"--runtimes-opt=small", "a.c"}), Error);
 }
 
 TEST_CASE("the user's -static-pie means --pie; another linker is noticed") {

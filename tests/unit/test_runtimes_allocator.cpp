@@ -74,6 +74,20 @@ TEST_CASE("find_mimalloc takes the newest version built by this clang and recipe
   CHECK_FALSE(got->built_now);
 }
 
+TEST_CASE("find_mimalloc keeps the size variant's folder apart from the standard one") {
+  xstatic::testing::ScratchDir tmp;
+  store::Store store(tmp.path);
+  auto t = target::parse("linux/arm64");
+  built(store, "mimalloc-2.0.9-llvm19-r4-size", "arm64-musl");
+  CHECK_FALSE(find_mimalloc(store, t, 19));
+  auto size = find_mimalloc(store, t, 19, runtimes::Variant::size);
+  REQUIRE(size);
+  CHECK(size->root == store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r4-size/arm64-musl");
+  built(store, "mimalloc-2.0.9-llvm19-r4", "arm64-musl");
+  REQUIRE(find_mimalloc(store, t, 19));
+  CHECK(find_mimalloc(store, t, 19)->root == store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r4/arm64-musl");
+}
+
 TEST_CASE("mimalloc's version comes from MI_MALLOC_VERSION") {
   xstatic::testing::ScratchDir tmp;
   fs::create_directories(tmp.path / "include");

@@ -85,6 +85,54 @@ TEST_CASE("a variant's -march flags reach every language") {
                 "_FLAGS=-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables -march=armv7-a"));
 }
 
+TEST_CASE("the size variant builds at -Oz without frame pointers; the standard one keeps CMake's -Os") {
+  CmakeInputs in{.source = "/s",
+                 .build = "/b",
+                 .prefix = "/p",
+                 .sysroot = "/sys",
+                 .triple = "aarch64-linux-musl",
+                 .processor = "aarch64",
+                 .cflags = "",
+                 .clang = {},
+                 .ar = "ar",
+                 .ranlib = "ranlib",
+                 .variant = runtimes::Variant::size};
+  auto size = cmake_command(in);
+  in.variant = runtimes::Variant::standard;
+  auto standard = cmake_command(in);
+  for (const char* lang : {"C", "CXX", "ASM"}) {
+    std::string l = lang;
+    CHECK(has(size, "-DCMAKE_" + l + "_FLAGS_MINSIZEREL=-Oz -DNDEBUG"));
+    CHECK(has(size, "-DCMAKE_" + l +
+                        "_FLAGS=-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables "
+                        "-fomit-frame-pointer"));
+    CHECK(has(standard,
+              "-DCMAKE_" + l + "_FLAGS=-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables"));
+  }
+  for (const auto& arg : standard) CHECK(arg.find("MINSIZEREL") == std::string::npos);
+  CHECK(size.size() == standard.size() + 3);
+}
+
+TEST_CASE("runtimes variants: names, and auto picks size for -Os and -Oz calls") {
+  using runtimes::RuntimesOpt, runtimes::Variant;
+  CHECK(runtimes::parse_runtimes_opt("size") == RuntimesOpt::size);
+  CHECK(runtimes::parse_runtimes_opt("standard") == RuntimesOpt::standard);
+  CHECK(runtimes::parse_runtimes_opt("auto") == RuntimesOpt::automatic);
+  CHECK_FALSE(runtimes::parse_runtimes_opt("Size"));
+  CHECK(runtimes::choose_variant(RuntimesOpt::automatic, true) == Variant::size);
+  CHECK(runtimes::choose_variant(RuntimesOpt::automatic, false) == Variant::standard);
+  CHECK(runtimes::choose_variant(RuntimesOpt::standard, true) == Variant::standard);
+  CHECK(runtimes::choose_variant(RuntimesOpt::size, false) == Variant::size);
+  for (auto v : {Variant::standard, Variant::size}) {
+    const auto* row = runtimes::variant_named(runtimes::variant_info(v).name);
+    REQUIRE(row);
+    CHECK(row->id == v);
+  }
+  CHECK(runtimes::variant_info(Variant::standard).folder_suffix.empty());  // the folders every link used
+  CHECK(runtimes::variant_info(Variant::standard).mimalloc_flags == "-O2");
+  CHECK_FALSE(runtimes::variant_named("speed"));
+}
+
 TEST_CASE("variants sharing a sysroot share runtimes built for the lowest one") {
   CHECK(baseline_row(target::parse("linux/amd64/v3")).variant == "v1");
   CHECK(baseline_row(target::parse("linux/arm/v6")).variant == "v5");

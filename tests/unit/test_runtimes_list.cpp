@@ -43,6 +43,31 @@ TEST_CASE("a runtime counts as built only once its manifest exists") {
   CHECK(entries[0].root == root);
 }
 
+TEST_CASE("the size variant has its own folder, and its manifest says which it is") {
+  TempStore tmp;
+  store::Store store(tmp.path);
+  auto t = target::parse("linux/arm64");
+  fs::path root = runtime_path(store, t, 19, Variant::size);
+  CHECK(root == tmp.path / "runtimes/llvm-19-r2-size/arm64-musl");
+  fs::create_directories(root);
+  Entry e{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7", root, "libc++", "19.1.7",
+          "size"};
+  detail::write_manifest(root / store::kManifestName, e, 30);
+  CHECK_FALSE(find(store, t, 19));  // the standard runtimes are not built
+  auto got = find(store, t, 19, Variant::size);
+  REQUIRE(got);
+  CHECK(got->variant == Variant::size);
+  auto entries = list(store);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].variant == "size");
+  // A manifest written before variants existed reads as the standard build.
+  fs::path old = runtime_path(store, t, 19);
+  fs::create_directories(old);
+  Entry o{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7", old, "libc++", "19.1.7"};
+  detail::write_manifest(old / store::kManifestName, o, 30);
+  CHECK(detail::read_manifest(old / store::kManifestName)->variant == "standard");
+}
+
 TEST_CASE("list sorts by clang version (newest first), then sysroot") {
   TempStore tmp;
   store::Store store(tmp.path);

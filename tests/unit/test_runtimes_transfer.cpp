@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "scratch_dir.hpp"
+#include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/runtimes/transfer.hpp"
 #include "xstatic/sysroot/archive.hpp"
 #include "xstatic/util/error.hpp"
@@ -21,12 +22,13 @@ std::string read(const fs::path& p) {
 
 // A runtime folder as a build leaves it (a stand-in library; the checks read only the manifest).
 void fake_libcxx(const fs::path& store, const std::string& folder, const std::string& target,
-                 const std::string& sysroot) {
+                 const std::string& sysroot, const std::string& variant = "") {
   fs::path dir = store / "runtimes" / folder;
   testing::write_file(dir / "lib/libc++.a", "!<arch>\n");
   testing::write_file(dir / "manifest.json",
                       "{\"runtime\": \"libc++\", \"version\": \"19.1.7\", \"target\": \"" + target +
-                          "\", \"sysroot\": \"" + sysroot + "\", \"clang_major\": 19}\n");
+                          "\", \"sysroot\": \"" + sysroot + "\", \"clang_major\": 19" +
+                          (variant.empty() ? std::string() : ", \"variant\": \"" + variant + "\"") + "}\n");
 }
 
 std::string refusal(const store::Store& store, const fs::path& file) {
@@ -58,6 +60,25 @@ TEST_CASE("runtimes export then import reproduces the folder, and a second impor
   for (const auto& e : fs::directory_iterator(b.runtimes_dir()))
     leftovers += e.path().filename().string()[0] == '.';
   CHECK(leftovers == 0);
+}
+
+TEST_CASE("runtimes export of a target carries its size build too; import checks which build a folder is") {
+  testing::ScratchDir dir;
+  fake_libcxx(dir.path / "a", "llvm-19-r2/arm64-musl", "linux/arm64", "arm64-musl");
+  fake_libcxx(dir.path / "a", "llvm-19-r2-size/arm64-musl", "linux/arm64", "arm64-musl", "size");
+  auto folders = runtimes::export_runtimes(store::Store(dir.path / "a"), {target::parse("linux/arm64")},
+                                           dir.path / "rt.tar");
+  CHECK(folders == std::vector<std::string>{"llvm-19-r2/arm64-musl", "llvm-19-r2-size/arm64-musl"});
+  store::Store b(dir.path / "b");
+  util::Progress quiet(true);
+  CHECK(runtimes::import_runtimes(b, dir.path / "rt.tar", quiet).size() == 2);
+  CHECK(runtimes::find(b, target::parse("linux/arm64"), 19, runtimes::Variant::size));
+
+  // A standard build in a -size folder is refused.
+  fake_libcxx(dir.path / "c", "llvm-19-r2-size/arm64-musl", "linux/arm64", "arm64-musl");
+  runtimes::export_runtimes(store::Store(dir.path / "c"), {}, dir.path / "lie.tar");
+  CHECK(refusal(store::Store(dir.path / "d"), dir.path / "lie.tar").find("does not match the folder") !=
+        std::string::npos);
 }
 
 TEST_CASE("runtimes import refuses a file whose digest differs, and installs nothing") {

@@ -38,7 +38,8 @@ enum class OwnId : std::uint8_t {
   libc_routines,
   glibc,
   link,
-  no_sbom
+  no_sbom,
+  runtimes_opt
 };
 
 struct OwnOption {
@@ -68,6 +69,8 @@ struct OwnOptions {
   std::optional<std::string> target;       // --target X, --target=X, -target X (clang's spelling too)
   std::optional<target::Libc> libc;        // --libc musl|glibc
   std::optional<runtimes::Malloc> malloc;  // --malloc auto|musl|mimalloc (else XSTATIC_MALLOC, else auto)
+  std::optional<runtimes::RuntimesOpt>
+      runtimes_opt;  // --runtimes-opt auto|standard|size (else XSTATIC_RUNTIMES_OPT, else auto)
   std::optional<runtimes::LibcRoutines>
       libc_routines;  // --libc-routines xstatic|musl (else XSTATIC_LIBC_ROUTINES, else xstatic)
   std::optional<std::string> glibc;     // --glibc 2.31: the glibc floor (implies --libc glibc)
@@ -101,6 +104,7 @@ struct Invocation {
   std::vector<std::string> clang_args;  // the user's arguments minus ours, in order, untouched
   Mode mode = Mode::link;
   bool debug_info = false;               // a -g option other than -g0 is in effect
+  bool optimize_size = false;            // the last -O option is -Os or -Oz
   std::optional<std::string> output;     // the last -o, when given
   std::size_t inputs = 0;                // source, object and archive inputs (not -l)
   std::vector<std::string> input_files;  // those inputs as given ("-" for stdin)

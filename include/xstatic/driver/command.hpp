@@ -43,11 +43,12 @@ struct Plan {
   // sources give the same objects from any store (-ffile-prefix-map).
   std::optional<std::filesystem::path> store_root;
   toolchain::Clang clang;
-  std::optional<std::string> cxx_driver;            // clang++-19 beside clang; else --driver-mode=g++
-  std::optional<runtimes::Installed> cxx_runtimes;  // libc++ for C++ on musl
-  std::optional<std::string> ld_path;               // --ld-path when clang cannot find lld beside itself
-  bool color = false;                               // our stderr is a terminal (links pipe clang's stderr)
-  std::optional<std::string> why_extract;           // lld's --why-extract report file (static glibc hazards)
+  std::optional<std::string> cxx_driver;  // clang++-19 beside clang; else --driver-mode=g++
+  runtimes::Variant runtimes_variant = runtimes::Variant::standard;  // which build of libc++ and mimalloc
+  std::optional<runtimes::Installed> cxx_runtimes;                   // libc++ for C++ on musl
+  std::optional<std::string> ld_path;            // --ld-path when clang cannot find lld beside itself
+  bool color = false;                            // our stderr is a terminal (links pipe clang's stderr)
+  std::optional<std::string> why_extract;        // lld's --why-extract report file (static glibc hazards)
   std::optional<std::filesystem::path> gcc_dir;  // mingw: Debian's gcc runtime folder (libgcc.a, libstdc++)
   std::optional<std::filesystem::path>
       allocator;                  // libmimalloc.a for a musl link (xstatic/runtimes/allocator.hpp)

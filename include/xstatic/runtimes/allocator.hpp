@@ -1,7 +1,7 @@
 // A fast allocator for musl targets: mimalloc, built by xstatic once per
 // (mimalloc version, clang major version, sysroot) and kept in the store:
 //
-//   <store>/runtimes/mimalloc-<version>-llvm<major>-r<recipe>/<sysroot-name>/
+//   <store>/runtimes/mimalloc-<version>-llvm<major>-r<recipe>[-size]/<sysroot-name>/
 //       lib/libmimalloc.a      one archive member: mimalloc's static.c with
 //                              MI_MALLOC_OVERRIDE (malloc, free, calloc, realloc,
 //                              aligned_alloc, posix_memalign, memalign,
@@ -66,16 +66,17 @@ struct AllocatorInstalled {
   bool built_now = false;
 };
 
-// The newest mimalloc built for `t` with clang `clang_major`, else nullopt.
+// The newest mimalloc built for `t` with clang `clang_major` as `variant`, else nullopt.
 // Reads one folder listing (the runtimes folder): for links, not compiles.
 std::optional<AllocatorInstalled> find_mimalloc(const store::Store& store, const target::Target& t,
-                                                int clang_major);
+                                                int clang_major, Variant variant = Variant::standard);
 
 // The log of a build of mimalloc for `t` that failed less than `within`
 // seconds ago, else nullopt. `--malloc=auto` does not retry such a build on
 // every link (offline, each retry would wait for apt); `runtimes build` does.
 std::optional<fs::path> recent_mimalloc_failure(const store::Store& store, const target::Target& t,
-                                                int clang_major, long within = 3600);
+                                                int clang_major, Variant variant = Variant::standard,
+                                                long within = 3600);
 
 // Builds mimalloc for a musl target into the store (once; locked; a temporary
 // folder renamed into place; a failed build keeps its log under logs/).

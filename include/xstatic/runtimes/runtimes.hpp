@@ -1,7 +1,8 @@
 // C++ runtimes for musl targets: LLVM's libc++, libc++abi and libunwind,
 // built once per (clang major version, sysroot) and kept in the store:
 //
-//   <store>/runtimes/llvm-<major>-r<recipe>/<sysroot-name>/   e.g. runtimes/llvm-19-r2/arm64-musl/
+//   <store>/runtimes/llvm-<major>-r<recipe>[-size]/<sysroot-name>/   e.g. runtimes/llvm-19-r2/arm64-musl/
+//                          (-size: the build for links that ask for size, variant.hpp)
 //       include/c++/v1/        libc++ headers (with __config_site)
 //       lib/libc++.a libc++abi.a libunwind.a
 //       build.log              how it was built
@@ -21,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "xstatic/runtimes/variant.hpp"
 #include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/progress.hpp"
@@ -34,13 +36,16 @@ struct Installed {
   fs::path include_dir;    // root/include/c++/v1
   fs::path lib_dir;        // root/lib
   bool built_now = false;  // build() only: this call built them (not found, nor built while it waited)
+  Variant variant = Variant::standard;  // which build (variant.hpp)
 };
 
 // Where the runtimes for `t` built with clang `clang_major` live (may not exist).
-fs::path runtime_path(const store::Store& store, const target::Target& t, int clang_major);
+fs::path runtime_path(const store::Store& store, const target::Target& t, int clang_major,
+                      Variant variant = Variant::standard);
 
 // Cheap (one stat): the runtimes when built, else nullopt.
-std::optional<Installed> find(const store::Store& store, const target::Target& t, int clang_major);
+std::optional<Installed> find(const store::Store& store, const target::Target& t, int clang_major,
+                              Variant variant = Variant::standard);
 
 struct BuildOptions {
   // LLVM's source: a source tree (with runtimes/, libcxx/, ...) or a release
@@ -49,8 +54,9 @@ struct BuildOptions {
   // mimalloc's source: a tree (src/static.c, include/) or a tarball. Empty:
   // Debian's source package `mimalloc` via apt.
   fs::path mimalloc_src;
-  int jobs = 0;       // ninja -j; 0 = the number of CPUs
-  std::string clang;  // the clang to build with (default: toolchain::find_clang's choice)
+  int jobs = 0;                         // ninja -j; 0 = the number of CPUs
+  std::string clang;                    // the clang to build with (default: toolchain::find_clang's choice)
+  Variant variant = Variant::standard;  // which build (variant.hpp): libc++ and mimalloc alike
 };
 
 // Builds the runtimes for a musl target into the store and returns them.
@@ -72,8 +78,9 @@ struct Entry {
   std::string clang_version;  // "19.1.7" (the clang that built it)
   std::string llvm_source;    // "19.1.7" (the libc++ sources' version; "" for mimalloc)
   fs::path root;
-  std::string runtime = "libc++";  // "libc++" (with libc++abi and libunwind) or "mimalloc"
-  std::string version;             // the runtime's own version: "19.1.7" (libc++), "2.0.9" (mimalloc)
+  std::string runtime = "libc++";    // "libc++" (with libc++abi and libunwind) or "mimalloc"
+  std::string version;               // the runtime's own version: "19.1.7" (libc++), "2.0.9" (mimalloc)
+  std::string variant = "standard";  // variant_info(...).name: "standard" or "size"
 };
 std::vector<Entry> list(const store::Store& store);
 

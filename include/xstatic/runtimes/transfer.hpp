@@ -29,8 +29,9 @@ namespace fs = std::filesystem;
 
 inline constexpr const char* kIndexName = "xstatic-runtimes.json";
 
-// Writes the runtimes of `targets` built with this xstatic's clang (every
-// runtime of that clang in the store when `targets` is empty) to `out`
+// Writes the runtimes of `targets` built with this xstatic's clang (both
+// builds, standard and size, when built; every runtime of that clang in the
+// store when `targets` is empty) to `out`
 // (.tar.zst, .tar.xz, .tar.gz or .tar), through a temporary file renamed into
 // place. Returns the folders written ("llvm-19-r2/arm64-musl"). Throws
 // Error(missing) when a named target has no runtimes built.

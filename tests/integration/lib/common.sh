@@ -47,6 +47,9 @@ must_fail() { if "$@" 2>"$WORK/err"; then fail "expected failure: $*"; fi; }
 expect_contains() { # haystack needle
   case "$1" in *"$2"*) ;; *) fail "expected to find '$2' in: $1" ;; esac
 }
+expect_not_contains() { # haystack needle
+  case "$1" in *"$2"*) fail "expected no '$2' in: $1" ;; esac
+}
 
 # Installs the sysroot for a target into the test store (once; concurrent-safe).
 # The store's current libc++ build for a sysroot ("arm64-musl"): the newest
