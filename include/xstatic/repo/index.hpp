@@ -1,0 +1,59 @@
+// The indexes of a Debian archive, once their signature is checked
+// (openpgp.hpp): a Release file's fields and SHA256 list, a Packages index's
+// stanzas, and the check of a fetched file against the size and SHA-256
+// that the level above it promised (Release -> Packages -> .deb).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xstatic/repo/openpgp.hpp"
+
+namespace xstatic::repo {
+
+// One line of a Release file's SHA256 field.
+struct IndexFile {
+  std::string path;  // "main/binary-arm64/Packages.xz", relative to the Release file
+  std::uint64_t size = 0;
+  std::string sha256;  // lower-case hex
+};
+
+struct Release {
+  std::string origin, label, suite, codename, version, date, valid_until;
+  std::vector<std::string> architectures, components;
+  std::vector<IndexFile> files;
+  // The entry for `path`, or nullptr.
+  const IndexFile* find(std::string_view path) const;
+};
+
+// A Release file's text (the signed text of an InRelease). Throws
+// xstatic::Error about `what` on a malformed field or SHA256 line, or when
+// Suite/Codename and SHA256 are both missing.
+Release parse_release(std::string_view text, std::string_view what);
+
+struct PackageEntry {
+  std::string package, version, architecture, source;
+  std::string filename;  // "pool/main/m/musl/musl-dev_1.2.3-1_arm64.deb", relative to the mirror
+  std::uint64_t size = 0;
+  std::string sha256;
+};
+
+// A Packages index; a stanza without Package, Filename, Size or SHA256 is refused.
+std::vector<PackageEntry> parse_packages(std::string_view text, std::string_view what);
+
+// Lower-case hex SHA-256 of `data`.
+std::string sha256_hex(ByteView data);
+
+// Throws xstatic::Error (Exit::failed) unless `data` has the size and SHA-256
+// expected; `what` names the file in the message.
+void check_file(ByteView data, std::uint64_t size, std::string_view sha256, std::string_view what);
+inline void check_file(ByteView data, const IndexFile& expected, std::string_view what) {
+  check_file(data, expected.size, expected.sha256, what);
+}
+inline void check_file(ByteView data, const PackageEntry& expected, std::string_view what) {
+  check_file(data, expected.size, expected.sha256, what);
+}
+
+}  // namespace xstatic::repo
