@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "repo_fixtures.hpp"
 #include "xstatic/repo/index.hpp"
@@ -93,4 +94,52 @@ TEST_CASE("malformed indexes are refused with the line that is wrong") {
   CHECK(contains(refusal([] { parse_packages("Filename: pool/a.deb\n", "P"); }), "without a Package field"));
   CHECK(
       contains(refusal([] { parse_packages("no colon here\n", "P"); }), "line 1: not a 'Field: value' line"));
+}
+
+TEST_CASE("a Release's dates are read as UTC, and anything else is not a date") {
+  CHECK(parse_release_date("Thu, 03 Dec 2026 02:15:27 UTC") == 1796264127);  // GNU date's answer
+  CHECK(parse_release_date("Tue, 29 Feb 2000 23:59:59 +0000") == 951868799);
+  CHECK(parse_release_date("3 Dec 2026 02:15:27 GMT") == 1796264127);
+  for (const char* bad :
+       {"", "Thu, 03 Dec 2026 02:15:27", "Thu, 03 Dez 2026 02:15:27 UTC", "Thu, 03 Dec 2026 02:15:27 CET",
+        "Thu, 32 Dec 2026 02:15:27 UTC", "Thu, 03 Dec 26 02:15 UTC", "Thu, 03 Dec 2026 24:00:00 UTC"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_release_date(bad));
+  }
+}
+
+TEST_CASE("an InRelease from the future, or past its Valid-Until, is refused") {
+  Release r = verified_release();  // Date: Thu, 03 Dec 2026 02:15:27 UTC; no Valid-Until
+  const std::time_t date = 1796264127;
+  CHECK(refusal([&] { check_fresh(r, date + 86400 * 365, "InRelease"); }).empty());
+  CHECK(refusal([&] { check_fresh(r, date - kClockSkew, "InRelease"); }).empty());
+  CHECK(contains(refusal([&] { check_fresh(r, date - 3600, "InRelease"); }),
+                 "InRelease: its Date (" + r.date + ") is in the future"));
+  r.valid_until = "Thu, 10 Dec 2026 02:15:27 UTC";
+  CHECK(refusal([&] { check_fresh(r, date + 86400, "InRelease"); }).empty());
+  CHECK(contains(refusal([&] { check_fresh(r, date + 8 * 86400, "InRelease"); }),
+                 "it was valid until Thu, 10 Dec 2026 02:15:27 UTC"));
+  r.valid_until = "next week";
+  CHECK(contains(refusal([&] { check_fresh(r, date, "InRelease"); }), "not a date: 'next week'"));
+  r.date.clear();
+  CHECK(contains(refusal([&] { check_fresh(r, date, "InRelease"); }), "no Date field"));
+}
+
+TEST_CASE("the security suite's InRelease that apt keeps has a Valid-Until that is enforced (when present)") {
+  std::error_code ec;
+  int checked = 0;
+  for (const auto& file : std::filesystem::directory_iterator("/var/lib/apt/lists", ec)) {
+    std::string name = file.path().filename().string();
+    if (!name.ends_with("-security_InRelease")) continue;
+    INFO(name.substr(name.find('_')));  // without the mirror's host name
+    Release r =
+        parse_release(verify_cleartext(read_file(file.path()), debian_archive_keyring(), "InRelease"), "R");
+    REQUIRE_FALSE(r.valid_until.empty());
+    auto date = parse_release_date(r.date), until = parse_release_date(r.valid_until);
+    REQUIRE((date && until && *date < *until));
+    CHECK(refusal([&] { check_fresh(r, *date, "R"); }).empty());
+    CHECK(contains(refusal([&] { check_fresh(r, *until + 1, "R"); }), "it was valid until"));
+    ++checked;
+  }
+  MESSAGE("checked " << checked << " security InRelease files of apt's lists");
 }

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <ctime>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +34,19 @@ struct Release {
 // xstatic::Error about `what` on a malformed field or SHA256 line, or when
 // Suite/Codename and SHA256 are both missing.
 Release parse_release(std::string_view text, std::string_view what);
+
+// A Release's Date or Valid-Until ("Thu, 03 Dec 2026 02:15:27 UTC", RFC 2822
+// with the zone UTC, GMT, Z or +0000) in seconds since the epoch; nullopt
+// when it is not one.
+std::optional<std::time_t> parse_release_date(std::string_view text);
+
+// Throws xstatic::Error (Exit::failed) about `what` unless the Release is
+// fresh at `now`: its Date is not more than kClockSkew in the future, and its
+// Valid-Until, when it has one, has not passed. A validly signed but old
+// InRelease (a replay by a mirror that stopped updating, or an attacker's)
+// is refused this way, as apt refuses it.
+inline constexpr std::time_t kClockSkew = 600;
+void check_fresh(const Release& release, std::time_t now, std::string_view what);
 
 struct PackageEntry {
   std::string package, version, architecture, source;
