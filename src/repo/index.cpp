@@ -95,6 +95,24 @@ std::uint64_t number(std::string_view s, std::string_view what, std::string_view
   return v;
 }
 
+// A checksum list (a Release's SHA256, a Sources stanza's Checksums-Sha256):
+// one "HASH SIZE PATH" per line.
+std::vector<IndexFile> read_sums(std::string_view rest, std::string_view what, std::string_view field_name) {
+  std::vector<IndexFile> files;
+  while (!rest.empty()) {
+    auto end = rest.find('\n');
+    auto line = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    auto w = words(line);
+    if (w.empty()) continue;
+    if (w.size() != 3 || !is_sha256(w[0]))
+      detail::refuse(what,
+                     "bad " + std::string(field_name) + " line '" + std::string(line.substr(0, 80)) + "'");
+    files.push_back({w[2], number(w[1], what, std::string(field_name) + " line of " + w[2]), w[0]});
+  }
+  return files;
+}
+
 }  // namespace
 
 const IndexFile* Release::find(std::string_view path) const {
@@ -119,19 +137,8 @@ Release parse_release(std::string_view text, std::string_view what) {
             words(field(s, "components")),
             {}};
   if (r.suite.empty() && r.codename.empty()) detail::refuse(what, "no Suite or Codename field");
-  auto sums = field(s, "sha256");
-  if (sums.empty()) detail::refuse(what, "no SHA256 field (xstatic checks every index by its SHA-256)");
-  std::string_view rest = sums;
-  while (!rest.empty()) {
-    auto end = rest.find('\n');
-    auto line = rest.substr(0, end);
-    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-    auto w = words(line);
-    if (w.empty()) continue;
-    if (w.size() != 3 || !is_sha256(w[0]))
-      detail::refuse(what, "bad SHA256 line '" + std::string(line.substr(0, 80)) + "'");
-    r.files.push_back({w[2], number(w[1], what, "SHA256 line of " + w[2]), w[0]});
-  }
+  r.files = read_sums(field(s, "sha256"), what, "SHA256");
+  if (r.files.empty()) detail::refuse(what, "no SHA256 field (xstatic checks every index by its SHA-256)");
   return r;
 }
 
@@ -145,6 +152,20 @@ std::vector<PackageEntry> parse_packages(std::string_view text, std::string_view
     if (e.filename.empty() || !s.contains("size") || !is_sha256(e.sha256))
       detail::refuse(what, "package " + e.package + ": no Filename, Size or SHA256 to check it by");
     e.size = number(field(s, "size"), what, "package " + e.package);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<SourceEntry> parse_sources(std::string_view text, std::string_view what) {
+  std::vector<SourceEntry> out;
+  for (const auto& s : read_stanzas(text, what)) {
+    SourceEntry e{field(s, "package"), field(s, "version"), field(s, "directory"), {}};
+    if (e.package.empty()) detail::refuse(what, "a stanza without a Package field");
+    e.files = read_sums(field(s, "checksums-sha256"), what, "Checksums-Sha256");
+    if (e.directory.empty() || e.files.empty())
+      detail::refuse(what,
+                     "source package " + e.package + ": no Directory or Checksums-Sha256 to fetch it by");
     out.push_back(std::move(e));
   }
   return out;

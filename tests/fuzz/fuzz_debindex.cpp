@@ -1,7 +1,8 @@
 // libFuzzer target over the Debian index readers of src/repo: the input is
-// read as a Release file (its dates checked for freshness) and as a Packages
-// index, and each file a Release lists is checked against the input's own bytes. Only xstatic::Error may
-// come out. Seeds: tests/fuzz/seeds.sh debindex.
+// read as a Release file (its dates checked for freshness), as a Packages
+// and as a Sources index, and each file a Release lists is checked against
+// the input's own bytes. Only xstatic::Error may come out.
+// Seeds: tests/fuzz/seeds.sh debindex.
 #include <cstdint>
 #include <string_view>
 
@@ -27,6 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     (void)parse_packages(text, "fuzz");
+  } catch (const xstatic::Error&) {
+  }
+  try {
+    (void)parse_sources(text, "fuzz");
   } catch (const xstatic::Error&) {
   }
   return 0;

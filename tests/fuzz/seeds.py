@@ -12,7 +12,7 @@ import: sysroot archives as `sysroot export` writes them (an index,
 xstatic-sysroot.json, then a top folder with manifest.json), valid for
 linux/amd64 musl, and hostile, truncated or unindexed ones.
 openpgp: Debian's InRelease, texts gpg signed (Ed25519, RSA), keyrings,
-bare signature packets. debindex: a Release text, a Packages index.
+bare signature packets. debindex: a Release text, a Packages and a Sources index.
 args, target, release: command lines (with a response file after a NUL),
 target names and environments, release files.
 """
@@ -320,6 +320,7 @@ def seeds_debindex(out):
     write(out, "Release", text[:4000] + b"\n")
     packages = repo_fixture("bookworm-updates_main_binary-arm64_Packages")
     write(out, "Packages", packages[:4000])
+    write(out, "Sources", repo_fixture("bookworm-updates_main_source_Sources")[:4000])
     sum_ = hashlib.sha256(b"x").hexdigest().encode()
     write(out, "self-listed", b"Suite: s\nSHA256:\n " + sum_ + b" 1 x\n")
     write(out, "bad-lines", b"Suite: s\nSHA256:\n 00 1 x\n zz 1\n\tcontinued\nPackage: p\nSize: -1\n")

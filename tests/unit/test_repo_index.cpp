@@ -143,3 +143,25 @@ TEST_CASE("the security suite's InRelease that apt keeps has a Valid-Until that 
   }
   MESSAGE("checked " << checked << " security InRelease files of apt's lists");
 }
+
+TEST_CASE("the Sources index matches its signed Release, and gives each source package's files") {
+  Release r = verified_release();
+  const IndexFile* expected = r.find("main/source/Sources");
+  REQUIRE(expected);
+  std::string text = fixture("bookworm-updates_main_source_Sources");
+  CHECK(refusal([&] { check_file(bytes(text), *expected, "Sources"); }).empty());
+  auto sources = parse_sources(text, "Sources");
+  REQUIRE(sources.size() > 3);
+  for (const auto& s : sources) {
+    INFO(s.package);
+    CHECK(s.directory.starts_with("pool/main/"));
+    CHECK(std::count_if(s.files.begin(), s.files.end(),
+                        [](const IndexFile& f) { return f.path.ends_with(".dsc"); }) == 1);
+    CHECK(std::all_of(s.files.begin(), s.files.end(), [](const IndexFile& f) { return f.size > 0; }));
+  }
+  CHECK(contains(refusal([] { parse_sources("Package: a\nDirectory: pool/main/a\n", "S"); }),
+                 "source package a: no Directory or Checksums-Sha256"));
+  CHECK(contains(
+      refusal([] { parse_sources("Package: a\nDirectory: d\nChecksums-Sha256:\n 00 1 a.dsc\n", "S"); }),
+      "S: bad Checksums-Sha256 line '00 1 a.dsc'"));
+}

@@ -1,6 +1,6 @@
 // The indexes of a Debian archive, once their signature is checked
-// (openpgp.hpp): a Release file's fields and SHA256 list, a Packages index's
-// stanzas, and the check of a fetched file against the size and SHA-256
+// (openpgp.hpp): a Release file's fields and SHA256 list, a Packages or
+// Sources index's stanzas, and the check of a fetched file against the size and SHA-256
 // that the level above it promised (Release -> Packages -> .deb).
 #pragma once
 
@@ -57,6 +57,16 @@ struct PackageEntry {
 
 // A Packages index; a stanza without Package, Filename, Size or SHA256 is refused.
 std::vector<PackageEntry> parse_packages(std::string_view text, std::string_view what);
+
+struct SourceEntry {
+  std::string package, version;
+  std::string directory;         // "pool/main/m/musl", relative to the mirror
+  std::vector<IndexFile> files;  // Checksums-Sha256: the .dsc, the orig tarball(s), the Debian part
+};
+
+// A Sources index; a stanza without Package, Directory or a Checksums-Sha256
+// list is refused.
+std::vector<SourceEntry> parse_sources(std::string_view text, std::string_view what);
 
 // Lower-case hex SHA-256 of `data`.
 std::string sha256_hex(ByteView data);
