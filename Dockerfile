@@ -28,6 +28,7 @@ RUN apt-get update -qq \
       cmake ninja-build g++ pkg-config python3 \
       llvm-19-dev libclang-19-dev clang-19 lld-19 llvm-19 libclang-rt-19-dev \
       libarchive-dev liblzma-dev libzstd-dev zlib1g-dev libbz2-dev liblz4-dev libacl1-dev nettle-dev \
+      libgmp-dev debian-archive-keyring \
       libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev \
  && rm -rf /var/lib/apt/lists/*
 COPY . /src

@@ -62,6 +62,25 @@ target_link_libraries(xstatic_archive INTERFACE ${LIBARCHIVE_STATIC} ${XSTATIC_S
   ${XSTATIC_STATIC_zstd} ${XSTATIC_STATIC_z} ${XSTATIC_STATIC_bz2} ${XSTATIC_STATIC_lz4}
   ${XSTATIC_STATIC_acl} ${XSTATIC_STATIC_nettle})
 
+# --- nettle's public-key half (hogweed, on GMP) checks the OpenPGP signatures of
+# Debian's archive (src/repo), against the keyring of debian-archive-keyring,
+# which is compiled into the binary.
+find_path(NETTLE_INCLUDE nettle/eddsa.h)
+find_library(XSTATIC_STATIC_hogweed NAMES libhogweed.a)
+find_library(XSTATIC_STATIC_gmp NAMES libgmp.a)
+if(NOT NETTLE_INCLUDE OR NOT XSTATIC_STATIC_hogweed OR NOT XSTATIC_STATIC_gmp)
+  xstatic_require_package("nettle (hogweed) and GMP" "nettle-dev libgmp-dev")
+endif()
+add_library(xstatic_nettle INTERFACE)
+target_include_directories(xstatic_nettle SYSTEM INTERFACE ${NETTLE_INCLUDE})
+target_link_libraries(xstatic_nettle INTERFACE ${XSTATIC_STATIC_hogweed} ${XSTATIC_STATIC_nettle}
+                      ${XSTATIC_STATIC_gmp})
+set(XSTATIC_DEBIAN_KEYRING /usr/share/keyrings/debian-archive-keyring.gpg CACHE FILEPATH
+    "Debian's archive keyring, compiled into xstatic (package debian-archive-keyring)")
+if(NOT EXISTS ${XSTATIC_DEBIAN_KEYRING})
+  xstatic_require_package("${XSTATIC_DEBIAN_KEYRING}" "debian-archive-keyring")
+endif()
+
 # --- CLI11, spdlog (header-only, with fmt header-only: no shared libraries at run time).
 find_path(CLI11_INCLUDE CLI/CLI.hpp)
 if(NOT CLI11_INCLUDE)

@@ -20,7 +20,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS] [TARGET...] (--help says more)" >&2; exit 2; }
 shift || true
-all=(inspect deb import args target release sbom)
+all=(inspect deb import args target release sbom openpgp debindex)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 build=${XSTATIC_FUZZ_BUILD_DIR:-$root/build/fuzz}
@@ -38,7 +38,7 @@ fi
 nice -n 10 ninja -C "$build" >/dev/null
 
 # Per target: the largest input worth mutating (bigger seeds are cut there).
-max_len() { case $1 in inspect) echo 65536 ;; deb | import) echo 131072 ;; target) echo 256 ;; *) echo 4096 ;; esac; }
+max_len() { case $1 in inspect | openpgp) echo 65536 ;; deb | import) echo 131072 ;; target) echo 256 ;; *) echo 4096 ;; esac; }
 dict() { case $1 in import) echo deb ;; *) echo "$1" ;; esac; }
 
 found=0

@@ -16,6 +16,9 @@ packages=(
   cmake ninja-build g++ pkg-config
   llvm-19-dev libclang-19-dev
   libarchive-dev liblzma-dev libzstd-dev zlib1g-dev libbz2-dev liblz4-dev libacl1-dev nettle-dev
+  # Debian's archive trusted without apt (src/repo): nettle's public-key half on GMP,
+  # and the archive keyring compiled into xstatic
+  libgmp-dev debian-archive-keyring
   libcli11-dev libspdlog-dev libfmt-dev doctest-dev libtomlplusplus-dev
   # what xstatic drives
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static

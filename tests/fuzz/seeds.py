@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seed corpora for the fuzzers that read archives and text.
 
-    seeds.py deb|import|args|target|release DIR
+    seeds.py deb|import|args|target|release|sbom|openpgp|debindex DIR
 
 deb: .deb files as dpkg-deb lays them out (ar: debian-binary, control.tar.*,
 data.tar.*) with every data.tar compression deb(5) allows (none, gz, xz, zst,
@@ -11,9 +11,12 @@ outside files, a folder of mode 000, device nodes and fifos.
 import: sysroot archives as `sysroot export` writes them (an index,
 xstatic-sysroot.json, then a top folder with manifest.json), valid for
 linux/amd64 musl, and hostile, truncated or unindexed ones.
+openpgp: Debian's InRelease, texts gpg signed (Ed25519, RSA), keyrings,
+bare signature packets. debindex: a Release text, a Packages and a Sources index.
 args, target, release: command lines (with a response file after a NUL),
 target names and environments, release files.
 """
+import base64
 import hashlib
 import io
 import json
@@ -284,6 +287,46 @@ def seeds_sbom(out):
     write(out, "wrong-arity.json", SBOM.replace(b'"Zlib"]', b'"Zlib","x"]'))
 
 
+REPO_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "unit", "data", "repo")
+
+
+def repo_fixture(name):
+    with open(os.path.join(REPO_DATA, name), "rb") as f:
+        return f.read()
+
+
+def seeds_openpgp(out):
+    in_release = repo_fixture("bookworm-updates.InRelease")
+    write(out, "InRelease", in_release)
+    for name in ("signed-ed25519.txt", "signed-rsa.txt", "signed-both.txt", "test-keyring.gpg"):
+        write(out, name, repo_fixture(name))
+    # A short signed text with Debian's armor (its signatures then fail, but every step runs).
+    body = in_release[in_release.index(b"-----BEGIN PGP SIGNATURE-----"):]
+    write(out, "short-text", b"-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n- -x\nCodename: y\n" + body)
+    write(out, "crlf", repo_fixture("signed-ed25519.txt").replace(b"\n", b"\r\n"))
+    write(out, "no-crc", repo_fixture("signed-rsa.txt").split(b"\n=")[0] + b"\n-----END PGP SIGNATURE-----\n")
+    # Binary: the signature packets alone, and a keyring of one Ed25519 key (from the tests' keyring).
+    b64 = b"".join(body.split(b"\n\n", 1)[1].split(b"\n=")[0].split())
+    write(out, "signatures.bin", base64.b64decode(b64))
+    for path in ("/usr/share/keyrings/debian-archive-bookworm-stable.gpg",):
+        if os.path.exists(path):
+            with open(path, "rb") as f:
+                write(out, "bookworm-stable.gpg", f.read())
+
+
+def seeds_debindex(out):
+    in_release = repo_fixture("bookworm-updates.InRelease")
+    text = in_release.split(b"\n\n", 1)[1].split(b"\n-----BEGIN PGP SIGNATURE-----")[0] + b"\n"
+    write(out, "Release", text[:4000] + b"\n")
+    packages = repo_fixture("bookworm-updates_main_binary-arm64_Packages")
+    write(out, "Packages", packages[:4000])
+    write(out, "Sources", repo_fixture("bookworm-updates_main_source_Sources")[:4000])
+    sum_ = hashlib.sha256(b"x").hexdigest().encode()
+    write(out, "self-listed", b"Suite: s\nSHA256:\n " + sum_ + b" 1 x\n")
+    write(out, "bad-lines", b"Suite: s\nSHA256:\n 00 1 x\n zz 1\n\tcontinued\nPackage: p\nSize: -1\n")
+    write(out, "stanzas", b"Package: a\nFilename: pool/a.deb\nSize: 1\nSHA256: " + sum_ + b"\n\n\nPackage: b\n")
+
+
 def write(out, name, data):
     with open(os.path.join(out, name), "wb") as f:
         f.write(data)
@@ -293,4 +336,5 @@ if __name__ == "__main__":
     kind, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     {"deb": seeds_deb, "import": seeds_import, "args": seeds_args, "target": seeds_target,
-     "release": seeds_release, "sbom": seeds_sbom}[kind](out)
+     "release": seeds_release, "sbom": seeds_sbom, "openpgp": seeds_openpgp,
+     "debindex": seeds_debindex}[kind](out)
