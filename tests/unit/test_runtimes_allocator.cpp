@@ -91,12 +91,12 @@ TEST_CASE("find_mimalloc keeps the size variant's folder apart from the standard
 TEST_CASE("mimalloc's version comes from MI_MALLOC_VERSION") {
   xstatic::testing::ScratchDir tmp;
   fs::create_directories(tmp.path / "include");
-  CHECK(detail::mimalloc_source_version(tmp.path).empty());
+  CHECK(runtimes::detail::mimalloc_source_version(tmp.path).empty());
   std::ofstream(tmp.path / "include/mimalloc.h")
       << "#pragma once\n#define MI_MALLOC_VERSION 209   // major + 2 digits minor\n";
-  CHECK(detail::mimalloc_source_version(tmp.path) == "2.0.9");
+  CHECK(runtimes::detail::mimalloc_source_version(tmp.path) == "2.0.9");
   std::ofstream(tmp.path / "include/mimalloc.h", std::ios::trunc) << "#define MI_MALLOC_VERSION 212\n";
-  CHECK(detail::mimalloc_source_version(tmp.path) == "2.1.2");
+  CHECK(runtimes::detail::mimalloc_source_version(tmp.path) == "2.1.2");
 }
 
 TEST_CASE("the copy to compile has 2.0.9's small-page start fixed; the shared tree is left as shipped") {
@@ -108,7 +108,7 @@ TEST_CASE("the copy to compile has 2.0.9's small-page start fixed; the shared tr
       "3*MI_MAX_ALIGN_GUARANTEE : 0); \n";
   std::ofstream(src / "src/segment.c") << "static int x;\n" << buggy << "int y;\n";
   std::ofstream(src / "src/static.c") << "#include \"segment.c\"\n";
-  detail::patched_mimalloc_copy(src, out);
+  runtimes::detail::patched_mimalloc_copy(src, out);
   std::string fixed = read(out / "src/segment.c");
   CHECK(fixed.find("3*MI_MAX_ALIGN_GUARANTEE") == std::string::npos);
   CHECK(fixed.find("start_offset = xblock_size;") != std::string::npos);
@@ -118,7 +118,7 @@ TEST_CASE("the copy to compile has 2.0.9's small-page start fixed; the shared tr
 
   // Sources without that line (a later mimalloc) are copied unchanged.
   std::ofstream(src / "src/segment.c", std::ios::trunc) << "int fixed_upstream;\n";
-  detail::patched_mimalloc_copy(src, tmp.path / "build2");
+  runtimes::detail::patched_mimalloc_copy(src, tmp.path / "build2");
   CHECK(read(tmp.path / "build2/src/segment.c") == "int fixed_upstream;\n");
 }
 
@@ -127,7 +127,7 @@ TEST_CASE("list shows mimalloc builds beside libc++, and old manifests read as l
   store::Store store(tmp.path);
   fs::path mi = store.runtimes_dir() / "mimalloc-2.0.9-llvm19-r4/arm64-musl";
   fs::create_directories(mi);
-  detail::write_manifest(
+  runtimes::detail::write_manifest(
       mi / store::kManifestName,
       Entry{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "", mi, "mimalloc", "2.0.9"}, 2);
   fs::path cxx = store.runtimes_dir() / "llvm-19-r2/arm64-musl";
