@@ -65,9 +65,35 @@ void library_head(llvm::json::OStream& j, const std::string& id, const std::stri
   j.attribute("primaryPackagePurpose", "LIBRARY");
 }
 
+// What the SBOM says of each runtime xstatic builds, one row per kind (a
+// manifest's "runtime"); a kind without a row is an allocator (mimalloc's row).
+struct RuntimeRow {
+  std::string_view runtime;
+  std::string_view supplier;
+  bool libcxx;  // linked by C++ programs (uses_libcxx), else linked as the allocator
+};
+constexpr RuntimeRow kRuntimeRows[] = {
+    {"libc++", "LLVM", true},
+    {"mimalloc", "Microsoft", false},
+};
+
+const RuntimeRow& row_of(const runtimes::Entry& e) {
+  for (const auto& row : kRuntimeRows)
+    if (row.runtime == e.runtime) return row;
+  return kRuntimeRows[1];
+}
+
 bool links(const runtimes::Entry& e, const SbomBinary& b) {
-  if (e.runtime == "libc++") return b.uses_libcxx;
+  if (row_of(e).libcxx) return b.uses_libcxx;
   return b.allocator.rfind(e.runtime, 0) == 0;  // "mimalloc 2.0.9" starts with "mimalloc"
+}
+
+std::string runtime_source_info(const runtimes::Entry& r) {
+  std::string built = "built by xstatic for " + r.triple + " from Debian source package ";
+  if (row_of(r).libcxx)
+    return built + "llvm-toolchain-" + std::to_string(r.clang_major) + " (" + r.llvm_source +
+           "): libc++, libc++abi, libunwind";
+  return built + r.runtime + " (" + r.version + ")";
 }
 
 // libc-dynamic: the binaries load the system's glibc (none is contained), and the floor was verified.
@@ -136,15 +162,8 @@ std::string spdx_json(const SbomInput& in) {
                for (const auto& r : in.runtimes)
                  j.object([&] {
                    library_head(j, spdx_id("Runtime", r.runtime), r.runtime, r.version,
-                                r.runtime == "libc++" ? "LLVM" : "Microsoft");
-                   j.attribute("sourceInfo", r.runtime == "libc++"
-                                                 ? "built by xstatic for " + r.triple +
-                                                       " from Debian source package llvm-toolchain-" +
-                                                       std::to_string(r.clang_major) + " (" + r.llvm_source +
-                                                       "): libc++, libc++abi, libunwind"
-                                                 : "built by xstatic for " + r.triple +
-                                                       " from Debian source package " + r.runtime + " (" +
-                                                       r.version + ")");
+                                std::string(row_of(r).supplier));
+                   j.attribute("sourceInfo", runtime_source_info(r));
                  });
                for (const auto& p : in.packages)
                  j.object([&] {
