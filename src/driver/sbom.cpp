@@ -124,15 +124,17 @@ inspect::EmbeddedSbom sbom_of_link(const Invocation& inv, const Plan& plan) {
   if (plan.cxx_runtimes && !inv.no_default_libs) {
     std::string v = runtime_version(plan.cxx_runtimes->root) +
                     std::string(runtimes::variant_info(plan.cxx_runtimes->variant).sbom_suffix);
-    for (const char* name : {"libc++", "libc++abi", "libunwind"}) s.runtimes.push_back({name, v, ""});
+    for (std::string_view name : runtimes::kind_info(runtimes::Kind::libcxx).sbom_names)
+      s.runtimes.push_back({std::string(name), v, ""});
   }
   if (plan.allocator && inv.mode == Mode::link)
     s.runtimes.push_back(
-        {std::string(inspect::kSbomMimalloc),
+        {std::string(runtimes::kind_info(runtimes::Kind::mimalloc).sbom_names.front()),
          plan.allocator_version + std::string(runtimes::variant_info(plan.runtimes_variant).sbom_suffix),
          ""});
   if (plan.libc_routines && inv.mode == Mode::link)
-    s.runtimes.push_back({std::string(inspect::kSbomLibcRoutines), plan.libc_routines_version, ""});
+    s.runtimes.push_back({std::string(runtimes::kind_info(runtimes::Kind::libc_routines).sbom_names.front()),
+                          plan.libc_routines_version, ""});
   for (const auto& p : plan.linked_packages) s.libraries.push_back({p.name, p.version, p.license});
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
