@@ -46,16 +46,13 @@ bool inside(const fs::path& file, const fs::path& dir) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-// -ffile-prefix-map=OLD=NEW and its -fdebug-/-fmacro- spellings, in order.
-std::vector<std::pair<std::string, std::string>> prefix_maps(const Invocation& inv) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (std::string_view a : inv.clang_args)
-    for (std::string_view flag : {"-ffile-prefix-map=", "-fdebug-prefix-map=", "-fmacro-prefix-map="})
-      if (a.starts_with(flag)) {
-        auto value = a.substr(flag.size());
-        auto eq = value.find('=');
-        if (eq != std::string_view::npos) out.emplace_back(value.substr(0, eq), value.substr(eq + 1));
-      }
+// -ffile-prefix-map=OLD=NEW and its -fdebug-/-fmacro- spellings, in order (parse found them).
+std::vector<std::pair<std::string_view, std::string_view>> prefix_maps(const Invocation& inv) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  for (std::string_view value : inv.prefix_maps) {
+    auto eq = value.find('=');
+    if (eq != std::string_view::npos) out.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+  }
   return out;
 }
 
