@@ -10,6 +10,7 @@
 # with =size the size build alone (SPDXRef-Runtime-libcxx-size, 19.1.7+size);
 # every SPDX ID of the document is unique.
 . "$(dirname "$0")/lib/common.sh"
+. "$SRC/tests/integration/lib/release.sh"
 need python3
 need_sysroot linux/amd64
 
@@ -49,14 +50,7 @@ done
 
 mkdir -p proj
 cp hello.cpp proj/
-cat >proj/xstatic-release.toml <<'TOML'
-name = "hello"
-targets = ["linux/amd64"]
-binaries = ["hello"]
-
-[command]
-run = ["sh", "-c", "$CXX $CXXFLAGS $LDFLAGS \"$XSTATIC_SOURCE_DIR/hello.cpp\" -o hello"]
-TOML
+release_cxx_hello proj
 check_runtimes() { # variant libc++-id libc++-version
   python3 - proj/dist/hello_1.0.0_linux_amd64.sbom.spdx.json "$@" <<'PY'
 import collections, json, sys
