@@ -35,11 +35,31 @@ util::ProgressOptions progress_options() {
           .out = nullptr};
 }
 
-void say_built(const target::Target& t, const char* runtime, bool built_now,
+void say_built(const target::Target& t, runtimes::Kind kind, bool built_now,
                const std::filesystem::path& root) {
   if (!globals().quiet)
-    std::printf("%s %s %s: %s\n", t.go_name().c_str(), runtime, built_now ? "built" : "already built",
-                root.string().c_str());
+    std::printf("%s %s %s: %s\n", t.go_name().c_str(), std::string(runtimes::kind_info(kind).name).c_str(),
+                built_now ? "built" : "already built", root.string().c_str());
+}
+
+// Builds one kind for `t` (or finds it built): its root and whether this call built it.
+std::pair<std::filesystem::path, bool> build_kind(runtimes::Kind kind, const store::Store& s,
+                                                  const target::Target& t, util::Progress& progress,
+                                                  const runtimes::BuildOptions& options) {
+  switch (kind) {
+    case runtimes::Kind::libc_routines: {
+      auto got = runtimes::build_libc_routines(s, t, progress, options);
+      return {got.root, got.built_now};
+    }
+    case runtimes::Kind::mimalloc: {
+      auto got = runtimes::build_mimalloc(s, t, progress, options);
+      return {got.root, got.built_now};
+    }
+    case runtimes::Kind::libcxx:
+      break;
+  }
+  auto got = runtimes::build(s, t, progress, options);
+  return {got.root, got.built_now};
 }
 
 void run_build(const BuildArgs& args) {
@@ -49,23 +69,17 @@ void run_build(const BuildArgs& args) {
                                  .jobs = args.jobs,
                                  .clang = {},
                                  .variant = runtimes::variant_named(args.variant)->id};
-  bool all = args.runtime == "all", libcxx = all || args.runtime == "libc++",
-       mimalloc = all || args.runtime == "mimalloc", libc = all || args.runtime == "libc";
+  bool all = args.runtime == "all";
   util::Progress progress(progress_options());
   for (const auto& spec : args.targets) {
     auto t = target::parse(spec);
-    // xstatic's strlen and qsort: a second; with "all", only where there are some.
-    if (libc && (!all || !runtimes::libc_routines_for(t).empty())) {
-      auto got = runtimes::build_libc_routines(s, t, progress, options);
-      say_built(t, "libc-routines", got.built_now, got.root);
-    }
-    if (mimalloc) {  // seconds; libc++ takes a minute
-      auto got = runtimes::build_mimalloc(s, t, progress, options);
-      say_built(t, "mimalloc", got.built_now, got.root);
-    }
-    if (libcxx) {
-      auto got = runtimes::build(s, t, progress, options);
-      say_built(t, "libc++", got.built_now, got.root);
+    // Quickest first: xstatic's strlen and qsort (a second), mimalloc (seconds), libc++ (a minute).
+    for (auto kind : {runtimes::Kind::libc_routines, runtimes::Kind::mimalloc, runtimes::Kind::libcxx}) {
+      if (!all && args.runtime != runtimes::kind_info(kind).build_choice) continue;
+      // With "all", the libc routines only where there are some.
+      if (all && kind == runtimes::Kind::libc_routines && runtimes::libc_routines_for(t).empty()) continue;
+      auto [root, built_now] = build_kind(kind, s, t, progress, options);
+      say_built(t, kind, built_now, root);
     }
   }
 }
@@ -92,8 +106,8 @@ void print_runtimes(bool json) {
               "CLANG", "PATH");
   for (const auto& e : entries)
     std::printf("%-14s %-22s %-13s %-8s %-8s %-6s %s\n", e.target.c_str(), e.triple.c_str(),
-                e.runtime.c_str(), e.version.c_str(), e.variant.c_str(), e.clang_version.c_str(),
-                e.root.string().c_str());
+                std::string(runtimes::kind_info(e.kind).name).c_str(), e.version.c_str(), e.variant.c_str(),
+                e.clang_version.c_str(), e.root.string().c_str());
 }
 
 struct TransferArgs {
@@ -165,7 +179,10 @@ void add_runtimes(CLI::App& app) {
       ->add_option(
           "--runtime", args->runtime,
           "Which: libc++ (with libc++abi, libunwind), mimalloc, libc (xstatic's strlen and qsort), or all")
-      ->check(CLI::IsMember({"all", "libc++", "mimalloc", "libc"}))
+      ->check(CLI::IsMember({std::string("all"),
+                             std::string(runtimes::kind_info(runtimes::Kind::libcxx).build_choice),
+                             std::string(runtimes::kind_info(runtimes::Kind::mimalloc).build_choice),
+                             std::string(runtimes::kind_info(runtimes::Kind::libc_routines).build_choice)}))
       ->capture_default_str();
   build
       ->add_option("--runtimes-opt", args->variant,

@@ -48,7 +48,8 @@ std::string cxx_runtime_of(const store::Store& store, const target::Target& t) {
   if (!libc.builds_cxx_runtimes)  // from the sysroot or the toolchain (WASI's: docs/wasm.md)
     return std::string(libc.cxx_runtime) + (libc.cxx_exceptions ? "" : " (no exc.)");
   // Built on the first C++ link, so not "missing"; but say whether it is there.
-  return runtimes::find(store, t, clang_major(store)) ? "libc++" : "libc++ (not built)";
+  std::string libcxx(runtimes::kind_info(runtimes::Kind::libcxx).name);
+  return runtimes::find(store, t, clang_major(store)) ? libcxx : libcxx + " (not built)";
 }
 
 // The allocator a link for `t` gets with --malloc=auto.

@@ -24,6 +24,8 @@
 #include <llvm/Support/VirtualFileSystem.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/files.hpp"
 
@@ -153,7 +155,14 @@ bool is_compile_only(const llvm::opt::Option& o) {
 // Facts gathered while walking the parsed arguments.
 struct Facts {
   bool compile_only = false, dep_only = false, dep_with_output = false, shared = false, relocatable = false;
+  std::vector<ExportDynamicArg> export_dynamic;  // index: in the parsed arguments, until parse maps it
 };
+
+bool any_export_dynamic(const llvm::opt::Arg& a) {
+  for (const char* v : a.getValues())
+    if (is_export_dynamic(v)) return true;
+  return false;
+}
 
 void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
   const auto& o = a.getOption();
@@ -162,6 +171,7 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
     inv.input_files.emplace_back(a.getValue());
   } else if (o.matches(opts::OPT_l)) {
     inv.libraries.emplace_back(a.getValue());
+    inv.threads = inv.threads || inv.libraries.back() == "pthread";
   } else if (o.matches(opts::OPT_L)) {
     inv.library_dirs.emplace_back(a.getValue());
   } else if (o.matches(opts::OPT__DASH_DASH)) {
@@ -169,6 +179,26 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
     for (const char* v : a.getValues()) inv.input_files.emplace_back(v);
   } else if (o.matches(opts::OPT_o))
     inv.output = a.getValue();
+  else if (o.matches(opts::OPT_rdynamic))
+    f.export_dynamic.push_back({ExportDynamicArg::Form::rdynamic, a.getIndex()});
+  else if (o.matches(opts::OPT_Wl_COMMA) || o.matches(opts::OPT_Xlinker)) {
+    if (any_export_dynamic(a))
+      f.export_dynamic.push_back(
+          {o.matches(opts::OPT_Xlinker) ? ExportDynamicArg::Form::xlinker : ExportDynamicArg::Form::wl,
+           a.getIndex()});
+  } else if (o.matches(opts::OPT_print_prog_name_EQ))
+    inv.asks_linker_path = inv.asks_linker_path || llvm::StringRef(a.getValue()) == "ld";
+  else if (o.matches(opts::OPT_nostdlibxx))
+    inv.no_stdlibxx = true;
+  else if (o.matches(opts::OPT_fexceptions) || o.matches(opts::OPT_fcxx_exceptions))
+    inv.exceptions = true;
+  else if (o.matches(opts::OPT_pthread) || o.matches(opts::OPT_fopenmp))
+    inv.threads = true;
+  else if (o.matches(opts::OPT_x))
+    inv.language = true;
+  else if (o.matches(opts::OPT_ffile_prefix_map_EQ) || o.matches(opts::OPT_fdebug_prefix_map_EQ) ||
+           o.matches(opts::OPT_fmacro_prefix_map_EQ))
+    inv.prefix_maps.emplace_back(a.getValue());
   else if (o.matches(opts::OPT_g_Group))
     inv.debug_info = !o.matches(opts::OPT_g0);  // clang's own rule
   else if (o.matches(opts::OPT_O_Group))        // the last one wins, as in clang: -Os, -Oz, -O2, -Ofast, -O
@@ -253,13 +283,28 @@ std::vector<std::string> expand_response_files(std::vector<std::string> args) {
   return {argv.begin(), argv.end()};
 }
 
+bool is_export_dynamic(std::string_view linker_flag) {
+  return linker_flag == "-E" || linker_flag == "--export-dynamic" || linker_flag == "-export-dynamic";
+}
+
 Invocation parse_command_line(const std::vector<std::string>& args) {
-  auto expanded = expand_response_files(args);
-  Invocation inv = parse(expanded);
-  if (expanded.size() == args.size() && expanded == args) return inv;  // no @file: the common case
-  Invocation as_given = parse(args);  // @file arguments read as inputs; only ours matter here
-  if (as_given.own == inv.own) inv.clang_args = std::move(as_given.clang_args);
-  return inv;
+  if (std::none_of(args.begin(), args.end(), [](const auto& a) { return a.starts_with('@'); }))
+    return parse(args);  // no @file: the common case
+  // Each @file expanded on its own, so that every argument read knows the one it was given as.
+  std::vector<std::string> expanded;
+  std::vector<std::size_t> origin;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (!args[i].starts_with('@')) {
+      expanded.push_back(args[i]);
+      origin.push_back(i);
+      continue;
+    }
+    for (auto& piece : expand_response_files({args[i]})) {
+      expanded.push_back(std::move(piece));
+      origin.push_back(i);
+    }
+  }
+  return detail::parse_given(expanded, args, origin);
 }
 
 std::optional<std::string> output_overwrites_input(const Invocation& inv) {
@@ -282,6 +327,15 @@ std::optional<std::string> output_overwrites_input(const Invocation& inv) {
 }
 
 Invocation parse(const std::vector<std::string>& args) {
+  std::vector<std::size_t> origin(args.size());
+  for (std::size_t i = 0; i < args.size(); ++i) origin[i] = i;
+  return detail::parse_given(args, args, origin);
+}
+
+namespace detail {
+
+Invocation parse_given(const std::vector<std::string>& args, const std::vector<std::string>& given,
+                       const std::vector<std::size_t>& origin) {
   std::vector<const char*> argv;
   argv.reserve(args.size());
   for (const auto& a : args) argv.push_back(a.c_str());
@@ -325,11 +379,42 @@ Invocation parse(const std::vector<std::string>& args) {
   }
   if (awaiting)
     throw Error(std::string(awaiting->name) + " needs a value (" + std::string(awaiting->value) + ")");
-  for (std::size_t i = 0; i < args.size(); ++i)
-    if (!ours[i]) inv.clang_args.push_back(args[i]);
   inv.mode = decide(inv, facts);
+  // clang_args: the given arguments minus ours, so that clang reads each
+  // @file itself (a link line of thousands of objects in an @file never meets
+  // the kernel's argument-length limit); expanded when one of ours was inside one.
+  auto in_file = [&](std::size_t i) { return given[origin[i]].starts_with('@'); };
+  bool expand = false, any_file = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    expand = expand || (ours[i] && in_file(i));
+    any_file = any_file || in_file(i);
+  }
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> position(args.size(), kNone);  // of each argument read, in clang_args
+  if (expand || !any_file) {                              // no @file, or passed expanded
+    for (std::size_t i = 0; i < args.size(); ++i)
+      if (!ours[i]) {
+        position[i] = inv.clang_args.size();
+        inv.clang_args.push_back(args[i]);
+      }
+  } else {
+    std::vector<bool> given_ours(given.size(), false);
+    for (std::size_t i = 0; i < args.size(); ++i) given_ours[origin[i]] = given_ours[origin[i]] || ours[i];
+    std::vector<std::size_t> given_position(given.size(), kNone);
+    for (std::size_t g = 0; g < given.size(); ++g)
+      if (!given_ours[g]) {
+        given_position[g] = inv.clang_args.size();
+        inv.clang_args.push_back(given[g]);
+      }
+    for (std::size_t i = 0; i < args.size(); ++i)
+      if (!in_file(i)) position[i] = given_position[origin[i]];
+  }
+  for (auto e : facts.export_dynamic)
+    if (position[e.index] != kNone) inv.export_dynamic.push_back({e.form, position[e.index]});
   return inv;
 }
+
+}  // namespace detail
 
 std::string help_text() {
   std::string out =

@@ -99,33 +99,29 @@ void add_mingw_cxx_includes(std::vector<std::string>& cmd, const std::filesystem
 // probe of a project whose CMake adds -rdynamic to each link (policy CMP0065
 // OLD: cmake_minimum_required(VERSION < 3.4)). Go passes -rdynamic on every
 // external link too.
-bool is_export_dynamic(std::string_view linker_flag) {
-  return linker_flag == "-E" || linker_flag == "--export-dynamic" || linker_flag == "-export-dynamic";
-}
-
+//
 // The user's arguments minus -rdynamic, -Wl,-E / -Wl,--export-dynamic (also
-// inside a longer -Wl,a,b list) and -Xlinker -E.
-std::vector<std::string> without_export_dynamic(const std::vector<std::string>& args) {
+// inside a longer -Wl,a,b list) and -Xlinker -E: those parse found (inv.export_dynamic).
+std::vector<std::string> without_export_dynamic(const Invocation& inv) {
   std::vector<std::string> out;
-  out.reserve(args.size());
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto& a = args[i];
-    if (a == "-rdynamic") continue;
-    if (a == "-Xlinker" && i + 1 < args.size() && is_export_dynamic(args[i + 1])) {
-      ++i;
+  out.reserve(inv.clang_args.size());
+  auto next = inv.export_dynamic.begin();
+  for (std::size_t i = 0; i < inv.clang_args.size(); ++i) {
+    const auto& a = inv.clang_args[i];
+    if (next == inv.export_dynamic.end() || next->index != i) {
+      out.push_back(a);
       continue;
     }
-    if (a.starts_with("-Wl,")) {
-      std::vector<std::string_view> kept;
-      for (auto piece : util::split(std::string_view(a).substr(4), ','))
-        if (!is_export_dynamic(piece)) kept.push_back(piece);
-      if (kept.empty()) continue;
-      std::string joined = "-Wl";
-      for (auto piece : kept) (joined += ',') += piece;
-      out.push_back(std::move(joined));
-      continue;
-    }
-    out.push_back(a);
+    auto form = (next++)->form;
+    if (form == ExportDynamicArg::Form::xlinker) ++i;  // and its value
+    if (form != ExportDynamicArg::Form::wl) continue;
+    std::vector<std::string_view> kept;
+    for (auto piece : util::split(std::string_view(a).substr(4), ','))
+      if (!is_export_dynamic(piece)) kept.push_back(piece);
+    if (kept.empty()) continue;
+    std::string joined = "-Wl";
+    for (auto piece : kept) (joined += ',') += piece;
+    out.push_back(std::move(joined));
   }
   return out;
 }
@@ -163,9 +159,7 @@ void add_sysroot(std::vector<std::string>& cmd, const Plan& plan) {
 // sysroot xstatic installed (sysroots/wasi.json).
 void add_wasi_default_libs(std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan) {
   if (inv.no_default_libs || !plan.sysroot) return;
-  bool no_stdlibxx =
-      std::find(inv.clang_args.begin(), inv.clang_args.end(), "-nostdlib++") != inv.clang_args.end();
-  if (plan.language == Language::cxx && !no_stdlibxx) cmd.insert(cmd.end(), {"-lc++", "-lc++abi"});
+  if (plan.language == Language::cxx && !inv.no_stdlibxx) cmd.insert(cmd.end(), {"-lc++", "-lc++abi"});
   cmd.emplace_back("-lc");
   cmd.push_back((*plan.sysroot / "lib" / std::string(plan.target.triple()) / kWasiBuiltins).string());
 }
@@ -181,13 +175,7 @@ bool may_link(const Invocation& inv) {
 }
 
 bool asks_for_linker_path(const Invocation& inv) {
-  if (inv.other_linker) return false;
-  const auto& a = inv.clang_args;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] == "-print-prog-name=ld" || a[i] == "--print-prog-name=ld") return true;
-    if (a[i] == "--print-prog-name" && i + 1 < a.size() && a[i + 1] == "ld") return true;
-  }
-  return false;
+  return inv.asks_linker_path && !inv.other_linker;
 }
 
 std::string_view lld_name(const target::Target& t) {
@@ -269,9 +257,8 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   }
   // -rdynamic and its linker spellings mean nothing in a static link (and make
   // clang warn, failing -Werror probes); some tools' flags cannot work for a target.
-  auto kept = inv.mode == Mode::link && traits.static_flag && !libc_dynamic(inv)
-                  ? without_export_dynamic(inv.clang_args)
-                  : inv.clang_args;
+  auto kept = inv.mode == Mode::link && traits.static_flag && !libc_dynamic(inv) ? without_export_dynamic(inv)
+                                                                                 : inv.clang_args;
   std::erase_if(kept, [&](const std::string& arg) { return is_dropped(arg, plan.target); });
   // -Xlinker, not a plain input: a -x LANG of the user's would make clang
   // compile it, and -Wl, would split a path holding a comma.
@@ -284,9 +271,7 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   if ((plan.allocator || plan.libc_routines) && inv.mode == Mode::link) {
     // A -x LANG of the user's applies to every input after it: without -x none
     // clang would read the archive as C source (`cc -x c - -o app`).
-    if (std::any_of(inv.clang_args.begin(), inv.clang_args.end(),
-                    [](const std::string& a) { return a.starts_with("-x"); }))
-      cmd.insert(cmd.end(), {"-x", "none"});
+    if (inv.language) cmd.insert(cmd.end(), {"-x", "none"});
     // Before clang's -lc: lld takes a member of the first archive that
     // defines a symbol still undefined, so these replace musl's routines
     // (and only those the program reaches).

@@ -133,14 +133,11 @@ void note_outdated_sysroot(const Plan& plan, util::Progress& progress) {
 void warn_wasi_limits(const Invocation& inv, const target::Target& t, util::Progress& progress) {
   const auto& libc = target::libc_info(t.libc);
   if (libc.cxx_exceptions && libc.threads) return;
-  auto has = [&](std::string_view flag) {
-    return std::find(inv.clang_args.begin(), inv.clang_args.end(), flag) != inv.clang_args.end();
-  };
-  if (!libc.cxx_exceptions && (has("-fexceptions") || has("-fcxx-exceptions")))
+  if (!libc.cxx_exceptions && inv.exceptions)
     progress.warning(t.go_name() +
                      " has no C++ exceptions (WASI's libc++ is built without them): a program that throws "
                      "fails to link (undefined __cxa_throw); drop -fexceptions");
-  if (!libc.threads && (has("-pthread") || has("-lpthread") || has("-fopenmp")))
+  if (!libc.threads && inv.threads)
     progress.warning(t.go_name() +
                      " has no threads (wasm32-wasip1): std::thread and pthread_create are not there");
 }

@@ -46,16 +46,13 @@ bool inside(const fs::path& file, const fs::path& dir) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-// -ffile-prefix-map=OLD=NEW and its -fdebug-/-fmacro- spellings, in order.
-std::vector<std::pair<std::string, std::string>> prefix_maps(const Invocation& inv) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (std::string_view a : inv.clang_args)
-    for (std::string_view flag : {"-ffile-prefix-map=", "-fdebug-prefix-map=", "-fmacro-prefix-map="})
-      if (a.starts_with(flag)) {
-        auto value = a.substr(flag.size());
-        auto eq = value.find('=');
-        if (eq != std::string_view::npos) out.emplace_back(value.substr(0, eq), value.substr(eq + 1));
-      }
+// -ffile-prefix-map=OLD=NEW and its -fdebug-/-fmacro- spellings, in order (parse found them).
+std::vector<std::pair<std::string_view, std::string_view>> prefix_maps(const Invocation& inv) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  for (std::string_view value : inv.prefix_maps) {
+    auto eq = value.find('=');
+    if (eq != std::string_view::npos) out.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+  }
   return out;
 }
 
@@ -124,15 +121,17 @@ inspect::EmbeddedSbom sbom_of_link(const Invocation& inv, const Plan& plan) {
   if (plan.cxx_runtimes && !inv.no_default_libs) {
     std::string v = runtime_version(plan.cxx_runtimes->root) +
                     std::string(runtimes::variant_info(plan.cxx_runtimes->variant).sbom_suffix);
-    for (const char* name : {"libc++", "libc++abi", "libunwind"}) s.runtimes.push_back({name, v, ""});
+    for (std::string_view name : runtimes::kind_info(runtimes::Kind::libcxx).sbom_names)
+      s.runtimes.push_back({std::string(name), v, ""});
   }
   if (plan.allocator && inv.mode == Mode::link)
     s.runtimes.push_back(
-        {std::string(inspect::kSbomMimalloc),
+        {std::string(runtimes::kind_info(runtimes::Kind::mimalloc).sbom_names.front()),
          plan.allocator_version + std::string(runtimes::variant_info(plan.runtimes_variant).sbom_suffix),
          ""});
   if (plan.libc_routines && inv.mode == Mode::link)
-    s.runtimes.push_back({std::string(inspect::kSbomLibcRoutines), plan.libc_routines_version, ""});
+    s.runtimes.push_back({std::string(runtimes::kind_info(runtimes::Kind::libc_routines).sbom_names.front()),
+                          plan.libc_routines_version, ""});
   for (const auto& p : plan.linked_packages) s.libraries.push_back({p.name, p.version, p.license});
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);

@@ -13,11 +13,10 @@
 #include <algorithm>
 #include <cctype>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/release/archive.hpp"
+#include "xstatic/runtimes/kind.hpp"
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/target/glibc_floor.hpp"
 #include "xstatic/util/json.hpp"
@@ -65,35 +64,50 @@ void library_head(llvm::json::OStream& j, const std::string& id, const std::stri
   j.attribute("primaryPackagePurpose", "LIBRARY");
 }
 
-// What the SBOM says of each runtime xstatic builds, one row per kind (a
-// manifest's "runtime"); a kind without a row is an allocator (mimalloc's row).
-struct RuntimeRow {
-  std::string_view runtime;
-  std::string_view supplier;
-  bool libcxx;  // linked by C++ programs (uses_libcxx), else linked as the allocator
-};
-constexpr RuntimeRow kRuntimeRows[] = {
-    {"libc++", "LLVM", true},
-    {"mimalloc", "Microsoft", false},
-};
-
-const RuntimeRow& row_of(const runtimes::Entry& e) {
-  for (const auto& row : kRuntimeRows)
-    if (row.runtime == e.runtime) return row;
-  return kRuntimeRows[1];
+// What a runtime build's versionInfo and the SBOM note say: "19.1.7", "19.1.7+size".
+std::string noted_version(const runtimes::Entry& e) {
+  const auto* variant = runtimes::variant_named(e.variant);
+  return e.version + std::string(variant ? variant->sbom_suffix : "");
 }
 
-bool links(const runtimes::Entry& e, const SbomBinary& b) {
-  if (row_of(e).libcxx) return b.uses_libcxx;
-  return b.allocator.rfind(e.runtime, 0) == 0;  // "mimalloc 2.0.9" starts with "mimalloc"
+// One ID per build: the kind's name, and the variant's folder suffix
+// ("SPDXRef-Runtime-libcxx", "SPDXRef-Runtime-libcxx-size").
+std::string runtime_id(const runtimes::Entry& e) {
+  const auto* variant = runtimes::variant_named(e.variant);
+  return spdx_id("Runtime", std::string(runtimes::kind_info(e.kind).name) +
+                                std::string(variant ? variant->folder_suffix : ""));
 }
 
 std::string runtime_source_info(const runtimes::Entry& r) {
-  std::string built = "built by xstatic for " + r.triple + " from Debian source package ";
-  if (row_of(r).libcxx)
-    return built + "llvm-toolchain-" + std::to_string(r.clang_major) + " (" + r.llvm_source +
-           "): libc++, libc++abi, libunwind";
-  return built + r.runtime + " (" + r.version + ")";
+  const auto& kind = runtimes::kind_info(r.kind);
+  std::string built = "built by xstatic for " + r.triple + " from ";
+  if (kind.debian_source.empty()) return built + "xstatic's own sources (" + r.version + ")";
+  built += "Debian source package " + std::string(kind.debian_source);
+  if (kind.source_per_clang_major)
+    return built + std::to_string(r.clang_major) + " (" + r.llvm_source + ")" +
+           std::string(kind.source_parts);
+  return built + " (" + r.version + ")" + std::string(kind.source_parts);
+}
+
+bool inside_folder(const std::filesystem::path& file, const std::filesystem::path& dir) {
+  auto rel = file.lexically_relative(dir);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// Whether `b` linked the runtime build `e` (see add_store_facts).
+bool linked(const runtimes::Entry& e, const SbomBinary& b) {
+  if (!b.note_runtimes && !b.link_recorded) return false;
+  if (b.note_runtimes &&
+      std::none_of(b.note_runtimes->begin(), b.note_runtimes->end(), [&](const inspect::SbomComponent& c) {
+        return runtimes::kind_of_sbom_name(c.name) == &runtimes::kind_info(e.kind) &&
+               c.version == noted_version(e);
+      }))
+    return false;
+  std::error_code ec;
+  auto root = std::filesystem::weakly_canonical(e.root, ec);
+  return !b.link_recorded ||
+         std::any_of(b.runtime_archives.begin(), b.runtime_archives.end(),
+                     [&](const std::filesystem::path& a) { return inside_folder(a, root); });
 }
 
 // libc-dynamic: the binaries load the system's glibc (none is contained), and the floor was verified.
@@ -161,8 +175,9 @@ std::string spdx_json(const SbomInput& in) {
                    });
                for (const auto& r : in.runtimes)
                  j.object([&] {
-                   library_head(j, spdx_id("Runtime", r.runtime), r.runtime, r.version,
-                                std::string(row_of(r).supplier));
+                   const auto& kind = runtimes::kind_info(r.kind);
+                   library_head(j, runtime_id(r), std::string(kind.name), noted_version(r),
+                                std::string(kind.supplier));
                    j.attribute("sourceInfo", runtime_source_info(r));
                  });
                for (const auto& p : in.packages)
@@ -219,8 +234,8 @@ std::string spdx_json(const SbomInput& in) {
                for (const auto& b : in.binaries) {
                  relationship(j, project_id, "CONTAINS", spdx_id("File", b.name));
                  for (const auto& r : in.runtimes)
-                   if (links(r, b))
-                     relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Runtime", r.runtime));
+                   if (std::find(b.runtimes.begin(), b.runtimes.end(), r.root) != b.runtimes.end())
+                     relationship(j, spdx_id("File", b.name), "STATIC_LINK", runtime_id(r));
                  for (const auto& p : b.packages)
                    relationship(j, spdx_id("File", b.name), "STATIC_LINK", spdx_id("Pkg", p));
                  for (const auto& a : b.archives)
@@ -239,11 +254,7 @@ std::string spdx_json(const SbomInput& in) {
 
 SbomBinary binary_facts(const std::filesystem::path& built) {
   SbomBinary facts;
-  facts.allocator = inspect::inspect_file(built).allocator;
-  std::ifstream in(built, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  facts.uses_libcxx = bytes.str().find("_ZNSt3__1") != std::string::npos;
+  if (auto sbom = inspect::inspect_file(built).sbom) facts.note_runtimes = std::move(sbom->runtimes);
   return facts;
 }
 
@@ -273,8 +284,11 @@ void add_link_facts(SbomBinary& facts, const std::filesystem::path& built,
         facts.packages.push_back(name);
       continue;
     }
-    // The sysroot's (libc.a), the runtimes' (libc++.a, libmimalloc.a) and
-    // clang's own: the SBOM lists them as Debian packages and runtimes.
+    if (inside(a, store.runtimes_dir())) {  // libc++.a, libmimalloc.a: add_store_facts finds their build
+      facts.runtime_archives.push_back(fs::weakly_canonical(a, ec));
+      continue;
+    }
+    // The sysroot's (libc.a) and clang's own: the SBOM lists them as Debian packages.
     if (inside(a, store.root()) || a.string().starts_with("/usr/lib/llvm-")) continue;
     SbomArchive archive;
     archive.name = a.filename().string();
@@ -293,11 +307,20 @@ void add_store_facts(SbomInput& in, const store::Store& store) {
   if (auto root = sysroot::find(store, in.target);
       root && std::filesystem::exists(*root / store::kManifestName))
     in.sysroot = sysroot::read_manifest(*root / store::kManifestName);
-  for (auto& entry : runtimes::list(store)) {
+  for (const auto& entry : runtimes::list(store)) {
     if (entry.target != in.target.go_name() || entry.sysroot != store::sysroot_name(in.target)) continue;
-    bool linked = false;
-    for (const auto& b : in.binaries) linked = linked || links(entry, b);
-    if (linked) in.runtimes.push_back(entry);
+    bool any = false;
+    for (auto& b : in.binaries)
+      if (linked(entry, b)) {
+        b.runtimes.push_back(entry.root);
+        any = true;
+      }
+    // One ID is one build: two folders of one build (an old recipe revision
+    // beside the new one) are told apart only by a link record; without one
+    // the first listed (list()'s order) stands for both.
+    if (any && std::none_of(in.runtimes.begin(), in.runtimes.end(),
+                            [&](const auto& r) { return runtime_id(r) == runtime_id(entry); }))
+      in.runtimes.push_back(entry);
   }
 }
 

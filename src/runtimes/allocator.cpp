@@ -29,7 +29,7 @@ namespace xstatic::runtimes {
 namespace {
 
 std::string kind_prefix() {
-  return "mimalloc-";
+  return std::string(kind_info(Kind::mimalloc).folder_prefix);
 }
 
 // The revision of how xstatic builds mimalloc (the wrapper and flags below):
@@ -43,8 +43,7 @@ std::string mimalloc_suffix(int clang_major, Variant variant) {
 
 // The name of the lock and of a failed build's log: mimalloc-llvm19[-size]-arm64-musl.
 std::string mimalloc_build_name(const target::Target& t, int clang_major, Variant variant) {
-  return "mimalloc-llvm" + std::to_string(clang_major) + std::string(variant_info(variant).folder_suffix) +
-         "-" + store::sysroot_name(t);
+  return build_name(Kind::mimalloc, clang_major, variant, store::sysroot_name(t));
 }
 
 // "2.0.9" < "2.0.10": compares dotted numbers field by field.
@@ -160,7 +159,7 @@ AllocatorInstalled build_mimalloc_locked(const store::Store& store, const target
   Entry entry{t.go_name(),   std::string(detail::baseline_row(t).triple_musl),
               name,          clang.major,
               clang.version, "",
-              final_dir,     "mimalloc",
+              final_dir,     Kind::mimalloc,
               version,       std::string(variant.name)};
   fs::rename(scratch.log(), scratch.install() / "build.log");
   detail::write_manifest(scratch.install() / store::kManifestName, entry, seconds);

@@ -87,8 +87,8 @@ Installed build_libcxx_locked(const store::Store& store, const target::Target& t
 
   double seconds = since(start);
   std::string llvm_version = detail::llvm_source_version(source);
-  Entry entry{t.go_name(),  in.triple, name,     clang.major,  clang.version,
-              llvm_version, final_dir, "libc++", llvm_version, std::string(variant.name)};
+  Entry entry{t.go_name(),  in.triple, name,         clang.major,  clang.version,
+              llvm_version, final_dir, Kind::libcxx, llvm_version, std::string(variant.name)};
   fs::rename(scratch.log(), scratch.install() / "build.log");
   detail::write_manifest(scratch.install() / store::kManifestName, entry, seconds);
   fs::remove_all(final_dir);  // a folder without a manifest is an unfinished copy
@@ -115,8 +115,7 @@ Installed build(const store::Store& given_store, const target::Target& t, util::
                 sysroot::install_command(t), Exit::missing);
   require_tools();
 
-  std::string name = "runtimes-llvm" + std::to_string(clang.major) +
-                     std::string(variant_info(options.variant).folder_suffix) + "-" + store::sysroot_name(t);
+  std::string name = build_name(Kind::libcxx, clang.major, options.variant, store::sysroot_name(t));
   util::FileLock lock(store.locks_dir() / (name + ".lock"), [&] {
     progress.step("waiting for another xstatic that is building the runtimes for " + t.describe());
   });

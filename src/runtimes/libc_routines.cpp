@@ -88,13 +88,15 @@ std::string routines_suffix(int clang_major) {
 }
 
 fs::path root_of(const store::Store& store, const target::Target& t, int clang_major) {
-  return store.runtimes_dir() / ("libc-" + sources_digest() + routines_suffix(clang_major)) /
+  return store.runtimes_dir() /
+         (std::string(kind_info(Kind::libc_routines).folder_prefix) + sources_digest() +
+          routines_suffix(clang_major)) /
          store::sysroot_name(t);
 }
 
 fs::path routines_failed_log(const store::Store& store, const target::Target& t, int clang_major) {
   return store.logs_dir() /
-         ("libc-llvm" + std::to_string(clang_major) + "-" + store::sysroot_name(t) + ".log");
+         (build_name(Kind::libc_routines, clang_major, Variant::standard, store::sysroot_name(t)) + ".log");
 }
 
 // -O2 as the rest of musl; sections per function so that --gc-sections
@@ -148,7 +150,7 @@ LibcRoutinesInstalled build_routines_locked(const store::Store& store, const tar
   Entry entry{t.go_name(),   std::string(detail::baseline_row(t).triple_musl),
               name,          clang.major,
               clang.version, "",
-              final_dir,     "libc-routines",
+              final_dir,     Kind::libc_routines,
               version};
   fs::rename(scratch.log(), scratch.install() / "build.log");
   detail::write_manifest(scratch.install() / store::kManifestName, entry, seconds);
@@ -204,7 +206,7 @@ LibcRoutinesInstalled build_libc_routines(const store::Store& given_store, const
                 sysroot::install_command(t), Exit::missing);
   util::FileLock lock(
       store.locks_dir() /
-          ("libc-llvm" + std::to_string(clang.major) + "-" + store::sysroot_name(t) + ".lock"),
+          (build_name(Kind::libc_routines, clang.major, Variant::standard, store::sysroot_name(t)) + ".lock"),
       [&] {
         progress.step("waiting for another xstatic that is building libc routines for " + t.describe());
       });

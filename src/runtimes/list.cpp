@@ -15,7 +15,7 @@
 namespace xstatic::runtimes {
 
 void entry_attributes(llvm::json::OStream& j, const Entry& entry) {
-  j.attribute("runtime", entry.runtime);
+  j.attribute("runtime", llvm::StringRef(kind_info(entry.kind).name));
   j.attribute("version", entry.version);
   j.attribute("target", entry.target);
   j.attribute("triple", entry.triple);
@@ -36,12 +36,7 @@ void write_manifest(const fs::path& file, const Entry& entry, double build_secon
   j.object([&] {
     entry_attributes(j, entry);
     j.attributeArray("libraries", [&] {
-      if (entry.runtime == "mimalloc")
-        j.value("libmimalloc.a");
-      else if (entry.runtime == "libc-routines")
-        j.value("libxstatic_libc.a");
-      else
-        for (const char* lib : {"libc++.a", "libc++abi.a", "libunwind.a"}) j.value(lib);
+      for (std::string_view lib : kind_info(entry.kind).libraries) j.value(llvm::StringRef(lib));
     });
     j.attribute("build_seconds", static_cast<int64_t>(build_seconds + 0.5));
   });
@@ -57,8 +52,11 @@ std::optional<Entry> read_manifest(const fs::path& file) {
   if (!obj) return std::nullopt;
   auto str = [&](const char* key) { return obj->getString(key).value_or("").str(); };
   Entry e;
-  e.runtime = str("runtime");
-  if (e.runtime.empty()) e.runtime = "libc++";  // manifests written before mimalloc came
+  std::string runtime = str("runtime");
+  // A manifest without "runtime" was written before mimalloc came: libc++'s.
+  const KindInfo* kind = runtime.empty() ? &kind_info(Kind::libcxx) : kind_named(runtime);
+  if (!kind) return std::nullopt;  // a kind of a later xstatic's
+  e.kind = kind->id;
   e.target = str("target");
   e.triple = str("triple");
   e.sysroot = str("sysroot");
@@ -81,14 +79,17 @@ std::vector<Entry> list(const store::Store& store) {
   // runtimes/llvm-<major>-r<recipe>/<sysroot>/ (libc++), runtimes/mimalloc-<version>-llvm<major>/<sysroot>/
   // and runtimes/libc-<digest>-llvm<major>/<sysroot>/.
   for (const auto& version : fs::directory_iterator(store.runtimes_dir(), ec)) {
-    std::string kind = version.path().filename().string();
-    if (!kind.starts_with("llvm-") && !kind.starts_with("mimalloc-") && !kind.starts_with("libc-")) continue;
+    std::string group = version.path().filename().string();
+    if (std::none_of(kinds().begin(), kinds().end(),
+                     [&](const KindInfo& k) { return group.starts_with(k.folder_prefix); }))
+      continue;
     for (const auto& dir : fs::directory_iterator(version.path(), ec))
       if (auto e = detail::read_manifest(dir.path() / store::kManifestName)) out.push_back(std::move(*e));
   }
   std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(b.clang_major, a.sysroot, a.runtime, b.version, a.variant) <
-           std::tie(a.clang_major, b.sysroot, b.runtime, a.version, b.variant);
+    auto a_kind = kind_info(a.kind).name, b_kind = kind_info(b.kind).name;
+    return std::tie(b.clang_major, a.sysroot, a_kind, b.version, a.variant) <
+           std::tie(a.clang_major, b.sysroot, b_kind, a.version, b.variant);
   });
   return out;
 }

@@ -39,18 +39,25 @@ using sysroot::FileDigests;  // path in the folder -> "sha256:<hex>" or "link:<t
 // (either with "-size" for the size variant) or "libc-1a2b3c4d-llvm19" (xstatic's libc routines):
 // the kind, clang major and variant a group folder names.
 struct Group {
-  std::string runtime;  // "libc++", "mimalloc" or "libc-routines"
+  Kind kind = Kind::libcxx;
   int clang_major = 0;
-  std::string variant_suffix;  // "" or "-size" (variant.hpp)
+  Variant variant = Variant::standard;
 };
 std::optional<Group> parse_group(const std::string& name) {
-  static const std::regex libcxx("llvm-([0-9]{1,3})(?:-r[0-9]+)?(-size)?"),
-      mimalloc("mimalloc-[0-9][0-9A-Za-z.+~]*-llvm([0-9]{1,3})-r[0-9]+(-size)?"),
-      libc("libc-[0-9a-f]{8}-llvm([0-9]{1,3})");
+  static const std::vector<std::pair<Kind, std::regex>> patterns = [] {
+    std::vector<std::pair<Kind, std::regex>> out;
+    for (const auto& k : kinds()) out.emplace_back(k.id, std::regex(std::string(k.folder_pattern)));
+    return out;
+  }();
   std::smatch m;
-  if (std::regex_match(name, m, libcxx)) return Group{"libc++", std::stoi(m[1]), m[2].str()};
-  if (std::regex_match(name, m, mimalloc)) return Group{"mimalloc", std::stoi(m[1]), m[2].str()};
-  if (std::regex_match(name, m, libc)) return Group{"libc-routines", std::stoi(m[1]), ""};
+  for (const auto& [kind, pattern] : patterns) {
+    if (!std::regex_match(name, m, pattern)) continue;
+    // Group 2 of the pattern is a variant's folder suffix ("-size"), when the kind has builds of each.
+    Variant variant = Variant::standard;
+    for (Variant v : {Variant::standard, Variant::size})
+      if (m.size() > 2 && variant_info(v).folder_suffix == m[2].str()) variant = v;
+    return Group{kind, std::stoi(m[1]), variant};
+  }
   return std::nullopt;
 }
 
@@ -61,9 +68,7 @@ bool is_folder_name(const std::string& s) {
 // The lock a build of this runtime takes (build.cpp, allocator.cpp, libc_routines.cpp): import waits
 // for a build and vice versa.
 fs::path lock_of(const store::Store& store, const Group& g, const std::string& sysroot_name) {
-  std::string kind = g.runtime == "libc++" ? "runtimes" : g.runtime == "mimalloc" ? "mimalloc" : "libc";
-  return store.locks_dir() /
-         (kind + "-llvm" + std::to_string(g.clang_major) + g.variant_suffix + "-" + sysroot_name + ".lock");
+  return store.locks_dir() / (build_name(g.kind, g.clang_major, g.variant, sysroot_name) + ".lock");
 }
 
 std::string index_json(const std::vector<std::pair<std::string, FileDigests>>& folders) {
@@ -129,9 +134,8 @@ void check_folder(const fs::path& dir, const std::string& folder, const FileDige
   if (!m) throw refuse("no readable manifest.json");
   auto t = target::try_parse(m->target, target::Libc::musl);
   if (!t || store::sysroot_name(*t) != name || m->sysroot != name || m->clang_major != group->clang_major ||
-      m->runtime != group->runtime || !variant_named(m->variant) ||
-      variant_named(m->variant)->folder_suffix != group->variant_suffix)
-    throw refuse("its manifest (" + m->runtime + ", " + m->target + ", clang " +
+      m->kind != group->kind || !variant_named(m->variant) || variant_named(m->variant)->id != group->variant)
+    throw refuse("its manifest (" + std::string(kind_info(m->kind).name) + ", " + m->target + ", clang " +
                  std::to_string(m->clang_major) + ") does not match the folder");
 }
 

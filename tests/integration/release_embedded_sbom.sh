@@ -27,14 +27,7 @@ print([p["version"] for p in json.load(open(sys.argv[1]))["packages"] if p["name
 # suite's time): musl-dev and libc++ with versions, in the stripped binary.
 mkdir -p "$WORK/cxx"
 printf '#include <iostream>\nint main() { std::cout << "hello\\n"; }\n' >"$WORK/cxx/hello.cpp"
-cat >"$WORK/cxx/xstatic-release.toml" <<'TOML'
-name = "hello"
-targets = ["linux/amd64"]
-binaries = ["hello"]
-
-[command]
-run = ["sh", "-c", "$CXX $CXXFLAGS $LDFLAGS \"$XSTATIC_SOURCE_DIR/hello.cpp\" -o hello"]
-TOML
+release_cxx_hello "$WORK/cxx"
 (cd "$WORK/cxx" && "$XSTATIC" -q release --version 1.0.0 -j 2 >/dev/null)
 sbom=$(sbom_of "$WORK/cxx/dist/hello_1.0.0_linux_amd64.tar.gz" hello)
 musl=$(version_in "$XSTATIC_HOME/sysroots/amd64-musl/manifest.json" musl-dev)

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "scratch_dir.hpp"
 #include "xstatic/driver/args.hpp"
 #include "xstatic/util/error.hpp"
 
@@ -230,4 +231,38 @@ TEST_CASE("--glibc and --link are ours") {
   CHECK(!parse_link_mode("dynamic"));
   CHECK(link_mode_name(LinkMode::libc_dynamic) == "libc-dynamic");
   CHECK_THROWS_AS(parse({"--link=dynamic", "a.c"}), xstatic::Error);
+}
+
+TEST_CASE("the facts later stages need are learnt once, by clang's option table") {
+  auto inv = parse({"-x", "c", "a.c", "-rdynamic", "-Wl,-O1,-E", "-Xlinker", "--export-dynamic", "-lpthread",
+                    "-fcxx-exceptions", "-nostdlib++", "--print-prog-name", "ld", "-ffile-prefix-map=/s=.",
+                    "-o", "-E"});
+  CHECK(inv.language);
+  CHECK(inv.threads);
+  CHECK(inv.exceptions);
+  CHECK(inv.no_stdlibxx);
+  CHECK(inv.asks_linker_path);
+  CHECK(inv.prefix_maps == std::vector<std::string>{"/s=."});
+  // -o's value "-E" is an output, not a linker flag.
+  CHECK(inv.export_dynamic == std::vector<ExportDynamicArg>{{ExportDynamicArg::Form::rdynamic, 3},
+                                                            {ExportDynamicArg::Form::wl, 4},
+                                                            {ExportDynamicArg::Form::xlinker, 5}});
+  CHECK(!parse({"a.c", "-Wl,-O1", "-pthreads-not", "-print-prog-name=gcc"}).asks_linker_path);
+}
+
+TEST_CASE("an @file is read once: its facts count, and clang still reads it unless it holds ours") {
+  testing::ScratchDir dir;
+  std::string rsp = "@" + (dir.path / "link.rsp").string();
+  testing::write_file(dir.path / "link.rsp", "-rdynamic b.o -lpthread\n");
+  auto inv = parse_command_line({"a.c", rsp, "-rdynamic", "-o", "app"});
+  CHECK(inv.clang_args == std::vector<std::string>{"a.c", rsp, "-rdynamic", "-o", "app"});
+  CHECK(inv.inputs == 2);
+  CHECK(inv.threads);
+  // The -rdynamic inside the file is clang's to read; the one given is dropped at link time.
+  CHECK(inv.export_dynamic == std::vector<ExportDynamicArg>{{ExportDynamicArg::Form::rdynamic, 2}});
+  testing::write_file(dir.path / "link.rsp", "--malloc=musl -rdynamic b.o\n");
+  inv = parse_command_line({"a.c", rsp, "-o", "app"});
+  CHECK(inv.own.malloc == runtimes::Malloc::libc);
+  CHECK(inv.clang_args == std::vector<std::string>{"a.c", "-rdynamic", "b.o", "-o", "app"});
+  CHECK(inv.export_dynamic == std::vector<ExportDynamicArg>{{ExportDynamicArg::Form::rdynamic, 1}});
 }

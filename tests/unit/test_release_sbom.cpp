@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "scratch_dir.hpp"
 #include "xstatic/release/sbom.hpp"
 
 using namespace xstatic;
@@ -23,21 +24,20 @@ SbomInput sample() {
   SbomBinary cli, plain;
   cli.name = "wordstat-cli";
   cli.sha256 = std::string(64, 'b');
-  cli.uses_libcxx = true;
-  cli.allocator = "mimalloc 2.0.9";
+  cli.runtimes = {"/store/runtimes/llvm-19-r2/arm64-musl"};
   plain.name = "plain";
   plain.sha256 = std::string(64, 'c');
-  plain.allocator = "musl";
   in.binaries = {cli, plain};
   sysroot::Manifest m;
   m.packages = {{"musl-dev", "1.2.3-1", "arm64", std::string(64, 'd')},
                 {"linux-libc-dev", "6.1.192-3", "arm64", ""}};
   in.sysroot = m;
   runtimes::Entry libcxx;
-  libcxx.runtime = "libc++";
+  libcxx.kind = runtimes::Kind::libcxx;
   libcxx.version = "19.1.7";
   libcxx.triple = "aarch64-linux-musl";
   libcxx.clang_major = 19;
+  libcxx.root = "/store/runtimes/llvm-19-r2/arm64-musl";
   in.runtimes = {libcxx};
   return in;
 }
@@ -133,4 +133,86 @@ TEST_CASE("a recorded link names the packages and the user's archives each binar
   CHECK(links.count({"SPDXRef-File-plain", "SPDXRef-Pkg-zlib"}) == 0);
   CHECK(links.count({"SPDXRef-File-wordstat-cli", "SPDXRef-Archive-build-lib-libfoo.a"}) == 1);
   CHECK(links.count({"SPDXRef-File-plain", "SPDXRef-Archive-build-lib-libfoo.a"}) == 1);
+}
+
+namespace {
+
+// A built runtime's manifest in a store, as runtimes build writes it.
+void write_runtime(const std::filesystem::path& store, const std::string& folder, const std::string& runtime,
+                   const std::string& version, const std::string& variant) {
+  testing::write_file(store / "runtimes" / folder / "arm64-musl" / "manifest.json",
+                      "{\"runtime\": \"" + runtime + "\", \"version\": \"" + version +
+                          "\", \"target\": \"linux/arm64\", \"triple\": \"aarch64-linux-musl\", "
+                          "\"sysroot\": \"arm64-musl\", \"clang_major\": 19, \"clang_version\": \"19.1.7\", "
+                          "\"llvm_source\": \"19.1.7\", \"variant\": \"" +
+                          variant + "\"}\n");
+}
+
+std::vector<std::string> runtime_ids(const std::string& text) {
+  std::vector<std::string> ids;
+  auto parsed = llvm::json::parse(text);
+  REQUIRE(static_cast<bool>(parsed));
+  for (const auto& p : *parsed->getAsObject()->getArray("packages"))
+    if (auto id = p.getAsObject()->getString("SPDXID"); id && id->starts_with("SPDXRef-Runtime-"))
+      ids.push_back(id->str());
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("the runtimes listed are the builds each binary linked, each once, one SPDX ID a build") {
+  testing::ScratchDir dir;
+  const store::Store st(dir.path);
+  // Three builds of libc++ 19.1.7 for arm64-musl (an old recipe revision, the
+  // standard and the size build) and mimalloc's standard one.
+  write_runtime(dir.path, "llvm-19", "libc++", "19.1.7", "standard");
+  write_runtime(dir.path, "llvm-19-r2", "libc++", "19.1.7", "standard");
+  write_runtime(dir.path, "llvm-19-r2-size", "libc++", "19.1.7", "size");
+  write_runtime(dir.path, "mimalloc-2.0.9-llvm19-r4", "mimalloc", "2.0.9", "standard");
+  auto size_lib =
+      std::filesystem::weakly_canonical(dir.path / "runtimes/llvm-19-r2-size/arm64-musl/lib/libc++.a");
+
+  SUBCASE("a recorded -Os link: the size build alone, versioned as the note says") {
+    auto in = sample();
+    in.runtimes.clear();
+    in.binaries[0].runtimes.clear();
+    in.binaries[0].note_runtimes = std::vector<inspect::SbomComponent>{
+        {"libc++", "19.1.7+size", ""}, {"libc++abi", "19.1.7+size", ""}, {"libunwind", "19.1.7+size", ""}};
+    in.binaries[0].link_recorded = true;
+    in.binaries[0].runtime_archives = {size_lib};
+    in.binaries[1].note_runtimes = std::vector<inspect::SbomComponent>{};
+    in.binaries[1].link_recorded = true;
+    add_store_facts(in, st);
+    REQUIRE(in.runtimes.size() == 1);
+    CHECK(in.runtimes[0].variant == "size");
+    CHECK(in.binaries[1].runtimes.empty());
+    auto text = spdx_json(in);
+    CHECK(runtime_ids(text) == std::vector<std::string>{"SPDXRef-Runtime-libcxx-size"});
+    CHECK(text.find("\"versionInfo\": \"19.1.7+size\"") != std::string::npos);
+    CHECK(text.find("\"relatedSpdxElement\": \"SPDXRef-Runtime-libcxx-size\"") != std::string::npos);
+  }
+  SUBCASE("the record tells the recipe revisions of one version apart") {
+    auto in = sample();
+    in.runtimes.clear();
+    in.binaries[0].runtimes.clear();
+    in.binaries[0].note_runtimes = std::vector<inspect::SbomComponent>{{"libc++", "19.1.7", ""}};
+    in.binaries[0].link_recorded = true;
+    in.binaries[0].runtime_archives = {
+        std::filesystem::weakly_canonical(dir.path / "runtimes/llvm-19-r2/arm64-musl/lib/libc++abi.a")};
+    add_store_facts(in, st);
+    REQUIRE(in.runtimes.size() == 1);
+    CHECK(in.runtimes[0].root.parent_path().filename() == "llvm-19-r2");
+    CHECK(runtime_ids(spdx_json(in)) == std::vector<std::string>{"SPDXRef-Runtime-libcxx"});
+  }
+  SUBCASE("without a record, two folders of one build are one package; without a note or record, none") {
+    auto in = sample();
+    in.runtimes.clear();
+    in.binaries[0].runtimes.clear();
+    in.binaries[0].note_runtimes =
+        std::vector<inspect::SbomComponent>{{"libc++", "19.1.7", ""}, {"mimalloc", "2.0.9", ""}};
+    add_store_facts(in, st);
+    CHECK(runtime_ids(spdx_json(in)) ==
+          std::vector<std::string>{"SPDXRef-Runtime-libcxx", "SPDXRef-Runtime-mimalloc"});
+    CHECK(in.binaries[1].runtimes.empty());
+  }
 }

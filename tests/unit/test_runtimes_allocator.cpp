@@ -129,7 +129,8 @@ TEST_CASE("list shows mimalloc builds beside libc++, and old manifests read as l
   fs::create_directories(mi);
   runtimes::detail::write_manifest(
       mi / store::kManifestName,
-      Entry{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "", mi, "mimalloc", "2.0.9"}, 2);
+      Entry{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "", mi, Kind::mimalloc, "2.0.9"},
+      2);
   fs::path cxx = store.runtimes_dir() / "llvm-19-r2/arm64-musl";
   fs::create_directories(cxx);
   std::ofstream(cxx / store::kManifestName)
@@ -137,9 +138,9 @@ TEST_CASE("list shows mimalloc builds beside libc++, and old manifests read as l
       << R"("clang_version":"19.1.7","llvm_source":"19.1.7"})";
   auto entries = list(store);
   REQUIRE(entries.size() == 2);
-  CHECK(entries[0].runtime == "libc++");
+  CHECK(entries[0].kind == runtimes::Kind::libcxx);
   CHECK(entries[0].version == "19.1.7");
-  CHECK(entries[1].runtime == "mimalloc");
+  CHECK(entries[1].kind == runtimes::Kind::mimalloc);
   CHECK(entries[1].version == "2.0.9");
   CHECK(entries[1].root == mi);
 }

@@ -24,8 +24,8 @@ TEST_CASE("a runtime counts as built only once its manifest exists") {
   CHECK_FALSE(find(store, t, 19));
   CHECK(list(store).empty());
 
-  Entry e{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7", root, "libc++",
-          "19.1.7"};
+  Entry e{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7",
+          root,          Kind::libcxx,         "19.1.7"};
   detail::write_manifest(root / store::kManifestName, e, 42.4);
   auto got = find(store, t, 19);
   REQUIRE(got);
@@ -50,8 +50,8 @@ TEST_CASE("the size variant has its own folder, and its manifest says which it i
   fs::path root = runtime_path(store, t, 19, Variant::size);
   CHECK(root == tmp.path / "runtimes/llvm-19-r2-size/arm64-musl");
   fs::create_directories(root);
-  Entry e{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7", root, "libc++", "19.1.7",
-          "size"};
+  Entry e{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19,    "19.1.7", "19.1.7",
+          root,          Kind::libcxx,         "19.1.7",     "size"};
   detail::write_manifest(root / store::kManifestName, e, 30);
   CHECK_FALSE(find(store, t, 19));  // the standard runtimes are not built
   auto got = find(store, t, 19, Variant::size);
@@ -63,7 +63,8 @@ TEST_CASE("the size variant has its own folder, and its manifest says which it i
   // A manifest written before variants existed reads as the standard build.
   fs::path old = runtime_path(store, t, 19);
   fs::create_directories(old);
-  Entry o{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7", old, "libc++", "19.1.7"};
+  Entry o{"linux/arm64", "aarch64-linux-musl", "arm64-musl", 19, "19.1.7", "19.1.7",
+          old,           Kind::libcxx,         "19.1.7"};
   detail::write_manifest(old / store::kManifestName, o, 30);
   CHECK(detail::read_manifest(old / store::kManifestName)->variant == "standard");
 }
@@ -75,7 +76,7 @@ TEST_CASE("list sorts by clang version (newest first), then sysroot") {
     fs::path root = store.runtimes_dir() / ("llvm-" + std::to_string(major)) / name;
     fs::create_directories(root);
     detail::write_manifest(root / store::kManifestName,
-                           Entry{"t", "x", name, major, "v", "v", root, "libc++", "v"}, 1);
+                           Entry{"t", "x", name, major, "v", "v", root, Kind::libcxx, "v"}, 1);
   };
   add(18, "amd64-musl");
   add(19, "arm64-musl");

@@ -99,6 +99,18 @@ enum class Mode : std::uint8_t {
 
 std::string_view mode_name(Mode m);
 
+// An argument that asks the linker to export every symbol (see command.cpp's
+// without_export_dynamic): -rdynamic, -Wl,...,-E,... or -Xlinker -E.
+struct ExportDynamicArg {
+  enum class Form : std::uint8_t { rdynamic, wl, xlinker } form;
+  std::size_t index;  // in clang_args (-Xlinker's own; its value follows)
+
+  bool operator==(const ExportDynamicArg&) const = default;
+};
+
+// -E, --export-dynamic, -export-dynamic: the linker's spellings of "export every symbol".
+bool is_export_dynamic(std::string_view linker_flag);
+
 struct Invocation {
   OwnOptions own;
   std::vector<std::string> clang_args;  // the user's arguments minus ours, in order, untouched
@@ -112,6 +124,16 @@ struct Invocation {
   bool no_default_libs = false;        // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
   std::vector<std::string> libraries;  // -lNAME values, in order ("curl")
   std::vector<std::string> library_dirs;  // -LDIR values, in order
+  // Facts the later stages read here rather than in clang_args (the command
+  // line is read once, by clang's option table; these include what @files hold):
+  bool asks_linker_path = false;         // -print-prog-name=ld, --print-prog-name=ld, --print-prog-name ld
+  bool no_stdlibxx = false;              // -nostdlib++
+  bool exceptions = false;               // -fexceptions or -fcxx-exceptions
+  bool threads = false;                  // -pthread, -lpthread or -fopenmp
+  bool language = false;                 // an -x LANG: it applies to every input after it
+  std::vector<std::string> prefix_maps;  // -f{file,debug,macro}-prefix-map= values (OLD=NEW), in order
+  std::vector<ExportDynamicArg>
+      export_dynamic;  // in clang_args order (not those inside an @file kept as given)
 };
 
 // Expands @file arguments (GNU quoting, nested files, paths relative to the
@@ -131,6 +153,13 @@ Invocation parse_command_line(const std::vector<std::string>& args);
 // (usage) for a malformed xstatic option (a missing value, an unknown libc or
 // strip mode); anything clang will reject is left for clang to report.
 Invocation parse(const std::vector<std::string>& args);
+
+namespace detail {
+// parse's work: `args` are read (an @file's arguments expanded), `given` are
+// the arguments as given and origin[i] the one args[i] came from.
+Invocation parse_given(const std::vector<std::string>& args, const std::vector<std::string>& given,
+                       const std::vector<std::size_t>& origin);
+}  // namespace detail
 
 // The input that -o names too (same file, by device and inode), which
 // clang would overwrite with its output; nullopt when there is none. Stats

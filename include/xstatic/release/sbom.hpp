@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "xstatic/driver/link_record.hpp"
+#include "xstatic/inspect/sbom.hpp"
 #include "xstatic/pkg/pkg.hpp"
 #include "xstatic/runtimes/runtimes.hpp"
 #include "xstatic/store/store.hpp"
@@ -33,13 +34,18 @@ struct SbomArchive {
 struct SbomBinary {
   std::string name;    // file name in the archive
   std::string sha256;  // of the shipped (stripped) file
-  bool uses_libcxx = false;
-  std::string allocator;  // inspect's allocator field: "mimalloc 2.0.9", "musl", ...
+  // The runtimes the SBOM note the driver embedded names (as inspect shows
+  // them: mimalloc and the libc routines only when their mark is in the
+  // binary): "libc++" "19.1.7+size", ...; nullopt: the binary has no note.
+  std::optional<std::vector<inspect::SbomComponent>> note_runtimes;
   // From the driver's link record (xstatic/driver/link_record.hpp), when the
   // link was recorded (ELF targets): what lld took members from.
   bool link_recorded = false;
-  std::vector<std::string> packages;  // `xstatic pkg` packages, by name
-  std::vector<SbomArchive> archives;  // the user's own archives
+  std::vector<std::string> packages;                    // `xstatic pkg` packages, by name
+  std::vector<SbomArchive> archives;                    // the user's own archives
+  std::vector<std::filesystem::path> runtime_archives;  // the store's runtimes' (libc++.a, ...)
+  // add_store_facts: the roots of the runtime builds (SbomInput::runtimes) it linked.
+  std::vector<std::filesystem::path> runtimes;
 };
 
 struct SbomInput {
@@ -50,16 +56,15 @@ struct SbomInput {
   std::string archive_name, archive_sha256;
   std::vector<SbomBinary> binaries;
   std::optional<sysroot::Manifest> sysroot;  // nullopt for sysroots xstatic did not make (mingw)
-  std::vector<runtimes::Entry> runtimes;     // the target's runtimes that the binaries link
+  std::vector<runtimes::Entry> runtimes;     // the runtime builds the binaries link, each once
   std::vector<pkg::Entry> packages;  // `xstatic pkg` packages the release file names, and what they need
 };
 
 std::string spdx_json(const SbomInput& in);
 
-// What the SBOM says about a binary, read before it is stripped: libc++'s
-// inline namespace (std::__1, mangled _ZNSt3__1) in its symbol names means
-// libc++ is linked; the inspector names its allocator. (name and sha256 are
-// left for the caller: they are the shipped file's.)
+// What the SBOM says about a binary, read before it is stripped: the
+// runtimes its embedded SBOM note names. (name and sha256 are left for the
+// caller: they are the shipped file's.)
 SbomBinary binary_facts(const std::filesystem::path& built);
 
 // What the link that made `built` took from archives (the last record whose
@@ -72,8 +77,13 @@ void add_link_facts(SbomBinary& facts, const std::filesystem::path& built,
                     const target::Target& t, const std::filesystem::path& source,
                     const std::filesystem::path& build);
 
-// Fills in.sysroot from the target's sysroot manifest and in.runtimes with
-// the store's runtimes for the target that one of in.binaries links.
+// Fills in.sysroot from the target's sysroot manifest, and in.runtimes and
+// each binary's `runtimes` with the store's runtime builds for the target
+// that the binary linked: the kind and build its SBOM note names ("libc++
+// 19.1.7+size" is the size build), in the folder its link record took
+// archives from (which tells recipe revisions of one version apart); a
+// binary with neither names none. Each build is listed once, and one SPDX
+// ID is one build.
 void add_store_facts(SbomInput& in, const store::Store& store);
 
 // "2026-12-02T04:57:15Z"

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "xstatic/runtimes/kind.hpp"
 #include "xstatic/runtimes/variant.hpp"
 #include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
@@ -78,7 +79,7 @@ struct Entry {
   std::string clang_version;  // "19.1.7" (the clang that built it)
   std::string llvm_source;    // "19.1.7" (the libc++ sources' version; "" for mimalloc)
   fs::path root;
-  std::string runtime = "libc++";    // "libc++" (with libc++abi and libunwind) or "mimalloc"
+  Kind kind = Kind::libcxx;          // kind_info(kind).name is its "runtime": "libc++", "mimalloc", ...
   std::string version;               // the runtime's own version: "19.1.7" (libc++), "2.0.9" (mimalloc)
   std::string variant = "standard";  // variant_info(...).name: "standard" or "size"
 };

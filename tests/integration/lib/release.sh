@@ -87,3 +87,16 @@ if runtime:
 print("sbom ok:", ", ".join(f"{k} {v or ''}".strip() for k, v in sorted(versions.items())))
 PY
 }
+
+# A release file that builds DIR/hello.cpp (the caller writes it) for linux/amd64 with a
+# [command] of one compile: a C++ release without a build system's cost.
+release_cxx_hello() { # dir
+  cat >"$1/xstatic-release.toml" <<'TOML'
+name = "hello"
+targets = ["linux/amd64"]
+binaries = ["hello"]
+
+[command]
+run = ["sh", "-c", "$CXX $CXXFLAGS $LDFLAGS \"$XSTATIC_SOURCE_DIR/hello.cpp\" -o hello"]
+TOML
+}
