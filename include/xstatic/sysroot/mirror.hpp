@@ -1,0 +1,56 @@
+// Where xstatic's own fetcher takes Debian's archive from (no apt needed):
+// the entries of apt's source lists when the host has them, both formats of
+// sources.list(5) (one-line "deb [options] URI SUITE COMPONENTS", and deb822
+// stanzas in *.sources), or the mirror named by XSTATIC_MIRROR (and
+// XSTATIC_SECURITY_MIRROR). xstatic writes no archive address of its own.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xstatic::sysroot {
+
+// One URI and suite of apt's sources ("deb http://... bookworm main").
+struct AptEntry {
+  std::string type;  // "deb" or "deb-src"
+  std::string uri;   // without a trailing '/'
+  std::string suite;
+  std::vector<std::string> components;
+};
+
+// A sources.list file (one-line format): comments from '#', options in brackets skipped.
+std::vector<AptEntry> parse_sources_list(std::string_view text);
+// A *.sources file (deb822): one entry per type, URI and suite of each stanza;
+// a stanza with "Enabled: no" is skipped, as are flat repositories (a suite ending in '/').
+std::vector<AptEntry> parse_sources_stanzas(std::string_view text);
+// The host's: /etc/apt/sources.list and sources.list.d/*.list, *.sources (empty without apt).
+std::vector<AptEntry> host_apt_entries();
+
+// One suite to fetch: dists/SUITE/InRelease under `uri`.
+struct ArchiveSuite {
+  std::string uri;
+  std::string suite;
+  bool operator==(const ArchiveSuite&) const = default;
+};
+
+// The mirrors a user chose, read from XSTATIC_MIRROR and XSTATIC_SECURITY_MIRROR.
+struct MirrorChoice {
+  std::optional<std::string> mirror;           // RELEASE and RELEASE-updates
+  std::optional<std::string> security_mirror;  // RELEASE-security
+  static MirrorChoice from_environment();
+};
+
+// The suites of Debian `release` (bookworm, bullseye...) to take binary
+// packages from, in the order they are tried: the chosen mirror's when
+// there is one (RELEASE, RELEASE-updates; RELEASE-security from the security
+// mirror, or the host's security URI), else the host's entries of a Debian
+// release turned into `release`'s suites ("bookworm-security" ->
+// "bullseye-security"), http:// URIs only. An empty `release` is the host's
+// own (its first Debian suite's), else the default glibc's (bookworm). Throws xstatic::Error
+// (Exit::missing) naming XSTATIC_MIRROR when there is none.
+std::vector<ArchiveSuite> archive_suites(std::string_view release, const std::vector<AptEntry>& host,
+                                         const MirrorChoice& choice);
+
+}  // namespace xstatic::sysroot

@@ -1,0 +1,298 @@
+// xstatic's own fetcher of Debian's archive, for hosts without apt (or when
+// XSTATIC_FETCH=builtin asks for it). The chain of trust is apt's
+// (docs/repo.md): for each suite, dists/SUITE/InRelease verified against the
+// keyring compiled in (or XSTATIC_ARCHIVE_KEYRING's), its Date and
+// Valid-Until checked, its Suite or Codename the one asked for; then the
+// main/binary-ARCH Packages index it lists, checked by size and SHA-256;
+// then each .deb, checked against its Packages entry. Nothing unchecked is
+// kept: downloads are written to a temporary name in the store and renamed
+// only once their hash matches. The transport is plain HTTP
+// (util/http.hpp), as apt's default is.
+#include <archive.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "fetch.hpp"
+#include "xstatic/repo/index.hpp"
+#include "xstatic/repo/openpgp.hpp"
+#include "xstatic/sysroot/add.hpp"
+#include "xstatic/sysroot/deb.hpp"
+#include "xstatic/sysroot/mirror.hpp"
+#include "xstatic/util/error.hpp"
+#include "xstatic/util/files.hpp"
+#include "xstatic/util/http.hpp"
+#include "xstatic/util/lock.hpp"
+#include "xstatic/util/scratch.hpp"
+#include "xstatic/util/strings.hpp"
+
+namespace xstatic::sysroot {
+namespace {
+
+constexpr const char* kMirrorHint =
+    "check the network, or set XSTATIC_MIRROR to a reachable Debian mirror's http:// URL (the folder holding "
+    "dists/ and pool/), or pass --debs DIR with the .deb files";
+
+std::string size_text(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return buf;
+}
+
+repo::ByteView bytes_of(std::string_view s) {
+  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+std::string archive_file_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// GETs `url`, which must answer 200; the Error names the URL and the option to set.
+std::string fetch_bytes(const std::string& url, std::uint64_t max_body) {
+  util::HttpOptions o;
+  o.max_body = max_body;
+  util::HttpResponse r;
+  try {
+    r = util::http_get(url, o);
+  } catch (const Error& e) {
+    throw Error(e.what(), kMirrorHint, e.code());
+  }
+  if (r.status != 200)
+    throw Error("cannot fetch " + url + ": the mirror answered " + std::to_string(r.status) + " " + r.reason,
+                kMirrorHint, Exit::missing);
+  return std::move(r.body);
+}
+
+// Writes `data` to `to` through a temporary name beside it, renamed into place.
+void write_atomically(const fs::path& to, std::string_view data) {
+  fs::create_directories(to.parent_path());
+  util::TempPath tmp(to.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + to.filename().string()));
+  {
+    std::ofstream out(tmp.path(), std::ios::binary);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    out.close();
+    if (!out) {
+      if (util::is_no_space(errno)) throw util::no_space_error(to, data.size());
+      throw Error("cannot write " + tmp.path().string(), "check the store's permissions", Exit::failed);
+    }
+  }
+  fs::rename(tmp.path(), to);
+  tmp.keep();
+}
+
+// An index's bytes, uncompressed (xz, gzip, or none: libarchive's filters).
+std::string uncompressed(const std::string& data, const std::string& what) {
+  std::unique_ptr<struct archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
+  archive_read_support_filter_all(a.get());
+  archive_read_support_format_raw(a.get());
+  struct archive_entry* entry = nullptr;
+  if (archive_read_open_memory(a.get(), data.data(), data.size()) != ARCHIVE_OK ||
+      archive_read_next_header(a.get(), &entry) != ARCHIVE_OK)
+    throw Error(what + ": cannot decompress: " + archive_error_string(a.get()), {}, Exit::failed);
+  std::string out;
+  std::array<char, 1 << 16> buf{};
+  for (;;) {
+    la_ssize_t n = archive_read_data(a.get(), buf.data(), buf.size());
+    if (n < 0) throw Error(what + ": cannot decompress: " + archive_error_string(a.get()), {}, Exit::failed);
+    if (n == 0) break;
+    out.append(buf.data(), static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+const repo::Keyring& archive_keyring() {
+  static const repo::Keyring* chosen = []() -> const repo::Keyring* {
+    const char* file = std::getenv("XSTATIC_ARCHIVE_KEYRING");
+    if (!file || !*file) return &repo::debian_archive_keyring();
+    util::require_regular_file(file, "archive keyring");
+    std::string data = archive_file_text(file);
+    if (data.empty())
+      throw Error(std::string("XSTATIC_ARCHIVE_KEYRING=") + file + " is empty or unreadable",
+                  "give a binary OpenPGP keyring (gpg --export KEY > FILE), or unset it", Exit::usage);
+    return new repo::Keyring(repo::parse_keyring(bytes_of(data), file));
+  }();
+  return *chosen;
+}
+
+// The verified Release of one suite.
+repo::Release fetch_release(const ArchiveSuite& s, util::Progress& progress) {
+  const std::string url = s.uri + "/dists/" + s.suite + "/InRelease";
+  progress.step("fetching " + url);
+  std::string signed_text = fetch_bytes(url, 64u << 20);
+  std::string text = repo::verify_cleartext(signed_text, archive_keyring(), url);
+  repo::Release release = repo::parse_release(text, url);
+  repo::check_fresh(release, std::time(nullptr), url);
+  if (release.suite != s.suite && release.codename != s.suite)
+    throw Error(url + " is the Release of '" + (release.codename.empty() ? release.suite : release.codename) +
+                    "', not of " + s.suite + " (a mirror serving another suite's signed file)",
+                kMirrorHint, Exit::failed);
+  return release;
+}
+
+// The Packages index of main/binary-`arch` that `release` lists, verified;
+// reused from the store when a file with its SHA-256 is there.
+std::string fetch_packages(const store::Store& store, const ArchiveSuite& s, const repo::Release& release,
+                           const std::string& arch, util::Progress& progress) {
+  const std::string base = "main/binary-" + arch + "/Packages";
+  for (const char* ext : {".xz", ".gz", ""}) {
+    const repo::IndexFile* f = release.find(base + ext);
+    if (!f) continue;
+    const std::string url = s.uri + "/dists/" + s.suite + "/" + f->path;
+    const fs::path cached = store.archive_dir() / "indexes" / f->sha256;
+    std::string data = archive_file_text(cached);
+    if (data.size() != f->size || repo::sha256_hex(bytes_of(data)) != f->sha256) {
+      progress.step("fetching " + url + " (" + size_text(f->size) + ")");
+      data = fetch_bytes(url, f->size);
+      repo::check_file(bytes_of(data), *f, url);
+      write_atomically(cached, data);
+    }
+    return *ext ? uncompressed(data, url) : data;
+  }
+  throw Error(s.uri + " " + s.suite + " lists no " + base + " index (is " + arch + " one of its architectures: " +
+                  util::join(release.architectures, " ") + "?)",
+              kMirrorHint, Exit::missing);
+}
+
+struct ArchiveCandidate {
+  repo::PackageEntry entry;
+  std::size_t suite = 0;  // in ArchiveIndex::suites
+};
+
+// The newest version of every package of one architecture (or "all")
+// across the suites, read once per process.
+struct ArchiveIndex {
+  std::vector<ArchiveSuite> suites;
+  std::map<std::string, ArchiveCandidate, std::less<>> newest;
+  std::string where() const {
+    std::vector<std::string> w;
+    for (const auto& s : suites) w.push_back(s.uri + " " + s.suite);
+    return util::join(w, ", ");
+  }
+};
+
+// Called with the archive lock held (it writes the index cache).
+const ArchiveIndex& archive_index(const store::Store& store, const AptSource& source, util::Progress& progress) {
+  static std::map<std::string, std::unique_ptr<ArchiveIndex>> loaded;
+  auto& slot = loaded[store.root().string() + "\n" + source.arch + "\n" + source.release];
+  if (slot) return *slot;
+  auto index = std::make_unique<ArchiveIndex>();
+  index->suites = archive_suites(source.release, host_apt_entries(), MirrorChoice::from_environment());
+  if (std::none_of(index->suites.begin(), index->suites.end(),
+                   [](const auto& s) { return s.suite.ends_with("-security"); }))
+    progress.note("no security suite to fetch from (set XSTATIC_SECURITY_MIRROR): packages come without "
+                  "Debian's security updates");
+  for (std::size_t i = 0; i < index->suites.size(); ++i) {
+    const ArchiveSuite& s = index->suites[i];
+    repo::Release release = fetch_release(s, progress);
+    const std::string what = s.uri + " " + s.suite + " main/binary-" + source.arch + "/Packages";
+    std::string text = fetch_packages(store, s, release, source.arch, progress);
+    progress.step("reading " + what);
+    for (auto& e : repo::parse_packages(text, what)) {
+      if (e.architecture != source.arch && e.architecture != "all") continue;
+      auto it = index->newest.find(e.package);
+      if (it == index->newest.end()) {
+        std::string name = e.package;  // not e.package itself: the candidate is built from e, moved
+        index->newest.emplace(std::move(name), ArchiveCandidate{std::move(e), i});
+      } else if (compare_versions(e.version, it->second.entry.version) > 0) {
+        it->second = {std::move(e), i};
+      }
+    }
+  }
+  slot = std::move(index);
+  return *slot;
+}
+
+std::unique_ptr<util::FileLock> archive_lock(const store::Store& store, util::Progress& progress) {
+  auto lock = std::make_unique<util::FileLock>(
+      store.locks_dir() / "archive.lock", [&] { progress.step("waiting for another xstatic fetching Debian packages"); });
+  util::remove_leftovers(store.archive_dir() / "indexes", ".tmp-");
+  util::remove_leftovers(store.archive_dir() / "debs", ".tmp-");
+  return lock;
+}
+
+// "libc6 (>= 2.34), zlib1g | libz-dev, foo:any [amd64]" -> {{libc6}, {zlib1g, libz-dev}, {foo}}
+std::vector<std::vector<std::string>> dependency_groups(std::string_view field) {
+  std::vector<std::vector<std::string>> groups;
+  for (auto group : util::split(field, ',')) {
+    std::vector<std::string> alternatives;
+    for (auto alt : util::split(group, '|')) {
+      auto begin = alt.find_first_not_of(" \t\n");
+      if (begin == std::string_view::npos) continue;
+      alt.remove_prefix(begin);
+      std::string_view name = alt.substr(0, alt.find_first_of(" \t\n(:[<"));
+      if (!name.empty()) alternatives.emplace_back(name);
+    }
+    if (!alternatives.empty()) groups.push_back(std::move(alternatives));
+  }
+  return groups;
+}
+
+}  // namespace
+
+std::vector<fs::path> debs_from_archive(const store::Store& store, const AptSource& source,
+                                        const std::vector<std::string>& packages, util::Progress& progress) {
+  auto lock = archive_lock(store, progress);
+  const ArchiveIndex& index = archive_index(store, source, progress);
+  std::vector<fs::path> out;
+  for (std::size_t i = 0; i < packages.size(); ++i) {
+    auto found = index.newest.find(packages[i]);
+    if (found == index.newest.end())
+      throw Error("package " + packages[i] + " (" + source.arch + ") is not in " + index.where(),
+                  "check the package name, or pass --debs DIR with the .deb files", Exit::missing);
+    const ArchiveCandidate& c = found->second;
+    const ArchiveSuite& suite = index.suites[c.suite];
+    const std::string file = fs::path(c.entry.filename).filename().string();
+    if (file.empty() || file.starts_with(".") || !file.ends_with(".deb"))
+      throw Error(suite.uri + " " + suite.suite + " lists the file '" + c.entry.filename + "' for " +
+                      packages[i] + ", which is not a .deb",
+                  kMirrorHint, Exit::failed);
+    const fs::path cached = store.archive_dir() / "debs" / file;
+    auto sha = util::sha256_of_file(cached);
+    std::error_code ec;
+    if (!sha || *sha != c.entry.sha256 || fs::file_size(cached, ec) != c.entry.size) {
+      const std::string url = suite.uri + "/" + c.entry.filename;
+      progress.step("downloading [" + std::to_string(i + 1) + "/" + std::to_string(packages.size()) + "] " + file +
+                    " (" + size_text(c.entry.size) + ")");
+      std::string data = fetch_bytes(url, c.entry.size);
+      repo::check_file(bytes_of(data), c.entry, url);
+      write_atomically(cached, data);
+    }
+    out.push_back(cached);
+  }
+  return out;
+}
+
+std::vector<AptDepends> depends_from_archive(const store::Store& store, const AptSource& source,
+                                             const std::vector<std::string>& packages, util::Progress& progress) {
+  auto lock = archive_lock(store, progress);
+  const ArchiveIndex& index = archive_index(store, source, progress);
+  std::vector<AptDepends> out;
+  for (const auto& p : packages) {
+    auto found = index.newest.find(p);
+    if (found == index.newest.end())
+      throw Error("package " + p + " (" + source.arch + ") is not in " + index.where(),
+                  "check the package name (the Debian binary package, as 'zlib1g-dev')", Exit::missing);
+    AptDepends deps{p, {}};
+    for (auto& group : dependency_groups(found->second.entry.depends)) {
+      // Virtual packages (no Packages entry of their own) are dropped; a
+      // group of nothing but virtual ones is not resolved (apt would pick a provider).
+      std::erase_if(group, [&](const std::string& name) { return !index.newest.contains(name); });
+      if (!group.empty()) deps.groups.push_back(std::move(group));
+    }
+    out.push_back(std::move(deps));
+  }
+  return out;
+}
+
+}  // namespace xstatic::sysroot
