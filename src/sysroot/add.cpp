@@ -120,8 +120,9 @@ std::vector<std::string> resolve(const store::Store& store, const AptSource& sou
   while (!level.empty()) {
     installed.insert(installed.end(), level.begin(), level.end());
     std::vector<std::string> next;
-    auto level_deps = fetch_method() == FetchMethod::apt ? parse_apt_depends(apt_depends(store, source, level, progress))
-                                                         : depends_from_archive(store, source, level, progress);
+    auto level_deps = fetch_method() == FetchMethod::apt
+                          ? parse_apt_depends(apt_depends(store, source, level, progress))
+                          : depends_from_archive(store, source, level, progress);
     for (const auto& deps : level_deps)
       for (const auto& p : missing_libraries(deps, installed))
         if (!contains(todo, p) && !contains(next, p)) next.push_back(p);

@@ -8,7 +8,7 @@
 // kept: downloads are written to a temporary name in the store and renamed
 // only once their hash matches. The transport is plain HTTP
 // (util/http.hpp), as apt's default is.
-#include <archive.h>
+#include <lzma.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -77,7 +77,8 @@ std::string fetch_bytes(const std::string& url, std::uint64_t max_body) {
 // Writes `data` to `to` through a temporary name beside it, renamed into place.
 void write_atomically(const fs::path& to, std::string_view data) {
   fs::create_directories(to.parent_path());
-  util::TempPath tmp(to.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + to.filename().string()));
+  util::TempPath tmp(to.parent_path() /
+                     (".tmp-" + std::to_string(::getpid()) + "-" + to.filename().string()));
   {
     std::ofstream out(tmp.path(), std::ios::binary);
     out.write(data.data(), static_cast<std::streamsize>(data.size()));
@@ -91,24 +92,27 @@ void write_atomically(const fs::path& to, std::string_view data) {
   tmp.keep();
 }
 
-// An index's bytes, uncompressed (xz, gzip, or none: libarchive's filters).
-std::string uncompressed(const std::string& data, const std::string& what) {
-  std::unique_ptr<struct archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
-  archive_read_support_filter_all(a.get());
-  archive_read_support_format_raw(a.get());
-  struct archive_entry* entry = nullptr;
-  if (archive_read_open_memory(a.get(), data.data(), data.size()) != ARCHIVE_OK ||
-      archive_read_next_header(a.get(), &entry) != ARCHIVE_OK)
-    throw Error(what + ": cannot decompress: " + archive_error_string(a.get()), {}, Exit::failed);
+// An xz-compressed index's bytes, uncompressed (liblzma; an empty index is
+// an empty stream, which libarchive's raw reader refuses).
+std::string unxz(const std::string& data, const std::string& what) {
+  lzma_stream z = LZMA_STREAM_INIT;
+  if (lzma_stream_decoder(&z, UINT64_MAX, 0) != LZMA_OK)
+    throw Error(what + ": cannot start the xz decoder", {}, Exit::internal);
+  std::unique_ptr<lzma_stream, decltype(&lzma_end)> guard(&z, lzma_end);
+  z.next_in = reinterpret_cast<const std::uint8_t*>(data.data());
+  z.avail_in = data.size();
   std::string out;
-  std::array<char, 1 << 16> buf{};
+  std::array<std::uint8_t, 1 << 16> buf{};
   for (;;) {
-    la_ssize_t n = archive_read_data(a.get(), buf.data(), buf.size());
-    if (n < 0) throw Error(what + ": cannot decompress: " + archive_error_string(a.get()), {}, Exit::failed);
-    if (n == 0) break;
-    out.append(buf.data(), static_cast<std::size_t>(n));
+    z.next_out = buf.data();
+    z.avail_out = buf.size();
+    lzma_ret r = lzma_code(&z, LZMA_FINISH);
+    out.append(reinterpret_cast<const char*>(buf.data()), buf.size() - z.avail_out);
+    if (r == LZMA_STREAM_END) return out;
+    if (r != LZMA_OK)
+      throw Error(what + ": cannot decompress it (xz error " + std::to_string(static_cast<int>(r)) + ")", {},
+                  Exit::failed);
   }
-  return out;
 }
 
 const repo::Keyring& archive_keyring() {
@@ -145,7 +149,7 @@ repo::Release fetch_release(const ArchiveSuite& s, util::Progress& progress) {
 std::string fetch_packages(const store::Store& store, const ArchiveSuite& s, const repo::Release& release,
                            const std::string& arch, util::Progress& progress) {
   const std::string base = "main/binary-" + arch + "/Packages";
-  for (const char* ext : {".xz", ".gz", ""}) {
+  for (const char* ext : {".xz", ""}) {
     const repo::IndexFile* f = release.find(base + ext);
     if (!f) continue;
     const std::string url = s.uri + "/dists/" + s.suite + "/" + f->path;
@@ -157,10 +161,10 @@ std::string fetch_packages(const store::Store& store, const ArchiveSuite& s, con
       repo::check_file(bytes_of(data), *f, url);
       write_atomically(cached, data);
     }
-    return *ext ? uncompressed(data, url) : data;
+    return *ext ? unxz(data, url) : data;
   }
-  throw Error(s.uri + " " + s.suite + " lists no " + base + " index (is " + arch + " one of its architectures: " +
-                  util::join(release.architectures, " ") + "?)",
+  throw Error(s.uri + " " + s.suite + " lists no " + base + " index (is " + arch +
+                  " one of its architectures: " + util::join(release.architectures, " ") + "?)",
               kMirrorHint, Exit::missing);
 }
 
@@ -182,7 +186,8 @@ struct ArchiveIndex {
 };
 
 // Called with the archive lock held (it writes the index cache).
-const ArchiveIndex& archive_index(const store::Store& store, const AptSource& source, util::Progress& progress) {
+const ArchiveIndex& archive_index(const store::Store& store, const AptSource& source,
+                                  util::Progress& progress) {
   static std::map<std::string, std::unique_ptr<ArchiveIndex>> loaded;
   auto& slot = loaded[store.root().string() + "\n" + source.arch + "\n" + source.release];
   if (slot) return *slot;
@@ -190,8 +195,9 @@ const ArchiveIndex& archive_index(const store::Store& store, const AptSource& so
   index->suites = archive_suites(source.release, host_apt_entries(), MirrorChoice::from_environment());
   if (std::none_of(index->suites.begin(), index->suites.end(),
                    [](const auto& s) { return s.suite.ends_with("-security"); }))
-    progress.note("no security suite to fetch from (set XSTATIC_SECURITY_MIRROR): packages come without "
-                  "Debian's security updates");
+    progress.note(
+        "no security suite to fetch from (set XSTATIC_SECURITY_MIRROR): packages come without "
+        "Debian's security updates");
   for (std::size_t i = 0; i < index->suites.size(); ++i) {
     const ArchiveSuite& s = index->suites[i];
     repo::Release release = fetch_release(s, progress);
@@ -214,8 +220,9 @@ const ArchiveIndex& archive_index(const store::Store& store, const AptSource& so
 }
 
 std::unique_ptr<util::FileLock> archive_lock(const store::Store& store, util::Progress& progress) {
-  auto lock = std::make_unique<util::FileLock>(
-      store.locks_dir() / "archive.lock", [&] { progress.step("waiting for another xstatic fetching Debian packages"); });
+  auto lock = std::make_unique<util::FileLock>(store.locks_dir() / "archive.lock", [&] {
+    progress.step("waiting for another xstatic fetching Debian packages");
+  });
   util::remove_leftovers(store.archive_dir() / "indexes", ".tmp-");
   util::remove_leftovers(store.archive_dir() / "debs", ".tmp-");
   return lock;
@@ -262,8 +269,8 @@ std::vector<fs::path> debs_from_archive(const store::Store& store, const AptSour
     std::error_code ec;
     if (!sha || *sha != c.entry.sha256 || fs::file_size(cached, ec) != c.entry.size) {
       const std::string url = suite.uri + "/" + c.entry.filename;
-      progress.step("downloading [" + std::to_string(i + 1) + "/" + std::to_string(packages.size()) + "] " + file +
-                    " (" + size_text(c.entry.size) + ")");
+      progress.step("downloading [" + std::to_string(i + 1) + "/" + std::to_string(packages.size()) + "] " +
+                    file + " (" + size_text(c.entry.size) + ")");
       std::string data = fetch_bytes(url, c.entry.size);
       repo::check_file(bytes_of(data), c.entry, url);
       write_atomically(cached, data);
@@ -274,7 +281,8 @@ std::vector<fs::path> debs_from_archive(const store::Store& store, const AptSour
 }
 
 std::vector<AptDepends> depends_from_archive(const store::Store& store, const AptSource& source,
-                                             const std::vector<std::string>& packages, util::Progress& progress) {
+                                             const std::vector<std::string>& packages,
+                                             util::Progress& progress) {
   auto lock = archive_lock(store, progress);
   const ArchiveIndex& index = archive_index(store, source, progress);
   std::vector<AptDepends> out;

@@ -44,7 +44,8 @@ std::vector<fs::path> debs_from_archive(const store::Store& store, const AptSour
 // The Depends and Pre-Depends of `packages`, from the same verified
 // indexes (for `sysroot add` when packages are not fetched with apt).
 std::vector<AptDepends> depends_from_archive(const store::Store& store, const AptSource& source,
-                                             const std::vector<std::string>& packages, util::Progress& progress);
+                                             const std::vector<std::string>& packages,
+                                             util::Progress& progress);
 
 // How packages are fetched: XSTATIC_FETCH=apt (the host's apt-get, with a
 // private state), builtin (debs_from_archive) or auto (the default: apt when

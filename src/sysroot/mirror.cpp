@@ -151,7 +151,8 @@ std::vector<ArchiveSuite> archive_suites(std::string_view release, const std::ve
   // No release asked for: the host's own (its first Debian suite), else the default glibc's.
   std::string r(release);
   for (const auto& e : host)
-    if (r.empty() && usable(e) && !release_suite(e.suite, "x").empty()) r = e.suite.substr(0, e.suite.find('-'));
+    if (r.empty() && usable(e) && !release_suite(e.suite, "x").empty())
+      r = e.suite.substr(0, e.suite.find('-'));
   if (r.empty()) r = std::string(target::default_glibc_release().debian);
   if (choice.mirror) {
     add(*choice.mirror, r);
@@ -177,9 +178,9 @@ std::vector<ArchiveSuite> archive_suites(std::string_view release, const std::ve
     });
     throw Error(std::string("no Debian mirror to fetch ") + r + "'s packages from: " +
                     (host.empty() ? "this host has no apt sources (/etc/apt/sources.list, sources.list.d)"
-                     : https     ? "apt's sources name only https:// mirrors, and xstatic fetches over http:// "
-                                   "(the archive's signature is what it trusts)"
-                                 : "apt's sources name no http:// mirror of a Debian release with 'main'"),
+                     : https ? "apt's sources name only https:// mirrors, and xstatic fetches over http:// "
+                               "(the archive's signature is what it trusts)"
+                             : "apt's sources name no http:// mirror of a Debian release with 'main'"),
                 "set XSTATIC_MIRROR to a Debian mirror's http:// URL (the folder holding dists/ and pool/), "
                 "or pass --debs DIR with the .deb files",
                 Exit::missing);

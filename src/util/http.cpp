@@ -41,7 +41,9 @@ std::optional<std::uint64_t> parse_number(std::string_view s, int base) {
 
 }  // namespace
 
-std::string Url::str() const { return "http://" + host + (port == "80" ? "" : ":" + port) + path; }
+std::string Url::str() const {
+  return "http://" + host + (port == "80" ? "" : ":" + port) + path;
+}
 
 std::optional<Url> parse_http_url(std::string_view text) {
   if (!util::to_lower(text.substr(0, 7)).starts_with("http://")) return std::nullopt;
@@ -55,7 +57,7 @@ std::optional<Url> parse_http_url(std::string_view text) {
     url.path = rest.starts_with('/') ? std::string(rest) : "/" + std::string(rest);
   }
   if (authority.find('@') != std::string_view::npos) return std::nullopt;  // no user:password
-  if (authority.starts_with('[')) {                                         // [v6 address]:port
+  if (authority.starts_with('[')) {                                        // [v6 address]:port
     auto close = authority.find(']');
     if (close == std::string_view::npos) return std::nullopt;
     url.host = std::string(authority.substr(1, close - 1));
@@ -131,8 +133,9 @@ void HttpResponseReader::parse_head(std::string_view head) {
       if (k == "content-length" && v != *length) fail("two different Content-Length headers");
     auto n = parse_number(*length, 10);
     if (!n) fail("the Content-Length is '" + length->substr(0, 40) + "'");
-    if (*n > max_body_) fail("its body of " + std::to_string(*n) + " bytes is larger than the " +
-                             std::to_string(max_body_) + " expected");
+    if (*n > max_body_)
+      fail("its body of " + std::to_string(*n) + " bytes is larger than the " + std::to_string(max_body_) +
+           " expected");
     left_ = expected_ = *n;
     response_.body.reserve(static_cast<std::size_t>(*n));
     state_ = left_ == 0 ? State::done : State::length;
@@ -223,7 +226,8 @@ void HttpResponseReader::finish() {
       state_ = State::done;
       return;
     case State::head:
-      fail(buf_.empty() ? "the connection closed before any response" : "the connection closed in its header");
+      fail(buf_.empty() ? "the connection closed before any response"
+                        : "the connection closed in its header");
     case State::length:
       fail("the body is cut short: " + std::to_string(response_.body.size()) + " of " +
            std::to_string(response_.body.size() + left_) + " bytes");
@@ -344,19 +348,23 @@ HttpResponse get_once(const Url& url, const HttpOptions& options) {
 HttpResponse http_get(const std::string& text, const HttpOptions& options) {
   auto url = parse_http_url(text);
   if (!url)
-    throw Error("cannot fetch " + text + ": only http:// URLs are supported (the archive's signature, not the "
-                "transport, is what is trusted)",
+    throw Error("cannot fetch " + text +
+                    ": only http:// URLs are supported (the archive's signature, not the "
+                    "transport, is what is trusted)",
                 {}, Exit::usage);
   for (int redirects = 0;; ++redirects) {
     spdlog::debug("GET {}", url->str());
     HttpResponse r = get_once(*url, options);
-    bool redirect = r.status == 301 || r.status == 302 || r.status == 303 || r.status == 307 || r.status == 308;
+    bool redirect =
+        r.status == 301 || r.status == 302 || r.status == 303 || r.status == 307 || r.status == 308;
     if (!redirect) return r;
     const std::string* location = r.header("location");
-    if (!location) throw Error("cannot fetch " + url->str() + ": a redirect without a Location", {}, Exit::failed);
+    if (!location)
+      throw Error("cannot fetch " + url->str() + ": a redirect without a Location", {}, Exit::failed);
     if (redirects >= options.max_redirects)
-      throw Error("cannot fetch " + text + ": more than " + std::to_string(options.max_redirects) + " redirects",
-                  {}, Exit::failed);
+      throw Error(
+          "cannot fetch " + text + ": more than " + std::to_string(options.max_redirects) + " redirects", {},
+          Exit::failed);
     auto next = resolve_location(*url, *location);
     if (!next)
       throw Error("cannot fetch " + url->str() + ": it redirects to '" + location->substr(0, 200) +

@@ -4,7 +4,8 @@
 # throwaway key (lib/mirror.sh): a good install of linux/amd64's musl
 # sysroot that builds a working hello; then a tampered InRelease, a
 # signature by a key not trusted, the Debian keyring (which does not hold the
-# test key), a Packages index whose hash does not match its Release, a .deb
+# test key), a Packages index longer than its Release says and one of the
+# same size whose SHA-256 differs, a .deb
 # whose SHA-256 does not match its Packages entry, and an unreachable mirror
 # (a closed port): each refused with its reason, and nothing installed.
 . "$(dirname "$0")/lib/common.sh"
@@ -49,6 +50,9 @@ variant index
 bin="$WORK/www/index/dists/bookworm/main/binary-amd64"
 printf 'Package: extra\nVersion: 1\nArchitecture: amd64\nFilename: pool/x.deb\nSize: 1\nSHA256: %064d\n\n' 0 >>"$bin/Packages"
 xz -k -f "$bin/Packages"
+# The same size, one byte changed: the SHA-256 differs.
+variant index-hash
+printf 'X' | dd of="$WORK/www/index-hash/dists/bookworm/main/binary-amd64/Packages.xz" bs=1 seek=20 conv=notrunc status=none
 # A .deb with one byte changed (same size).
 variant deb
 musl=$(ls "$WORK/www/deb/pool/main/musl-dev_"*)
@@ -90,7 +94,8 @@ refused() {
 refused tampered "$url/tampered" 1 "no good signature"
 refused stranger "$url/stranger" 1 "not in the keyring"
 refused debian-keyring "$url/good" 1 "not in the keyring" ""
-refused index "$url/index" 1 "Packages.xz"
+refused index "$url/index" 1 "Packages.xz: bad HTTP response: its body of"
+refused index-hash "$url/index-hash" 1 "Packages.xz: SHA-256 "
 refused deb "$url/deb" 1 "$(basename "$musl")"
 refused unreachable "http://127.0.0.1:$(closed_port)" 3 "Connection refused"
 expect_contains "$(cat "$WORK/err")" "hint: check the network, or set XSTATIC_MIRROR"

@@ -62,7 +62,8 @@ TEST_CASE("a Packages index gives each package's file, size and SHA-256; a .deb 
     CHECK(e.size > 0);
   }
   // Pre-Depends, then Depends, for `sysroot add` without apt.
-  auto ssh = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.package == "openssh-server"; });
+  auto ssh = std::find_if(entries.begin(), entries.end(),
+                          [](const auto& e) { return e.package == "openssh-server"; });
   REQUIRE(ssh != entries.end());
   CHECK(ssh->depends.starts_with("init-system-helpers (>= 1.54~), adduser, libpam-modules,"));
   CHECK(ssh->depends.ends_with("zlib1g (>= 1:1.1.4)"));

@@ -23,7 +23,7 @@ namespace xstatic::util {
 struct Url {
   std::string host;
   std::string port = "80";
-  std::string path = "/";  // with its query, never empty
+  std::string path = "/";   // with its query, never empty
   std::string str() const;  // "http://host[:port]/path"
 };
 
@@ -47,7 +47,8 @@ struct HttpResponse {
 // (at finish()) a body cut short.
 class HttpResponseReader {
  public:
-  HttpResponseReader(std::string what, std::uint64_t max_body) : what_(std::move(what)), max_body_(max_body) {}
+  HttpResponseReader(std::string what, std::uint64_t max_body)
+      : what_(std::move(what)), max_body_(max_body) {}
   // Adds bytes; returns true once the response is complete (bytes after it are ignored).
   bool feed(std::string_view bytes);
   bool complete() const { return state_ == State::done; }
@@ -60,7 +61,16 @@ class HttpResponseReader {
   std::uint64_t expected() const { return expected_; }
 
  private:
-  enum class State : std::uint8_t { head, length, chunk_size, chunk_data, chunk_end, trailers, until_close, done };
+  enum class State : std::uint8_t {
+    head,
+    length,
+    chunk_size,
+    chunk_data,
+    chunk_end,
+    trailers,
+    until_close,
+    done
+  };
   void parse_head(std::string_view head);
   void advance();
   [[noreturn]] void fail(const std::string& why) const;
@@ -68,8 +78,8 @@ class HttpResponseReader {
   std::string what_;
   std::uint64_t max_body_;
   State state_ = State::head;
-  std::string buf_;          // bytes not consumed yet
-  std::uint64_t left_ = 0;   // bytes of the body (length) or chunk still expected
+  std::string buf_;         // bytes not consumed yet
+  std::uint64_t left_ = 0;  // bytes of the body (length) or chunk still expected
   std::uint64_t expected_ = 0;
   HttpResponse response_;
 };
