@@ -19,6 +19,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "fetch.hpp"
@@ -59,7 +60,8 @@ std::string archive_file_text(const fs::path& p) {
 }
 
 // GETs `url`, which must answer 200; the Error names the URL and the option to set.
-std::string fetch_bytes(const std::string& url, std::uint64_t max_body) {
+// With `absent`, a 404 or 410 sets it and returns "" instead of throwing.
+std::string fetch_bytes(const std::string& url, std::uint64_t max_body, bool* absent = nullptr) {
   util::HttpOptions o;
   o.max_body = max_body;
   util::HttpResponse r;
@@ -67,6 +69,10 @@ std::string fetch_bytes(const std::string& url, std::uint64_t max_body) {
     r = util::http_get(url, o);
   } catch (const Error& e) {
     throw Error(e.what(), kMirrorHint, e.code());
+  }
+  if (absent && (r.status == 404 || r.status == 410)) {
+    *absent = true;
+    return {};
   }
   if (r.status != 200)
     throw Error("cannot fetch " + url + ": the mirror answered " + std::to_string(r.status) + " " + r.reason,
@@ -173,11 +179,11 @@ struct ArchiveCandidate {
   std::size_t suite = 0;  // in ArchiveIndex::suites
 };
 
-// The newest version of every package of one architecture (or "all")
-// across the suites, read once per process.
+// Every version of every package of one architecture (or "all") across
+// the suites, newest first, read once per process.
 struct ArchiveIndex {
   std::vector<ArchiveSuite> suites;
-  std::map<std::string, ArchiveCandidate, std::less<>> newest;
+  std::map<std::string, std::vector<ArchiveCandidate>, std::less<>> versions;
   std::string where() const {
     std::vector<std::string> w;
     for (const auto& s : suites) w.push_back(s.uri + " " + s.suite);
@@ -206,15 +212,14 @@ const ArchiveIndex& archive_index(const store::Store& store, const AptSource& so
     progress.step("reading " + what);
     for (auto& e : repo::parse_packages(text, what)) {
       if (e.architecture != source.arch && e.architecture != "all") continue;
-      auto it = index->newest.find(e.package);
-      if (it == index->newest.end()) {
-        std::string name = e.package;  // not e.package itself: the candidate is built from e, moved
-        index->newest.emplace(std::move(name), ArchiveCandidate{std::move(e), i});
-      } else if (compare_versions(e.version, it->second.entry.version) > 0) {
-        it->second = {std::move(e), i};
-      }
+      auto& list = index->versions[e.package];
+      list.push_back({std::move(e), i});
     }
   }
+  for (auto& [name, list] : index->versions)  // stable: of equal versions, the first suite's
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      return compare_versions(a.entry.version, b.entry.version) > 0;
+    });
   slot = std::move(index);
   return *slot;
 }
@@ -247,34 +252,63 @@ std::vector<std::vector<std::string>> dependency_groups(std::string_view field) 
 
 }  // namespace
 
+namespace {
+
+// The .deb of `entry`, from the store's cache or downloaded and checked;
+// nullopt when the mirror answers 404 for it.
+std::optional<fs::path> fetch_deb(const store::Store& store, const ArchiveSuite& suite,
+                                  const repo::PackageEntry& entry, util::Progress& progress,
+                                  const std::string& counter) {
+  const std::string file = fs::path(entry.filename).filename().string();
+  if (file.empty() || file.starts_with(".") || !file.ends_with(".deb"))
+    throw Error(suite.uri + " " + suite.suite + " lists the file '" + entry.filename + "' for " +
+                    entry.package + ", which is not a .deb",
+                kMirrorHint, Exit::failed);
+  const fs::path cached = store.archive_dir() / "debs" / file;
+  auto sha = util::sha256_of_file(cached);
+  std::error_code ec;
+  if (sha && *sha == entry.sha256 && fs::file_size(cached, ec) == entry.size) return cached;
+  const std::string url = suite.uri + "/" + entry.filename;
+  progress.step("downloading " + counter + file + " (" + size_text(entry.size) + ")");
+  bool absent = false;
+  std::string data = fetch_bytes(url, entry.size, &absent);
+  if (absent) return std::nullopt;
+  repo::check_file(bytes_of(data), entry, url);
+  write_atomically(cached, data);
+  return cached;
+}
+
+}  // namespace
+
 std::vector<fs::path> debs_from_archive(const store::Store& store, const AptSource& source,
                                         const std::vector<std::string>& packages, util::Progress& progress) {
   auto lock = archive_lock(store, progress);
   const ArchiveIndex& index = archive_index(store, source, progress);
   std::vector<fs::path> out;
   for (std::size_t i = 0; i < packages.size(); ++i) {
-    auto found = index.newest.find(packages[i]);
-    if (found == index.newest.end())
+    auto found = index.versions.find(packages[i]);
+    if (found == index.versions.end())
       throw Error("package " + packages[i] + " (" + source.arch + ") is not in " + index.where(),
                   "check the package name, or pass --debs DIR with the .deb files", Exit::missing);
-    const ArchiveCandidate& c = found->second;
-    const ArchiveSuite& suite = index.suites[c.suite];
-    const std::string file = fs::path(c.entry.filename).filename().string();
-    if (file.empty() || file.starts_with(".") || !file.ends_with(".deb"))
-      throw Error(suite.uri + " " + suite.suite + " lists the file '" + c.entry.filename + "' for " +
-                      packages[i] + ", which is not a .deb",
-                  kMirrorHint, Exit::failed);
-    const fs::path cached = store.archive_dir() / "debs" / file;
-    auto sha = util::sha256_of_file(cached);
-    std::error_code ec;
-    if (!sha || *sha != c.entry.sha256 || fs::file_size(cached, ec) != c.entry.size) {
-      const std::string url = suite.uri + "/" + c.entry.filename;
-      progress.step("downloading [" + std::to_string(i + 1) + "/" + std::to_string(packages.size()) + "] " +
-                    file + " (" + size_text(c.entry.size) + ")");
-      std::string data = fetch_bytes(url, c.entry.size);
-      repo::check_file(bytes_of(data), c.entry, url);
-      write_atomically(cached, data);
+    std::optional<fs::path> got;
+    std::vector<std::string> lacking;
+    for (const ArchiveCandidate& c : found->second) {
+      got = fetch_deb(store, index.suites[c.suite], c.entry, progress,
+                      "[" + std::to_string(i + 1) + "/" + std::to_string(packages.size()) + "] ");
+      if (got) break;
+      // A mirror may list a version whose file it lacks (its index newer
+      // than its pool: seen for bullseye-security's arm64 files): the newest
+      // version it has is taken, as the apt path does. Only for a missing
+      // file: a file that fails its check is never replaced by another.
+      lacking.push_back(c.entry.filename);
     }
+    if (!got)
+      throw Error("the mirror lacks every version of " + packages[i] + " (" + source.arch +
+                      ") that its indexes list: " + util::join(lacking, ", "),
+                  kMirrorHint, Exit::missing);
+    if (!lacking.empty())
+      progress.note("the archive lacks " + util::join(lacking, ", ") + ": took " + got->filename().string());
+    const fs::path& cached = *got;
     out.push_back(cached);
   }
   return out;
@@ -287,15 +321,15 @@ std::vector<AptDepends> depends_from_archive(const store::Store& store, const Ap
   const ArchiveIndex& index = archive_index(store, source, progress);
   std::vector<AptDepends> out;
   for (const auto& p : packages) {
-    auto found = index.newest.find(p);
-    if (found == index.newest.end())
+    auto found = index.versions.find(p);
+    if (found == index.versions.end())
       throw Error("package " + p + " (" + source.arch + ") is not in " + index.where(),
                   "check the package name (the Debian binary package, as 'zlib1g-dev')", Exit::missing);
     AptDepends deps{p, {}};
-    for (auto& group : dependency_groups(found->second.entry.depends)) {
+    for (auto& group : dependency_groups(found->second.front().entry.depends)) {
       // Virtual packages (no Packages entry of their own) are dropped; a
       // group of nothing but virtual ones is not resolved (apt would pick a provider).
-      std::erase_if(group, [&](const std::string& name) { return !index.newest.contains(name); });
+      std::erase_if(group, [&](const std::string& name) { return !index.versions.contains(name); });
       if (!group.empty()) deps.groups.push_back(std::move(group));
     }
     out.push_back(std::move(deps));
