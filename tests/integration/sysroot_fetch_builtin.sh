@@ -16,7 +16,7 @@ need xz
 need dpkg-deb
 need clang-19
 need_sysroot linux/amd64 musl # fills the shared store's .deb cache for amd64
-trap stop_daemons EXIT
+trap 'stop_gpg_agents; stop_daemons' EXIT
 
 cache="$XSTATIC_HOME/apt/amd64/debs"
 debs=()
@@ -36,12 +36,8 @@ variant() { cp -a "$WORK/www/good" "$WORK/www/$1"; }
 
 # A tampered InRelease: one letter of the signed text changed.
 variant tampered
-python3 - "$WORK/www/tampered/dists/bookworm/InRelease" <<'PY'
-import sys
-p = sys.argv[1]
-t = open(p).read().replace("Origin: xstatic test", "Origin: xstatic tesT", 1)
-open(p, "w").write(t)
-PY
+sed -i 's/^Origin: xstatic test$/Origin: xstatic tesT/' "$WORK/www/tampered/dists/bookworm/InRelease"
+grep -q '^Origin: xstatic tesT$' "$WORK/www/tampered/dists/bookworm/InRelease" || fail "the InRelease was not tampered with"
 # Signed by a key that is not trusted.
 variant stranger
 sign_release stranger "$WORK/www/stranger/dists/bookworm/Release" "$WORK/www/stranger/dists/bookworm/InRelease"
@@ -76,7 +72,8 @@ sysroot=$(fetch_into "$WORK/good" "$url/good" 2>"$WORK/err") || fail "good insta
 for deb in "${debs[@]}"; do
   expect_contains "$(cat "$sysroot/manifest.json")" "$(sha256sum "$deb" | cut -d' ' -f1)"
 done
-XSTATIC_HOME="$WORK/good" "$XSTATIC" cc --target linux/amd64 hi.c -o hi
+# musl's own malloc and routines: the fresh store builds no runtimes.
+XSTATIC_HOME="$WORK/good" "$XSTATIC" cc --target linux/amd64 --malloc=musl --libc-routines=musl hi.c -o hi
 [ "$(./hi)" = fetched ] || fail "the fetched sysroot does not build a working hello"
 echo "ok: good install from the local mirror"
 

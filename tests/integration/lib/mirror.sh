@@ -50,20 +50,35 @@ make_mirror() {
   sign_release "$key" "$dir/dists/$suite/Release" "$dir/dists/$suite/InRelease"
 }
 
-# serve_mirrors DIR: sets PORT; the server stops with the suite (trap stop_daemons EXIT).
+# serve_mirrors DIR: sets PORT (the server binds port 0 and says which it
+# got); the server stops with the suite (trap stop_daemons EXIT). No python
+# call beyond the server's own: pyenv's shim costs a second per call.
 serve_mirrors() {
-  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  setsid timeout 600 python3 -m http.server --bind 127.0.0.1 --directory "$1" "$PORT" >"$WORK/http.log" 2>&1 &
+  setsid timeout 600 python3 -u -m http.server --bind 127.0.0.1 --directory "$1" 0 >"$WORK/http.log" 2>&1 &
   daemons+=("$!")
   local i
-  for i in $(seq 50); do
-    python3 -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 1)" 2>/dev/null && return 0
+  PORT=
+  for i in $(seq 100); do
+    PORT=$(sed -n 's/.* port \([0-9][0-9]*\).*/\1/p' "$WORK/http.log" | head -1)
+    [ -n "$PORT" ] && (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return 0
     sleep 0.1
   done
   fail "the test mirror did not start: $(cat "$WORK/http.log")"
 }
 
-# A port on 127.0.0.1 where nothing listens (bound, then closed).
+# A port on 127.0.0.1 where nothing listens.
 closed_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  local port
+  for port in $(seq $((20000 + $$ % 20000)) 65000); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  fail "no closed port on 127.0.0.1"
+}
+
+# stop_gpg_agents: the agents gpg started for the keys of new_gpg_key.
+stop_gpg_agents() {
+  local home
+  for home in "$WORK"/gnupg-*; do
+    [ -d "$home" ] && GNUPGHOME="$home" gpgconf --kill gpg-agent 2>/dev/null || true
+  done
 }
