@@ -150,11 +150,11 @@ repo::Release fetch_release(const ArchiveSuite& s, util::Progress& progress) {
   return release;
 }
 
-// The Packages index of main/binary-`arch` that `release` lists, verified;
-// reused from the store when a file with its SHA-256 is there.
-std::string fetch_packages(const store::Store& store, const ArchiveSuite& s, const repo::Release& release,
-                           const std::string& arch, util::Progress& progress) {
-  const std::string base = "main/binary-" + arch + "/Packages";
+// The index `base` ("main/binary-arm64/Packages", "main/source/Sources")
+// that `release` lists, verified; reused from the store when a file with
+// its SHA-256 is there.
+std::string fetch_index(const store::Store& store, const ArchiveSuite& s, const repo::Release& release,
+                        const std::string& base, util::Progress& progress) {
   for (const char* ext : {".xz", ""}) {
     const repo::IndexFile* f = release.find(base + ext);
     if (!f) continue;
@@ -169,8 +169,8 @@ std::string fetch_packages(const store::Store& store, const ArchiveSuite& s, con
     }
     return *ext ? unxz(data, url) : data;
   }
-  throw Error(s.uri + " " + s.suite + " lists no " + base + " index (is " + arch +
-                  " one of its architectures: " + util::join(release.architectures, " ") + "?)",
+  throw Error(s.uri + " " + s.suite + " lists no " + base +
+                  " index (its architectures: " + util::join(release.architectures, " ") + ")",
               kMirrorHint, Exit::missing);
 }
 
@@ -208,7 +208,7 @@ const ArchiveIndex& archive_index(const store::Store& store, const AptSource& so
     const ArchiveSuite& s = index->suites[i];
     repo::Release release = fetch_release(s, progress);
     const std::string what = s.uri + " " + s.suite + " main/binary-" + source.arch + "/Packages";
-    std::string text = fetch_packages(store, s, release, source.arch, progress);
+    std::string text = fetch_index(store, s, release, "main/binary-" + source.arch + "/Packages", progress);
     progress.step("reading " + what);
     for (auto& e : repo::parse_packages(text, what)) {
       if (e.architecture != source.arch && e.architecture != "all") continue;
@@ -335,6 +335,44 @@ std::vector<AptDepends> depends_from_archive(const store::Store& store, const Ap
     out.push_back(std::move(deps));
   }
   return out;
+}
+
+bool builtin_fetch() {
+  return fetch_method() == FetchMethod::builtin;
+}
+
+fs::path fetch_source_tarball(const store::Store& store, const std::string& package, const fs::path& dir,
+                              util::Progress& progress) {
+  auto lock = archive_lock(store, progress);
+  const auto suites = archive_suites("", host_apt_entries(), MirrorChoice::from_environment());
+  std::optional<std::pair<repo::SourceEntry, const ArchiveSuite*>> best;
+  for (const auto& s : suites) {
+    repo::Release release = fetch_release(s, progress);
+    const std::string what = s.uri + " " + s.suite + " main/source/Sources";
+    std::string text = fetch_index(store, s, release, "main/source/Sources", progress);
+    progress.step("reading " + what);
+    for (auto& e : repo::parse_sources(text, what))
+      if (e.package == package && (!best || compare_versions(e.version, best->first.version) > 0))
+        best.emplace(std::move(e), &s);
+  }
+  if (!best)
+    throw Error("source package " + package + " is not in the Sources of " + suites.front().uri + " " +
+                    suites.front().suite + " and its updates",
+                kMirrorHint, Exit::missing);
+  for (const auto& f : best->first.files) {
+    const std::string name = fs::path(f.path).filename().string();
+    if (name.find(".orig.tar.") == std::string::npos || name.starts_with(".") ||
+        name.find('/') != std::string::npos)
+      continue;
+    const std::string url = best->second->uri + "/" + best->first.directory + "/" + f.path;
+    progress.step("downloading " + name + " (" + size_text(f.size) + ")");
+    std::string data = fetch_bytes(url, f.size);
+    repo::check_file(bytes_of(data), f, url);
+    write_atomically(dir / name, data);
+    return dir / name;
+  }
+  throw Error("source package " + package + " " + best->first.version + " lists no .orig.tar file",
+              kMirrorHint, Exit::missing);
 }
 
 }  // namespace xstatic::sysroot

@@ -5,7 +5,8 @@
 # -updates and -security against the Debian keyring compiled in, their
 # Packages indexes and each .deb; the sysroot holds the same packages (name,
 # version, SHA-256) and the same files as the one apt's path installed, and
-# a hello built with it runs under qemu.
+# a hello built with it runs under qemu, with mimalloc built from the
+# Debian source package the builtin fetcher took.
 # SKIP: apt's sources name no http:// Debian mirror (the fetcher reads them).
 . "$(dirname "$0")/lib/common.sh"
 need qemu-aarch64-static
@@ -38,8 +39,13 @@ tree() { (cd "$1" && find . ! -name manifest.json \( -type f -o -type l \) -prin
 [ "$(tree "$apt_sysroot")" = "$(tree "$sysroot")" ] || fail "the two sysroots hold different files"
 echo "ok: same packages and files as apt's path: $(echo "$b" | cut -d' ' -f1,2 | tr '\n' ' ')"
 
-printf '#include <stdio.h>\nint main(void){puts("from the archive");return 0;}\n' >hi.c
-# musl's own malloc and routines: what is checked is the sysroot, not the runtimes built on first use.
-XSTATIC_HOME="$WORK/store" "$XSTATIC" cc --target linux/arm64 --malloc=musl --libc-routines=musl hi.c -o hi
+# The hello allocates, so its link builds mimalloc, whose Debian source
+# package the builtin fetcher takes too (main/source/Sources, verified);
+# musl's own routines keep it short.
+printf '#include <stdio.h>\n#include <stdlib.h>\nint main(void){char *p = malloc(20); if (!p) return 1;\nsnprintf(p, 20, "from the archive"); puts(p); free(p); return 0;}\n' >hi.c
+XSTATIC_FETCH=builtin XSTATIC_HOME="$WORK/store" "$XSTATIC" cc --target linux/arm64 --libc-routines=musl hi.c -o hi
 [ "$(qemu-aarch64-static ./hi)" = "from the archive" ] || fail "the hello does not run under qemu"
+ls "$WORK/store/src/"mimalloc_*.orig.tar.* >/dev/null || fail "mimalloc's source was not fetched into the store"
+[ ! -e "$WORK/store/apt" ] || fail "the builtin fetcher used apt for mimalloc's source"
+echo "ok: a hello linking mimalloc built from the source the builtin fetcher took"
 echo "PASS: sysroot_fetch_real"

@@ -5,10 +5,14 @@
 // XSTATIC_SECURITY_MIRROR). xstatic writes no archive address of its own.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "xstatic/store/store.hpp"
+#include "xstatic/util/progress.hpp"
 
 namespace xstatic::sysroot {
 
@@ -52,5 +56,16 @@ struct MirrorChoice {
 // (Exit::missing) naming XSTATIC_MIRROR when there is none.
 std::vector<ArchiveSuite> archive_suites(std::string_view release, const std::vector<AptEntry>& host,
                                          const MirrorChoice& choice);
+
+// Whether packages and sources come through xstatic's own fetcher
+// (XSTATIC_FETCH=builtin, or auto on a host without apt-get), not apt.
+bool builtin_fetch();
+
+// The upstream tarball (*.orig.tar.*) of Debian source package `package`,
+// newest across the host release's suites (main/source/Sources, verified
+// from the signed InRelease down), checked by its SHA-256 and written into
+// `dir` atomically; returns its path.
+std::filesystem::path fetch_source_tarball(const store::Store& store, const std::string& package,
+                                           const std::filesystem::path& dir, util::Progress& progress);
 
 }  // namespace xstatic::sysroot
