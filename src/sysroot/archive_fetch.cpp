@@ -341,38 +341,108 @@ bool builtin_fetch() {
   return fetch_method() == FetchMethod::builtin;
 }
 
-fs::path fetch_source_tarball(const store::Store& store, const std::string& package, const fs::path& dir,
-                              util::Progress& progress) {
-  auto lock = archive_lock(store, progress);
+namespace {
+
+// Every version of source package `package` across the host release's
+// suites, newest first (a mirror may list a version whose files it lacks).
+std::vector<std::pair<repo::SourceEntry, ArchiveSuite>> source_versions(const store::Store& store,
+                                                                        const std::string& package,
+                                                                        util::Progress& progress) {
   const auto suites = archive_suites("", host_apt_entries(), MirrorChoice::from_environment());
-  std::optional<std::pair<repo::SourceEntry, const ArchiveSuite*>> best;
+  std::vector<std::pair<repo::SourceEntry, ArchiveSuite>> found;
   for (const auto& s : suites) {
     repo::Release release = fetch_release(s, progress);
     const std::string what = s.uri + " " + s.suite + " main/source/Sources";
     std::string text = fetch_index(store, s, release, "main/source/Sources", progress);
     progress.step("reading " + what);
     for (auto& e : repo::parse_sources(text, what))
-      if (e.package == package && (!best || compare_versions(e.version, best->first.version) > 0))
-        best.emplace(std::move(e), &s);
+      if (e.package == package) found.emplace_back(std::move(e), s);
   }
-  if (!best)
+  if (found.empty())
     throw Error("source package " + package + " is not in the Sources of " + suites.front().uri + " " +
                     suites.front().suite + " and its updates",
-                kMirrorHint, Exit::missing);
-  for (const auto& f : best->first.files) {
-    const std::string name = fs::path(f.path).filename().string();
-    if (name.find(".orig.tar.") == std::string::npos || name.starts_with(".") ||
-        name.find('/') != std::string::npos)
-      continue;
-    const std::string url = best->second->uri + "/" + best->first.directory + "/" + f.path;
-    progress.step("downloading " + name + " (" + size_text(f.size) + ")");
-    std::string data = fetch_bytes(url, f.size);
-    repo::check_file(bytes_of(data), f, url);
-    write_atomically(dir / name, data);
-    return dir / name;
+                "check the name of the Debian source package", Exit::missing);
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return compare_versions(a.first.version, b.first.version) > 0;
+  });
+  return found;
+}
+
+// One file of a source package, checked, written into `dir`; nullopt when
+// the mirror answers 404 for it.
+std::optional<fs::path> fetch_source_file(const repo::SourceEntry& e, const ArchiveSuite& suite,
+                                          const repo::IndexFile& f, const fs::path& dir,
+                                          util::Progress& progress) {
+  const std::string name = f.path;
+  if (name.empty() || name.starts_with(".") || name.find('/') != std::string::npos)
+    throw Error(
+        suite.uri + " " + suite.suite + " lists the file '" + name + "' for source package " + e.package,
+        kMirrorHint, Exit::failed);
+  const std::string url = suite.uri + "/" + e.directory + "/" + name;
+  progress.step("downloading " + name + " (" + size_text(f.size) + ")");
+  bool absent = false;
+  std::string data = fetch_bytes(url, f.size, &absent);
+  if (absent) return std::nullopt;
+  repo::check_file(bytes_of(data), f, url);
+  write_atomically(dir / name, data);
+  return dir / name;
+}
+
+Error no_source_version(const std::string& package, const std::vector<std::string>& tried) {
+  return Error("the mirror lacks the files of every version of source package " + package +
+                   " its Sources list (" + util::join(tried, ", ") + ")",
+               kMirrorHint, Exit::missing);
+}
+
+}  // namespace
+
+fs::path fetch_source_tarball(const store::Store& store, const std::string& package, const fs::path& dir,
+                              util::Progress& progress) {
+  auto lock = archive_lock(store, progress);
+  std::vector<std::string> tried;
+  for (const auto& [entry, suite] : source_versions(store, package, progress)) {
+    tried.push_back(entry.version);
+    for (const auto& f : entry.files)
+      if (f.path.find(".orig.tar.") != std::string::npos)
+        if (auto got = fetch_source_file(entry, suite, f, dir, progress)) return *got;
   }
-  throw Error("source package " + package + " " + best->first.version + " lists no .orig.tar file",
-              kMirrorHint, Exit::missing);
+  throw no_source_version(package, tried);
+}
+
+SourceFiles fetch_source_package(const store::Store& store, const std::string& package,
+                                 const fs::path& parent, util::Progress& progress) {
+  auto lock = archive_lock(store, progress);
+  fs::create_directories(parent);
+  std::vector<std::string> tried;
+  for (const auto& [entry, suite] : source_versions(store, package, progress)) {
+    tried.push_back(entry.version);
+    util::TempPath tmp(parent / (".tmp-" + std::to_string(::getpid()) + "-" + package));
+    fs::remove_all(tmp.path());
+    fs::create_directories(tmp.path());
+    std::string dsc;
+    bool complete = true;
+    for (const auto& f : entry.files) {
+      if (!fetch_source_file(entry, suite, f, tmp.path(), progress)) {
+        complete = false;
+        break;
+      }
+      if (f.path.ends_with(".dsc")) dsc = f.path;
+    }
+    if (!complete) {
+      progress.note("the archive lacks the files of " + package + " " + entry.version +
+                    ": trying an older version");
+      continue;
+    }
+    if (dsc.empty())
+      throw Error("source package " + package + " " + entry.version + " lists no .dsc", kMirrorHint,
+                  Exit::missing);
+    const fs::path final_dir = parent / (package + "_" + entry.version);
+    fs::remove_all(final_dir);
+    fs::rename(tmp.path(), final_dir);
+    tmp.keep();
+    return {final_dir, final_dir / dsc, entry.version};
+  }
+  throw no_source_version(package, tried);
 }
 
 }  // namespace xstatic::sysroot

@@ -68,4 +68,13 @@ bool builtin_fetch();
 std::filesystem::path fetch_source_tarball(const store::Store& store, const std::string& package,
                                            const std::filesystem::path& dir, util::Progress& progress);
 
+// Every file of the newest Debian source package `package` (.dsc, tarballs),
+// each checked, in `parent`/PACKAGE_VERSION (made whole, then renamed).
+struct SourceFiles {
+  std::filesystem::path dir, dsc;
+  std::string version;
+};
+SourceFiles fetch_source_package(const store::Store& store, const std::string& package,
+                                 const std::filesystem::path& parent, util::Progress& progress);
+
 }  // namespace xstatic::sysroot
