@@ -108,6 +108,8 @@ void HttpResponseReader::parse_head(std::string_view head) {
   if (!code || *code < 100 || *code > 599 || (status.size() > 12 && status[12] != ' '))
     fail("the status line is '" + std::string(status.substr(0, 80)) + "'");
   response_.status = static_cast<int>(*code);
+  // The cap is for the file asked for; an error page or redirect gets its own (small) one.
+  if (response_.status < 200 || response_.status > 299) max_body_ = kMaxOtherBody;
   response_.reason = std::string(status.size() > 13 ? status.substr(13) : std::string_view());
   for (std::size_t i = 1; i < lines.size(); ++i) {
     std::string_view line = lines[i];

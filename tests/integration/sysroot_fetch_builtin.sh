@@ -7,7 +7,9 @@
 # test key), a Packages index longer than its Release says and one of the
 # same size whose SHA-256 differs, a .deb
 # whose SHA-256 does not match its Packages entry, and an unreachable mirror
-# (a closed port): each refused with its reason, and nothing installed.
+# (a closed port): each refused with its reason, and nothing installed. A
+# version listed in -security whose file the pool lacks falls back to the
+# newest one there, with a note.
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/mirror.sh"
 need gpg
@@ -54,6 +56,14 @@ variant deb
 musl=$(ls "$WORK/www/deb/pool/main/musl-dev_"*)
 printf 'X' | dd of="$musl" bs=1 seek=2000 conv=notrunc status=none
 
+# lacking/: bookworm-security lists a newer musl-dev whose file the pool
+# lacks (as bullseye-security's arm64 libc6 is listed and absent on the
+# real mirror): the install takes the newest version that is there.
+variant lacking
+printf 'Package: musl-dev\nVersion: 1.2.3-1+deb12u9\nArchitecture: amd64\nFilename: pool/main/musl-dev_1.2.3-1+deb12u9_amd64.deb\nSize: 10\nSHA256: %064d\n\n' 0 \
+  >>"$WORK/www/lacking/dists/bookworm-security/main/binary-amd64/Packages"
+sign_suite "$WORK/www/lacking" bookworm-security amd64 archive
+
 serve_mirrors "$WORK/www"
 url="http://127.0.0.1:$PORT"
 printf '#include <stdio.h>\nint main(void){puts("fetched");return 0;}\n' >hi.c
@@ -76,6 +86,11 @@ done
 XSTATIC_HOME="$WORK/good" "$XSTATIC" cc --target linux/amd64 --malloc=musl --libc-routines=musl hi.c -o hi
 [ "$(./hi)" = fetched ] || fail "the fetched sysroot does not build a working hello"
 echo "ok: good install from the local mirror"
+
+sysroot=$(fetch_into "$WORK/lacking" "$url/lacking" 2>"$WORK/err") || fail "lacking: $(cat "$WORK/err")"
+expect_contains "$(cat "$WORK/err")" "note: the archive lacks pool/main/musl-dev_1.2.3-1+deb12u9_amd64.deb: took musl-dev_1.2.3-1_amd64.deb"
+expect_contains "$(cat "$sysroot/manifest.json")" "$(sha256sum "${debs[2]}" | cut -d' ' -f1)"
+echo "ok: a version listed but absent from the pool: the newest one there is taken"
 
 # refused CASE MIRROR EXIT TEXT [KEYRING]: refused with TEXT, nothing installed or cached.
 refused() {

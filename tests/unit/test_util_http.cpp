@@ -48,6 +48,9 @@ TEST_CASE("a body delimited by the connection's end, and responses without a bod
   CHECK(read_http("HTTP/1.0 200 OK\r\n\r\nuntil close").body == "until close");
   CHECK(read_http("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n").body.empty());
   CHECK(read_http("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n").status == 404);
+  // An error page larger than the file asked for is still read: its status is what counts.
+  CHECK(read_http("HTTP/1.1 404 Not Found\r\nContent-Length: 20\r\n\r\n<html>not here</html>", 1 << 20, 10)
+            .status == 404);
   CHECK(read_http("HTTP/1.1 200 OK\nContent-Length: 2\n\nok").body == "ok");  // bare LF
 }
 
@@ -73,6 +76,7 @@ TEST_CASE("a truncated or malformed HTTP response is refused") {
   refused("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n", "larger than the 10", 10);
   refused("HTTP/1.1 200 OK\r\n\r\n0123456789a", "larger than the 10", 10);
   refused("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nb\r\n", "larger than the 10", 10);
+  refused("HTTP/1.1 404 Not Found\r\nContent-Length: 2000000\r\n\r\n", "larger than the 1048576", 10);
   refused("ICY 200 OK\r\n\r\n", "status line");
   refused("HTTP/1.1 2000 OK\r\n\r\n", "status line");
   refused("HTTP/1.1 200 OK\r\nno colon\r\n\r\n", "header line");

@@ -43,8 +43,10 @@ struct HttpResponse {
 
 // Reads one response from the bytes of a connection, in as many pieces as
 // they arrive. Throws xstatic::Error (Exit::failed) about `what` on a
-// malformed status line, header or chunk, a body larger than `max_body`, or
-// (at finish()) a body cut short.
+// malformed status line, header or chunk, a body larger than `max_body`
+// (kMaxOtherBody when the status is not 2xx: an error page is not the file
+// whose size was promised), or (at finish()) a body cut short.
+inline constexpr std::uint64_t kMaxOtherBody = 1 << 20;
 class HttpResponseReader {
  public:
   HttpResponseReader(std::string what, std::uint64_t max_body)

@@ -34,6 +34,14 @@ make_mirror() {
       echo
     } >>"$bin/Packages"
   done
+  sign_suite "$dir" "$suite" "$arch" "$key"
+}
+
+# sign_suite DIR SUITE ARCH KEY: Packages.xz, Release and InRelease again
+# from main/binary-ARCH/Packages (after a suite edited it).
+sign_suite() {
+  local dir=$1 suite=$2 arch=$3 key=$4 f
+  local bin="$dir/dists/$suite/main/binary-$arch"
   xz -k -f "$bin/Packages"
   {
     echo "Origin: xstatic test"
