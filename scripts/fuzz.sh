@@ -20,7 +20,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS] [TARGET...] (--help says more)" >&2; exit 2; }
 shift || true
-all=(inspect deb import args target release sbom openpgp debindex)
+all=(inspect deb import args target release sbom openpgp debindex fetch)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 build=${XSTATIC_FUZZ_BUILD_DIR:-$root/build/fuzz}

@@ -13,6 +13,7 @@
 #include "internal.hpp"
 #include "xstatic/runtimes/debian_source.hpp"
 #include "xstatic/sysroot/deb.hpp"
+#include "xstatic/sysroot/mirror.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -88,6 +89,10 @@ SourcePackage fetch_source(const store::Store& store, const std::string& source,
   fs::path dir = store.sources_dir() / "pkg";
   fs::create_directories(dir);
   if (auto found = cached(dir, source)) return *found;
+  if (sysroot::builtin_fetch()) {  // no apt: xstatic's own fetcher, verified from the archive's InRelease
+    auto got = sysroot::fetch_source_package(store, source, dir, progress);
+    return SourcePackage{got.dir, got.dsc, got.version};
+  }
   util::FileLock lock(runtimes::source_apt_lock(store), [&] {
     progress.step("waiting for another xstatic that is downloading a source package");
   });

@@ -145,13 +145,16 @@ Release parse_release(std::string_view text, std::string_view what) {
 std::vector<PackageEntry> parse_packages(std::string_view text, std::string_view what) {
   std::vector<PackageEntry> out;
   for (const auto& s : read_stanzas(text, what)) {
-    PackageEntry e{field(s, "package"), field(s, "version"),  field(s, "architecture"),
-                   field(s, "source"),  field(s, "filename"), 0,
-                   field(s, "sha256")};
+    PackageEntry e{field(s, "package"),      field(s, "version"),
+                   field(s, "architecture"), field(s, "source"),
+                   field(s, "filename"),     0,
+                   field(s, "sha256"),       {}};
     if (e.package.empty()) detail::refuse(what, "a stanza without a Package field");
     if (e.filename.empty() || !s.contains("size") || !is_sha256(e.sha256))
       detail::refuse(what, "package " + e.package + ": no Filename, Size or SHA256 to check it by");
     e.size = number(field(s, "size"), what, "package " + e.package);
+    e.depends = field(s, "pre-depends");
+    if (std::string d = field(s, "depends"); !d.empty()) e.depends += (e.depends.empty() ? "" : ", ") + d;
     out.push_back(std::move(e));
   }
   return out;

@@ -13,6 +13,7 @@
 #include "internal.hpp"
 #include "xstatic/runtimes/debian_source.hpp"
 #include "xstatic/sysroot/apt.hpp"
+#include "xstatic/sysroot/mirror.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -115,6 +116,8 @@ fs::path fetch_debian_source(const store::Store& store, const DebianSource& what
   fs::create_directories(src_dir);
   if (auto cached = cached_tarball(src_dir, what.package)) return *cached;
 
+  // No apt (or XSTATIC_FETCH=builtin): xstatic's own fetcher, verified from the archive's InRelease.
+  if (sysroot::builtin_fetch()) return sysroot::fetch_source_tarball(store, what.package, src_dir, progress);
   // One private apt state for every source package: one apt at a time in it.
   util::FileLock lock(source_apt_lock(store));
   if (auto cached = cached_tarball(src_dir, what.package)) return *cached;

@@ -120,7 +120,10 @@ std::vector<std::string> resolve(const store::Store& store, const AptSource& sou
   while (!level.empty()) {
     installed.insert(installed.end(), level.begin(), level.end());
     std::vector<std::string> next;
-    for (const auto& deps : parse_apt_depends(apt_depends(store, source, level, progress)))
+    auto level_deps = fetch_method() == FetchMethod::apt
+                          ? parse_apt_depends(apt_depends(store, source, level, progress))
+                          : depends_from_archive(store, source, level, progress);
+    for (const auto& deps : level_deps)
       for (const auto& p : missing_libraries(deps, installed))
         if (!contains(todo, p) && !contains(next, p)) next.push_back(p);
     todo.insert(todo.end(), next.begin(), next.end());
@@ -165,7 +168,7 @@ AddResult add_packages(const store::Store& store, const target::Target& t,
     todo = resolve(store, apt_source_of(t), packages, installed, progress);
   }
   auto debs = options.debs_dir ? debs_from_folder(*options.debs_dir, arch, todo)
-                               : debs_from_apt(store, apt_source_of(t), todo, progress);
+                               : fetch_debs(store, apt_source_of(t), todo, progress);
 
   const fs::path& work = tx.work_dir();
   progress.step("copying " + name + " (hard links)");

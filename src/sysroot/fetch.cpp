@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -351,6 +352,23 @@ std::string apt_depends(const store::Store& store, const AptSource& source,
         "cannot resolve the " + arch + " packages " + util::join(packages, ", ") + ": " + apt_error(r.err),
         "check the package names ('apt-cache search NAME') and that apt works", Exit::missing);
   return r.out;
+}
+
+FetchMethod fetch_method() {
+  const char* v = std::getenv("XSTATIC_FETCH");
+  std::string_view m = v ? v : "";
+  if (m == "apt") return FetchMethod::apt;
+  if (m == "builtin") return FetchMethod::builtin;
+  if (!m.empty() && m != "auto")
+    throw Error("XSTATIC_FETCH=" + std::string(m) + " is not a way to fetch packages",
+                "set XSTATIC_FETCH to auto, apt or builtin", Exit::usage);
+  return util::find_program("apt-get") ? FetchMethod::apt : FetchMethod::builtin;
+}
+
+std::vector<fs::path> fetch_debs(const store::Store& store, const AptSource& source,
+                                 const std::vector<std::string>& packages, util::Progress& progress) {
+  return fetch_method() == FetchMethod::apt ? debs_from_apt(store, source, packages, progress)
+                                            : debs_from_archive(store, source, packages, progress);
 }
 
 }  // namespace xstatic::sysroot

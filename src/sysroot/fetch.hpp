@@ -3,11 +3,13 @@
 // apt or dpkg state.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "xstatic/store/store.hpp"
+#include "xstatic/sysroot/add.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/progress.hpp"
 
@@ -31,6 +33,28 @@ AptSource apt_source_of(const target::Target& t);
 // Downloads (or reuses from <store>/apt/<arch>[-<release>]/debs) the candidate versions.
 std::vector<fs::path> debs_from_apt(const store::Store& store, const AptSource& source,
                                     const std::vector<std::string>& packages, util::Progress& progress);
+
+// xstatic's own fetcher (archive_fetch.cpp): the newest version of each
+// package for `source.arch` (or "all") across the suites of the mirror
+// (mirror.hpp), each index and .deb verified from the archive's signed
+// InRelease down, cached in <store>/archive.
+std::vector<fs::path> debs_from_archive(const store::Store& store, const AptSource& source,
+                                        const std::vector<std::string>& packages, util::Progress& progress);
+
+// The Depends and Pre-Depends of `packages`, from the same verified
+// indexes (for `sysroot add` when packages are not fetched with apt).
+std::vector<AptDepends> depends_from_archive(const store::Store& store, const AptSource& source,
+                                             const std::vector<std::string>& packages,
+                                             util::Progress& progress);
+
+// How packages are fetched: XSTATIC_FETCH=apt (the host's apt-get, with a
+// private state), builtin (debs_from_archive) or auto (the default: apt when
+// apt-get is on PATH, else builtin). Throws xstatic::Error (usage) on another value.
+enum class FetchMethod : std::uint8_t { apt, builtin };
+FetchMethod fetch_method();
+// debs_from_apt or debs_from_archive, as fetch_method() says.
+std::vector<fs::path> fetch_debs(const store::Store& store, const AptSource& source,
+                                 const std::vector<std::string>& packages, util::Progress& progress);
 
 // The output of `apt-cache depends` (Depends and Pre-Depends only) for
 // `packages` of `arch`, from the private apt state. Used by `sysroot add`,

@@ -98,7 +98,7 @@ fs::path install(const store::Store& store, const target::Target& t, const Insta
   Recipe recipe = recipe_for(t);
   progress.step("resolving " + std::to_string(recipe.packages.size()) + " packages for " + name);
   auto debs = options.debs_dir ? debs_from_folder(*options.debs_dir, arch, recipe.packages)
-                               : debs_from_apt(store, apt_source_of(t), recipe.packages, progress);
+                               : fetch_debs(store, apt_source_of(t), recipe.packages, progress);
 
   std::string floor(t.glibc ? t.glibc->version : "");
   Manifest m{name,     t.go_name(), std::string(t.libc_name()),        arch, std::string(t.triple()),

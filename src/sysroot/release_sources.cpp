@@ -16,17 +16,6 @@
 namespace xstatic::sysroot {
 namespace {
 
-// "bookworm-security" -> "bullseye-security"; "" for a suite of no known release.
-std::string renamed_suite(std::string_view suite, std::string_view release) {
-  auto dash = suite.find('-');
-  std::string_view codename = suite.substr(0, dash);
-  auto releases = target::glibc_releases();
-  bool known =
-      std::any_of(releases.begin(), releases.end(), [&](const auto& r) { return r.debian == codename; });
-  if (!known) return {};
-  return std::string(release) + std::string(dash == std::string_view::npos ? "" : suite.substr(dash));
-}
-
 std::vector<std::string_view> words(std::string_view line) {
   std::vector<std::string_view> out;
   for (auto w : util::split(line, ' '))
@@ -36,6 +25,16 @@ std::vector<std::string_view> words(std::string_view line) {
 }
 
 }  // namespace
+
+std::string release_suite(std::string_view suite, std::string_view release) {
+  auto dash = suite.find('-');
+  std::string_view codename = suite.substr(0, dash);
+  auto releases = target::glibc_releases();
+  bool known =
+      std::any_of(releases.begin(), releases.end(), [&](const auto& r) { return r.debian == codename; });
+  if (!known) return {};
+  return std::string(release) + std::string(dash == std::string_view::npos ? "" : suite.substr(dash));
+}
 
 std::string release_sources_list(std::string_view text, std::string_view release) {
   std::string out;
@@ -49,7 +48,7 @@ std::string release_sources_list(std::string_view text, std::string_view release
     }
     ++suite;  // the URI
     if (suite >= w.size()) continue;
-    std::string renamed = renamed_suite(w[suite], release);
+    std::string renamed = release_suite(w[suite], release);
     if (renamed.empty()) continue;
     for (std::size_t i = 0; i < w.size(); ++i) {
       if (i) out += ' ';
@@ -75,7 +74,7 @@ std::string release_sources_stanzas(std::string_view text, std::string_view rele
     if (line.starts_with("#")) continue;
     if (util::to_lower(line).starts_with("suites:")) {
       for (auto s : words(line.substr(7))) {
-        std::string renamed = renamed_suite(s, release);
+        std::string renamed = release_suite(s, release);
         if (!renamed.empty() && suites.find(renamed) == std::string::npos)
           suites += (suites.empty() ? "" : " ") + renamed;
       }

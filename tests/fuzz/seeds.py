@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seed corpora for the fuzzers that read archives and text.
 
-    seeds.py deb|import|args|target|release|sbom|openpgp|debindex DIR
+    seeds.py deb|import|args|target|release|sbom|openpgp|debindex|fetch DIR
 
 deb: .deb files as dpkg-deb lays them out (ar: debian-binary, control.tar.*,
 data.tar.*) with every data.tar compression deb(5) allows (none, gz, xz, zst,
@@ -13,6 +13,7 @@ xstatic-sysroot.json, then a top folder with manifest.json), valid for
 linux/amd64 musl, and hostile, truncated or unindexed ones.
 openpgp: Debian's InRelease, texts gpg signed (Ed25519, RSA), keyrings,
 bare signature packets. debindex: a Release text, a Packages and a Sources index.
+fetch: HTTP responses (length, chunked, close-delimited, redirect), a URL, apt sources.
 args, target, release: command lines (with a response file after a NUL),
 target names and environments, release files.
 """
@@ -327,6 +328,20 @@ def seeds_debindex(out):
     write(out, "stanzas", b"Package: a\nFilename: pool/a.deb\nSize: 1\nSHA256: " + sum_ + b"\n\n\nPackage: b\n")
 
 
+def seeds_fetch(out):
+    write(out, "http-length", b"\x05HTTP/1.1 200 OK\r\nContent-Length: 5\r\nServer: x\r\n\r\nhello")
+    write(out, "http-chunked", b"\x02HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+          b"5;e=1\r\nhello\r\n0\r\nTrailer: t\r\n\r\n")
+    write(out, "http-close", b"\x00HTTP/1.0 404 Not Found\n\nuntil the end")
+    write(out, "http-redirect", b"\x10HTTP/1.1 301 Moved\r\nLocation: /debian/\r\nContent-Length: 0\r\n\r\n")
+    write(out, "url", b"http://mirror.example:8080/debian/dists?q=1#f")
+    write(out, "sources-list", b"# c\ndeb [ arch=amd64 ] http://a.example/debian bookworm main contrib\n"
+          b"deb-src http://a.example/debian bookworm-security main # c\ndeb http://b.example ./\n")
+    write(out, "sources-deb822", b"Types: deb deb-src\nURIs: http://a.example/debian\nSuites: bookworm\n"
+          b" bookworm-updates\nComponents: main\n# c\n\nTypes: deb\nURIs: http://b.example/\n"
+          b"Suites: bullseye-security\nComponents: main\nEnabled: no\n")
+
+
 def write(out, name, data):
     with open(os.path.join(out, name), "wb") as f:
         f.write(data)
@@ -336,5 +351,5 @@ if __name__ == "__main__":
     kind, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     {"deb": seeds_deb, "import": seeds_import, "args": seeds_args, "target": seeds_target,
-     "release": seeds_release, "sbom": seeds_sbom, "openpgp": seeds_openpgp,
+     "release": seeds_release, "sbom": seeds_sbom, "openpgp": seeds_openpgp, "fetch": seeds_fetch,
      "debindex": seeds_debindex}[kind](out)

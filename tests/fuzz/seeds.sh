@@ -6,10 +6,10 @@
 #            32-bit big-endian ELF, a 64-bit big-endian ELF with a dynamic
 #            section, a 32-bit PE and a WebAssembly module, all from clang-19/lld,
 #            and files that only look like binaries (not_binaries.py: zeros, bogus PE).
-#   deb, import, args, target, release, sbom, openpgp, debindex: seeds.py (archives and text).
+#   deb, import, args, target, release, sbom, openpgp, debindex, fetch: seeds.py (archives and text).
 # Fails loudly; prints nothing on success.
 set -euo pipefail
-kind=${1:?usage: seeds.sh inspect|deb|import|args|target|release|sbom|openpgp|debindex DIR}
+kind=${1:?usage: seeds.sh inspect|deb|import|args|target|release|sbom|openpgp|debindex|fetch DIR}
 out=${2:?usage: seeds.sh TARGET DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"

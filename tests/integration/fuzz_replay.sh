@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every libFuzzer target (tests/fuzz: inspect, deb, import, args, target, sbom,
-# release, openpgp, debindex) under ASan + UBSan: replays its seed corpus (tests/fuzz/seeds.sh,
+# release, openpgp, debindex, fetch) under ASan + UBSan: replays its seed corpus (tests/fuzz/seeds.sh,
 # made here with the real clang/lld, dpkg-deb, tar and compressors), the
 # campaign's minimised corpus (tests/fuzz/corpus/TARGET) and its regression
 # inputs (tests/fuzz/regressions/TARGET: inputs that once crashed it) once each, then fuzzes it for XSTATIC_FUZZ_SECONDS (default 5) from
@@ -11,7 +11,7 @@
 seconds=${XSTATIC_FUZZ_SECONDS:-5}
 export XSTATIC_FUZZ_TMP=$WORK
 summary=()
-for t in inspect deb import args target release sbom openpgp debindex; do
+for t in inspect deb import args target release sbom openpgp debindex fetch; do
   fuzzer=$fuzz_build/fuzz_$t
   [ -x "$fuzzer" ] || fail "$fuzzer was not built"
   "$SRC/tests/fuzz/seeds.sh" "$t" "$WORK/$t/seeds" || fail "making the $t seeds"

@@ -61,6 +61,12 @@ TEST_CASE("a Packages index gives each package's file, size and SHA-256; a .deb 
     CHECK(e.sha256.size() == 64);
     CHECK(e.size > 0);
   }
+  // Pre-Depends, then Depends, for `sysroot add` without apt.
+  auto ssh = std::find_if(entries.begin(), entries.end(),
+                          [](const auto& e) { return e.package == "openssh-server"; });
+  REQUIRE(ssh != entries.end());
+  CHECK(ssh->depends.starts_with("init-system-helpers (>= 1.54~), adduser, libpam-modules,"));
+  CHECK(ssh->depends.ends_with("zlib1g (>= 1:1.1.4)"));
   const PackageEntry& first = entries.front();
   std::string not_the_deb(first.size, '\0');
   CHECK(contains(refusal([&] { check_file(bytes(not_the_deb), first, first.filename); }),

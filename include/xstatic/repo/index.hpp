@@ -53,6 +53,7 @@ struct PackageEntry {
   std::string filename;  // "pool/main/m/musl/musl-dev_1.2.3-1_arm64.deb", relative to the mirror
   std::uint64_t size = 0;
   std::string sha256;
+  std::string depends;  // Pre-Depends, then Depends, as written: "libc6 (>= 2.34), zlib1g | libz-dev"
 };
 
 // A Packages index; a stanza without Package, Filename, Size or SHA256 is refused.

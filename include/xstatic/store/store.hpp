@@ -11,6 +11,8 @@
 //     pkg/<debian-arch>-<libc>/<name>/ packages_path()  libraries built by `xstatic pkg` (xstatic/pkg)
 //     apt/<debian-arch>/, apt/source/ apt_dir()         apt's private state (lists, cache)
 //     apt/<debian-arch>-<release>/    apt_state()       the same for another Debian release (a glibc floor)
+//     archive/indexes/, archive/debs/ archive_dir()     xstatic's own fetcher: verified Packages indexes
+//                                                       (named by SHA-256) and .deb files (sysroot/fetch.hpp)
 //     locks/                          locks_dir()       one lock file per sysroot, runtime, download
 //     logs/                           logs_dir()        logs of failed runtime builds (libc++, mimalloc)
 //     cache/clang/                    clang_cache_dir() clang's major version per binary (toolchain)
@@ -61,6 +63,7 @@ class Store {
   fs::path apt_state(std::string_view arch, std::string_view release = {}) const {
     return apt_dir() / (std::string(arch) + (release.empty() ? "" : "-" + std::string(release)));
   }
+  fs::path archive_dir() const { return root_ / "archive"; }
   fs::path locks_dir() const { return root_ / "locks"; }
   fs::path logs_dir() const { return root_ / "logs"; }
   fs::path clang_cache_dir() const { return root_ / "cache" / "clang"; }

@@ -23,6 +23,9 @@ std::vector<std::string> private_apt_options(const std::filesystem::path& state,
 // keyring, with the suites of a Debian release renamed ("bookworm-security"
 // -> "bullseye-security"); entries of no Debian release are dropped.
 // One-line format (sources.list) and deb822 (*.sources).
+// "bookworm-security" -> "bullseye-security" for `release` bullseye; "" for
+// a suite of no Debian release xstatic knows (a third-party archive's).
+std::string release_suite(std::string_view suite, std::string_view release);
 std::string release_sources_list(std::string_view text, std::string_view release);
 std::string release_sources_stanzas(std::string_view text, std::string_view release);
 
