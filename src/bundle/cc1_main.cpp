@@ -5,15 +5,13 @@
 // Left out: -ftime-trace output and --print-supported-cpus/-extensions
 // (they print nothing here); everything that makes an object is the
 // library's, so the bytes match Debian's clang-19 (docs/bundle.md).
-#include <sys/resource.h>
-
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/DiagnosticOptions.h>
 #include <clang/Basic/Stack.h>
 #include <clang/CodeGen/ObjectFilePCHContainerOperations.h>
-#include <clang/Frontend/FrontendDiagnostic.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/CompilerInvocation.h>
+#include <clang/Frontend/FrontendDiagnostic.h>
 #include <clang/Frontend/TextDiagnosticBuffer.h>
 #include <clang/FrontendTool/Utils.h>
 #include <llvm/Support/BuryPointer.h>
@@ -24,6 +22,7 @@
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/Timer.h>
 #include <llvm/Support/raw_ostream.h>
+#include <sys/resource.h>
 
 #include "bundle/internal.hpp"
 

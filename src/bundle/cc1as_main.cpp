@@ -100,7 +100,8 @@ bool parse_job(AsJob& job, llvm::ArrayRef<const char*> argv, clang::DiagnosticsE
 
   job.triple = llvm::Triple::normalize(args.getLastArgValue(opts::OPT_triple));
   if (job.triple.empty()) job.triple = llvm::sys::getDefaultTargetTriple();
-  if (auto* a = args.getLastArg(opts::OPT_darwin_target_variant_triple)) job.darwin_variant_triple.emplace(a->getValue());
+  if (auto* a = args.getLastArg(opts::OPT_darwin_target_variant_triple))
+    job.darwin_variant_triple.emplace(a->getValue());
   if (auto* a = args.getLastArg(opts::OPT_darwin_target_variant_sdk_version_EQ))
     if (job.darwin_variant_sdk.tryParse(a->getValue()))
       diags.Report(clang::diag::err_drv_invalid_value) << a->getAsString(args) << a->getValue();
@@ -127,7 +128,8 @@ bool parse_job(AsJob& job, llvm::ArrayRef<const char*> argv, clang::DiagnosticsE
 
   auto inputs = args.getAllArgValues(opts::OPT_INPUT);
   if (!inputs.empty()) job.input = inputs.front();
-  for (std::size_t i = 1; i < inputs.size(); ++i) diags.Report(clang::diag::err_drv_unknown_argument) << inputs[i];
+  for (std::size_t i = 1; i < inputs.size(); ++i)
+    diags.Report(clang::diag::err_drv_unknown_argument) << inputs[i];
   job.llvm_args = args.getAllArgValues(opts::OPT_mllvm);
   job.output = args.getLastArgValue(opts::OPT_o).str();
   if (job.output.empty()) job.output = "-";
@@ -148,7 +150,8 @@ bool parse_job(AsJob& job, llvm::ArrayRef<const char*> argv, clang::DiagnosticsE
   job.asm_variant = clang::getLastArgIntValue(args, opts::OPT_output_asm_variant, 0, diags);
   job.symbol_defs = args.getAllArgValues(opts::OPT_defsym);
   if (auto* a = args.getLastArg(opts::OPT_fembed_bitcode_EQ))
-    job.embed_bitcode = llvm::StringSwitch<bool>(a->getValue()).Cases("all", "bitcode", "marker", true).Default(false);
+    job.embed_bitcode =
+        llvm::StringSwitch<bool>(a->getValue()).Cases("all", "bitcode", "marker", true).Default(false);
 
   auto& mc = job.mc;
   mc.ShowMCEncoding = args.hasArg(opts::OPT_show_encoding);
@@ -185,8 +188,8 @@ std::unique_ptr<llvm::raw_fd_ostream> open_output(const std::string& path, bool 
                                                   clang::DiagnosticsEngine& diags) {
   if (path != "-") llvm::sys::RemoveFileOnSignal(path);
   std::error_code ec;
-  auto out = std::make_unique<llvm::raw_fd_ostream>(path, ec,
-                                                    binary ? llvm::sys::fs::OF_None : llvm::sys::fs::OF_TextWithCRLF);
+  auto out = std::make_unique<llvm::raw_fd_ostream>(
+      path, ec, binary ? llvm::sys::fs::OF_None : llvm::sys::fs::OF_TextWithCRLF);
   if (ec) {
     diags.Report(clang::diag::err_fe_unable_to_open_output) << path << ec.message();
     return nullptr;
@@ -252,8 +255,8 @@ bool assemble(AsJob& job, clang::DiagnosticsEngine& diags) {
     std::unique_ptr<llvm::MCCodeEmitter> emitter;
     if (job.mc.ShowMCEncoding) emitter.reset(target->createMCCodeEmitter(*instructions, context));
     std::unique_ptr<llvm::MCAsmBackend> backend(target->createMCAsmBackend(*subtarget, *registers, job.mc));
-    streamer.reset(target->createAsmStreamer(context, std::make_unique<llvm::formatted_raw_ostream>(*out), printer,
-                                             std::move(emitter), std::move(backend)));
+    streamer.reset(target->createAsmStreamer(context, std::make_unique<llvm::formatted_raw_ostream>(*out),
+                                             printer, std::move(emitter), std::move(backend)));
   } else if (job.kind == AsOutput::null) {
     streamer.reset(llvm::createNullStreamer(context));
   } else {
@@ -263,7 +266,8 @@ bool assemble(AsJob& job, clang::DiagnosticsEngine& diags) {
     }
     std::unique_ptr<llvm::MCCodeEmitter> emitter(target->createMCCodeEmitter(*instructions, context));
     std::unique_ptr<llvm::MCAsmBackend> backend(target->createMCAsmBackend(*subtarget, *registers, job.mc));
-    auto writer = dwo_file ? backend->createDwoObjectWriter(*out, *dwo_file) : backend->createObjectWriter(*out);
+    auto writer =
+        dwo_file ? backend->createDwoObjectWriter(*out, *dwo_file) : backend->createObjectWriter(*out);
     streamer.reset(target->createMCObjectStreamer(triple, context, std::move(backend), std::move(writer),
                                                   std::move(emitter), *subtarget));
     streamer->initSections(job.mc.MCNoExecStack, *subtarget);

@@ -24,8 +24,8 @@
 #include <llvm/Support/Signals.h>
 #include <llvm/Support/StringSaver.h>
 #include <llvm/Support/TargetSelect.h>
-#include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/Timer.h>
+#include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/TargetParser/Host.h>
 
@@ -136,7 +136,8 @@ int clang_main(int argc, char** argv) {
 
   llvm::BumpPtrAllocator memory;
   const char* program_name = argv[0];
-  bool cl_mode = clang::driver::IsClangCL(clang::driver::getDriverMode(program_name, llvm::ArrayRef(args).slice(1)));
+  bool cl_mode =
+      clang::driver::IsClangCL(clang::driver::getDriverMode(program_name, llvm::ArrayRef(args).slice(1)));
   if (llvm::Error e = clang::driver::expandResponseFiles(args, cl_mode, memory)) {
     llvm::errs() << llvm::toString(std::move(e)) << '\n';
     return 1;

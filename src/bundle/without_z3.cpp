@@ -8,8 +8,9 @@
 #include <cstdlib>
 
 extern "C" [[noreturn]] void xstatic_bundle_without_z3() {
-  std::fputs("xstatic: error: this xstatic bundle has no Z3 solver (-analyzer-constraints=z3 and "
-             "-analyzer-config crosscheck-with-z3 need Debian's clang-19)\n",
-             stderr);
+  std::fputs(
+      "xstatic: error: this xstatic bundle has no Z3 solver (-analyzer-constraints=z3 and "
+      "-analyzer-config crosscheck-with-z3 need Debian's clang-19)\n",
+      stderr);
   std::exit(70);
 }
