@@ -217,6 +217,9 @@ std::optional<std::string> find_lld(const Clang& clang, std::string_view name) {
 
 std::optional<std::string> find_llvm_tool(std::string_view name) {
   std::string base(name);
+  // The bundle's own tools (ld.lld and the other lld names) before the host's.
+  if (const auto& bundled = bundled_clang())
+    if (std::string beside = dirname_of(bundled->clang) + "/" + base; is_executable(beside)) return beside;
   if (auto found = util::find_program(base + "-" + std::to_string(kPreferredClangMajor))) return found;
   return util::find_program(base);
 }
