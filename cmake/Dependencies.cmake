@@ -37,7 +37,10 @@ target_link_libraries(xstatic_llvm INTERFACE clangDriver clangBasic ${LLVM_LIBS}
                       ${LLVM_LIBDIR}/libLLVMFrontendOpenMP.a ${LLVM_LIBS})
 # LLVM's --system-libs lists libz3/libxml2 as shared libraries that we never call;
 # link only what LLVMSupport needs, statically where Debian ships the archive.
-target_link_libraries(xstatic_llvm INTERFACE -Wl,-Bstatic z zstd -Wl,-Bdynamic pthread rt dl m)
+# A fully static executable (the bundle, src/bundle: its XSTATIC_FULLY_STATIC
+# property) stays -Bstatic to the end.
+target_link_libraries(xstatic_llvm INTERFACE -Wl,-Bstatic z zstd
+                      $<$<NOT:$<BOOL:$<TARGET_PROPERTY:XSTATIC_FULLY_STATIC>>>:-Wl,-Bdynamic> pthread rt dl m)
 target_compile_definitions(xstatic_llvm INTERFACE _GNU_SOURCE __STDC_CONSTANT_MACROS
                            __STDC_FORMAT_MACROS __STDC_LIMIT_MACROS)
 

@@ -15,6 +15,8 @@ packages=(
   # build xstatic
   cmake ninja-build g++ pkg-config
   llvm-19-dev libclang-19-dev
+  # the bundle (src/bundle, docs/bundle.md): lld's and Polly's static libraries
+  liblld-19-dev libpolly-19-dev
   libarchive-dev liblzma-dev libzstd-dev zlib1g-dev libbz2-dev liblz4-dev libacl1-dev nettle-dev
   # Debian's archive trusted without apt (src/repo): nettle's public-key half on GMP,
   # and the archive keyring compiled into xstatic

@@ -14,6 +14,9 @@
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/version.hpp"
+#ifdef XSTATIC_BUNDLE
+#include "xstatic/bundle/bundle.hpp"
+#endif
 
 namespace xstatic::cli {
 
@@ -132,6 +135,11 @@ int report(const Error& e) {
 
 int main(int argc, char** argv) {
   using namespace xstatic;
+#ifdef XSTATIC_BUNDLE
+  // The bundle (docs/bundle.md): clang, cc1 and lld are this same executable,
+  // told apart by argv[0] or a first -cc1 argument, before anything of xstatic's.
+  if (auto rc = bundle::run_tool(argc, argv)) return *rc;
+#endif
   try {
     // argv[0] is read here, once: a prefixed name (aarch64-linux-musl-cc)
     // gives the driver its target, a binutil's name its tool.

@@ -115,6 +115,16 @@ int major_from_version_output(std::string_view text) {
 
 namespace {
 
+// Set once, by the bundle's main(), before anything reads it.
+struct Bundled {
+  std::string clang;  // <bin>/clang
+  int major = 0;
+};
+std::optional<Bundled>& bundled_clang() {
+  static std::optional<Bundled> bundled;
+  return bundled;
+}
+
 // The search of find_clang and try_find_clang: the clang, else nullopt with
 // `why` holding the Error find_clang throws.
 std::optional<Clang> search_clang(const store::Store& store, const std::string& name,
@@ -130,6 +140,17 @@ std::optional<Clang> search_clang(const store::Store& store, const std::string& 
       return std::nullopt;
     }
     clang.path = *found;
+  } else if (const auto& bundled = bundled_clang()) {
+    if (!is_executable(bundled->clang)) {
+      why.emplace("this xstatic bundle has no " + bundled->clang +
+                      " (a link to bin/xstatic, which the bundle's clang runs as)",
+                  "unpack the whole xstatic-*-linux-amd64.tar.zst, not bin/xstatic alone", Exit::missing);
+      return std::nullopt;
+    }
+    clang.path = bundled->clang;
+    clang.real_path = real_path_of(clang.path);
+    clang.major = bundled->major;
+    return clang;
   } else if (auto c19 = util::find_program("clang-19")) {
     clang.path = *c19;
   } else if (auto c = util::find_program("clang")) {
@@ -155,6 +176,10 @@ std::optional<Clang> search_clang(const store::Store& store, const std::string& 
 }
 
 }  // namespace
+
+void use_bundled_clang(std::string bin_dir, int major) {
+  bundled_clang() = Bundled{std::move(bin_dir) + "/clang", major};
+}
 
 std::optional<Clang> try_find_clang(const store::Store& store, const std::string& name) {
   std::optional<Error> why;
@@ -192,6 +217,9 @@ std::optional<std::string> find_lld(const Clang& clang, std::string_view name) {
 
 std::optional<std::string> find_llvm_tool(std::string_view name) {
   std::string base(name);
+  // The bundle's own tools (ld.lld and the other lld names) before the host's.
+  if (const auto& bundled = bundled_clang())
+    if (std::string beside = dirname_of(bundled->clang) + "/" + base; is_executable(beside)) return beside;
   if (auto found = util::find_program(base + "-" + std::to_string(kPreferredClangMajor))) return found;
   return util::find_program(base);
 }

@@ -20,7 +20,14 @@ struct Clang {
   int major = 0;          // its major version
 };
 
-// `name` when given, else $XSTATIC_CLANG, else clang-19 on PATH, else clang.
+// The bundle (xstatic/bundle/bundle.hpp, docs/bundle.md) is clang and lld
+// itself: its main() tells this module its bin/ folder, where clang, clang++
+// and ld.lld are links to it, and clang's major version. find_clang then
+// returns bin/clang wherever it would have searched PATH ($XSTATIC_CLANG and
+// an explicit name still win). The normal xstatic never calls it.
+void use_bundled_clang(std::string bin_dir, int major);
+
+// `name` when given, else $XSTATIC_CLANG, else the bundle's own clang, else clang-19 on PATH, else clang.
 // The one place xstatic finds its compiler (driver, runtimes, doctor). Throws Error (missing)
 // when there is none or it is older than clang 14. Learns the version from the
 // name (clang-19, .../llvm-19/bin/clang), else from a cache in the store keyed
