@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <optional>
 
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/release/archive.hpp"
@@ -89,9 +90,14 @@ std::string runtime_source_info(const runtimes::Entry& r) {
   return built + " (" + r.version + ")" + std::string(kind.source_parts);
 }
 
-bool inside_folder(const std::filesystem::path& file, const std::filesystem::path& dir) {
-  auto rel = file.lexically_relative(dir);
-  return !rel.empty() && *rel.begin() != "..";
+// `path` relative to `dir` when it lies below it, both as the file system resolves them.
+std::optional<std::filesystem::path> inside(const std::filesystem::path& path,
+                                            const std::filesystem::path& dir) {
+  std::error_code ec;
+  auto rel = std::filesystem::weakly_canonical(path, ec).lexically_relative(
+      std::filesystem::weakly_canonical(dir, ec));
+  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+  return rel;
 }
 
 // Whether `b` linked the runtime build `e` (see add_store_facts).
@@ -103,11 +109,9 @@ bool linked(const runtimes::Entry& e, const SbomBinary& b) {
                c.version == noted_version(e);
       }))
     return false;
-  std::error_code ec;
-  auto root = std::filesystem::weakly_canonical(e.root, ec);
   return !b.link_recorded ||
          std::any_of(b.runtime_archives.begin(), b.runtime_archives.end(),
-                     [&](const std::filesystem::path& a) { return inside_folder(a, root); });
+                     [&](const std::filesystem::path& a) { return inside(a, e.root).has_value(); });
 }
 
 // libc-dynamic: the binaries load the system's glibc (none is contained), and the floor was verified.
@@ -270,12 +274,6 @@ void add_link_facts(SbomBinary& facts, const std::filesystem::path& built,
     if (fs::weakly_canonical(r.output, ec) == want) record = &r;  // the last link of that file
   if (!record) return;
   facts.link_recorded = true;
-  auto inside = [](const fs::path& path, const fs::path& dir) -> std::optional<fs::path> {
-    std::error_code e;
-    fs::path rel = fs::weakly_canonical(path, e).lexically_relative(fs::weakly_canonical(dir, e));
-    if (rel.empty() || *rel.begin() == "..") return std::nullopt;
-    return rel;
-  };
   const fs::path packages = store.packages_path(t);
   for (const auto& a : record->archives) {
     if (auto rel = inside(a, packages)) {

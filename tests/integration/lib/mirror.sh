@@ -87,6 +87,7 @@ closed_port() {
 stop_gpg_agents() {
   local home
   for home in "$WORK"/gnupg-*; do
-    [ -d "$home" ] && GNUPGHOME="$home" gpgconf --kill gpg-agent 2>/dev/null || true
+    [ -d "$home" ] || continue
+    GNUPGHOME="$home" gpgconf --kill gpg-agent 2>/dev/null || echo "note: the gpg-agent of $home did not stop"
   done
 }
