@@ -9,8 +9,8 @@
 # (`runtimes import`: building it needs cmake, ninja and python3), then
 # `xstatic cc` and `xstatic c++` (mimalloc and xstatic's libc routines
 # built there by the bundle's clang and llvm-ar) and `verify`; the arm64
-# programs then run under qemu-aarch64-static outside, and must equal the
-# empty root's (tests/integration/bundle_chroot.sh) and each other's.
+# programs then run under qemu-aarch64-static outside, and each host's
+# must equal the others' (the same sysroot, bookworm's, on every host).
 #
 #   scripts/bundle-hosts.sh [BUILD [RELEASE...]]
 #
@@ -74,7 +74,13 @@ cd /work
 if command -v clang >/dev/null || command -v clang-19 >/dev/null || command -v ld.lld >/dev/null; then
   echo "this root has a clang or lld of its own" >&2; exit 1
 fi
-t() { s=$(date +%s.%N); "$@"; echo "  $(echo "$(date +%s.%N) - $s" | awk '{printf "%.1f", $1 - $3}') s: ${*:2}" | cut -c1-100 >&2; }
+# t COMMAND...: runs it, then says how long it took (the root's sh may be dash).
+t() {
+  s=$(date +%s.%N)
+  "$@"
+  shift
+  echo "  $(date +%s.%N) $s $*" | awk '{ t = $1 - $2; $1 = ""; $2 = ""; printf "%.1f s:%s\n", t, substr($0, 1, 90) }' >&2
+}
 X=/opt/xstatic/bin/xstatic
 printf '#include <stdio.h>\n#include <stdlib.h>\nint main(void){char *p = malloc(32); if (!p) return 1;\nsnprintf(p, 32, "hello from the bundle"); puts(p); free(p); return 0;}\n' >hello.c
 printf '#include <iostream>\n#include <map>\n#include <string>\nint main(){std::map<std::string,int> m{{"libc++",19}}; std::cout << "libc++ " << m["libc++"] << "\\n";}\n' >hello.cpp
