@@ -10,13 +10,14 @@
 #     XSTATIC_MIRROR); where apt names no http:// mirror (the builtin
 #     fetcher speaks no https), or XSTATIC_TEST_BUNDLE_MIRROR=local, a
 #     throwaway archive signed by a throwaway key (lib/mirror.sh) on
-#     127.0.0.1, with the test store's .debs, and the links use musl's malloc
-#     (that archive has no mimalloc source);
-#   - libc++ is imported (`runtimes import`) from the test store: building it
-#     needs cmake, ninja and python3 on the host, and a minute or more;
+#     127.0.0.1, with the test store's .debs;
+#   - libc++ and mimalloc are imported (`runtimes import`) from the test
+#     store: building libc++ needs cmake, ninja and python3 on the host and
+#     a minute or more; mimalloc built from the source the fetcher takes is
+#     scripts/bundle-hosts.sh's (15 s more here);
 #   - C, C++ and assembler compiled (clang's -cc1 and -cc1as in-process),
-#     linked with its own lld (mimalloc and xstatic's libc routines built
-#     there on first link: the bundle's clang and llvm-ar), verified;
+#     linked with its own lld (xstatic's libc routines built there on first
+#     link: the bundle's clang and llvm-ar), verified;
 #   - llvm-ar, llvm-ranlib, llvm-objcopy (the debug split of `xstatic
 #     release`) and llvm-strip run on those files.
 # Every object, archive, linked program and objcopy/strip output must equal
@@ -26,10 +27,11 @@
 #
 # Costs in CI: the bundle target, once (src/bundle's eight files, main.cpp
 # and a ~20 s lld link of 600 MB of archives: 220 s wall measured on a
-# 2-core machine at load 10, about 60 s of CPU), then about 30 s (the
-# sysroot fetch, ~12 s, and mimalloc's and the libc routines' builds). The
-# same inside Debian bullseye and trixie roots is scripts/bundle-hosts.sh
-# (not in CI).
+# 2-core machine at load 10, about 60 s of CPU), then 64 s warm here at
+# load 10 (22 s of CPU): in the root 27 s (the sysroot fetch 9 s, the libc
+# routines 4 s, six compiles and links), the .deb 7 s, staging and cmp the
+# rest. The same inside Debian bullseye and trixie roots is
+# scripts/bundle-hosts.sh (not in CI).
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/driver.sh"
 . "$SRC/tests/integration/lib/mirror.sh"
@@ -60,11 +62,16 @@ driver_sysroot linux/arm64 musl
 mkdir -p root/store root/proc root/dev root/tmp root/work root/etc
 chmod 1777 root/tmp
 
-# libc++ for the root, exported from the test store alone (mimalloc and the
-# libc routines are built in the root, by the bundle).
-mkdir -p libcxx-store/runtimes/llvm-19-r2
-cp -a "$XSTATIC_HOME"/runtimes/llvm-19-r2/arm64-musl libcxx-store/runtimes/llvm-19-r2/
-"$XSTATIC" -q --store "$WORK/libcxx-store" runtimes export linux/arm64 -o root/work/libcxx.tar.zst >/dev/null
+# libc++ and mimalloc for the root, exported from the test store (a first
+# link there builds mimalloc); xstatic's libc routines are built in the
+# root, by the bundle's clang and llvm-ar.
+printf 'int main(void){return 0;}\n' >warm.c
+"$XSTATIC" cc --target linux/arm64 warm.c -o warm || fail "the normal xstatic could not link for linux/arm64"
+for d in "$XSTATIC_HOME"/runtimes/llvm-19-r2 "$XSTATIC_HOME"/runtimes/mimalloc-*-llvm19-r[0-9]; do
+  mkdir -p "runtimes-store/runtimes/$(basename "$d")"
+  cp -a "$d/arm64-musl" "runtimes-store/runtimes/$(basename "$d")/"
+done
+"$XSTATIC" -q --store "$WORK/runtimes-store" runtimes export linux/arm64 -o root/work/runtimes.tar.zst >/dev/null
 
 # The mirror the root's fetcher takes Debian's archive from: apt's own on this host.
 root_env=(XSTATIC_FETCH=builtin)
@@ -98,8 +105,6 @@ else
   serve_mirrors "$WORK/www"
   root_env+=(XSTATIC_MIRROR="http://127.0.0.1:$PORT" XSTATIC_SECURITY_MIRROR="http://127.0.0.1:$PORT"
     XSTATIC_ARCHIVE_KEYRING=/work/trusted.gpg)
-  export XSTATIC_MALLOC=musl # no mimalloc source in that archive: both sides link musl's malloc
-  root_env+=(XSTATIC_MALLOC=musl)
   echo "note: apt names no http:// mirror (or XSTATIC_TEST_BUNDLE_MIRROR=local): the root fetches from a throwaway archive on 127.0.0.1"
 fi
 
@@ -162,7 +167,7 @@ trap 'if grep -q " $WORK/root/" /proc/mounts; then echo "FAIL: a mount leaked" >
 
 build_in_root() {
   in_root sysroot install linux/arm64
-  in_root runtimes import libcxx.tar.zst
+  in_root runtimes import runtimes.tar.zst
   in_root cc --target linux/arm64 -c hello.c -o hello.bundle.o
   in_root c++ --target linux/arm64 -c hello.cpp -o hello_cpp.bundle.o
   in_root cc --target linux/arm64 -c add.S -o add.bundle.o
@@ -183,6 +188,7 @@ build_in_root() {
 start=$(date +%s)
 with_mounts build_in_root >in-root.log 2>&1 || { cat in-root.log; fail "the bundle failed in the empty root"; }
 grep -q 'installed arm64-musl' in-root.log || { cat in-root.log; fail "the sysroot was not installed in the root"; }
+grep 'installed arm64-musl' in-root.log
 echo "ok: in an empty root the bundle fetched the arm64 sysroot, compiled C, C++ and assembler, linked, verified, archived and split debug info ($(($(date +%s) - start)) s)"
 
 # What is in the root: only what the suite put there, and what xstatic made in its store.
@@ -191,8 +197,6 @@ got=$(ls root | tr '\n' ' ')
 [ -z "$(find root/proc root/dev -mindepth 1 -print -quit)" ] || fail "a mount is still in place after the namespace ended"
 [ ! -e root/store/apt ] || fail "the root's store has apt state: the bundle used apt"
 ls root/store/runtimes/libc-*/arm64-musl/lib/*.a >/dev/null 2>&1 || fail "the root built no libc routines (llvm-ar)"
-[ -n "${XSTATIC_MALLOC:-}" ] || ls root/store/runtimes/mimalloc-*/arm64-musl/lib/*.a >/dev/null 2>&1 ||
-  fail "the root built no mimalloc (llvm-ar)"
 
 # The same inputs through the normal xstatic, Debian's clang-19 and llvm-19, same paths relative to /work.
 cd root/work
@@ -236,6 +240,7 @@ echo "ok: the bundle's arm64 programs run under qemu-aarch64"
 # /usr/bin/xstatic link finds its bin/ and clang, and links the same hello.
 cd "$WORK"
 need dpkg
+deb_start=$(date +%s)
 "$SRC/scripts/bundle.sh" deb "$WORK/root/bundle" "$WORK" none >/dev/null
 mkdir -p debroot/var/lib/dpkg/info debroot/var/lib/dpkg/updates debroot/store debroot/work debroot/tmp debroot/proc
 touch debroot/var/lib/dpkg/status
@@ -243,16 +248,15 @@ dpkg --root="$WORK/debroot" --force-script-chrootless -i "$WORK"/xstatic_*_amd64
   { cat dpkg.log; fail "dpkg could not install the bundle's .deb"; }
 [ "$(readlink debroot/usr/bin/xstatic)" = ../lib/xstatic/bin/xstatic ] || fail "the .deb has no /usr/bin/xstatic link"
 cp root/work/hello.c debroot/work/
-export XSTATIC_MALLOC
 unshare -m --propagation private bash -c '
   set -euo pipefail
   mount --bind "$WORK/root/store" "$WORK/debroot/store"
   mount -t proc proc "$WORK/debroot/proc"
   in_deb() {
-    env -i PATH=/usr/bin HOME=/tmp XSTATIC_HOME=/store ${XSTATIC_MALLOC:+XSTATIC_MALLOC=$XSTATIC_MALLOC} \
+    env -i PATH=/usr/bin HOME=/tmp XSTATIC_HOME=/store \
       "$UNSHARE" -m --root="$WORK/debroot" --wd=/work /usr/bin/xstatic "$@"
   }
   in_deb --version
   in_deb cc --target linux/arm64 hello.c -o hello' >deb.log 2>&1 || { cat deb.log; fail "the installed .deb failed"; }
 cmp debroot/work/hello root/work/hello.bundle || fail "the .deb's xstatic linked another hello than the bundle's"
-echo "ok: the .deb installs with dpkg into an empty root, where /usr/bin/xstatic links the same hello ($(stat -c %s "$WORK"/xstatic_*_amd64.deb) B uncompressed)"
+echo "ok: the .deb installs with dpkg into an empty root, where /usr/bin/xstatic links the same hello ($(stat -c %s "$WORK"/xstatic_*_amd64.deb) B uncompressed, $(($(date +%s) - deb_start)) s)"
