@@ -144,12 +144,12 @@ ASM
 # /work) with an empty environment: no PATH into the host, no clang, no apt.
 UNSHARE=$(command -v unshare)
 ROOT_ENV="${root_env[*]}"
-in_root_tool() { # tool args...
-  local tool=$1; shift
+in_root_exec() { # path-in-root args...
   # shellcheck disable=SC2086 # ROOT_ENV is NAME=VALUE words without spaces
   env -i PATH=/bundle/bin HOME=/tmp TMPDIR=/tmp XSTATIC_HOME=/store $ROOT_ENV \
-    "$UNSHARE" -m --root="$WORK/root" --wd=/work "/bundle/bin/$tool" "$@"
+    "$UNSHARE" -m --root="$WORK/root" --wd=/work "$@"
 }
+in_root_tool() { local tool=$1; shift; in_root_exec "/bundle/bin/$tool" "$@"; }
 in_root() { in_root_tool xstatic "$@"; }
 with_mounts() { # function args...: runs it in a mount namespace of its own
   unshare -m --propagation private bash -c '
@@ -157,7 +157,7 @@ with_mounts() { # function args...: runs it in a mount namespace of its own
     mount -t proc proc "$WORK/root/proc"
     mount --rbind /dev "$WORK/root/dev"
     if [ -e "$WORK/root/etc/resolv.conf" ]; then mount --bind /etc/resolv.conf "$WORK/root/etc/resolv.conf"; fi
-    '"$(declare -f in_root_tool in_root "$1")"'
+    '"$(declare -f in_root_exec in_root_tool in_root "$1")"'
     "$@"' bash "$@"
 }
 export WORK UNSHARE ROOT_ENV
@@ -179,6 +179,9 @@ build_in_root() {
   in_root_tool llvm-ar rcsD objs.bundle.a hello.bundle.o add.bundle.o
   in_root_tool llvm-ar qcS nosym.bundle.a hello_cpp.bundle.o add.bundle.o
   in_root_tool llvm-ranlib -D nosym.bundle.a
+  # A build system's <triple>-ar (install-links) runs the bundle's llvm-ar.
+  in_root install-links /work/links linux/arm64 >/dev/null
+  in_root_exec /work/links/aarch64-linux-musl-ar rcsD objs-link.bundle.a hello.bundle.o add.bundle.o
   in_root cc --target linux/arm64 -g hello.c -o hello_g
   mkdir -p "$WORK/root/work/b"
   in_root_tool llvm-objcopy --only-keep-debug hello_g b/hello_g.debug
@@ -217,6 +220,7 @@ llvm-ar-19 rcsD objs.debian.a hello.bundle.o add.bundle.o
 llvm-ar-19 qcS nosym.debian.a hello_cpp.bundle.o add.bundle.o
 llvm-ranlib-19 -D nosym.debian.a
 cmp objs.bundle.a objs.debian.a || fail "the bundle's llvm-ar rcsD differs from llvm-ar-19's"
+cmp objs-link.bundle.a objs.debian.a || fail "aarch64-linux-musl-ar (install-links) in the root differs from llvm-ar-19"
 cmp nosym.bundle.a nosym.debian.a || fail "the bundle's llvm-ranlib differs from llvm-ranlib-19's"
 mkdir d && cp hello_g d/ && cd d
 llvm-objcopy-19 --only-keep-debug hello_g ../b/hello_g.debug.d
