@@ -23,7 +23,7 @@
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$src/build}" && pwd)
-shift || true
+[ $# -eq 0 ] || shift
 releases=("$@")
 [ ${#releases[@]} -gt 0 ] || releases=(bullseye trixie)
 cache=${XSTATIC_HOSTS_CACHE:-$build/bundle-hosts}
