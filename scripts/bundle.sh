@@ -3,8 +3,16 @@
 # inside, one static executable for linux/amd64 hosts, and clang's resource
 # headers beside it, as xstatic-VERSION-linux-amd64.tar.zst plus its SHA-256.
 #
-#   scripts/bundle.sh [OUT_DIR]          build (build-bundle/), stage, pack: the release command
+#   scripts/bundle.sh [OUT_DIR]          build (build-bundle/), stage, pack and .deb: the release command
 #   scripts/bundle.sh stage BUILD DEST   lay the bundle of BUILD (a build with the bundle target built) out in DEST
+#   scripts/bundle.sh deb STAGED OUT_DIR [COMPRESSOR]
+#                                        a .deb of a staged bundle: xstatic_VERSION_amd64.deb in OUT_DIR
+#                                        (COMPRESSOR: dpkg-deb's -Z, default xz; the test uses gzip)
+#
+# The .deb installs the staged folder as /usr/lib/xstatic (bin/, lib/clang/)
+# and /usr/bin/xstatic as a link to /usr/lib/xstatic/bin/xstatic; it
+# depends on nothing (the executable is static). Made by dpkg-deb
+# --root-owner-group, every mtime SOURCE_DATE_EPOCH, so it is reproducible too.
 #
 # The archive is reproducible: files sorted by name, owner and group 0,
 # every mtime SOURCE_DATE_EPOCH (default: the last commit's time), modes
@@ -15,6 +23,7 @@
 # Layout (what clang expects around its own executable):
 #   bin/xstatic                                  the one executable
 #   bin/clang bin/clang++ bin/ld.lld bin/ld64.lld bin/lld-link bin/wasm-ld   links to it
+#   bin/llvm-ar bin/llvm-ranlib bin/llvm-objcopy bin/llvm-strip           links to it (runtimes, release)
 #   lib/clang/<major>/include                    clang's resource headers
 #   lib/clang/<major>/lib/linux/                 compiler-rt builtins and crt objects (x86_64, i386)
 # Linux targets link libgcc from their sysroot and WASI its sysroot's
@@ -33,7 +42,7 @@ stage() { # build dest
   rm -rf "$dest"
   mkdir -p "$dest/bin" "$dest/lib/clang/$major/lib/linux"
   cp "$exe" "$dest/bin/xstatic"
-  for name in clang clang++ ld.lld ld64.lld lld-link wasm-ld; do ln -s xstatic "$dest/bin/$name"; done
+  for name in clang clang++ ld.lld ld64.lld lld-link wasm-ld llvm-ar llvm-ranlib llvm-objcopy llvm-strip; do ln -s xstatic "$dest/bin/$name"; done
   cp -R "$resource/include" "$dest/lib/clang/$major/include"
   local f
   for f in "$resource"/lib/linux/libclang_rt.builtins-*.a "$resource"/lib/linux/clang_rt.crt*.o; do
@@ -54,6 +63,44 @@ pack() { # staged-dir out-dir -> prints the archive's path
   echo "$out/$name.tar.zst"
 }
 
+deb() { # staged-dir out-dir [compressor] -> prints the .deb's path
+  local staged=$1 out=$2 compressor=${3:-xz} epoch version tree
+  epoch=${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || echo 0)}
+  version=$("$staged/bin/xstatic" --version | awk '{print $2}')
+  tree=$(mktemp -d "${TMPDIR:-/tmp}/xstatic-deb.XXXXXX")
+  mkdir -p "$tree/DEBIAN" "$tree/usr/lib" "$tree/usr/bin"
+  # Hard links where the file system allows (the executable is 195 MB); the
+  # staged files' mtimes are set to the epoch either way.
+  cp -al "$staged" "$tree/usr/lib/xstatic" 2>/dev/null || { rm -rf "$tree/usr/lib/xstatic"; cp -a "$staged" "$tree/usr/lib/xstatic"; }
+  ln -s ../lib/xstatic/bin/xstatic "$tree/usr/bin/xstatic"
+  cat >"$tree/DEBIAN/control" <<CONTROL
+Package: xstatic
+Version: $version
+Architecture: amd64
+Maintainer: xstatic developers <xstatic@users.noreply.invalid>
+Installed-Size: $(du -sk --apparent-size "$tree/usr" | cut -f1)
+Section: devel
+Priority: optional
+Description: static C/C++ cross-compiler driver with clang and lld inside
+ One static executable holding xstatic, clang (driver, cc1, cc1as), lld
+ and the LLVM binutils xstatic runs, with clang's resource headers. It
+ makes static programs for Go-style targets (linux/arm64, linux/amd64...)
+ from Debian's musl and glibc sysroots, fetched by itself.
+CONTROL
+  chmod -R u+rwX,go+rX,go-w "$tree"
+  find "$tree" -exec touch -h -d "@$epoch" {} +
+  SOURCE_DATE_EPOCH=$epoch dpkg-deb --root-owner-group -Z"$compressor" --build "$tree" \
+    "$out/xstatic_${version}_amd64.deb" >/dev/null
+  rm -rf "$tree"
+  echo "$out/xstatic_${version}_amd64.deb"
+}
+
+if [ "${1:-}" = deb ]; then
+  [ $# -ge 3 ] || { echo "usage: scripts/bundle.sh deb STAGED OUT_DIR [COMPRESSOR]" >&2; exit 2; }
+  deb "$2" "$3" "${4:-xz}"
+  exit 0
+fi
+
 if [ "${1:-}" = stage ]; then
   [ $# = 3 ] || { echo "usage: scripts/bundle.sh stage BUILD DEST" >&2; exit 2; }
   stage "$2" "$3"
@@ -69,5 +116,8 @@ staging=$(mktemp -d "${TMPDIR:-/tmp}/xstatic-bundle.XXXXXX")
 trap 'rm -rf "$staging"' EXIT
 stage "$build" "$staging/xstatic-$version-linux-amd64"
 archive=$(pack "$staging/xstatic-$version-linux-amd64" "$out")
+package=$(deb "$staging/xstatic-$version-linux-amd64" "$out")
+(cd "$out" && sha256sum "$(basename "$package")" >"$(basename "$package").sha256")
 echo "$archive: $(stat -c %s "$archive") bytes, unpacked $(du -sb "$staging/xstatic-$version-linux-amd64" | cut -f1) bytes"
-cat "$archive.sha256"
+echo "$package: $(stat -c %s "$package") bytes"
+cat "$archive.sha256" "$package.sha256"

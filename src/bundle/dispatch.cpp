@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <utility>
 
 #include "xstatic/bundle/bundle.hpp"
 #include "xstatic/toolchain/clang.hpp"
@@ -15,6 +16,11 @@ namespace {
 // clang's and lld's own program names; "-19" suffixes are stripped first.
 constexpr std::array<std::string_view, 3> kClangNames = {"clang", "clang++", "clang-cpp"};
 constexpr std::array<std::string_view, 5> kLldNames = {"ld.lld", "ld64.lld", "lld-link", "wasm-ld", "lld"};
+// The LLVM binutils xstatic runs itself (runtimes' archives, release's debug split).
+constexpr std::pair<std::string_view, Tool> kBinutilNames[] = {{"llvm-ar", Tool::ar},
+                                                               {"llvm-ranlib", Tool::ranlib},
+                                                               {"llvm-objcopy", Tool::objcopy},
+                                                               {"llvm-strip", Tool::strip}};
 
 std::string_view base_name(std::string_view path) {
   auto slash = path.rfind('/');
@@ -52,16 +58,25 @@ Tool tool_for(std::string_view argv0, std::string_view first_argument) {
   auto name = without_major(base_name(argv0));
   if (is_one_of(name, kClangNames)) return Tool::clang;
   if (is_one_of(name, kLldNames)) return Tool::lld;
+  for (const auto& [binutil, tool] : kBinutilNames)
+    if (name == binutil) return tool;
   return Tool::xstatic;
 }
 
 std::optional<int> run_tool(int argc, char** argv) {
-  switch (tool_for(argv[0], argc > 1 ? argv[1] : "")) {
+  Tool tool = tool_for(argv[0], argc > 1 ? argv[1] : "");
+  switch (tool) {
     case Tool::cc1:
     case Tool::clang:
       return clang_main(argc, argv);
     case Tool::lld:
       return lld_main(argc, argv);
+    case Tool::ar:
+    case Tool::ranlib:
+      return ar_main(argc, argv, tool == Tool::ranlib);
+    case Tool::objcopy:
+    case Tool::strip:
+      return objcopy_main(argc, argv, tool == Tool::strip);
     case Tool::xstatic:
       break;
   }

@@ -148,12 +148,10 @@ std::vector<ArchiveSuite> archive_suites(std::string_view release, const std::ve
     return e.type == "deb" && util::to_lower(e.uri).starts_with("http://") &&
            std::find(e.components.begin(), e.components.end(), "main") != e.components.end();
   };
-  // No release asked for: the host's own (its first Debian suite), else the default glibc's.
-  std::string r(release);
-  for (const auto& e : host)
-    if (r.empty() && usable(e) && !release_suite(e.suite, "x").empty())
-      r = e.suite.substr(0, e.suite.find('-'));
-  if (r.empty()) r = std::string(target::default_glibc_release().debian);
+  // No release asked for: the default glibc's (bookworm), whatever the host
+  // runs. The recipes name that release's packages (libgcc-12-dev), so a
+  // bullseye or trixie host (the bundle on it) must not take its own.
+  std::string r(release.empty() ? target::default_glibc_release().debian : release);
   if (choice.mirror) {
     add(*choice.mirror, r);
     add(*choice.mirror, r + "-updates");

@@ -85,6 +85,23 @@ TEST_CASE("the suites of a release: the host's renamed, or the chosen mirror's")
   CHECK(sr::archive_suites("", {}, mine).front() == S{"http://127.0.0.1:9/m", "bookworm"});
 }
 
+TEST_CASE("a host of another Debian release fetches bookworm's suites from its own mirror") {
+  using S = sr::ArchiveSuite;
+  for (const char* release : {"bullseye", "trixie"}) {
+    auto host =
+        sr::parse_sources_list(std::string("deb http://archive.example/debian ") + release + " main\n" +
+                               "deb http://security.example/debian-security " + release + "-security main\n");
+    CHECK(sr::archive_suites("", host, {}) ==
+          std::vector<S>{{"http://archive.example/debian", "bookworm"},
+                         {"http://security.example/debian-security", "bookworm-security"}});
+    sr::MirrorChoice mine{"http://127.0.0.1:9/m", std::nullopt};
+    CHECK(sr::archive_suites("", host, mine) ==
+          std::vector<S>{{"http://127.0.0.1:9/m", "bookworm"},
+                         {"http://127.0.0.1:9/m", "bookworm-updates"},
+                         {"http://security.example/debian-security", "bookworm-security"}});
+  }
+}
+
 TEST_CASE("no mirror at all, or only https ones, names XSTATIC_MIRROR") {
   for (const auto& host : {std::vector<sr::AptEntry>{},
                            sr::parse_sources_list("deb https://tls.example/debian bookworm main\n")}) {

@@ -51,8 +51,9 @@ struct MirrorChoice {
 // there is one (RELEASE, RELEASE-updates; RELEASE-security from the security
 // mirror, or the host's security URI), else the host's entries of a Debian
 // release turned into `release`'s suites ("bookworm-security" ->
-// "bullseye-security"), http:// URIs only. An empty `release` is the host's
-// own (its first Debian suite's), else the default glibc's (bookworm). Throws xstatic::Error
+// "bullseye-security"), http:// URIs only. An empty `release` is the default
+// glibc's (bookworm) on every host, a bullseye or trixie one too: the
+// recipes name bookworm's packages. Throws xstatic::Error
 // (Exit::missing) naming XSTATIC_MIRROR when there is none.
 std::vector<ArchiveSuite> archive_suites(std::string_view release, const std::vector<AptEntry>& host,
                                          const MirrorChoice& choice);
