@@ -12,6 +12,7 @@
 #include "xstatic/inspect/glibc_version.hpp"
 #include "xstatic/inspect/report.hpp"
 #include "xstatic/inspect/verify_report.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/target/target.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/strings.hpp"
@@ -45,7 +46,7 @@ inspect::Policy policy_of(const Options& o) {
     if (!inspect::is_glibc_version(o.max_glibc))
       throw Error("--max-glibc " + o.max_glibc + ": not a glibc version",
                   "write it as glibc does: --max-glibc 2.31", Exit::usage);
-    if (p.target && p.target->libc != target::Libc::glibc && p.check_libc)
+    if (p.target && !target::libc_info(p.target->libc).release_floors && p.check_libc)
       throw Error("--max-glibc is a floor for glibc binaries; " + p.target->describe() + " uses " +
                       std::string(p.target->libc_name()),
                   "drop --max-glibc, or name a glibc target: --target linux/amd64 --libc glibc", Exit::usage);

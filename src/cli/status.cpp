@@ -10,6 +10,7 @@
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/sysroot/install.hpp"
 #include "xstatic/target/libc.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/toolchain/clang.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
@@ -19,13 +20,17 @@ namespace xstatic::cli {
 std::string runner_for(const target::Target& t) {
   auto host = target::host();
   if (t.row->goos == host.row->goos && t.row->goarch == host.row->goarch) return "native";
-  if (t.libc == target::Libc::wasi) {
-    auto runtime = integrate::find_wasi_runtime();
-    return runtime ? runtime->name : "-";
-  }
-  if (t.libc == target::Libc::mingw) {  // `xstatic run` uses wine (integrate/wine.hpp)
-    auto wine = integrate::find_wine(t.row->is_64bit);
-    return wine ? std::filesystem::path(*wine).filename().string() : "-";
+  switch (target::os_info(*t.row).runner) {
+    case target::Runner::wasi: {
+      auto runtime = integrate::find_wasi_runtime();
+      return runtime ? runtime->name : "-";
+    }
+    case target::Runner::wine: {  // `xstatic run` uses wine (integrate/wine.hpp)
+      auto wine = integrate::find_wine(t.row->is_64bit);
+      return wine ? std::filesystem::path(*wine).filename().string() : "-";
+    }
+    case target::Runner::emulator:
+      break;
   }
   if (t.row->qemu.empty()) return "-";
   return util::find_program(std::string(t.row->qemu)) ? std::string(t.row->qemu) : "-";

@@ -129,7 +129,7 @@ std::vector<std::string> without_export_dynamic(const Invocation& inv) {
 // A darwin row's triple names its minimum macOS (target/darwin.hpp); as a
 // flag rather than in the triple, the user's own -mmacos-version-min wins.
 void add_target(std::vector<std::string>& cmd, const target::Target& t) {
-  if (t.libc != target::Libc::darwin) {
+  if (!target::libc_info(t.libc).min_os_flag) {
     cmd.push_back("--target=" + std::string(t.triple()));
     return;
   }
@@ -141,7 +141,7 @@ void add_target(std::vector<std::string>& cmd, const target::Target& t) {
 // SDKSettings.json only then); its libc++ headers are named explicitly, so
 // that a host libc++ beside clang (libc++-19-dev's) is never mixed in.
 void add_sysroot(std::vector<std::string>& cmd, const Plan& plan) {
-  if (plan.target.libc != target::Libc::darwin) {
+  if (target::libc_info(plan.target.libc).sysroot != target::SysrootSource::sdk) {
     cmd.push_back("--sysroot=" + plan.sysroot->string());
     return;
   }
@@ -239,12 +239,14 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
   // -r is a partial link: an object file, where --gc-sections and -s are errors.
   bool full_link = inv.mode == Mode::link || inv.mode == Mode::shared;
   if (full_link) add_link_flags(cmd, inv, plan);
-  bool wasi = plan.target.libc == target::Libc::wasi;
+  const auto& libc = target::libc_info(plan.target.libc);
   // WASI's libc++ is built without exceptions: code compiled with them calls
   // __cxa_throw, which nothing defines (docs/wasm.md).
-  if (!target::libc_info(plan.target.libc).cxx_exceptions) cmd.emplace_back("-fno-exceptions");
-  if (wasi && full_link && !inv.no_default_libs && plan.sysroot) cmd.emplace_back("-nodefaultlibs");
-  if (wasi && full_link && !inv.output) cmd.insert(cmd.end(), {"-o", output_of(inv, plan.target)});
+  if (!libc.cxx_exceptions) cmd.emplace_back("-fno-exceptions");
+  bool names_libs = libc.names_default_libs && full_link;
+  if (names_libs && !inv.no_default_libs && plan.sysroot) cmd.emplace_back("-nodefaultlibs");
+  if (libc.names_output && full_link && !inv.output)
+    cmd.insert(cmd.end(), {"-o", output_of(inv, plan.target)});
   // libc++ for musl: its headers, and for a link its libraries (lld takes
   // archive members wherever the -l stands, so before the user's objects works).
   if (plan.cxx_runtimes)
@@ -282,12 +284,12 @@ std::vector<std::string> build_command(const Invocation& inv, const Plan& plan) 
       if (plan.allocator_forced) cmd.emplace_back("-Wl,--no-whole-archive");
     }
   }
-  if (wasi && full_link) add_wasi_default_libs(cmd, inv, plan);
+  if (names_libs) add_wasi_default_libs(cmd, inv, plan);
   return cmd;
 }
 
 std::optional<std::filesystem::path> mingw_gcc_dir(const target::Target& t) {
-  if (t.libc != target::Libc::mingw) return std::nullopt;
+  if (!target::libc_info(t.libc).gcc_posix_dir) return std::nullopt;
   std::filesystem::path base = std::filesystem::path("/usr/lib/gcc") / std::string(t.triple());
   std::error_code ec;
   std::optional<std::filesystem::path> found;

@@ -39,6 +39,7 @@
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/process.hpp"
 #include "xstatic/util/progress.hpp"
+#include "xstatic/util/scratch.hpp"
 #include "xstatic/util/strings.hpp"
 
 namespace xstatic::driver {
@@ -67,7 +68,7 @@ std::optional<std::filesystem::path> find_sysroot(const store::Store& store, con
     in_store = " in the store " + store.root().string();
     for_store = "XSTATIC_HOME=" + store.root().string() + " ";
   }
-  if (t.libc == target::Libc::darwin)  // Apple's SDK: the user brings it (docs/darwin.md)
+  if (target::libc_info(t.libc).sysroot == target::SysrootSource::sdk)  // the user brings it (docs/darwin.md)
     throw Error("no macOS SDK for " + t.describe() + ": none imported into the store " +
                     store.root().string() + " and $SDKROOT is not set",
                 sysroot::install_command(t), Exit::missing);
@@ -254,27 +255,28 @@ std::optional<runtimes::Installed> find_cxx_runtimes(const store::Store& store, 
   return runtimes::build(store, t, progress, options);
 }
 
-// The lld a link for `t` runs, nullopt when there is none. Mach-O links need
-// ld64.lld (Debian: /usr/bin/ld64.lld-19 from lld-19), never ld.lld.
+// The lld a link for `t` runs (the libc row's link.lld), nullopt when there
+// is none. Mach-O links need ld64.lld (Debian: /usr/bin/ld64.lld-19 from
+// lld-19), never ld.lld.
 std::optional<std::string> find_target_lld(const toolchain::Clang& clang, const target::Target& t) {
-  return toolchain::find_lld(clang, t.libc == target::Libc::darwin ? "ld64.lld" : "ld.lld");
+  return toolchain::find_lld(clang, target::libc_info(t.libc).link.lld);
 }
 
 // --ld-path for `lld` when clang would not find it beside itself (ld64.lld: always).
 std::optional<std::string> ld_path_of(const toolchain::Clang& clang, const target::Target& t,
                                       const std::string& lld) {
-  if (t.libc == target::Libc::darwin) return lld;
+  if (target::libc_info(t.libc).link.ld_path_always) return lld;
   return toolchain::ld_path_for(clang, lld);
 }
 
 // The same for a call that links: no lld at all is an Error (missing).
 std::optional<std::string> ld_path_override(const toolchain::Clang& clang, const target::Target& t) {
   if (auto lld = find_target_lld(clang, t)) return ld_path_of(clang, t, *lld);
-  std::string hint = "sudo apt-get install lld-" + std::to_string(clang.major);
-  if (t.libc == target::Libc::darwin)
-    throw Error("ld64.lld not found (beside " + clang.real_path + " or on PATH): darwin links need it", hint,
-                Exit::missing);
-  throw Error("ld.lld not found (beside " + clang.real_path + " or on PATH)", hint, Exit::missing);
+  const auto& libc = target::libc_info(t.libc);
+  // A linker clang's driver would not find by itself (ld64.lld) is one its links need by that name.
+  std::string need = libc.link.ld_path_always ? ": " + std::string(libc.name) + " links need it" : "";
+  throw Error(std::string(libc.link.lld) + " not found (beside " + clang.real_path + " or on PATH)" + need,
+              "sudo apt-get install lld-" + std::to_string(clang.major), Exit::missing);
 }
 
 // --target (or argv[0], GOOS/GOARCH, the host), --libc, and --glibc: a floor
@@ -314,15 +316,8 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   util::RunOptions options;
   options.capture_stderr = true;  // clang's diagnostics still reach the user as they come
   options.echo_stderr = true;
-  util::RunResult result;
-  try {
-    result = util::run(cmd, options);
-  } catch (const Error&) {
-    remove_link_temporaries(plan);
-    throw;
-  }
+  util::RunResult result = util::run(cmd, options);
   std::string report = take_why_extract(plan);
-  if (plan.sbom_object) ::unlink(plan.sbom_object->c_str());
   if (result.exit_code != 0) {
     note_outdated_sysroot(plan, progress);
     note_wasi_exceptions(plan, result.err, progress);
@@ -387,7 +382,7 @@ int compile(const Caller& caller, std::vector<std::string> args) {
   if (inv.inputs > 0) plan.store_root = store.root();
   plan.clang = toolchain::find_clang(store);
   if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
-  if (t.libc == target::Libc::mingw && inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
+  if (inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
   if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang, plan.runtimes_variant, progress);
   if (asks_for_linker_path(inv)) return print_linker_path(plan);
@@ -407,10 +402,14 @@ int compile(const Caller& caller, std::vector<std::string> args) {
       plan.package_libs = sysroot::closure_flags(plan.linked_packages);
     }
   }
+  // A link's temporary files (lld's report, the SBOM note's object), removed on every way out.
+  std::optional<util::TempPath> held_report, held_sbom;
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);
+    if (plan.why_extract) held_report.emplace(*plan.why_extract);
     plan.sbom_object = write_sbom_object(inv, plan);
+    if (plan.sbom_object) held_sbom.emplace(*plan.sbom_object);
   }
 
   auto cmd = build_command(inv, plan);

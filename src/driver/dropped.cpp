@@ -13,11 +13,12 @@
 // linker never answers). It is about ELF shared libraries; lld's MinGW driver
 // rejects it ("unknown argument"), and a static .exe has no shared library.
 #include "xstatic/driver/command.hpp"
+#include "xstatic/target/libc.hpp"
 
 namespace xstatic::driver {
 
 bool is_dropped(std::string_view arg, const target::Target& t) {
-  if (t.libc != target::Libc::mingw) return false;
+  if (!target::libc_info(t.libc).drops_gnu_ld_flags) return false;
   if (arg == "-Wl,--allow-shlib-undefined") return true;
   return arg.starts_with("-Wl,-T,") && arg.ends_with("/fix_debug_gdb_scripts.ld");
 }

@@ -72,9 +72,8 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
   throw Error(
       output + " is not a " + std::string(inv.mode == Mode::link ? "static " : "") + t.describe() +
           " binary: " + util::join(verdict.failures, "; ") + " (the file was removed)",
-      t.libc == target::Libc::wasi
-          ? "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
-            "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file"
+      !target::libc_info(t.libc).verify_hint.empty()
+          ? std::string(target::libc_info(t.libc).verify_hint)
           : "remove what makes the link dynamic (-Wl,-Bdynamic, shared libraries), or pass --no-verify "
             "to keep such a file",
       Exit::failed);
@@ -95,7 +94,6 @@ std::string take_why_extract(const Plan& plan) {
   if (!plan.why_extract) return {};
   std::stringstream text;
   text << std::ifstream(*plan.why_extract).rdbuf();
-  ::unlink(plan.why_extract->c_str());
   return text.str();
 }
 
@@ -108,11 +106,6 @@ void record_link(const Invocation& inv, const Plan& plan, std::string_view repor
   fs::path output = fs::path(output_of(inv, plan.target));
   if (!fs::is_regular_file(output, ec)) return;  // -o /dev/null: a probe
   write_link_record(*dir, {fs::absolute(output, ec).lexically_normal(), extracted_archives(report, cwd)});
-}
-
-void remove_link_temporaries(const Plan& plan) {
-  if (plan.why_extract) ::unlink(plan.why_extract->c_str());
-  if (plan.sbom_object) ::unlink(plan.sbom_object->c_str());
 }
 
 // After a failed link only (never on the compile path): a sysroot made by an

@@ -26,14 +26,12 @@ bool verify_output(const Invocation& inv, const target::Target& t);
 // link record is asked for (xstatic/driver/link_record.hpp).
 std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t);
 
-// lld's report (empty when none was asked for); removes its file.
+// lld's report (empty when none was asked for); its file is the caller's
+// util::TempPath (driver.cpp).
 std::string take_why_extract(const Plan& plan);
 
 // The release's record of what this link took from archives (link_record.hpp).
 void record_link(const Invocation& inv, const Plan& plan, std::string_view report);
-
-// Removes the link's temporary files that are still there.
-void remove_link_temporaries(const Plan& plan);
 
 // Whether static glibc's hazards (NSS, dlopen) can apply to this link: not
 // with --link=libc-dynamic, where glibc is the system's own.

@@ -54,7 +54,7 @@ void read_sbom_note(llvm::StringRef desc, Report& r) {
 
 void keep_linked_runtimes(Report& r) {
   auto& rt = r.sbom->runtimes;
-  bool mimalloc = r.allocator.starts_with("mimalloc"), routines = !r.libc_routines.empty();
+  bool mimalloc = r.allocator.starts_with(kSbomMimalloc), routines = !r.libc_routines.empty();
   std::erase_if(rt, [&](const SbomComponent& c) {
     return (c.name == kSbomMimalloc && !mimalloc) || (c.name == kSbomLibcRoutines && !routines);
   });

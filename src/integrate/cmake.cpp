@@ -131,8 +131,9 @@ std::string cmake_toolchain(const Toolset& tools) {
   if (!tools.malloc.empty())  // xstatic takes its own option out of the link line
     o << "# The allocator of every executable link (docs/allocator.md).\n"
       << "string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT \" --malloc=" << tools.malloc << "\")\n\n";
-  if (t.libc == target::Libc::wasi)  // CMake has no WASI platform file: say what a program is called
-    o << "set(CMAKE_EXECUTABLE_SUFFIX .wasm)\n\n";
+  // CMake has no WASI platform file: say what a program is called.
+  if (auto suffix = target::os_info(*t.row).cmake_executable_suffix; !suffix.empty())
+    o << "set(CMAKE_EXECUTABLE_SUFFIX " << suffix << ")\n\n";
   if (!tools.emulator.empty())
     o << "# ctest and try_run() run target binaries under the emulator.\n"
       << "set(CMAKE_CROSSCOMPILING_EMULATOR " << cmake_list(tools.emulator) << ")\n\n";

@@ -73,13 +73,14 @@ RunPlan plan_run(const std::filesystem::path& program, const std::vector<std::st
   std::string path = program.string();
   std::error_code ec;
   if (path.find('/') == std::string::npos && std::filesystem::exists(program, ec)) path = "./" + path;
-  if (plan.target.libc == target::Libc::wasi) {
+  auto runner = target::os_info(*plan.target.row).runner;
+  if (runner == target::Runner::wasi) {
     plan.argv = wasi_runtime().prefix;
     plan.argv.push_back(path);
     plan.argv.insert(plan.argv.end(), args.begin(), args.end());
     return plan;
   }
-  if (target::os_info(*plan.target.row).runs_in_wine) {
+  if (runner == target::Runner::wine) {
     auto wine = wine_for(plan.target, store);
     plan.argv = {wine.loader, path};
     plan.argv.insert(plan.argv.end(), args.begin(), args.end());

@@ -107,7 +107,7 @@ std::optional<Toolset> try_describe(const store::Store& store, const target::Tar
   auto emulator = emulator_for(t);
   tools.runnable = emulator.has_value();
   if (emulator) tools.emulator = *emulator;
-  if (os.runs_in_wine || t.libc == target::Libc::wasi) {
+  if (os.runner != target::Runner::emulator) {
     // `xstatic run` finds wine (and sets its prefix) or a WASI runtime, and
     // says what to install when there is none.
     tools.runnable = true;

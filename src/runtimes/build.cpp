@@ -19,6 +19,7 @@
 #include "internal.hpp"
 #include "xstatic/sysroot/find.hpp"
 #include "xstatic/target/libc.hpp"
+#include "xstatic/target/os.hpp"
 #include "xstatic/util/error.hpp"
 #include "xstatic/util/lock.hpp"
 #include "xstatic/util/process.hpp"
@@ -28,11 +29,14 @@ namespace xstatic::runtimes {
 namespace {
 
 void check_target(const target::Target& t) {
-  if (t.libc == target::Libc::glibc)
-    throw Error("C++ runtimes are built for musl targets only; " + t.describe() +
-                    " uses Debian's libstdc++ from its sysroot",
+  const auto& libc = target::libc_info(t.libc);
+  // Another libc of a Linux target (glibc) has Debian's C++ runtime in the sysroot xstatic installs.
+  if (!libc.builds_cxx_runtimes && libc.sysroot == target::SysrootSource::recipe &&
+      target::os_info(*t.row).linux_kernel)
+    throw Error("C++ runtimes are built for musl targets only; " + t.describe() + " uses Debian's " +
+                    std::string(libc.cxx_runtime) + " from its sysroot",
                 sysroot::install_command(t), Exit::usage);
-  if (!target::libc_info(t.libc).builds_cxx_runtimes || !(t.row->languages & target::kCxx))
+  if (!libc.builds_cxx_runtimes || !(t.row->languages & target::kCxx))
     throw Error("no libc++ build for " + t.describe() + ": only Linux musl targets use xstatic's runtimes",
                 {}, Exit::usage);
 }

@@ -17,6 +17,7 @@
 
 #include "internal.hpp"
 #include "xstatic/sysroot/find.hpp"
+#include "xstatic/target/libc.hpp"
 #include "xstatic/target/os.hpp"
 #include "xstatic/util/embedded.hpp"
 #include "xstatic/util/error.hpp"
@@ -75,7 +76,7 @@ bool architecture_supported(std::string_view arch) {
 
 std::vector<const Routine*> routines_of(const target::Target& t) {
   std::vector<const Routine*> out;
-  if (t.libc != target::Libc::musl || !target::os_info(*t.row).linux_kernel) return out;
+  if (!target::libc_info(t.libc).libc_routines || !target::os_info(*t.row).linux_kernel) return out;
   std::string_view arch = arch_of(t);
   if (!architecture_supported(arch)) return out;
   for (const auto& r : kRoutines)

@@ -136,7 +136,7 @@ std::vector<std::string> resolve(const store::Store& store, const AptSource& sou
 
 AddResult add_packages(const store::Store& store, const target::Target& t,
                        const std::vector<std::string>& packages, const AddOptions& options) {
-  if (t.libc == target::Libc::musl) {
+  if (target::libc_info(t.libc).glibc_twin) {
     std::string glibc = "xstatic sysroot add " + t.go_name() + " --libc glibc " + util::join(packages, " ");
     throw Error(musl_refusal(t),
                 "use glibc: " + glibc + " (or build the library from source with 'xstatic env')",

@@ -8,11 +8,11 @@ namespace {
 
 // clang-format off
 constexpr OsInfo kOses[] = {
-// goos       cmake      meson      linux  multiarch static  win-tools wine   zip
-  {"linux",   "Linux",   "linux",   true,  true,     true,   false,    false, false},
-  {"windows", "Windows", "windows", false, false,    false,  true,     true,  true},
-  {"darwin",  "Darwin",  "darwin",  false, false,    false,  false,    false, false},
-  {"wasip1",  "WASI",    "wasi",    false, false,    true,   false,    false, false},
+// goos       cmake      meson      linux  multiarch static  win-tools runner                 zip    exe suffix
+  {"linux",   "Linux",   "linux",   true,  true,     true,   false,    Runner::emulator, false, ""},
+  {"windows", "Windows", "windows", false, false,    false,  true,     Runner::wine,     true,  ""},
+  {"darwin",  "Darwin",  "darwin",  false, false,    false,  false,    Runner::emulator, false, ""},
+  {"wasip1",  "WASI",    "wasi",    false, false,    true,   false,    Runner::wasi,     false, ".wasm"},
 };
 // clang-format on
 

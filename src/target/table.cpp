@@ -64,35 +64,54 @@ constexpr std::string_view kSafeIcf = "-Wl,--icf=safe";
 // One row per Libc, in the enumeration's order (checked below).
 // clang-format off
 constexpr LibcInfo kLibcs[] = {
-  {.libc = Libc::musl, .name = "musl", .provisioned = true, .adds_debian_packages = false,
+  {.libc = Libc::musl, .name = "musl", .musl_triple = true, .sysroot = SysrootSource::recipe, .install_hint = "",
+   .adds_debian_packages = false, .glibc_twin = true,
    .builds_cxx_runtimes = true, .cxx_runtime = "libc++", .cxx_exceptions = true, .threads = true,
-   .malloc = "musl", .mimalloc = true, .interpreter = "ld-musl", .shared_libc = "",
+   .malloc = "musl", .mimalloc = true, .libc_routines = true, .interpreter = "ld-musl", .shared_libc = "",
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld.lld", .default_output = "a.out",
-   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf}},
-  {.libc = Libc::glibc, .name = "glibc", .provisioned = true, .adds_debian_packages = true,
+   .names_output = false, .min_os_flag = false, .gcc_posix_dir = false, .names_default_libs = false,
+   .drops_gnu_ld_flags = false, .verify_hint = "",
+   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf, "ld.lld", false}},
+  {.libc = Libc::glibc, .name = "glibc", .musl_triple = false, .sysroot = SysrootSource::recipe, .install_hint = "",
+   .adds_debian_packages = true, .glibc_twin = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "libstdc++", .cxx_exceptions = true, .threads = true,
-   .malloc = "glibc", .mimalloc = false, .interpreter = "ld-linux", .shared_libc = "libc.so.6",
+   .malloc = "glibc", .mimalloc = false, .libc_routines = false, .interpreter = "ld-linux", .shared_libc = "libc.so.6",
    .static_hazards = true, .release_floors = true, .libc_dynamic = true, .linker = "ld.lld", .default_output = "a.out",
-   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf}},
-  {.libc = Libc::mingw, .name = "mingw", .provisioned = false, .adds_debian_packages = false,
+   .names_output = false, .min_os_flag = false, .gcc_posix_dir = false, .names_default_libs = false,
+   .drops_gnu_ld_flags = false, .verify_hint = "",
+   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf, "ld.lld", false}},
+  {.libc = Libc::mingw, .name = "mingw", .musl_triple = false, .sysroot = SysrootSource::system,
+   .install_hint = "sudo apt-get install mingw-w64", .adds_debian_packages = false, .glibc_twin = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "system", .cxx_exceptions = true, .threads = true,
-   .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
+   .malloc = "", .mimalloc = false, .libc_routines = false, .interpreter = "", .shared_libc = "",
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld.lld", .default_output = "a.exe",  // lld's MinGW mode
-   .link = {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true, ""}},
+   .names_output = false, .min_os_flag = false, .gcc_posix_dir = true, .names_default_libs = false,
+   .drops_gnu_ld_flags = true, .verify_hint = "",
+   .link = {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true, "", "ld.lld", false}},
   // ld64 has no -s: -S drops debug information, -x local symbols (the
   // exported and imported ones stay: a Mach-O executable needs them for dyld).
-  {.libc = Libc::darwin, .name = "darwin", .provisioned = false, .adds_debian_packages = false,
+  {.libc = Libc::darwin, .name = "darwin", .musl_triple = false, .sysroot = SysrootSource::sdk,
+   .install_hint = "xstatic sdk import /path/to/MacOSX.sdk (Apple's SDK licence keeps it out of Debian; "
+                   "docs/darwin.md)",
+   .adds_debian_packages = false, .glibc_twin = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "system", .cxx_exceptions = true, .threads = true,
-   .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
+   .malloc = "", .mimalloc = false, .libc_routines = false, .interpreter = "", .shared_libc = "",
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld64.lld", .default_output = "a.out",
-   .link = {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false, ""}},
+   .names_output = false, .min_os_flag = true, .gcc_posix_dir = false, .names_default_libs = false,
+   .drops_gnu_ld_flags = false, .verify_hint = "",
+   .link = {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false, "", "ld64.lld", true}},
   // WASI: Debian's libc++ for wasm32 is built without exceptions, and
   // wasm32-wasip1 has no threads (docs/wasm.md).
-  {.libc = Libc::wasi, .name = "wasi", .provisioned = true, .adds_debian_packages = false,
+  {.libc = Libc::wasi, .name = "wasi", .musl_triple = false, .sysroot = SysrootSource::recipe, .install_hint = "",
+   .adds_debian_packages = false, .glibc_twin = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "libc++", .cxx_exceptions = false, .threads = false,
-   .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
+   .malloc = "", .mimalloc = false, .libc_routines = false, .interpreter = "", .shared_libc = "",
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "wasm-ld", .default_output = "a.wasm",
-   .link = {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, ""}},
+   .names_output = true, .min_os_flag = false, .gcc_posix_dir = false, .names_default_libs = true,
+   .drops_gnu_ld_flags = false,
+   .verify_hint = "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
+                  "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file",
+   .link = {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, "", "ld.lld", false}},
 };
 // clang-format on
 

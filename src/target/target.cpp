@@ -193,7 +193,7 @@ std::string Target::go_name() const {
 }
 
 std::string_view Target::triple() const {
-  return libc == Libc::musl ? row->triple_musl : row->triple_gnu;
+  return libc_info(libc).musl_triple ? row->triple_musl : row->triple_gnu;
 }
 
 std::string_view Target::libc_name() const {

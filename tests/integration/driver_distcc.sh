@@ -54,8 +54,8 @@ unset DISTCC_VERBOSE DISTCC_SAVE_TEMPS
 (eval "$("$XSTATIC" -q env linux/arm64 --launcher distcc)" && [ "$XSTATIC_LAUNCHER" = distcc ] &&
   make -C proj -j8 BUILD="$WORK/dist") >dist.log 2>&1 || fail "distcc build failed: $(tail -20 dist.log)"
 
-jobs1=$(grep -c COMPILE_OK "$WORK/distccd/127.0.0.1.log" || true)
-jobs2=$(grep -c COMPILE_OK "$WORK/distccd/127.0.0.2.log" || true)
+jobs1=$(count_matches COMPILE_OK "$WORK/distccd/127.0.0.1.log")
+jobs2=$(count_matches COMPILE_OK "$WORK/distccd/127.0.0.2.log")
 echo "distccd 127.0.0.1: $jobs1 compiles, 127.0.0.2: $jobs2 compiles (of $n)"
 [ "$jobs1" -gt 0 ] && [ "$jobs2" -gt 0 ] ||
   fail "both daemons should have compiled: $jobs1 and $jobs2; $(tail -5 "$WORK"/distccd/*.log)"

@@ -29,9 +29,9 @@ for target in linux/amd64 linux/arm64; do
       linux/amd64) expect_contains "$desc" "x86-64" ;;
       linux/arm64) expect_contains "$desc" "aarch64" ;;
     esac
-    # ldd exits non-zero on a static file; its words are what matter.
-    lddout=$(ldd "$out" 2>&1 || true)
-    expect_contains "$lddout" "not a dynamic executable"
+    # ldd exits 1 on a static file, and says why.
+    expect_exit 1 ldd "$out"
+    expect_contains "$(cat "$WORK/out")" "not a dynamic executable"
     got=$(driver_run "$target" "./$out" world)
     [ "$got" = "hello from world, 2 args" ] || fail "$target $libc: ran and printed '$got'"
     echo "ok: $target $libc: $(stat -c %s "$out") bytes, $desc"

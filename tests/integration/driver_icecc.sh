@@ -100,9 +100,9 @@ sched=$WORK/run/scheduler.log
 (eval "$("$XSTATIC" -q env linux/arm64)" && make -C proj -j4 BUILD="$WORK/local") >local.log 2>&1 ||
   fail "local build failed: $(tail -20 local.log)"
 
-jobs=$(grep -c ' END [0-9]* status=0 ' "$sched" || true)
-remote=$(grep -c ' END [0-9]* status=0 .* server=nodeb$' "$sched" || true)
-compiled=$(grep -c 'Remote compilation completed with exit code 0' "$WORK/run/b.log" || true)
+jobs=$(count_matches ' END [0-9]* status=0 ' "$sched")
+remote=$(count_matches ' END [0-9]* status=0 .* server=nodeb$' "$sched")
+compiled=$(count_matches 'Remote compilation completed with exit code 0' "$WORK/run/b.log")
 echo "icecream: $jobs jobs, $remote compiled by nodeb (its log: $compiled remote compiles), of $n files"
 [ "$jobs" = "$n" ] || fail "the scheduler saw $jobs of $n compiles: $(tail -n 5 "$sched")"
 [ "$remote" = "$n" ] && [ "$compiled" = "$n" ] ||

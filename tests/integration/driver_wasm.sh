@@ -104,7 +104,8 @@ echo "ok: inspect reads imports, exports and memory"
 printf '#include <cstdio>\nint main() { try { throw 1; } catch (int) { std::puts("caught"); } }\n' >throw.cpp
 must_fail "$XSTATIC" c++ --target wasip1/wasm throw.cpp -o throw.wasm
 expect_contains "$(cat "$WORK/err")" "exceptions"
-"$XSTATIC" c++ --target wasip1/wasm -fexceptions -c hello.cpp -o /dev/null 2>warn.txt || true
+"$XSTATIC" c++ --target wasip1/wasm -fexceptions -c hello.cpp -o /dev/null 2>warn.txt ||
+  fail "a compile with -fexceptions that throws nothing failed: $(cat warn.txt)"
 expect_contains "$(cat warn.txt)" "has no C++ exceptions"
 echo "ok: exceptions are refused with a clear message"
 

@@ -100,7 +100,8 @@ rc=0; "$XSTATIC" inspect amd64-static missing-file >/dev/null 2>&1 || rc=$?
 [ $rc = 2 ] || fail "inspect exit $rc with an unreadable file, expected 2"
 
 # JSON output parses and carries the verdicts.
-"$XSTATIC" verify --json --static amd64-static arm64-dynamic missing-file >"$WORK/verify.json" || true
+"$XSTATIC" verify --json --static amd64-static arm64-dynamic missing-file >"$WORK/verify.json" && rc=0 || rc=$?
+[ $rc = 2 ] || fail "verify --json exited $rc with an unreadable file, expected 2"
 python3 - "$WORK/verify.json" <<'PY' || fail "verify --json"
 import json, sys
 v = {r["path"]: r for r in json.load(open(sys.argv[1]))}

@@ -7,6 +7,7 @@ need qemu-aarch64-static
 need curl
 
 server_pid=
+# Clean-up (between cases and in the EXIT trap): the server may have ended by itself.
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi; server_pid=; }
 trap 'stop_server; rm -rf "$WORK"' EXIT
 

@@ -25,14 +25,14 @@ fresh_store "$store"
 for i in 1 2 3 4; do (xs pkg install "$t" zlib >"out$i" 2>"err$i"; echo $? >"rc$i") & done
 wait
 for i in 1 2 3 4; do [ "$(cat "rc$i")" = 0 ] || fail "concurrent install $i failed: $(cat "err$i")"; done
-built=$(cat out1 out2 out3 out4 | grep ' built: ' | grep -vc 'already built' || true)
-already=$(cat out1 out2 out3 out4 | grep -c ' already built: ' || true)
+built=$(awk '/ built: / && !/already built/ { n++ } END { print n + 0 }' out1 out2 out3 out4)
+already=$(awk '/ already built: / { n++ } END { print n + 0 }' out1 out2 out3 out4)
 [ "$built" = 1 ] && [ "$already" = 3 ] || fail "4 concurrent installs built $built times ($already found it built)"
 # A second install does nothing.
 out=$(xs pkg install "$t" zlib) || fail "second install failed"
 expect_contains "$out" "zlib 1:1.2.13"
 expect_contains "$out" "already built"
-[ -z "$(ls -A "$store/pkg/amd64-musl" | grep '^\.' || true)" ] || fail "temporary folders left: $(ls -A "$store/pkg/amd64-musl")"
+expect_no_leftovers "$store/pkg/amd64-musl" '^\.' "temporary folders left"
 
 # Linked without flags: headers and -lz from the package.
 XSTATIC_HOME=$store pkg_build "$t" zlib z1 -lz
@@ -49,12 +49,12 @@ for _ in $(seq 300); do
 done
 ls -d "$store"/pkg/amd64-musl/.tmp-zlib-* >/dev/null 2>&1 || fail "the build never started: $(cat kill.log)"
 kill -KILL -- "-$pid"
-wait "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || [ $? = 137 ] || fail "the killed build ended otherwise: $(cat kill.log)"
 [ "$(xs pkg list "$t" --json)" = "[]" ] || fail "a killed build is listed: $(xs pkg list "$t")"
 out=$(XSTATIC_HOME=$store "$XSTATIC" cc --target "$t" "$PKG_PROGRAMS/zlib.c" -o nope 2>&1) &&
   fail "a killed build's headers were used: $out"
 xs -q pkg install "$t" zlib >/dev/null || fail "the install after the kill failed"
-[ -z "$(ls -A "$store/pkg/amd64-musl" | grep '^\.' || true)" ] || fail "the killed build's folder is left"
+expect_no_leftovers "$store/pkg/amd64-musl" '^\.' "the killed build's folder is left"
 
 # Export, then import into a fresh store: links at once, nothing built or downloaded.
 xs -q pkg export "$t" -o pkgs.tar.zst || fail "pkg export failed"

@@ -51,6 +51,7 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 setsid timeout 300 openssl s_server -accept "127.0.0.1:$port" -cert server.crt -key server.key -www -quiet \
   >server.log 2>&1 &
 daemons+=("$!")
+# Clean-up after the verdict (no wineserver left to stop is fine).
 trap '[ -z "${WINEPREFIX:-}" ] || timeout 20 wineserver -k >/dev/null 2>&1 || true; stop_daemons' EXIT
 for _ in $(seq 100); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break

@@ -84,7 +84,9 @@ for p in json.load(sys.stdin):
         print(p["path"])
         break' "$name" "$t")
     [ -d "$dir" ] || fail "pkg list --json has no path for $name on $t"
-    leaks=$(grep -rlF --exclude=build.log --exclude=manifest.json "$store" "$dir" || true)
+    # grep -l exits 1 when no file names the path: the answer wanted; 2 (unreadable) fails.
+    leaks=$(grep -rlF --exclude=build.log --exclude=manifest.json "$store" "$dir") || [ $? = 1 ] ||
+      fail "cannot read $dir"
     [ -z "$leaks" ] || fail "$name for $t names the store's path ($store) in: $leaks"
   done
 done

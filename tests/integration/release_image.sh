@@ -93,7 +93,7 @@ echo "ok: the image is reproducible"
 # podman, with a storage of this suite's own (nothing of the machine's is touched).
 pod=(podman --runtime runc --cgroup-manager cgroupfs --root "$WORK/containers" --runroot "$WORK/run"
   --storage-driver vfs)
-cleanup_podman() { timeout 60 "${pod[@]}" rmi -a -f >/dev/null 2>&1 || true; }
+cleanup_podman() { timeout 60 "${pod[@]}" rmi -a -f >/dev/null 2>&1 || true; } # clean-up after the verdict
 trap 'cleanup_podman; stop_suite_sccache; rm -rf "$WORK"' EXIT
 out=$(timeout 300 "${pod[@]}" load -i "$oci" 2>&1) || fail "podman load failed: $out"
 expect_contains "$out" "example.org/greet:1.4.0"

@@ -9,7 +9,8 @@ need setsid
 need_sysroot linux/arm64
 release_project make "$WORK/p" '"linux/arm64"'
 cd "$WORK/p"
-staging() { ls -A "$WORK/p" | grep '^\.dist\.tmp-' || true; }
+# The staging folders beside dist; grep exits 1 when there is none, which is an answer here.
+staging() { ls -A "$WORK/p" | { grep '^\.dist\.tmp-' || [ $? = 1 ]; }; }
 
 # Kill a real release (its whole process group) once its staging folder exists.
 setsid "$XSTATIC" -q release --snapshot >/dev/null 2>&1 &
@@ -20,7 +21,7 @@ for _ in $(seq 200); do
 done
 [ -n "$(staging)" ] || fail "the release made no staging folder beside dist"
 kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || [ $? = 137 ] || fail "the killed release ended otherwise"
 [ -n "$(staging)" ] || fail "the killed release left no staging folder (was it killed too late?)"
 
 # Two more a killed run may leave: another dead pid's folder and its "-old" aside.
@@ -31,7 +32,7 @@ mkdir ".dist.tmp-$dead-AbCdEf" ".dist.tmp-$dead-AbCdEf-old"
 # A running release's folder (this shell's sleep stands for it) is kept.
 sleep 600 &
 live=$!
-trap 'kill "$live" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill "$live" 2>/dev/null || true; rm -rf "$WORK"' EXIT # clean-up after the verdict
 mkdir ".dist.tmp-$live-XyZxYz"
 
 "$XSTATIC" -q release --snapshot >/dev/null

@@ -83,6 +83,6 @@ echo "ok thread_local destructors run, in the thread and in main"
 
 # configure is told what clang answers: it runs only the checks whose answer
 # depends on the target (LLVM 19's configure made 65 of them; 5 are left).
-checks=$(grep -c "^-- Performing Test .* - \|^-- Looking for .* - " "$rt/build.log" || true)
+checks=$(count_matches "^-- Performing Test .* - \|^-- Looking for .* - " "$rt/build.log")
 [ "$checks" -le 8 ] || fail "configure ran $checks checks"
 echo "ok configure ran $checks checks"

@@ -16,9 +16,12 @@ cp -a "$XSTATIC_HOME/sysroots/arm64-musl" "$store/sysroots/"
 src=()
 # The test store's LLVM source (extracted by the runtimes suites), else apt's.
 [ -d "$XSTATIC_HOME/src/llvm-19.1.7/runtimes" ] && src=(--llvm-src "$XSTATIC_HOME/src/llvm-19.1.7")
-left() { pgrep -f -- "$store/" || true; } # every build tool names the store's scratch folder
+# Every build tool names the store's scratch folder. pgrep exits 1 when no
+# process matches: none left is the answer this suite waits for.
+left() { pgrep -f -- "$store/" || [ $? = 1 ]; }
 cleanup() {
   local p
+  # After the verdict; a process may end between pgrep and kill.
   for p in $(left); do kill -9 "$p" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
@@ -38,13 +41,14 @@ done
 building || fail "ninja never started"
 sleep 3 # its first compiles are running
 kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || [ $? = 137 ] || fail "the killed build ended otherwise"
 for _ in $(seq 40); do
   [ -z "$(left)" ] && break
   sleep 0.25
 done
 remaining=$(left)
 if [ -n "$remaining" ]; then
+  # What is still running, for the failure below (ps exits 1 when one of them ended meanwhile).
   ps -o pid,args -p "$(echo "$remaining" | paste -sd,)" | cut -c1-160 >&2 || true
   fail "a killed runtimes build left $(echo "$remaining" | wc -l) processes running 10 s later"
 fi

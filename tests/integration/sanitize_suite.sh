@@ -45,6 +45,6 @@ XSTATIC_ASAN_BUILD_DIR=$XSTATIC_BUILD_DIR/asan XSTATIC_SANITIZE_JOBS=${XSTATIC_S
   "$SRC/scripts/sanitize.sh" "${select[@]}" \
   >"$WORK/log" 2>&1 || { tail -120 "$WORK/log"; fail "under the sanitizers"; }
 grep -E "tests passed|Total Test time" "$WORK/log"
-ran=$(grep -cE "Test +#[0-9]+: .* Passed" "$WORK/log" || true)
+ran=$(count_matches "Test \+#[0-9]\+: .* Passed" "$WORK/log")
 [ "$ran" -ge "$least" ] || { cat "$WORK/log"; fail "only $ran suites passed under the sanitizers"; }
 echo "sanitize_suite: $ran suites (scope ${XSTATIC_SANITIZE_SCOPE:-ci}) passed under ASan+UBSan with no sanitizer report"

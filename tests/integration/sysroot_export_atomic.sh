@@ -17,14 +17,14 @@ for _ in $(seq 100); do # until some of the archive is written, wherever
   sleep 0.05
 done
 kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || [ $? = 137 ] || fail "the killed export ended otherwise"
 [ ! -e "$out" ] || fail "a killed export left $(stat -c %s "$out") bytes under the final name"
 [ -e "$tmp" ] || fail "the killed export's temporary file vanished by itself"
 # The next export finishes, and removes the dead one's temporary file.
 "$XSTATIC" -q sysroot export linux/arm64 -o "$out"
 [ -s "$out" ] || fail "export after a kill wrote nothing"
 [ ! -e "$tmp" ] || fail "the killed export's temporary file is still there"
-[ -z "$(ls -A "$WORK/out" | grep '^\.tmp-' || true)" ] || fail "temporary files left: $(ls -A "$WORK/out")"
+expect_no_leftovers "$WORK/out" '^\.tmp-' "temporary files left"
 xz -t "$out" || fail "the finished archive is damaged"
 
 # A full disk: a tmpfs of 1 MB (only where this suite may mount one).

@@ -30,6 +30,6 @@ for case in absolute dotdot symlink through-symlink hardlink; do
     [ ! -e "$f" ] || fail "$case wrote $f"
   done
   [ ! -e "$store/sysroots/amd64-musl" ] || fail "$case: a sysroot was installed"
-  [ -z "$(ls -A "$store/sysroots" | grep '^\.tmp-' || true)" ] || fail "$case: temporary folder left behind"
+  expect_no_leftovers "$store/sysroots" '^\.tmp-' "$case: temporary folder left behind"
 done
 echo "ok"

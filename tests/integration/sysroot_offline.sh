@@ -32,5 +32,5 @@ head -c 20000 "$musl" > "broken/$(basename "$musl")"
 must_fail "$XSTATIC" --store "$store2" sysroot install linux/amd64 --debs broken
 expect_contains "$(cat err)" "$(basename "$musl")"
 [ ! -e "$store2/sysroots/amd64-musl" ] || fail "a broken .deb left a sysroot"
-[ -z "$(ls -A "$store2/sysroots" 2>/dev/null | grep '^\.tmp-' || true)" ] || fail "a broken .deb left a temporary folder"
+expect_no_leftovers "$store2/sysroots" '^\.tmp-' "a broken .deb left a temporary folder"
 echo "ok"

@@ -28,7 +28,7 @@ for case in dotdot symlink wrong-manifest; do
   must_fail "$XSTATIC" -q --store "$store" sysroot import "$WORK/$case.tar.gz"
   expect_contains "$(cat err)" "$case.tar.gz"
   [ ! -e "$store/sysroots/amd64-musl" ] || fail "$case: a sysroot was installed"
-  [ -z "$(ls -A "$store/sysroots" | grep '^\.tmp-' || true)" ] || fail "$case: leftovers in the store"
+  expect_no_leftovers "$store/sysroots" '^\.tmp-' "$case: leftovers in the store"
 done
 [ ! -e "$store/xstatic-escape-import" ] && [ ! -e "$store/sysroots/xstatic-escape-import" ] || fail "import escaped"
 

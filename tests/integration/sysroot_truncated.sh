@@ -18,7 +18,7 @@ refused() { # archive what
   [ "$rc" = 2 ] || fail "$2: import exited $rc, expected 2 ($(cat "$WORK/err"))"
   expect_contains "$(cat "$WORK/err")" "xstatic: error: $1"
   [ ! -e "$store/sysroots/arm64-musl" ] || fail "$2: a sysroot was installed"
-  [ -z "$(ls -A "$store/sysroots" 2>/dev/null | grep '^\.tmp-' || true)" ] || fail "$2: leftovers in the store"
+  expect_no_leftovers "$store/sysroots" '^\.tmp-' "$2: leftovers in the store"
   if "$XSTATIC" --store "$store" sysroot list 2>/dev/null | grep -q arm64-musl; then fail "$2: listed"; fi
 }
 

@@ -15,7 +15,7 @@ cp "$XSTATIC_HOME"/apt/amd64/debs/*.deb debs/
 store="$WORK/store"
 x() { "$XSTATIC" --store "$store" "$@"; }
 fingerprint() { sed -n 's/.*"recipe_fingerprint": "\([^"]*\)".*/\1/p' "$1/manifest.json"; }
-no_tmp() { [ -z "$(ls -A "$store/sysroots" | grep '^\.tmp-' || true)" ] || fail "a .tmp-* folder was left: $1"; }
+no_tmp() { expect_no_leftovers "$store/sysroots" '^\.tmp-' "a .tmp-* folder was left $1"; }
 
 sysroot=$(x -q sysroot install linux/amd64 --debs debs)
 fresh=$(fingerprint "$sysroot")

@@ -141,11 +141,23 @@ TEST_CASE("the libc facts the sysroot, runtimes and inspect code rely on") {
              &darwin = libc_info(Libc::darwin), &wasi = libc_info(Libc::wasi);
   // Sysroots from recipes: sysroots/musl.json, glibc.json, wasi.json; mingw's is Debian's, darwin's the
   // user's SDK.
-  CHECK(musl.provisioned);
-  CHECK(glibc.provisioned);
-  CHECK(wasi.provisioned);
-  CHECK_FALSE(mingw.provisioned);
-  CHECK_FALSE(darwin.provisioned);
+  CHECK(musl.sysroot == SysrootSource::recipe);
+  CHECK(glibc.sysroot == SysrootSource::recipe);
+  CHECK(wasi.sysroot == SysrootSource::recipe);
+  CHECK(mingw.sysroot == SysrootSource::system);
+  CHECK(darwin.sysroot == SysrootSource::sdk);
+  // A recipe's install command is made from the target; the others' is the row's.
+  for (const auto& info : libcs())
+    CHECK(info.install_hint.empty() == (info.sysroot == SysrootSource::recipe));
+  // musl's triples are the table's musl column; every other libc's is the gnu (or only) one.
+  for (const auto& info : libcs()) CHECK(info.musl_triple == (info.libc == Libc::musl));
+  // 'sysroot add' explains musl's refusal and names glibc; xstatic's routines replace musl's alone.
+  for (const auto& info : libcs()) {
+    CHECK(info.glibc_twin == (info.libc == Libc::musl));
+    CHECK(info.libc_routines == (info.libc == Libc::musl));
+  }
+  // --max-glibc and --glibc floors: glibc alone.
+  for (const auto& info : libcs()) CHECK(info.release_floors == (info.libc == Libc::glibc));
   // Only glibc sysroots take Debian's library packages ('sysroot add').
   for (const auto& info : libcs()) CHECK(info.adds_debian_packages == (info.libc == Libc::glibc));
   // libc++ and mimalloc are built by xstatic for musl alone.
@@ -193,6 +205,24 @@ TEST_CASE("the libc facts the link line relies on") {
   CHECK(mingw.default_output == "a.exe");
   CHECK(wasi.default_output == "a.wasm");
   CHECK(musl.default_output == "a.out");
+  // The lld a link finds and names with --ld-path: ld64.lld for Mach-O (always named), ld.lld else.
+  for (const auto& info : libcs()) {
+    CAPTURE(info.name);
+    CHECK(info.link.lld == (info.libc == Libc::darwin ? "ld64.lld" : "ld.lld"));
+    CHECK(info.link.ld_path_always == (info.libc == Libc::darwin));
+    // An SDK's sysroot (-isysroot) and the -mmacos-version-min flag go together.
+    CHECK(info.min_os_flag == (info.sysroot == SysrootSource::sdk));
+  }
+  // WASI links name their output and default libraries; mingw's use the posix gcc folder and drop
+  // GNU ld's flags; only WASI's failed check has a hint of its own.
+  for (const auto& info : libcs()) {
+    CAPTURE(info.name);
+    CHECK(info.names_output == (info.libc == Libc::wasi));
+    CHECK(info.names_default_libs == (info.libc == Libc::wasi));
+    CHECK(info.verify_hint.empty() == (info.libc != Libc::wasi));
+    CHECK(info.gcc_posix_dir == (info.libc == Libc::mingw));
+    CHECK(info.drops_gnu_ld_flags == (info.libc == Libc::mingw));
+  }
 }
 
 TEST_CASE("every row's operating system has one row of facts, and the facts hold together") {
@@ -202,8 +232,10 @@ TEST_CASE("every row's operating system has one row of facts, and the facts hold
     // Only Linux rows have Debian sysroots and qemu-user runners; Windows rows alone run under wine.
     if (os.debian_multiarch) CHECK_FALSE(row.debian_arch.empty());
     if (!row.qemu.empty()) CHECK(os.linux_kernel);
-    CHECK(os.runs_in_wine == (row.libcs == xstatic::target::kMingw));
-    CHECK(os.windows_tools == os.runs_in_wine);
+    CHECK((os.runner == xstatic::target::Runner::wine) == (row.libcs == xstatic::target::kMingw));
+    CHECK((os.runner == xstatic::target::Runner::wasi) == (row.libcs == xstatic::target::kWasi));
+    CHECK(os.windows_tools == (os.runner == xstatic::target::Runner::wine));
+    CHECK(os.cmake_executable_suffix.empty() == (row.libcs != xstatic::target::kWasi));
     CHECK(os.zip_archives == (row.format == xstatic::target::ObjectFormat::coff));
     CHECK(os.linux_kernel == (row.format == xstatic::target::ObjectFormat::elf));
   }

@@ -4,12 +4,20 @@
 // table's `goos`, the one place a name maps to a kind.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
 #include "xstatic/target/target.hpp"
 
 namespace xstatic::target {
+
+// How `xstatic run`, CMake's emulator and `targets` run a program of it.
+enum class Runner : std::uint8_t {
+  emulator,  // natively on the host's own architecture, else the target row's qemu-user binary (if any)
+  wine,      // wine, with a prefix of xstatic's (integrate/wine.hpp)
+  wasi,      // a WASI runtime found on the host (integrate/wasi.hpp)
+};
 
 struct OsInfo {
   std::string_view goos;          // "linux": the Go name, as the target table spells it
@@ -26,8 +34,11 @@ struct OsInfo {
   // the CMake toolchain file keeps a project's SHARED libraries static too.
   bool static_only;
   bool windows_tools;  // windres and dlltool come with its compilers (mingw-w64)
-  bool runs_in_wine;   // `xstatic run` and CMake's emulator run its programs under wine
+  Runner runner;       // what runs its programs here
   bool zip_archives;   // releases pack it as .zip (the platform's own archive), else .tar.gz
+  // CMAKE_EXECUTABLE_SUFFIX, set by the toolchain file where CMake has no
+  // platform file to say it (WASI's ".wasm"); "" leaves CMake's.
+  std::string_view cmake_executable_suffix;
 };
 
 // The row of `row`'s operating system (every goos of the target table has one;

@@ -1,7 +1,8 @@
 # The ground of every integration suite (sourced first, not run): strict
 # mode, SRC (the source tree), the shared test store (XSTATIC_HOME), a
 # scratch folder WORK removed on exit (the suite runs in it), skip/fail/need,
-# must_fail, expect_contains, need_sysroot, daemons/stop_daemons, and wine.
+# must_fail, expect_exit, expect_contains, count_matches, expect_no_leftovers,
+# need_sysroot, daemons/stop_daemons, and wine.
 # Each suite starts with
 #   . "$(dirname "$0")/lib/common.sh"
 # then sources the other helpers of this folder it needs as
@@ -23,13 +24,14 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/xstatic-test.XXXXXX")
 # finds, and sccache then starts a server. Each suite's is its own (port,
 # folder), on loopback, quits after 30 idle seconds and is stopped at exit.
 export SCCACHE_DIR=$WORK/sccache SCCACHE_SERVER_PORT=$((20000 + $$ % 20000)) SCCACHE_IDLE_TIMEOUT=30
+# (Clean-up after the verdict: no sccache, or no server of this suite's running, is fine.)
 stop_suite_sccache() { command -v sccache >/dev/null 2>&1 && sccache --stop-server >/dev/null 2>&1 || true; }
 trap 'stop_suite_sccache; rm -rf "$WORK"' EXIT
 # Servers a suite starts (distccd, iceccd...), each the leader of a process
 # group of its own (setsid): `daemons+=("$pid")`, and `trap stop_daemons
 # EXIT`, which ends every group, waits for it, then removes WORK.
 daemons=()
-stop_daemons() {
+stop_daemons() { # clean-up after the verdict: a daemon may have exited already
   local pid
   for pid in "${daemons[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
   for pid in "${daemons[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -49,6 +51,38 @@ expect_contains() { # haystack needle
 }
 expect_not_contains() { # haystack needle
   case "$1" in *"$2"*) fail "expected no '$2' in: $1" ;; esac
+}
+
+# Runs a command whose exit status must be N; its stdout and stderr go to
+# $WORK/out. For a command that is meant to fail in one way (a refusal: 1, a
+# usage error: 2), where `cmd || true` would also let a crash through.
+expect_exit() { # N command...
+  local want=$1 rc=0
+  shift
+  "$@" >"$WORK/out" 2>&1 || rc=$?
+  [ "$rc" = "$want" ] || fail "exit $rc, expected $want: $* ($(tail -5 "$WORK/out"))"
+}
+
+# How many lines of FILE (or stdin) match PATTERN (grep's): 0 when none
+# (grep -c then exits 1); a file grep cannot read fails the suite, where
+# `grep -c ... || true` counted it as none.
+count_matches() { # pattern [file]
+  local n
+  n=$(grep -c -- "$1" "${2:--}") || [ $? = 1 ] || fail "count_matches '$1': cannot read ${2:-stdin}"
+  echo "$n"
+}
+
+# No name in DIR matches REGEX (bash's =~): the temporary folders a failed or
+# killed operation must not leave. A DIR that does not exist has none; one
+# that cannot be listed fails the suite.
+expect_no_leftovers() { # dir regex what
+  local names name left=()
+  [ -e "$1" ] || return 0
+  names=$(ls -A "$1") || fail "$3: cannot list $1"
+  while IFS= read -r name; do
+    if [[ -n $name && $name =~ $2 ]]; then left+=("$name"); fi
+  done <<<"$names"
+  [ ${#left[@]} = 0 ] || fail "$3: ${left[*]} left in $1"
 }
 
 # Installs the sysroot for a target into the test store (once; concurrent-safe).
@@ -73,7 +107,7 @@ need_sysroot() { # target [libc]
 # first use, about 10 s), whose wineserver is stopped when the suite ends.
 use_wine() {
   export WINEPREFIX=$WORK/wine WINEDEBUG=-all
-  # (no wineserver left to stop is fine: it exits 3 s after its last program)
+  # (clean-up after the verdict; no wineserver left to stop is fine: it exits 3 s after its last program)
   trap 'WINEPREFIX=$WORK/wine timeout 20 wineserver -k >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 }
 
