@@ -23,6 +23,7 @@
 #include "xstatic/driver/fingerprint.hpp"
 #include "xstatic/driver/glibc.hpp"
 #include "xstatic/driver/launcher.hpp"
+#include "xstatic/driver/link_files.hpp"
 #include "xstatic/driver/link_record.hpp"
 #include "xstatic/driver/sbom.hpp"
 #include "xstatic/inspect/verify.hpp"
@@ -323,6 +324,7 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
   }
   std::string report = take_why_extract(plan);
   if (plan.sbom_object) ::unlink(plan.sbom_object->c_str());
+  remove_link_files(plan);
   if (result.exit_code != 0) {
     note_outdated_sysroot(plan, progress);
     note_wasi_exceptions(plan, result.err, progress);
@@ -411,6 +413,7 @@ int compile(const Caller& caller, std::vector<std::string> args) {
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);
     plan.sbom_object = write_sbom_object(inv, plan);
+    write_link_files(inv, plan);
   }
 
   auto cmd = build_command(inv, plan);

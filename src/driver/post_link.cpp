@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "xstatic/driver/link_files.hpp"
 #include "xstatic/driver/link_record.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/store/store.hpp"
@@ -113,6 +114,7 @@ void record_link(const Invocation& inv, const Plan& plan, std::string_view repor
 void remove_link_temporaries(const Plan& plan) {
   if (plan.why_extract) ::unlink(plan.why_extract->c_str());
   if (plan.sbom_object) ::unlink(plan.sbom_object->c_str());
+  remove_link_files(plan);
 }
 
 // After a failed link only (never on the compile path): a sysroot made by an

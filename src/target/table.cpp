@@ -68,31 +68,31 @@ constexpr LibcInfo kLibcs[] = {
    .builds_cxx_runtimes = true, .cxx_runtime = "libc++", .cxx_exceptions = true, .threads = true,
    .malloc = "musl", .mimalloc = true, .interpreter = "ld-musl", .shared_libc = "",
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld.lld", .default_output = "a.out",
-   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf}},
+   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf, true, true}},
   {.libc = Libc::glibc, .name = "glibc", .provisioned = true, .adds_debian_packages = true,
    .builds_cxx_runtimes = false, .cxx_runtime = "libstdc++", .cxx_exceptions = true, .threads = true,
    .malloc = "glibc", .mimalloc = false, .interpreter = "ld-linux", .shared_libc = "libc.so.6",
    .static_hazards = true, .release_floors = true, .libc_dynamic = true, .linker = "ld.lld", .default_output = "a.out",
-   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf}},
+   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf, true, false}},
   {.libc = Libc::mingw, .name = "mingw", .provisioned = false, .adds_debian_packages = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "system", .cxx_exceptions = true, .threads = true,
    .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld.lld", .default_output = "a.exe",  // lld's MinGW mode
-   .link = {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true, ""}},
+   .link = {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true, "", false, false}},
   // ld64 has no -s: -S drops debug information, -x local symbols (the
   // exported and imported ones stay: a Mach-O executable needs them for dyld).
   {.libc = Libc::darwin, .name = "darwin", .provisioned = false, .adds_debian_packages = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "system", .cxx_exceptions = true, .threads = true,
    .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld64.lld", .default_output = "a.out",
-   .link = {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false, ""}},
+   .link = {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false, "", false, false}},
   // WASI: Debian's libc++ for wasm32 is built without exceptions, and
   // wasm32-wasip1 has no threads (docs/wasm.md).
   {.libc = Libc::wasi, .name = "wasi", .provisioned = true, .adds_debian_packages = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "libc++", .cxx_exceptions = false, .threads = false,
    .malloc = "", .mimalloc = false, .interpreter = "", .shared_libc = "",
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "wasm-ld", .default_output = "a.wasm",
-   .link = {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, ""}},
+   .link = {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, "", false, false}},
 };
 // clang-format on
 

@@ -25,6 +25,8 @@ struct LinkFlags {
   std::string_view strip_debug;  // the linker's strip-debug-only flag ("" when it has none)
   bool static_dll;               // -shared -static: a DLL with its compiler runtime inside (mingw)
   std::string_view fold;         // the linker's safe identical-code folding ("" when not used)
+  bool drops_comment;            // a stripped link drops .comment too (ELF lld: docs/libc.md, "C hello")
+  bool c_startfiles;  // a C link takes xstatic's crtbegin/crtend, not gcc's (driver/link_files.hpp)
 };
 
 // Every fact xstatic knows about one libc, as one row of data (as the target
