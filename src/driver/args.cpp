@@ -158,6 +158,13 @@ struct Facts {
   std::vector<ExportDynamicArg> export_dynamic;  // index: in the parsed arguments, until parse maps it
 };
 
+// -T, -TFILE, --script, --script=FILE, -script (lld reads all of them).
+bool names_linker_script(const llvm::opt::Arg& a) {
+  for (llvm::StringRef v : a.getValues())
+    if (v.starts_with("-T") || v.starts_with("--script") || v.starts_with("-script")) return true;
+  return false;
+}
+
 bool any_export_dynamic(const llvm::opt::Arg& a) {
   for (const char* v : a.getValues())
     if (is_export_dynamic(v)) return true;
@@ -182,6 +189,7 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
   else if (o.matches(opts::OPT_rdynamic))
     f.export_dynamic.push_back({ExportDynamicArg::Form::rdynamic, a.getIndex()});
   else if (o.matches(opts::OPT_Wl_COMMA) || o.matches(opts::OPT_Xlinker)) {
+    inv.linker_script = inv.linker_script || names_linker_script(a);
     if (any_export_dynamic(a))
       f.export_dynamic.push_back(
           {o.matches(opts::OPT_Xlinker) ? ExportDynamicArg::Form::xlinker : ExportDynamicArg::Form::wl,
@@ -212,8 +220,14 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
     inv.other_linker = true;
   else if (o.matches(opts::OPT_shared))
     f.shared = true;
-  else if (o.matches(opts::OPT_nostdlib) || o.matches(opts::OPT_nodefaultlibs) || o.matches(opts::OPT_nolibc))
+  else if (o.matches(opts::OPT_nostdlib) || o.matches(opts::OPT_nodefaultlibs) ||
+           o.matches(opts::OPT_nolibc)) {
     inv.no_default_libs = true;
+    inv.no_start_files = inv.no_start_files || o.matches(opts::OPT_nostdlib);
+  } else if (o.matches(opts::OPT_nostartfiles))
+    inv.no_start_files = true;
+  else if (o.matches(opts::OPT_T))
+    inv.linker_script = true;
   else if (o.matches(opts::OPT_r))
     f.relocatable = true;
   else if (o.matches(opts::OPT_M) || o.matches(opts::OPT_MM))

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "xstatic/driver/link_files.hpp"
 #include "xstatic/target/darwin.hpp"
 #include "xstatic/util/strings.hpp"
 
@@ -51,6 +52,11 @@ void add_link_flags(std::vector<std::string>& cmd, const Invocation& inv, const 
   cmd.emplace_back(traits.gc);
   if (!traits.fold.empty()) cmd.emplace_back(traits.fold);
   add_strip(cmd, inv, traits);
+  // xstatic's own files for this link (xstatic/driver/link_files.hpp): -B is
+  // searched before the sysroot for crtbegin*.o and crtend*.o.
+  if (plan.link_files && plan.c_startfiles) cmd.push_back("-B" + *plan.link_files);
+  if (plan.link_files && plan.drops_comment)
+    cmd.insert(cmd.end(), {"-Xlinker", "-T", "-Xlinker", *plan.link_files + "/" + kNoCommentScript});
   if (plan.why_extract) cmd.push_back("-Wl,--why-extract=" + *plan.why_extract);
   if (plan.gcc_dir) {
     // -B: crtbegin.o and crtend.o from the same folder as libgcc_eh (clang

@@ -23,6 +23,7 @@
 #include "xstatic/driver/fingerprint.hpp"
 #include "xstatic/driver/glibc.hpp"
 #include "xstatic/driver/launcher.hpp"
+#include "xstatic/driver/link_files.hpp"
 #include "xstatic/driver/link_record.hpp"
 #include "xstatic/driver/sbom.hpp"
 #include "xstatic/inspect/verify.hpp"
@@ -402,14 +403,17 @@ int compile(const Caller& caller, std::vector<std::string> args) {
       plan.package_libs = sysroot::closure_flags(plan.linked_packages);
     }
   }
-  // A link's temporary files (lld's report, the SBOM note's object), removed on every way out.
-  std::optional<util::TempPath> held_report, held_sbom;
+  // A link's temporary files (lld's report, the SBOM note's object, the
+  // folder of link_files.hpp), removed on every way out.
+  std::optional<util::TempPath> held_report, held_sbom, held_files;
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
     plan.why_extract = why_extract_file(inv, t);
     if (plan.why_extract) held_report.emplace(*plan.why_extract);
     plan.sbom_object = write_sbom_object(inv, plan);
     if (plan.sbom_object) held_sbom.emplace(*plan.sbom_object);
+    write_link_files(inv, plan);
+    if (plan.link_files) held_files.emplace(*plan.link_files);
   }
 
   auto cmd = build_command(inv, plan);

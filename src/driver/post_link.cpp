@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "xstatic/driver/link_files.hpp"
 #include "xstatic/driver/link_record.hpp"
 #include "xstatic/inspect/verify.hpp"
 #include "xstatic/store/store.hpp"

@@ -71,7 +71,7 @@ constexpr LibcInfo kLibcs[] = {
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld.lld", .default_output = "a.out",
    .names_output = false, .min_os_flag = false, .gcc_posix_dir = false, .names_default_libs = false,
    .drops_gnu_ld_flags = false, .verify_hint = "",
-   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf, "ld.lld", false}},
+   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf, "ld.lld", false, true, true}},
   {.libc = Libc::glibc, .name = "glibc", .musl_triple = false, .sysroot = SysrootSource::recipe, .install_hint = "",
    .adds_debian_packages = true, .glibc_twin = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "libstdc++", .cxx_exceptions = true, .threads = true,
@@ -79,7 +79,7 @@ constexpr LibcInfo kLibcs[] = {
    .static_hazards = true, .release_floors = true, .libc_dynamic = true, .linker = "ld.lld", .default_output = "a.out",
    .names_output = false, .min_os_flag = false, .gcc_posix_dir = false, .names_default_libs = false,
    .drops_gnu_ld_flags = false, .verify_hint = "",
-   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf, "ld.lld", false}},
+   .link = {true, true, true, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, kSafeIcf, "ld.lld", false, true, false}},
   {.libc = Libc::mingw, .name = "mingw", .musl_triple = false, .sysroot = SysrootSource::system,
    .install_hint = "sudo apt-get install mingw-w64", .adds_debian_packages = false, .glibc_twin = false,
    .builds_cxx_runtimes = false, .cxx_runtime = "system", .cxx_exceptions = true, .threads = true,
@@ -87,7 +87,7 @@ constexpr LibcInfo kLibcs[] = {
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld.lld", .default_output = "a.exe",  // lld's MinGW mode
    .names_output = false, .min_os_flag = false, .gcc_posix_dir = true, .names_default_libs = false,
    .drops_gnu_ld_flags = true, .verify_hint = "",
-   .link = {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true, "", "ld.lld", false}},
+   .link = {true, true, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", true, "", "ld.lld", false, false, false}},
   // ld64 has no -s: -S drops debug information, -x local symbols (the
   // exported and imported ones stay: a Mach-O executable needs them for dyld).
   {.libc = Libc::darwin, .name = "darwin", .musl_triple = false, .sysroot = SysrootSource::sdk,
@@ -99,7 +99,7 @@ constexpr LibcInfo kLibcs[] = {
    .static_hazards = false, .release_floors = false, .libc_dynamic = false, .linker = "ld64.lld", .default_output = "a.out",
    .names_output = false, .min_os_flag = true, .gcc_posix_dir = false, .names_default_libs = false,
    .drops_gnu_ld_flags = false, .verify_hint = "",
-   .link = {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false, "", "ld64.lld", true}},
+   .link = {true, false, false, "-Wl,-dead_strip", "-Wl,-S,-x", "-Wl,-S", false, "", "ld64.lld", true, false, false}},
   // WASI: Debian's libc++ for wasm32 is built without exceptions, and
   // wasm32-wasip1 has no threads (docs/wasm.md).
   {.libc = Libc::wasi, .name = "wasi", .musl_triple = false, .sysroot = SysrootSource::recipe, .install_hint = "",
@@ -111,7 +111,7 @@ constexpr LibcInfo kLibcs[] = {
    .drops_gnu_ld_flags = false,
    .verify_hint = "a WASI runtime gives only wasi_snapshot_preview1: define the imported functions "
                   "(or drop -Wl,--allow-undefined / import_module), or pass --no-verify to keep such a file",
-   .link = {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, "", "ld.lld", false}},
+   .link = {false, false, false, "-Wl,--gc-sections", "-s", "-Wl,--strip-debug", false, "", "ld.lld", false, false, false}},
 };
 // clang-format on
 

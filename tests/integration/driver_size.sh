@@ -12,7 +12,16 @@
 #    and --runtimes-opt=standard keep the standard ones, and -Os with them is
 #    larger than with the size ones;
 #  - identical code folding: the same hello with -Wl,--icf=none is larger;
-#  - each binary is static, stripped and runs (arm64 under qemu).
+#  - each binary is static, stripped and runs (arm64 under qemu);
+#  - the C hello (puts), stripped, -O2, linux/amd64 and linux/arm64: at most
+#    the bytes measured when xstatic's C start files replaced gcc's crtbeginT.o
+#    and crtend.o and .comment went (7,080 and 7,928 B, docs/libc.md; zig cc
+#    0.11: 5,144 and 6,160), plus ~120 B for the SBOM note's versions; the
+#    link took xstatic's start files (-B) and the output has no .comment;
+#  - a C program with constructors (with priorities), a destructor, atexit
+#    handlers, thread_local and __dso_handle prints the same on both arches
+#    with xstatic's start files (tests/integration/programs/c_startfiles.c),
+#    and as -static-pie on amd64.
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/driver.sh"
 . "$SRC/tests/integration/lib/runtimes.sh"
@@ -21,6 +30,42 @@ need file
 unset XSTATIC_RUNTIMES_OPT  # the choice under test is auto's
 
 driver_sysroot linux/arm64 musl
+driver_sysroot linux/amd64 musl
+
+# The C hello and the start files program, per arch (amd64 runs natively).
+run_on() { # arch file
+  if [ "$1" = arm64 ]; then qemu-aarch64-static "./$2"; else "./$2"; fi
+}
+printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' >hello.c
+cp "$SRC/tests/integration/programs/c_startfiles.c" startfiles.c
+startfiles_out='constructors ab
+thread_local 40 42
+dso_handle defined
+atexit two
+atexit one
+destructor'
+for arch_limit in amd64:7200 arm64:8050; do
+  arch=${arch_limit%%:*}
+  limit=${arch_limit#*:}
+  "$XSTATIC" cc --target "linux/$arch" --print-command -O2 hello.c -o "hello-c-$arch" 2>link.err ||
+    fail "C hello, $arch: $(cat link.err)"
+  expect_contains "$(cat link.err)" " -B"
+  expect_contains "$(file -b "hello-c-$arch")" "statically linked"
+  expect_contains "$(file -b "hello-c-$arch")" "stripped"
+  expect_not_contains "$(llvm-readelf-$CLANG_MAJOR -S "hello-c-$arch")" ".comment"
+  [ "$(run_on "$arch" "hello-c-$arch")" = "hello, world" ] || fail "C hello, $arch: wrong output"
+  size=$(stat -c %s "hello-c-$arch")
+  [ "$size" -le "$limit" ] || fail "C hello, $arch, -O2 is $size bytes: more than $limit"
+  echo "ok C hello, $arch, -O2: $size bytes (at most $limit; zig cc 0.11: 5,144 amd64, 6,160 arm64)"
+  "$XSTATIC" cc --target "linux/$arch" -O2 -Wall -Werror startfiles.c -o "startfiles-$arch" 2>link.err ||
+    fail "start files program, $arch: $(cat link.err)"
+  [ "$(run_on "$arch" "startfiles-$arch")" = "$startfiles_out" ] ||
+    fail "start files program, $arch: $(run_on "$arch" "startfiles-$arch")"
+done
+"$XSTATIC" cc --target linux/amd64 -O2 -static-pie startfiles.c -o startfiles-pie 2>link.err ||
+  fail "start files program, static-pie: $(cat link.err)"
+[ "$(./startfiles-pie)" = "$startfiles_out" ] || fail "start files program, static-pie: $(./startfiles-pie)"
+echo "ok start files: constructors, destructor, atexit, thread_local, __dso_handle on amd64, arm64, static-pie"
 
 cp "$SRC/tests/integration/programs/cxx_hello_thread.cpp" hello.cpp
 

@@ -123,6 +123,8 @@ struct Invocation {
   bool other_linker = false;             // -fuse-ld= other than lld, or --ld-path=: not lld's flags
   bool no_default_libs = false;        // -nostdlib, -nodefaultlibs or -nolibc: the user chooses the libraries
   std::vector<std::string> libraries;  // -lNAME values, in order ("curl")
+  bool no_start_files = false;         // -nostartfiles or -nostdlib: no crt*.o from clang
+  bool linker_script = false;  // -T FILE, -Wl,-T,FILE, -Wl,--script=FILE: the user lays the output out
   std::vector<std::string> library_dirs;  // -LDIR values, in order
   // Facts the later stages read here rather than in clang_args (the command
   // line is read once, by clang's option table; these include what @files hold):

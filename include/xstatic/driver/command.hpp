@@ -61,6 +61,10 @@ struct Plan {
   std::vector<std::string> package_libs;        // -l flags that complete the packages a link names
   std::vector<sysroot::PackageLinkInfo> linked_packages;  // those packages (for the embedded SBOM)
   std::optional<std::string> sbom_object;  // the SBOM note's object (xstatic/driver/sbom.hpp), -Wl,FILE
+  std::optional<std::string>
+      link_files;              // this link's folder of xstatic's files (xstatic/driver/link_files.hpp)
+  bool c_startfiles = false;   // link_files holds the C start files: -B link_files
+  bool drops_comment = false;  // link_files holds the script that drops .comment
 };
 
 // The wasm32 compiler-rt builtins archive in a WASI sysroot's lib/<triple>/.

@@ -31,6 +31,8 @@ struct LinkFlags {
   // (Mach-O: clang's darwin driver would not find it by itself).
   std::string_view lld;
   bool ld_path_always;  // --ld-path even when lld is the one beside clang (ld64.lld)
+  bool drops_comment;   // a stripped link drops .comment too (ELF lld: docs/libc.md, "C hello")
+  bool c_startfiles;    // a C link takes xstatic's crtbegin/crtend, not gcc's (driver/link_files.hpp)
 };
 
 // Where a libc's sysroot comes from, how sysroot::find looks for it, and what
