@@ -99,8 +99,16 @@ struct CmakeInputs {
   Compiler clang;
   std::string ar, ranlib;
   Variant variant = Variant::standard;  // its optimisation flags (variant.hpp)
+  fs::path project_hook = {};           // CMAKE_PROJECT_Runtimes_INCLUDE, if any (project_hook.cpp)
 };
 std::vector<std::string> cmake_command(const CmakeInputs& in);
+
+// The CMake script that precompiles libc++'s common headers and drops the
+// unused module copies (project_hook.cpp); empty for an LLVM major it was
+// not checked with.
+std::string project_hook_text(int llvm_major);
+// Writes it into `dir`; its path, or empty when there is none for `llvm_major`.
+fs::path write_project_hook(const fs::path& dir, int llvm_major);
 
 // The row whose triple and flags build the runtimes shared by every variant
 // of `t` that uses the same sysroot: the lowest variant, so it runs on all.
