@@ -71,6 +71,7 @@ Installed build_libcxx_locked(const store::Store& store, const target::Target& t
                          .ar = detail::llvm_tool(clang, "llvm-ar"),
                          .ranlib = detail::llvm_tool(clang, "llvm-ranlib"),
                          .variant = options.variant,
+                         .python = detail::python_interpreter(),
                          .project_hook = detail::write_project_hook(
                              scratch.dir(), std::atoi(detail::llvm_source_version(source).c_str()))};
   auto since = [](auto t0) {

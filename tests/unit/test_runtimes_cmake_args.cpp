@@ -164,4 +164,6 @@ TEST_CASE(
     CHECK(arg.find("CMAKE_PROJECT_Runtimes_INCLUDE") == std::string::npos);
   in.project_hook = "/t/hook.cmake";
   CHECK(has(cmake_command(in), "-DCMAKE_PROJECT_Runtimes_INCLUDE=/t/hook.cmake"));
+  in.python = "/usr/bin/python3.11";  // the interpreter itself, not a launcher in front of it
+  CHECK(has(cmake_command(in), "-DPython3_EXECUTABLE=/usr/bin/python3.11"));
 }
