@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include "internal.hpp"
@@ -73,7 +74,10 @@ Installed build_libcxx_locked(const store::Store& store, const target::Target& t
                          .clang = clang,
                          .ar = detail::llvm_tool(clang, "llvm-ar"),
                          .ranlib = detail::llvm_tool(clang, "llvm-ranlib"),
-                         .variant = options.variant};
+                         .variant = options.variant,
+                         .python = detail::python_interpreter(),
+                         .project_hook = detail::write_project_hook(
+                             scratch.dir(), std::atoi(detail::llvm_source_version(source).c_str()))};
   auto since = [](auto t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };

@@ -161,6 +161,9 @@ std::vector<std::string> cmake_command(const CmakeInputs& in) {
   cmd.push_back(define("CMAKE_INSTALL_PREFIX", in.prefix.string()));
   cmd.push_back(define("CMAKE_AR", in.ar));
   cmd.push_back(define("CMAKE_RANLIB", in.ranlib));
+  if (!in.python.empty()) cmd.push_back(define("Python3_EXECUTABLE", in.python));
+  if (!in.project_hook.empty())
+    cmd.push_back(define("CMAKE_PROJECT_Runtimes_INCLUDE", in.project_hook.string()));
   return cmd;
 }
 

@@ -99,8 +99,17 @@ struct CmakeInputs {
   Compiler clang;
   std::string ar, ranlib;
   Variant variant = Variant::standard;  // its optimisation flags (variant.hpp)
+  std::string python = {};              // Python3_EXECUTABLE, if known (python_interpreter)
+  fs::path project_hook = {};           // CMAKE_PROJECT_Runtimes_INCLUDE, if any (project_hook.cpp)
 };
 std::vector<std::string> cmake_command(const CmakeInputs& in);
+
+// The CMake script that precompiles libc++'s common headers and drops the
+// unused module copies (project_hook.cpp); empty for an LLVM major it was
+// not checked with.
+std::string project_hook_text(int llvm_major);
+// Writes it into `dir`; its path, or empty when there is none for `llvm_major`.
+fs::path write_project_hook(const fs::path& dir, int llvm_major);
 
 // The row whose triple and flags build the runtimes shared by every variant
 // of `t` that uses the same sysroot: the lowest variant, so it runs on all.
@@ -109,6 +118,12 @@ const target::Row& baseline_row(const target::Target& t);
 // Runs one build step with its output appended to `log`; throws Error
 // (failed) naming `what` when it fails.
 void run_step(const std::vector<std::string>& argv, const fs::path& log, const std::string& what);
+
+// The interpreter `python3` on PATH runs (sys.executable), asked once, so
+// that configure and the build run it directly rather than through a
+// launcher such as pyenv's shim (~0.7 s of CPU per start here; configure
+// starts it 4-5 times). Empty when python3 cannot tell.
+std::string python_interpreter();
 
 // An LLVM tool (llvm-ar, ...) beside `clang`, else <name>-<major> on PATH, else `name`.
 std::string llvm_tool(const Compiler& clang, const std::string& name);

@@ -16,6 +16,16 @@ std::string llvm_tool(const Compiler& clang, const std::string& name) {
   return versioned ? *versioned : name;
 }
 
+std::string python_interpreter() {
+  util::RunOptions o;
+  o.capture_stdout = o.capture_stderr = true;
+  auto r = util::run({"python3", "-c", "import sys; print(sys.executable)"}, o);
+  std::string path = r.out.substr(0, r.out.find('\n'));
+  std::error_code ec;
+  if (r.exit_code == 0 && fs::path(path).is_absolute() && fs::is_regular_file(path, ec)) return path;
+  return {};
+}
+
 void run_step(const std::vector<std::string>& argv, const fs::path& log, const std::string& what) {
   util::RunOptions o;
   o.log_file = log.string();

@@ -139,3 +139,31 @@ TEST_CASE("variants sharing a sysroot share runtimes built for the lowest one") 
   CHECK(baseline_row(target::parse("linux/arm/v7")).variant == "v7");  // armhf: its own sysroot
   CHECK(baseline_row(target::parse("linux/arm64")).triple_musl == "aarch64-linux-musl");
 }
+
+TEST_CASE(
+    "LLVM 19's runtimes get the project hook that precompiles libc++'s headers; others build as shipped") {
+  std::string hook = runtimes::detail::project_hook_text(19);
+  CHECK(hook.find("target_precompile_headers(cxx_static PRIVATE <algorithm>") != std::string::npos);
+  CHECK(hook.find("SKIP_PRECOMPILE_HEADERS") != std::string::npos);
+  CHECK(hook.find("error_category.cpp") != std::string::npos);
+  CHECK(hook.find("if(TARGET cxx_static)") != std::string::npos);  // a stand-in tree configures as before
+  CHECK(runtimes::detail::project_hook_text(18).empty());
+  CHECK(runtimes::detail::project_hook_text(20).empty());
+
+  CmakeInputs in{.source = "/s",
+                 .build = "/b",
+                 .prefix = "/p",
+                 .sysroot = "/sys",
+                 .triple = "aarch64-linux-musl",
+                 .processor = "aarch64",
+                 .cflags = "",
+                 .clang = {"/c/clang", "/c/clang++", "19.1.7", 19},
+                 .ar = "ar",
+                 .ranlib = "ranlib"};
+  for (const auto& arg : cmake_command(in))
+    CHECK(arg.find("CMAKE_PROJECT_Runtimes_INCLUDE") == std::string::npos);
+  in.project_hook = "/t/hook.cmake";
+  CHECK(has(cmake_command(in), "-DCMAKE_PROJECT_Runtimes_INCLUDE=/t/hook.cmake"));
+  in.python = "/usr/bin/python3.11";  // the interpreter itself, not a launcher in front of it
+  CHECK(has(cmake_command(in), "-DPython3_EXECUTABLE=/usr/bin/python3.11"));
+}
