@@ -26,15 +26,19 @@ build=${XSTATIC_ASAN_BUILD_DIR:-$PWD/build-asan}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # RelWithDebInfo, not Release: Release strips xstatic, and a report needs symbols.
-# A unity build (CMake compiles the files of a library in batches of 8): the
+# A unity build (CMake compiles the files of a library in batches of 16; the
+# unit tests in batches of 8, tests/CMakeLists.txt says why): the
 # header-only libraries (CLI11, spdlog, fmt, doctest) and LLVM's templates are
 # compiled, instrumented and emitted once per batch instead of once per file.
 # Measured here: the driver's first batch took 4.8 s of CPU against 19 s file
-# by file, and the whole instrumented build 256 s of CPU.
+# by file; the whole instrumented build 329 s of CPU in batches of 8 and 253 s
+# in batches of 16 (2026-12-06, both at load 10-13; -O1 or
+# -gline-tables-only instead of -O2 -g saved nothing measurable: the time is
+# the front end's).
 # The plain build (scripts/setup.sh) stays one file at a time, so that each
 # file keeps including what it uses.
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXSTATIC_SANITIZE=address,undefined \
-      -DCMAKE_UNITY_BUILD=ON -DCMAKE_CXX_COMPILER="${XSTATIC_SANITIZE_CXX:-clang++-19}" "${launcher[@]}" >/dev/null
+      -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16 -DCMAKE_CXX_COMPILER="${XSTATIC_SANITIZE_CXX:-clang++-19}" "${launcher[@]}" >/dev/null
 nice -n 10 cmake --build "$build"
 
 logs=$build/sanitizer-logs

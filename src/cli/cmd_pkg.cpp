@@ -30,13 +30,6 @@ struct PkgArgs {
   bool json = false;
 };
 
-util::ProgressOptions progress_options() {
-  return {.quiet = globals().quiet,
-          .prefix = {},
-          .rewrite = globals().verbosity > 0 ? util::Rewrite::never : util::Rewrite::on_terminal,
-          .out = nullptr};
-}
-
 target::Target parse_target(const PkgArgs& a) {
   std::optional<target::Libc> libc;
   if (!a.libc.empty()) {

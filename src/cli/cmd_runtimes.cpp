@@ -26,15 +26,6 @@ struct BuildArgs {
   int jobs = 0;
 };
 
-// Steps rewritten in place on a terminal, nothing with -q; plain lines with
-// -v, whose debug lines would otherwise land inside an open step line.
-util::ProgressOptions progress_options() {
-  return {.quiet = globals().quiet,
-          .prefix = {},
-          .rewrite = globals().verbosity > 0 ? util::Rewrite::never : util::Rewrite::on_terminal,
-          .out = nullptr};
-}
-
 void say_built(const target::Target& t, runtimes::Kind kind, bool built_now,
                const std::filesystem::path& root) {
   if (!globals().quiet)

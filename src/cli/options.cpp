@@ -19,6 +19,13 @@ store::Store store() {
   return store_of(globals());
 }
 
+util::ProgressOptions progress_options() {
+  return {.quiet = globals().quiet,
+          .prefix = {},
+          .rewrite = globals().verbosity > 0 ? util::Rewrite::never : util::Rewrite::on_terminal,
+          .out = nullptr};
+}
+
 void add_libc_option(CLI::App* cmd, std::string& libc, const std::string& description) {
   // No CLI11 check here: target::libc_option rejects a bad value with exit 2
   // and the hint every command shares (a CLI11 validator exits 105).

@@ -8,12 +8,18 @@
 #include "commands.hpp"
 #include "xstatic/store/store.hpp"
 #include "xstatic/target/target.hpp"
+#include "xstatic/util/progress.hpp"
 
 namespace xstatic::cli {
 
 // The store this call uses: --store DIR, else $XSTATIC_HOME, else the default.
 store::Store store_of(const Globals& g);
 store::Store store();  // store_of(globals())
+
+// The progress of a long command (pkg install, runtimes build): steps
+// rewritten in place on a terminal, nothing with -q; plain lines with -v,
+// whose debug lines would otherwise land inside an open step line.
+util::ProgressOptions progress_options();
 
 // Registers --libc; parse_target reads it with target::libc_option.
 void add_libc_option(CLI::App* cmd, std::string& libc, const std::string& description);

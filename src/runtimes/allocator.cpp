@@ -34,10 +34,10 @@ std::string kind_prefix() {
 
 // The revision of how xstatic builds mimalloc (the wrapper and flags below):
 // a new one builds anew instead of reusing what an older xstatic built.
-constexpr int kRecipe = 4;
+constexpr int kAllocatorRecipe = 4;
 
 std::string mimalloc_suffix(int clang_major, Variant variant) {
-  return "-llvm" + std::to_string(clang_major) + "-r" + std::to_string(kRecipe) +
+  return "-llvm" + std::to_string(clang_major) + "-r" + std::to_string(kAllocatorRecipe) +
          std::string(variant_info(variant).folder_suffix);
 }
 
