@@ -8,21 +8,21 @@ using namespace xstatic;
 using namespace xstatic::inspect;
 
 TEST_CASE("libSystem, libc++ and Apple's frameworks are part of macOS; other dylibs are not") {
-  CHECK(detail::is_system_dylib("/usr/lib/libSystem.B.dylib"));
-  CHECK(detail::is_system_dylib("/usr/lib/libc++.1.dylib"));
-  CHECK(detail::is_system_dylib(
+  CHECK(inspect::detail::is_system_dylib("/usr/lib/libSystem.B.dylib"));
+  CHECK(inspect::detail::is_system_dylib("/usr/lib/libc++.1.dylib"));
+  CHECK(inspect::detail::is_system_dylib(
       "/System/Library/Frameworks/CoreFoundation.framework/Versions/A/CoreFoundation"));
-  CHECK_FALSE(detail::is_system_dylib("/usr/local/lib/libfoo.1.dylib"));
-  CHECK_FALSE(detail::is_system_dylib("@rpath/libfoo.dylib"));
+  CHECK_FALSE(inspect::detail::is_system_dylib("/usr/local/lib/libfoo.1.dylib"));
+  CHECK_FALSE(inspect::detail::is_system_dylib("@rpath/libfoo.dylib"));
   CHECK_FALSE(
-      detail::is_system_dylib("/usr/lib/libz.1.dylib"));  // on every Mac, but not in the static promise
-  CHECK_FALSE(detail::is_system_dylib("/System/Library/PrivateFrameworks/X.framework/X"));
+      inspect::detail::is_system_dylib("/usr/lib/libz.1.dylib"));  // on every Mac, but not in the static promise
+  CHECK_FALSE(inspect::detail::is_system_dylib("/System/Library/PrivateFrameworks/X.framework/X"));
 }
 
 TEST_CASE("the minimum macOS is read from the report's min_os") {
-  CHECK(detail::macos_version_of("macos 11.0") == "11.0");
-  CHECK(detail::macos_version_of("ios 14.0") == "");
-  CHECK(detail::macos_version_of("") == "");
+  CHECK(inspect::detail::macos_version_of("macos 11.0") == "11.0");
+  CHECK(inspect::detail::macos_version_of("ios 14.0") == "");
+  CHECK(inspect::detail::macos_version_of("") == "");
 }
 
 namespace {

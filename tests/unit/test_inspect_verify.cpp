@@ -158,7 +158,7 @@ TEST_CASE(
     "a fatal LLVM error while reading a file ends the process with one line naming it, never resuming") {
   auto [code, err] = in_child([] {
     std::string file = "app.macho";
-    detail::FatalErrorScope scope(file);
+    inspect::detail::FatalErrorScope scope(file);
     llvm::report_fatal_error("Malformed MachO file.");
   });
   CHECK(code == 2);
@@ -168,9 +168,9 @@ TEST_CASE(
 TEST_CASE("nested fatal error scopes name the innermost file and remove the handler at the end") {
   auto [code, err] = in_child([] {
     std::string outer = "outer", inner = "inner";
-    detail::FatalErrorScope a(outer);
+    inspect::detail::FatalErrorScope a(outer);
     {
-      detail::FatalErrorScope b(inner);
+      inspect::detail::FatalErrorScope b(inner);
     }
     llvm::report_fatal_error("late");
   });
@@ -180,7 +180,7 @@ TEST_CASE("nested fatal error scopes name the innermost file and remove the hand
   auto [code2, err2] = in_child([] {
     {
       std::string f = "f";
-      detail::FatalErrorScope a(f);
+      inspect::detail::FatalErrorScope a(f);
     }
     llvm::report_fatal_error("unguarded", /*gen_crash_diag=*/false);
   });
@@ -193,7 +193,7 @@ TEST_CASE("the inspector has no SIGSEGV or SIGBUS handler of its own while it re
   ::sigaction(SIGSEGV, nullptr, &before);
   std::string f = "f";
   {
-    detail::FatalErrorScope scope(f);
+    inspect::detail::FatalErrorScope scope(f);
     ::sigaction(SIGSEGV, nullptr, &during);
   }
   CHECK(reinterpret_cast<std::uintptr_t>(during.sa_handler) ==
