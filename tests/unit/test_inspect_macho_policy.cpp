@@ -14,8 +14,8 @@ TEST_CASE("libSystem, libc++ and Apple's frameworks are part of macOS; other dyl
       "/System/Library/Frameworks/CoreFoundation.framework/Versions/A/CoreFoundation"));
   CHECK_FALSE(inspect::detail::is_system_dylib("/usr/local/lib/libfoo.1.dylib"));
   CHECK_FALSE(inspect::detail::is_system_dylib("@rpath/libfoo.dylib"));
-  CHECK_FALSE(
-      inspect::detail::is_system_dylib("/usr/lib/libz.1.dylib"));  // on every Mac, but not in the static promise
+  CHECK_FALSE(inspect::detail::is_system_dylib(
+      "/usr/lib/libz.1.dylib"));  // on every Mac, but not in the static promise
   CHECK_FALSE(inspect::detail::is_system_dylib("/System/Library/PrivateFrameworks/X.framework/X"));
 }
 
