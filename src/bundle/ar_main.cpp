@@ -25,6 +25,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bundle/internal.hpp"
@@ -32,23 +33,24 @@
 namespace xstatic::bundle {
 namespace {
 
-// A failure of the tool: printed as "<tool>: error: ..." by the main, exit 1.
-struct ArFailure {
-  std::string message;
-};
-
-[[noreturn]] void ar_fail(std::string message) {
-  throw ArFailure{std::move(message)};
-}
-
-void ar_check(llvm::Error error, const std::string& context) {
-  if (error) ar_fail(context + ": " + llvm::toString(std::move(error)));
-}
-
 template <typename T>
 T ar_take(llvm::Expected<T> value, const std::string& context) {
-  if (!value) ar_fail(context + ": " + llvm::toString(value.takeError()));
+  if (!value) tool_fail(context + ": " + llvm::toString(value.takeError()));
   return std::move(*value);
+}
+
+// --format=NAME ("default": the host's, as llvm-ar picks it).
+constexpr std::pair<llvm::StringLiteral, llvm::object::Archive::Kind> kFormats[] = {
+    {"gnu", llvm::object::Archive::K_GNU},
+    {"bsd", llvm::object::Archive::K_BSD},
+    {"darwin", llvm::object::Archive::K_DARWIN},
+};
+
+std::optional<llvm::object::Archive::Kind> format_named(llvm::StringRef name) {
+  for (const auto& [format, kind] : kFormats)
+    if (name == format) return kind;
+  if (name != "default") tool_fail("invalid format " + name.str());
+  return std::nullopt;
 }
 
 enum class ArOp { none, replace, quick_append, remove, list, extract, print, symtab };
@@ -67,7 +69,7 @@ struct ArCall {
 
 void set_op(ArCall& call, ArOp op) {
   if (call.op != ArOp::none && call.op != ArOp::symtab)
-    ar_fail("only one operation may be given (r, q, d, t, x, p)");
+    tool_fail("only one operation may be given (r, q, d, t, x, p)");
   call.op = op;
 }
 
@@ -115,8 +117,8 @@ void read_letters(ArCall& call, llvm::StringRef letters) {
         call.verbose = true;
         break;
       default:
-        ar_fail(std::string("the bundle's llvm-ar does not support '") + c +
-                "' (it keeps r, q, d, t, x, p, s and the modifiers c, D, U, u, v, S): use LLVM's llvm-ar");
+        tool_fail(std::string("the bundle's llvm-ar does not support '") + c +
+                  "' (it keeps r, q, d, t, x, p, s and the modifiers c, D, U, u, v, S): use LLVM's llvm-ar");
     }
   }
 }
@@ -132,14 +134,7 @@ ArCall parse_ar(llvm::ArrayRef<const char*> args) {
       break;
     }
     if (arg.consume_front("--format=")) {
-      if (arg == "gnu")
-        call.format = llvm::object::Archive::K_GNU;
-      else if (arg == "bsd")
-        call.format = llvm::object::Archive::K_BSD;
-      else if (arg == "darwin")
-        call.format = llvm::object::Archive::K_DARWIN;
-      else if (arg != "default")
-        ar_fail("invalid format " + arg.str());
+      call.format = format_named(arg);
       continue;
     }
     if (arg.starts_with("--plugin") || arg.starts_with("--rsp-quoting")) {
@@ -147,7 +142,7 @@ ArCall parse_ar(llvm::ArrayRef<const char*> args) {
       continue;
     }
     if (arg == "--thin" || arg == "-M")
-      ar_fail(arg.str() + " is not supported by the bundle's llvm-ar: use LLVM's llvm-ar");
+      tool_fail(arg.str() + " is not supported by the bundle's llvm-ar: use LLVM's llvm-ar");
     if (!letters_read && (arg.starts_with("-") ? arg.size() > 1 : true)) {
       read_letters(call, arg.starts_with("-") ? arg.drop_front() : arg);
       letters_read = true;
@@ -159,8 +154,8 @@ ArCall parse_ar(llvm::ArrayRef<const char*> args) {
     }
     positional.emplace_back(arg);
   }
-  if (call.op == ArOp::none) ar_fail("no operation given (r, q, d, t, x, p or s)");
-  if (positional.empty()) ar_fail("an archive name must be given");
+  if (call.op == ArOp::none) tool_fail("no operation given (r, q, d, t, x, p or s)");
+  if (positional.empty()) tool_fail("an archive name must be given");
   call.archive = positional.front();
   call.members.assign(positional.begin() + 1, positional.end());
   return call;
@@ -176,15 +171,23 @@ std::optional<OldArchive> open_archive(const std::string& path) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!buffer) {
     if (buffer.getError() == std::errc::no_such_file_or_directory) return std::nullopt;
-    ar_fail("unable to open '" + path + "': " + buffer.getError().message());
+    tool_fail("unable to open '" + path + "': " + buffer.getError().message());
   }
   OldArchive old;
   old.buffer = std::move(*buffer);
   old.archive =
       ar_take(llvm::object::Archive::create(old.buffer->getMemBufferRef()), "unable to load '" + path + "'");
   if (old.archive->isThin())
-    ar_fail("'" + path + "' is a thin archive, which the bundle's llvm-ar does not edit: use LLVM's llvm-ar");
+    tool_fail("'" + path +
+              "' is a thin archive, which the bundle's llvm-ar does not edit: use LLVM's llvm-ar");
   return old;
+}
+
+// The archive an operation reads: it must exist.
+OldArchive existing_archive(const std::string& path) {
+  auto old = open_archive(path);
+  if (!old) tool_fail("unable to load '" + path + "': no such file or directory");
+  return std::move(*old);
 }
 
 llvm::NewArchiveMember new_member(const std::string& file, bool deterministic) {
@@ -201,7 +204,7 @@ bool same_member(llvm::StringRef member_name, llvm::StringRef file) {
 // Whether `file` is newer than the member it would replace (u).
 bool newer_than(const std::string& file, const llvm::object::Archive::Child& child) {
   llvm::sys::fs::file_status status;
-  if (auto ec = llvm::sys::fs::status(file, status)) ar_fail(file + ": " + ec.message());
+  if (auto ec = llvm::sys::fs::status(file, status)) tool_fail(file + ": " + ec.message());
   auto member_time = ar_take(child.getLastModified(), file);
   return !(status.getLastModificationTime() < member_time);
 }
@@ -229,7 +232,7 @@ std::vector<llvm::NewArchiveMember> new_members(const ArCall& call, const std::o
       }  // else: d drops it
       if (match != pending.end()) pending.erase(match);
     }
-    ar_check(std::move(err), call.archive);
+    tool_check(std::move(err), call.archive);
   }
   if (call.op == ArOp::remove) return out;
   for (const auto& file : pending) {
@@ -256,9 +259,9 @@ void ar_write(const ArCall& call, std::optional<OldArchive> old) {
   auto members = new_members(call, old);
   auto kind = archive_kind(call, old, members);
   std::unique_ptr<llvm::MemoryBuffer> old_buffer = old ? std::move(old->buffer) : nullptr;
-  ar_check(llvm::writeArchive(call.archive, members, call.symtab, kind, call.deterministic, /*Thin=*/false,
-                              std::move(old_buffer)),
-           call.archive);
+  tool_check(llvm::writeArchive(call.archive, members, call.symtab, kind, call.deterministic, /*Thin=*/false,
+                                std::move(old_buffer)),
+             call.archive);
 }
 
 bool wanted(const ArCall& call, llvm::StringRef name) {
@@ -286,37 +289,39 @@ void ar_read(const ArCall& call, const OldArchive& old) {
     auto mode = ar_take(child.getAccessMode(), call.archive);
     std::error_code ec;
     llvm::raw_fd_ostream out(name, ec, llvm::sys::fs::OF_None);
-    if (ec) ar_fail("cannot write '" + name.str() + "': " + ec.message());
+    if (ec) tool_fail("cannot write '" + name.str() + "': " + ec.message());
     out << data;
     out.close();
     llvm::sys::fs::setPermissions(name, static_cast<llvm::sys::fs::perms>(mode & 0777));
   }
-  ar_check(std::move(err), call.archive);
+  tool_check(std::move(err), call.archive);
+}
+
+// s and ranlib, as llvm-ar: an archive that has a symbol table keeps it.
+void ensure_symtab(const ArCall& call, OldArchive old) {
+  if (!old.archive->hasSymbolTable()) ar_write(call, std::move(old));
 }
 
 int run_ar(llvm::ArrayRef<const char*> args) {
   ArCall call = parse_ar(args);
-  auto old = open_archive(call.archive);
   switch (call.op) {
     case ArOp::list:
     case ArOp::extract:
     case ArOp::print:
-      if (!old) ar_fail("unable to load '" + call.archive + "': no such file or directory");
-      ar_read(call, *old);
+      ar_read(call, existing_archive(call.archive));
       return 0;
     case ArOp::symtab:
-      // As llvm-ar: an archive that has a symbol table keeps it.
-      if (!old) ar_fail("unable to load '" + call.archive + "': no such file or directory");
-      if (!old->archive->hasSymbolTable()) ar_write(call, std::move(old));
+      ensure_symtab(call, existing_archive(call.archive));
       return 0;
     case ArOp::remove:
-      if (!old) ar_fail("unable to load '" + call.archive + "': no such file or directory");
-      ar_write(call, std::move(old));
+      ar_write(call, existing_archive(call.archive));
       return 0;
-    default:
+    default: {
+      auto old = open_archive(call.archive);
       if (!old && !call.create) llvm::errs() << "warning: creating " << call.archive << "\n";
       ar_write(call, std::move(old));
       return 0;
+    }
   }
 }
 
@@ -332,18 +337,16 @@ int run_ranlib(llvm::ArrayRef<const char*> args) {
         else if (c == 'U')
           call.deterministic = false;
         else
-          ar_fail(std::string("invalid option: '-") + c + "'");
+          tool_fail(std::string("invalid option: '-") + c + "'");
       }
       continue;
     }
     archives.emplace_back(arg);
   }
-  if (archives.empty()) ar_fail("an archive name must be specified");
+  if (archives.empty()) tool_fail("an archive name must be specified");
   for (const auto& a : archives) {
     call.archive = a;
-    auto old = open_archive(a);
-    if (!old) ar_fail("unable to load '" + a + "': no such file or directory");
-    if (!old->archive->hasSymbolTable()) ar_write(call, std::move(old));
+    ensure_symtab(call, existing_archive(a));
   }
   return 0;
 }
@@ -371,7 +374,7 @@ int ar_main(int argc, char** argv, bool ranlib) {
     }
   try {
     return ranlib ? run_ranlib(args) : run_ar(args);
-  } catch (const ArFailure& failure) {
+  } catch (const ToolFailure& failure) {
     llvm::errs() << tool << ": error: " << failure.message << "\n";
     return 1;
   }

@@ -39,18 +39,6 @@
 namespace xstatic::bundle {
 namespace {
 
-struct CopyFailure {
-  std::string message;
-};
-
-[[noreturn]] void copy_fail(std::string message) {
-  throw CopyFailure{std::move(message)};
-}
-
-void copy_check(llvm::Error error) {
-  if (error) copy_fail(llvm::toString(std::move(error)));
-}
-
 // What one call asks for: the ObjCopy library's configuration, and the files.
 struct CopyCall {
   llvm::objcopy::ConfigManager config;
@@ -64,7 +52,7 @@ bool option_value(llvm::ArrayRef<const char*> args, std::size_t& i,
   llvm::StringRef arg(args[i]);
   for (auto name : names) {
     if (arg == name) {
-      if (i + 1 == args.size()) copy_fail(name.str() + " needs a value");
+      if (i + 1 == args.size()) tool_fail(name.str() + " needs a value");
       value = args[++i];
       return true;
     }
@@ -78,7 +66,7 @@ bool option_value(llvm::ArrayRef<const char*> args, std::size_t& i,
 }
 
 void add_section_matcher(llvm::objcopy::NameMatcher& matcher, llvm::StringRef pattern) {
-  copy_check(matcher.addMatcher(llvm::objcopy::NameOrPattern::create(
+  tool_check(matcher.addMatcher(llvm::objcopy::NameOrPattern::create(
       pattern, llvm::objcopy::MatchStyle::Wildcard, [](llvm::Error e) { return e; })));
 }
 
@@ -117,12 +105,12 @@ bool common_option(llvm::ArrayRef<const char*> args, std::size_t& i, llvm::objco
 llvm::objcopy::FileFormat output_format(llvm::StringRef name) {
   if (name == "binary") return llvm::objcopy::FileFormat::Binary;
   if (name == "ihex") return llvm::objcopy::FileFormat::IHex;
-  copy_fail("-O " + name.str() +
+  tool_fail("-O " + name.str() +
             ": the bundle's llvm-objcopy writes only 'binary' and 'ihex' (use LLVM's llvm-objcopy)");
 }
 
 [[noreturn]] void unsupported(const char* tool, llvm::StringRef arg) {
-  copy_fail("'" + arg.str() + "' is not supported by the bundle's " + tool +
+  tool_fail("'" + arg.str() + "' is not supported by the bundle's " + tool +
             " (it keeps the strip, discard, debug-link and section options): use LLVM's " + tool);
 }
 
@@ -145,7 +133,7 @@ CopyCall parse_objcopy(llvm::ArrayRef<const char*> args) {
     else
       files.emplace_back(arg);
   }
-  if (files.empty() || files.size() > 2) copy_fail("expected an input file and at most one output file");
+  if (files.empty() || files.size() > 2) tool_fail("expected an input file and at most one output file");
   call.inputs = {files[0]};
   if (files.size() == 2) call.output = files[1];
   return call;
@@ -165,9 +153,9 @@ CopyCall parse_strip(llvm::ArrayRef<const char*> args) {
     else
       call.inputs.emplace_back(arg);
   }
-  if (call.inputs.empty()) copy_fail("no input file specified");
+  if (call.inputs.empty()) tool_fail("no input file specified");
   if (!call.output.empty() && call.inputs.size() > 1)
-    copy_fail("multiple input files cannot be used in combination with -o");
+    tool_fail("multiple input files cannot be used in combination with -o");
   // As llvm-strip: with no choice of what to strip, strip everything.
   if (!c.StripDebug && !c.OnlyKeepDebug && !c.StripUnneeded &&
       c.DiscardMode == llvm::objcopy::DiscardType::None && !c.StripAllGNU)
@@ -181,7 +169,7 @@ void keep_mode(const std::string& output, const llvm::sys::fs::file_status& inpu
   if (!in_place) mode &= ~llvm::sys::fs::getUmask();
   mode &= ~(llvm::sys::fs::set_uid_on_exe | llvm::sys::fs::set_gid_on_exe);
   if (auto ec = llvm::sys::fs::setPermissions(output, static_cast<llvm::sys::fs::perms>(mode)))
-    copy_fail(output + ": " + ec.message());
+    tool_fail(output + ": " + ec.message());
 }
 
 void copy_one(llvm::objcopy::ConfigManager& config, const std::string& input, const std::string& output) {
@@ -189,15 +177,15 @@ void copy_one(llvm::objcopy::ConfigManager& config, const std::string& input, co
   c.InputFilename = input;
   c.OutputFilename = output;
   llvm::sys::fs::file_status status;
-  if (auto ec = llvm::sys::fs::status(input, status)) copy_fail("'" + input + "': " + ec.message());
+  if (auto ec = llvm::sys::fs::status(input, status)) tool_fail("'" + input + "': " + ec.message());
   auto buffer = llvm::MemoryBuffer::getFile(input, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!buffer) copy_fail("'" + input + "': " + buffer.getError().message());
+  if (!buffer) tool_fail("'" + input + "': " + buffer.getError().message());
   auto binary = llvm::object::createBinary((*buffer)->getMemBufferRef());
-  if (!binary) copy_fail("'" + input + "': " + llvm::toString(binary.takeError()));
+  if (!binary) tool_fail("'" + input + "': " + llvm::toString(binary.takeError()));
   if (auto* archive = llvm::dyn_cast<llvm::object::Archive>(binary->get())) {
-    copy_check(llvm::objcopy::executeObjcopyOnArchive(config, *archive));
+    tool_check(llvm::objcopy::executeObjcopyOnArchive(config, *archive));
   } else {
-    copy_check(llvm::writeToOutput(output, [&](llvm::raw_ostream& out) {
+    tool_check(llvm::writeToOutput(output, [&](llvm::raw_ostream& out) {
       return llvm::objcopy::executeObjcopyOnBinary(config, **binary, out);
     }));
   }
@@ -208,7 +196,7 @@ int run_copy(CopyCall call) {
   auto& c = call.config.Common;
   if (!c.AddGnuDebugLink.empty()) {
     auto debug = llvm::MemoryBuffer::getFile(c.AddGnuDebugLink);
-    if (!debug) copy_fail("'" + c.AddGnuDebugLink.str() + "': " + debug.getError().message());
+    if (!debug) tool_fail("'" + c.AddGnuDebugLink.str() + "': " + debug.getError().message());
     c.GnuDebugLinkCRC32 = llvm::crc32(llvm::arrayRefFromStringRef((*debug)->getBuffer()));
   }
   for (const auto& input : call.inputs)
@@ -235,7 +223,7 @@ int objcopy_main(int argc, char** argv, bool strip) {
     }
   try {
     return run_copy(strip ? parse_strip(args) : parse_objcopy(args));
-  } catch (const CopyFailure& failure) {
+  } catch (const ToolFailure& failure) {
     llvm::errs() << tool << ": error: " << failure.message << "\n";
     return 1;
   }

@@ -14,19 +14,26 @@ bool has(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+// linux/arm64's inputs, with clang 19.1.7 and the host's ar and ranlib.
+CmakeInputs arm64_inputs() {
+  return {.source = "/s",
+          .build = "/b",
+          .prefix = "/p",
+          .sysroot = "/sys",
+          .triple = "aarch64-linux-musl",
+          .processor = "aarch64",
+          .cflags = "",
+          .clang = {"/c/clang", "/c/clang++", "19.1.7", 19},
+          .ar = "ar",
+          .ranlib = "ranlib"};
+}
+
 }  // namespace
 
 TEST_CASE("static musl runtimes with LLVM's unwinder, sized for --gc-sections") {
-  CmakeInputs in{.source = "/s",
-                 .build = "/b",
-                 .prefix = "/p",
-                 .sysroot = "/sys",
-                 .triple = "aarch64-linux-musl",
-                 .processor = "aarch64",
-                 .cflags = "",
-                 .clang = {"/c/clang", "/c/clang++", "19.1.7", 19},
-                 .ar = "/c/llvm-ar",
-                 .ranlib = "/c/llvm-ranlib"};
+  CmakeInputs in = arm64_inputs();
+  in.ar = "/c/llvm-ar";
+  in.ranlib = "/c/llvm-ranlib";
   auto cmd = cmake_command(in);
   CHECK(cmd[0] == "cmake");
   CHECK(has(cmd, "/s/runtimes"));
@@ -41,16 +48,7 @@ TEST_CASE("static musl runtimes with LLVM's unwinder, sized for --gc-sections") 
 }
 
 TEST_CASE("configure is told what clang 19 answers, and that musl has no __cxa_thread_atexit_impl") {
-  CmakeInputs in{.source = "/s",
-                 .build = "/b",
-                 .prefix = "/p",
-                 .sysroot = "/sys",
-                 .triple = "aarch64-linux-musl",
-                 .processor = "aarch64",
-                 .cflags = "",
-                 .clang = {"/c/clang", "/c/clang++", "19.1.7", 19},
-                 .ar = "ar",
-                 .ranlib = "ranlib"};
+  CmakeInputs in = arm64_inputs();
   auto cmd = cmake_command(in);
   CHECK(has(cmd, "-DLIBCXXABI_HAS_CXA_THREAD_ATEXIT_IMPL=OFF"));
   CHECK(has(cmd, "-DCXX_SUPPORTS_FNO_RTTI_FLAG=1"));
@@ -86,17 +84,9 @@ TEST_CASE("a variant's -march flags reach every language") {
 }
 
 TEST_CASE("the size variant builds at -Oz without frame pointers; the standard one keeps CMake's -Os") {
-  CmakeInputs in{.source = "/s",
-                 .build = "/b",
-                 .prefix = "/p",
-                 .sysroot = "/sys",
-                 .triple = "aarch64-linux-musl",
-                 .processor = "aarch64",
-                 .cflags = "",
-                 .clang = {},
-                 .ar = "ar",
-                 .ranlib = "ranlib",
-                 .variant = runtimes::Variant::size};
+  CmakeInputs in = arm64_inputs();
+  in.clang = {};
+  in.variant = runtimes::Variant::size;
   auto size = cmake_command(in);
   in.variant = runtimes::Variant::standard;
   auto standard = cmake_command(in);
@@ -150,16 +140,7 @@ TEST_CASE(
   CHECK(runtimes::detail::project_hook_text(18).empty());
   CHECK(runtimes::detail::project_hook_text(20).empty());
 
-  CmakeInputs in{.source = "/s",
-                 .build = "/b",
-                 .prefix = "/p",
-                 .sysroot = "/sys",
-                 .triple = "aarch64-linux-musl",
-                 .processor = "aarch64",
-                 .cflags = "",
-                 .clang = {"/c/clang", "/c/clang++", "19.1.7", 19},
-                 .ar = "ar",
-                 .ranlib = "ranlib"};
+  CmakeInputs in = arm64_inputs();
   for (const auto& arg : cmake_command(in))
     CHECK(arg.find("CMAKE_PROJECT_Runtimes_INCLUDE") == std::string::npos);
   in.project_hook = "/t/hook.cmake";
