@@ -26,22 +26,27 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-# The build's own ninja, not the short ones CMake's compiler checks run in
-# CMakeFiles/CMakeScratch while it configures (seeing one of those made this
-# suite fail in CI with "ninja never started" once it had ended).
-building() { pgrep -af -- "ninja -C $store/" | grep -v CMakeScratch | grep -q .; }
+# The build's own ninja, `ninja -C <scratch>/build -j 2 install`: only it
+# names the install target. CMake runs short ninjas while it configures (its
+# compiler checks, ninja's -t tools); in CI one matched "ninja -C $store/" and
+# had ended a moment later, and this suite failed with "ninja never started".
+building() { pgrep -af -- "ninja -C $store/.* install\$" | grep -q .; }
 
-"$XSTATIC" -q --store "$store" runtimes build linux/arm64 --runtime libc++ -j 2 "${src[@]}" >/dev/null 2>&1 &
+"$XSTATIC" -q --store "$store" runtimes build linux/arm64 --runtime libc++ -j 2 "${src[@]}" >/dev/null 2>"$WORK/build.err" &
 pid=$!
+started=no
 for _ in $(seq 600); do # until ninja compiles (configure takes ~15 s; a source download longer)
-  building && break
-  kill -0 "$pid" 2>/dev/null || fail "the build ended before ninja started"
+  if building; then
+    started=yes
+    break
+  fi
+  kill -0 "$pid" 2>/dev/null || fail "the build ended before ninja started: $(tail -5 "$WORK/build.err")"
   sleep 0.5
 done
-building || fail "ninja never started"
+[ "$started" = yes ] || fail "ninja never started in 300 s"
 sleep 3 # its first compiles are running
 kill -9 "$pid"
-wait "$pid" 2>/dev/null || [ $? = 137 ] || fail "the killed build ended otherwise"
+wait "$pid" 2>/dev/null || [ $? = 137 ] || fail "the killed build ended otherwise: $(tail -5 "$WORK/build.err")"
 for _ in $(seq 40); do
   [ -z "$(left)" ] && break
   sleep 0.25
