@@ -21,8 +21,9 @@ packages=(
   # Debian's archive trusted without apt (src/repo): nettle's public-key half on GMP,
   # and the archive keyring compiled into xstatic
   libgmp-dev debian-archive-keyring
-  # the builtin fetcher's suite signs a throwaway archive (tests/integration/lib/mirror.sh)
-  gpg gpg-agent
+  # the builtin fetcher's suite signs a throwaway archive (tests/integration/lib/mirror.sh);
+  # sysroot_fetch_proxy fetches it through a real HTTP proxy
+  gpg gpg-agent tinyproxy
   libcli11-dev libspdlog-dev libfmt-dev doctest-dev libtomlplusplus-dev
   # what xstatic drives
   clang-19 lld-19 llvm-19 libclang-rt-19-dev qemu-user-static

@@ -42,15 +42,25 @@ bool has_suffix(const fs::path& p, std::string_view suffix) {
 }  // namespace
 
 // Writes the private sources (sources.list + sources.list.d/*.sources) for apt.
+// On a host of another Debian release (bullseye, trixie) its suites are
+// renamed to bookworm's first (sysroot::sources_release), as for the
+// sysroots' packages: the recipes and runtimes name bookworm's sources.
 void write_private_sources(const fs::path& etc) {
   fs::create_directories(etc / "sources.list.d");
+  const std::string release = sysroot::sources_release({}, read_file("/etc/os-release"));
+  auto list_of = [&](const std::string& text) {
+    return deb_src_list(release.empty() ? text : sysroot::release_sources_list(text, release));
+  };
+  auto stanzas_of = [&](const std::string& text) {
+    return deb_src_stanzas(release.empty() ? text : sysroot::release_sources_stanzas(text, release));
+  };
   std::string list;
-  if (fs::exists("/etc/apt/sources.list")) list += deb_src_list(read_file("/etc/apt/sources.list"));
+  if (fs::exists("/etc/apt/sources.list")) list += list_of(read_file("/etc/apt/sources.list"));
   std::error_code ec;
   for (const auto& e : fs::directory_iterator("/etc/apt/sources.list.d", ec)) {
-    if (has_suffix(e.path(), ".list")) list += deb_src_list(read_file(e.path()));
+    if (has_suffix(e.path(), ".list")) list += list_of(read_file(e.path()));
     if (has_suffix(e.path(), ".sources"))
-      write_file(etc / "sources.list.d" / e.path().filename(), deb_src_stanzas(read_file(e.path())));
+      write_file(etc / "sources.list.d" / e.path().filename(), stanzas_of(read_file(e.path())));
   }
   write_file(etc / "sources.list", list);
 }

@@ -42,6 +42,10 @@ constexpr const char* kMirrorHint =
     "check the network, or set XSTATIC_MIRROR to a reachable Debian mirror's http:// URL (the folder holding "
     "dists/ and pool/), or pass --debs DIR with the .deb files";
 
+constexpr const char* kProxyHint =
+    "check that the proxy named by http_proxy is up, or name the mirror's host in no_proxy to fetch it "
+    "directly";
+
 std::string size_text(std::uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
@@ -68,12 +72,19 @@ std::string fetch_bytes(const std::string& url, std::uint64_t max_body, bool* ab
   try {
     r = util::http_get(url, o);
   } catch (const Error& e) {
-    throw Error(e.what(), kMirrorHint, e.code());
+    // A bad http_proxy has its own hint; a proxy that is down is not the mirror's fault.
+    if (!e.hint().empty()) throw;
+    bool proxy = std::string_view(e.what()).find("the proxy (") != std::string_view::npos;
+    throw Error(e.what(), proxy ? kProxyHint : kMirrorHint, e.code());
   }
   if (absent && (r.status == 404 || r.status == 410)) {
     *absent = true;
     return {};
   }
+  if (r.status == 407)  // the proxy's answer, not the mirror's
+    throw Error("cannot fetch " + url + ": the proxy asks for credentials (407 " + r.reason + ")",
+                "give them in http_proxy: http://USER:PASSWORD@HOST:PORT (%-escape ':' and '@' in them)",
+                Exit::missing);
   if (r.status != 200)
     throw Error("cannot fetch " + url + ": the mirror answered " + std::to_string(r.status) + " " + r.reason,
                 kMirrorHint, Exit::missing);

@@ -248,7 +248,7 @@ struct PrivateApt {
              [&] { progress.step("waiting for another apt run for " + dir.filename().string()); }) {
     for (const char* sub : {"lists/partial", "cache/archives/partial", "debs"})
       fs::create_directories(dir / sub);
-    copy_host_sources(dir / "etc", source.release);
+    copy_host_sources(dir / "etc", sources_release(source.release, read_text("/etc/os-release")));
     options = private_apt_options(dir, source.arch);
   }
 };

@@ -26,6 +26,25 @@ std::vector<std::string_view> words(std::string_view line) {
 
 }  // namespace
 
+std::string sources_release(std::string_view asked, std::string_view os_release) {
+  if (!asked.empty()) return std::string(asked);
+  std::string_view codename;
+  for (auto line : util::split(os_release, '\n')) {
+    if (!line.starts_with("VERSION_CODENAME=")) continue;
+    codename = line.substr(17);
+    while (!codename.empty() && (codename.back() == '\r' || codename.back() == ' '))
+      codename.remove_suffix(1);
+    if (codename.size() >= 2 && (codename.front() == '"' || codename.front() == '\'') &&
+        codename.back() == codename.front())
+      codename = codename.substr(1, codename.size() - 2);
+  }
+  const auto& wanted = target::default_glibc_release();
+  auto releases = target::glibc_releases();
+  bool known =
+      std::any_of(releases.begin(), releases.end(), [&](const auto& r) { return r.debian == codename; });
+  return known && codename != wanted.debian ? std::string(wanted.debian) : std::string();
+}
+
 std::string release_suite(std::string_view suite, std::string_view release) {
   auto dash = suite.find('-');
   std::string_view codename = suite.substr(0, dash);

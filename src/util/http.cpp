@@ -12,6 +12,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 
 #include "xstatic/util/error.hpp"
@@ -39,7 +40,107 @@ std::optional<std::uint64_t> parse_number(std::string_view s, int base) {
   return v;
 }
 
+// Basic credentials (RFC 7617): base64 of "user:password".
+std::string base64(std::string_view in) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    std::uint32_t n = static_cast<std::uint8_t>(in[i]) << 16;
+    if (i + 1 < in.size()) n |= static_cast<std::uint8_t>(in[i + 1]) << 8;
+    if (i + 2 < in.size()) n |= static_cast<std::uint8_t>(in[i + 2]);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < in.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += i + 2 < in.size() ? kAlphabet[n & 63] : '=';
+  }
+  return out;
+}
+
+// %XX escapes of a proxy's user and password; nullopt for a bad escape.
+std::optional<std::string> percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '%') {
+      out += s[i];
+      continue;
+    }
+    if (i + 2 >= s.size()) return std::nullopt;
+    auto v = parse_number(s.substr(i + 1, 2), 16);
+    if (!v) return std::nullopt;
+    out += static_cast<char>(*v);
+    i += 2;
+  }
+  return out;
+}
+
+// no_proxy names the host, a domain it is in, or everything ("*").
+bool bypasses_proxy(std::string_view host, std::string_view no_proxy) {
+  std::string h = util::to_lower(host);
+  for (std::string_view entry : util::split(no_proxy, ',')) {
+    entry = trim_blanks(entry);
+    if (entry == "*") return true;
+    if (entry.starts_with('[')) {  // [v6]:port
+      entry = entry.substr(1, entry.find(']') == std::string_view::npos ? entry.size() : entry.find(']') - 1);
+    } else if (std::count(entry.begin(), entry.end(), ':') == 1) {
+      entry = entry.substr(0, entry.find(':'));
+    }
+    while (entry.starts_with('.')) entry.remove_prefix(1);
+    if (entry.empty()) continue;
+    std::string e = util::to_lower(entry);
+    if (h == e || (h.size() > e.size() && h.ends_with(e) && h[h.size() - e.size() - 1] == '.')) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::optional<Proxy> choose_proxy(const Url& url, std::string_view http_proxy, std::string_view no_proxy,
+                                  std::string_view source) {
+  http_proxy = trim_blanks(http_proxy);
+  if (http_proxy.empty() || bypasses_proxy(url.host, no_proxy)) return std::nullopt;
+  auto bad = [&](const std::string& why) {
+    return Error(std::string(source) + " is not a usable proxy: " + why,
+                 "set it to http://HOST:PORT (an HTTP proxy; xstatic fetches http:// URLs only), or unset it",
+                 Exit::usage);
+  };
+  std::string_view text = http_proxy;
+  auto scheme = text.find("://");
+  if (scheme != std::string_view::npos) {
+    if (util::to_lower(text.substr(0, scheme)) != "http")
+      throw bad("it names " + std::string(text.substr(0, scheme)) + "://, not http://");
+    text.remove_prefix(scheme + 3);
+  }
+  Proxy p;
+  p.source = std::string(source);
+  // user:password@ (the last @ before the host: a password may hold one).
+  auto end_of_authority = text.find_first_of("/?#");
+  auto at = text.substr(0, end_of_authority).rfind('@');
+  if (at != std::string_view::npos) {
+    auto credentials = percent_decoded(text.substr(0, at));
+    if (!credentials) throw bad("a bad %-escape in its user or password");
+    p.credentials = *credentials;
+    text.remove_prefix(at + 1);
+  }
+  std::string authority(text.substr(0, text.find_first_of("/?#")));
+  bool has_port = authority.starts_with('[') ? authority.find("]:") != std::string::npos
+                                             : authority.find(':') != std::string::npos;
+  auto parsed = parse_http_url("http://" + authority + (has_port ? "" : ":1080") + "/");
+  bool blank = std::any_of(authority.begin(), authority.end(), [](char c) { return c <= ' ' || c == 0x7f; });
+  if (!parsed || blank) throw bad("'" + authority + "' is not HOST[:PORT]");
+  p.at = *parsed;
+  return p;
+}
+
+std::optional<Proxy> environment_proxy(const Url& url) {
+  auto value = [](const char* lower, const char* upper) -> std::pair<std::string_view, const char*> {
+    if (const char* v = std::getenv(lower); v && *v) return {v, lower};
+    if (const char* v = std::getenv(upper); v && *v) return {v, upper};
+    return {{}, lower};
+  };
+  auto [proxy, source] = value("http_proxy", "HTTP_PROXY");
+  auto [no_proxy, unused] = value("no_proxy", "NO_PROXY");
+  return choose_proxy(url, proxy, no_proxy, source);
+}
 
 std::string Url::str() const {
   return "http://" + host + (port == "80" ? "" : ":" + port) + path;
@@ -267,13 +368,15 @@ bool wait_for(int fd, short events, int ms) {
   }
 }
 
-void connect_to(Socket& s, const Url& url, int timeout_ms) {
+// Connects to `to` (the URL's host, or its proxy: `role` says which in the
+// messages, which name the URL asked for).
+void connect_to(Socket& s, const Url& to, const Url& url, const std::string& role, int timeout_ms) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   addrinfo* found = nullptr;
-  if (int r = ::getaddrinfo(url.host.c_str(), url.port.c_str(), &hints, &found); r != 0)
-    throw unreachable(url, "cannot resolve " + url.host + ": " + ::gai_strerror(r));
+  if (int r = ::getaddrinfo(to.host.c_str(), to.port.c_str(), &hints, &found); r != 0)
+    throw unreachable(url, "cannot resolve " + role + to.host + ": " + ::gai_strerror(r));
   std::string why = "no address";
   for (addrinfo* a = found; a; a = a->ai_next) {
     int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
@@ -302,7 +405,8 @@ void connect_to(Socket& s, const Url& url, int timeout_ms) {
     s.fd = -1;
   }
   ::freeaddrinfo(found);
-  if (s.fd < 0) throw unreachable(url, "cannot connect to " + url.host + " port " + url.port + ": " + why);
+  if (s.fd < 0)
+    throw unreachable(url, "cannot connect to " + role + to.host + " port " + to.port + ": " + why);
 }
 
 void send_all(const Socket& s, const Url& url, std::string_view data, int timeout_ms) {
@@ -317,14 +421,22 @@ void send_all(const Socket& s, const Url& url, std::string_view data, int timeou
   }
 }
 
-HttpResponse get_once(const Url& url, const HttpOptions& options) {
+HttpResponse get_once(const Url& url, const std::optional<Proxy>& proxy, const HttpOptions& options) {
   Socket s;
-  connect_to(s, url, options.connect_timeout_ms);
+  if (proxy)
+    connect_to(s, proxy->at, url, "the proxy (" + proxy->source + ") ", options.connect_timeout_ms);
+  else
+    connect_to(s, url, url, "", options.connect_timeout_ms);
   std::string host = url.host.find(':') != std::string::npos ? "[" + url.host + "]" : url.host;
   if (url.port != "80") host += ":" + url.port;
+  // Through a proxy the request names the whole URL (absolute-form).
+  std::string target = proxy ? "http://" + host + url.path : url.path;
+  std::string auth = proxy && !proxy->credentials.empty()
+                         ? "Proxy-Authorization: Basic " + base64(proxy->credentials) + "\r\n"
+                         : "";
   send_all(s, url,
-           "GET " + url.path + " HTTP/1.1\r\nHost: " + host +
-               "\r\nUser-Agent: xstatic\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n",
+           "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n" + auth +
+               "User-Agent: xstatic\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n",
            options.read_timeout_ms);
   HttpResponseReader reader(url.str(), options.max_body);
   std::array<char, 1 << 16> buf{};
@@ -355,8 +467,13 @@ HttpResponse http_get(const std::string& text, const HttpOptions& options) {
                     "transport, is what is trusted)",
                 {}, Exit::usage);
   for (int redirects = 0;; ++redirects) {
-    spdlog::debug("GET {}", url->str());
-    HttpResponse r = get_once(*url, options);
+    std::optional<Proxy> proxy = options.proxy_from_environment ? environment_proxy(*url) : std::nullopt;
+    if (proxy)
+      spdlog::debug("GET {} through the proxy {} port {} ({})", url->str(), proxy->at.host, proxy->at.port,
+                    proxy->source);
+    else
+      spdlog::debug("GET {}", url->str());
+    HttpResponse r = get_once(*url, proxy, options);
     bool redirect =
         r.status == 301 || r.status == 302 || r.status == 303 || r.status == 307 || r.status == 308;
     if (!redirect) return r;

@@ -49,3 +49,20 @@ TEST_CASE("one-line entries are renamed, options kept, third-party entries dropp
         "deb [signed-by=/k.gpg arch=amd64] http://archive.example/debian bullseye main contrib\n"
         "deb http://archive.example/debian-security bullseye-security main\n");
 }
+
+TEST_CASE(
+    "the private apt state names bookworm's suites on a bullseye or trixie host, the floor's when asked") {
+  using xstatic::sysroot::sources_release;
+  const char* bookworm =
+      "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nVERSION_CODENAME=bookworm\nID=debian\n";
+  const char* trixie = "PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nVERSION_CODENAME=trixie\nID=debian\n";
+  const char* bullseye = "VERSION_ID=\"11\"\nVERSION_CODENAME=\"bullseye\"\r\nID=debian\n";
+  const char* ubuntu = "NAME=\"Ubuntu\"\nVERSION_CODENAME=jammy\nID=ubuntu\n";
+  CHECK(sources_release("", bookworm).empty());  // the host's sources as they are
+  CHECK(sources_release("", trixie) == "bookworm");
+  CHECK(sources_release("", bullseye) == "bookworm");
+  CHECK(sources_release("", ubuntu).empty());  // no Debian release: nothing to rename
+  CHECK(sources_release("", "").empty());      // no /etc/os-release
+  CHECK(sources_release("bullseye", bookworm) == "bullseye");
+  CHECK(sources_release("bullseye", trixie) == "bullseye");
+}

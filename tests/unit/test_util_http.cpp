@@ -107,3 +107,66 @@ TEST_CASE("http:// URLs and redirect locations") {
   CHECK_FALSE(xstatic::util::resolve_location(base, "https://other/d"));
   CHECK_FALSE(xstatic::util::resolve_location(base, "//other/d"));
 }
+
+TEST_CASE("http_proxy: the forms curl accepts, credentials kept apart from the address") {
+  using xstatic::util::choose_proxy;
+  auto url = *xstatic::util::parse_http_url("http://deb.example.test/debian/dists/bookworm/InRelease");
+  auto p = choose_proxy(url, "http://proxy.corp.test:3128", "");
+  REQUIRE(p);
+  CHECK(p->at.host == "proxy.corp.test");
+  CHECK(p->at.port == "3128");
+  CHECK(p->credentials.empty());
+  CHECK(p->source == "http_proxy");
+  p = choose_proxy(url, " proxy.corp.test:8080/ ", "", "HTTP_PROXY");
+  REQUIRE(p);
+  CHECK(p->at.port == "8080");
+  CHECK(p->source == "HTTP_PROXY");
+  p = choose_proxy(url, "HTTP://proxy.corp.test", "");  // no port: curl's 1080
+  REQUIRE(p);
+  CHECK(p->at.port == "1080");
+  p = choose_proxy(url, "http://[::1]:3128", "");
+  REQUIRE(p);
+  CHECK(p->at.host == "::1");
+  CHECK(p->at.port == "3128");
+  // user:password@, %-escaped, the last @ ending them; never part of the address.
+  p = choose_proxy(url, "http://build%40corp:p%3Ass@w@proxy.corp.test:3128", "");
+  REQUIRE(p);
+  CHECK(p->credentials == "build@corp:p:ss@w");
+  CHECK(p->at.host == "proxy.corp.test");
+  CHECK(p->at.str().find("build") == std::string::npos);
+  CHECK_FALSE(choose_proxy(url, "", ""));
+  CHECK_FALSE(choose_proxy(url, "   ", ""));
+}
+
+TEST_CASE("no_proxy: *, the host, a domain it is in; nothing else") {
+  using xstatic::util::choose_proxy;
+  auto url = *xstatic::util::parse_http_url("http://Deb.Example.TEST:8080/debian/");
+  const char* proxy = "http://proxy.test:3128";
+  CHECK_FALSE(choose_proxy(url, proxy, "*"));
+  CHECK_FALSE(choose_proxy(url, proxy, "localhost, deb.example.test"));
+  CHECK_FALSE(choose_proxy(url, proxy, "example.test"));
+  CHECK_FALSE(choose_proxy(url, proxy, ".example.test"));
+  CHECK_FALSE(choose_proxy(url, proxy, "EXAMPLE.test:80"));
+  CHECK(choose_proxy(url, proxy, "ample.test"));  // a suffix that is not a domain
+  CHECK(choose_proxy(url, proxy, "other.test,,localhost"));
+  CHECK(choose_proxy(url, proxy, "deb.example.test.evil"));
+  auto v6 = *xstatic::util::parse_http_url("http://[::1]:8080/");
+  CHECK_FALSE(choose_proxy(v6, proxy, "[::1]:8080"));
+  CHECK_FALSE(choose_proxy(v6, proxy, "::1"));
+}
+
+TEST_CASE("a malformed http_proxy is a usage error naming the variable, never a silent direct fetch") {
+  using xstatic::util::choose_proxy;
+  auto url = *xstatic::util::parse_http_url("http://deb.example.test/");
+  for (const char* bad : {"https://proxy.test:3128", "socks5://proxy.test:1080", "http://proxy.test:99999",
+                          "http://:3128", "http://u%zz@proxy.test:3128", "http://proxy test:3128"}) {
+    CAPTURE(bad);
+    try {
+      choose_proxy(url, bad, "", "HTTP_PROXY");
+      FAIL("accepted");
+    } catch (const xstatic::Error& e) {
+      CHECK(std::string(e.what()).starts_with("HTTP_PROXY is not a usable proxy"));
+      CHECK(e.code() == xstatic::Exit::usage);
+    }
+  }
+}

@@ -29,4 +29,12 @@ std::string release_suite(std::string_view suite, std::string_view release);
 std::string release_sources_list(std::string_view text, std::string_view release);
 std::string release_sources_stanzas(std::string_view text, std::string_view release);
 
+// The release the private apt state's sources must name: `asked` (a glibc
+// floor's) when given; else the default release's (bookworm: the recipes
+// name its packages, libgcc-12-dev) when `os_release` (/etc/os-release's
+// text) says the host runs another Debian release xstatic knows (bullseye,
+// trixie); else "" (the host's sources as they are: a bookworm host, or one
+// whose release xstatic does not know).
+std::string sources_release(std::string_view asked, std::string_view os_release);
+
 }  // namespace xstatic::sysroot

@@ -1,6 +1,7 @@
 // A plain HTTP/1.1 GET client over sockets, enough to fetch a Debian archive:
 // http:// URLs only (trust comes from the signed InRelease, as for apt, not
-// from the transport), one request per connection (Connection: close),
+// from the transport), directly or through an HTTP proxy (http_proxy, as
+// curl, wget and apt's http method read it), one request per connection (Connection: close),
 // Content-Length, chunked and close-delimited bodies, a bounded number of
 // redirects, connect and read timeouts, and a cap on the body's size.
 //
@@ -86,6 +87,26 @@ class HttpResponseReader {
   HttpResponse response_;
 };
 
+// An HTTP proxy: where to connect, and the Basic credentials it was given
+// (user:password@ in http_proxy), never printed.
+struct Proxy {
+  Url at;
+  std::string credentials;  // "user:password", percent-decoded; empty for none
+  std::string source;       // the variable it came from ("http_proxy"), for messages
+};
+
+// The proxy for `url` given the values of http_proxy and no_proxy (curl's
+// rules): none when `http_proxy` is empty or `no_proxy` is "*" or names the
+// URL's host or a domain it is in (a comma-separated list; a leading dot,
+// surrounding blanks and a :port are ignored; case-insensitive). The proxy is
+// "http://host[:port][/]" or "host[:port]" (port 1080 when absent, as curl),
+// with an optional "user:password@". Throws Error (Exit::usage) naming
+// `source` when it is malformed or names another scheme.
+std::optional<Proxy> choose_proxy(const Url& url, std::string_view http_proxy, std::string_view no_proxy,
+                                  std::string_view source = "http_proxy");
+// choose_proxy with $http_proxy (else $HTTP_PROXY) and $no_proxy (else $NO_PROXY).
+std::optional<Proxy> environment_proxy(const Url& url);
+
 struct HttpOptions {
   int connect_timeout_ms = 15000;
   int read_timeout_ms = 60000;  // without a byte received
@@ -93,12 +114,17 @@ struct HttpOptions {
   std::uint64_t max_body = std::uint64_t{1} << 31;
   // Called as the body arrives: bytes so far, and the total when known (0 otherwise).
   std::function<void(std::uint64_t, std::uint64_t)> on_progress;
+  // Read the proxy from the environment (environment_proxy) for each URL,
+  // redirects included; false: always connect directly.
+  bool proxy_from_environment = true;
 };
 
 // GETs `url`, following up to max_redirects redirects (301, 302, 303, 307,
-// 308) to http:// URLs. Returns the final response whatever its status.
+// 308) to http:// URLs, each through its proxy when there is one (the
+// request then names the whole URL, RFC 9112 §3.2.2). Returns the final
+// response whatever its status (a proxy's own 407 or 502 included).
 // Throws xstatic::Error (Exit::missing) when the host cannot be resolved or
-// reached, a timeout passes or the connection breaks, and (Exit::failed) on
+// reached (or its proxy), a timeout passes or the connection breaks, and (Exit::failed) on
 // a malformed response or too many redirects; the message names the URL.
 HttpResponse http_get(const std::string& url, const HttpOptions& options = {});
 
