@@ -85,6 +85,23 @@ TEST_CASE("bad targets are errors that suggest the closest names") {
   CHECK(parse_error("nonsense").find("unknown target") != std::string::npos);
 }
 
+TEST_CASE("Go's platforms that xstatic does not build say why, not 'did you mean'") {
+  auto e = parse_error("linux/riscv64");
+  CHECK(e.find("unknown target 'linux/riscv64': Go builds for linux/riscv64, xstatic does not") == 0);
+  CHECK(e.find("has no riscv64 port") != std::string::npos);
+  CHECK(e.find("did you mean") == std::string::npos);
+  CHECK(parse_error("linux/mips").find("little-endian: linux/mipsle") != std::string::npos);
+  CHECK(parse_error("linux/ppc64").find("linux/ppc64le is its port") != std::string::npos);
+  CHECK(parse_error("freebsd/amd64").find("there is no sysroot for freebsd") != std::string::npos);
+  CHECK(parse_error("openbsd/arm64").find("there is no sysroot for openbsd") != std::string::npos);
+  CHECK(parse_error("windows/arm64").find("no ARM runtime") != std::string::npos);
+  CHECK(parse_error("js/wasm").find("use wasip1/wasm") != std::string::npos);
+  CHECK(parse_error("android/arm64").find("NDK") != std::string::npos);
+  // Misspellings still get suggestions.
+  CHECK(parse_error("linux/riscv").find("Go builds") == std::string::npos);
+  CHECK(parse_error("freebsd").find("Go builds") == std::string::npos);
+}
+
 TEST_CASE("libc names") {
   CHECK(parse_libc("musl") == Libc::musl);
   CHECK(parse_libc("glibc") == Libc::glibc);
