@@ -24,7 +24,7 @@
 # image, container or mount).
 #
 # Cost in CI: about a minute at most (134 s wall here at load 10-12 on 2
-# cores; two image builds of 270 MB, ~12 s of CPU each, are most of it),
+# cores; two image builds of 270 MB, ~12 s of CPU each, are most of it).
 # The from-source image (Dockerfile, 25-40 min) stays opt-in: docker_image.
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/bundle.sh"
@@ -49,7 +49,19 @@ cleanup_podman() { # clean-up after the verdict (the checks are at the end)
 trap 'cleanup_podman; stop_suite_sccache; rm -rf "$WORK"' EXIT
 probe=$(pod info --format '{{.Store.GraphDriverName}}' 2>&1) ||
   skip "podman cannot run here: $(tail -1 <<<"$probe")"
-echo "podman $(pod --version | awk '{print $3}'), storage driver $probe (the suite's own storage)"
+# A container of one static program, run as the suite's will be: where
+# the runner forbids it (nested containers without overlay, rlimits,
+# namespaces), the suite says so here, before any work.
+need_sysroot linux/amd64
+mkdir probe-root
+printf 'int main(void){return 0;}\n' >probe.c
+"$XSTATIC" cc --target linux/amd64 probe.c -o probe-root/probe || fail "the normal xstatic could not link for linux/amd64"
+tar -C probe-root -cf - . | pod import --quiet - localhost/xstatic-test-probe >/dev/null ||
+  skip "podman cannot import an image here"
+out=$(pod run "${run_opts[@]}" localhost/xstatic-test-probe /probe 2>&1) ||
+  skip "podman cannot run a container here: $(tail -1 <<<"$out")"
+pod rmi localhost/xstatic-test-probe >/dev/null
+echo "podman $(pod --version | awk '{print $3}'), storage driver $probe (the suite's own storage), runs containers"
 need_staged_bundle
 tag=localhost/xstatic-test-bundle
 vol=xstatic-test-store
