@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     -t) tag=${2:?-t TAG}; shift 2 ;;
     --context) context=${2:?--context DIR}; shift 2 ;;
     --no-cache) no_cache=1; shift ;;
-    -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
     *) [ -z "$staged" ] || die "one staged bundle only: $1"; staged=$1; shift ;;
   esac
