@@ -67,14 +67,15 @@ need_staged_bundle
 tag=localhost/xstatic-test-bundle
 vol=xstatic-test-store
 
-# The archives a CI cache would carry, from the test store.
+# The archives a CI cache would carry, from the test store: the sysroots,
+# and the runtimes a C link (mimalloc, the libc routines: one warm link
+# each) and an arm64 C++ link (libc++, which bundle_chroot needs too) take.
 for t in linux/amd64 linux/arm64 linux/arm/v7; do need_sysroot "$t"; done
 printf 'int main(void){return 0;}\n' >warm.c
 for t in linux/amd64 linux/arm64; do
-  "$XSTATIC" -q runtimes build "$t" >/dev/null || fail "runtimes for $t did not build"
   "$XSTATIC" cc --target "$t" warm.c -o warm || fail "the normal xstatic could not link for $t"
 done
-"$XSTATIC" c++ --target linux/arm64 -x c++ warm.c -o warm || fail "the normal xstatic could not link C++ for linux/arm64"
+"$XSTATIC" -q runtimes build linux/arm64 >/dev/null || fail "libc++ for linux/arm64 did not build"
 mkdir preload extra
 "$XSTATIC" -q sysroot export linux/amd64 -o preload/sysroot-amd64.tar
 "$XSTATIC" -q sysroot export linux/arm64 -o preload/sysroot-arm64.tar
