@@ -25,16 +25,15 @@
 # normal xstatic (or directly) from the same inputs; the arm64 programs then
 # run under qemu-aarch64 outside.
 #
-# Costs in CI: the bundle target, once (src/bundle's eight files, main.cpp
-# and a ~20 s lld link of 600 MB of archives: 220 s wall measured on a
-# 2-core machine at load 10, about 60 s of CPU), then 64 s warm here at
-# load 10 (22 s of CPU): in the root 27 s (the sysroot fetch 9 s, the libc
-# routines 4 s, six compiles and links), the .deb 7 s, staging and cmp the
-# rest. The same inside Debian bullseye and trixie roots is
+# Costs in CI: the bundle target is built once by the fixture's setup,
+# bundle_build (shared with bundle_image); then 64 s warm here at load 10
+# (22 s of CPU): in the root 27 s (the sysroot fetch 9 s, the libc
+# routines 4 s, six compiles and links), the .deb 7 s, cmp the rest. The same inside Debian bullseye and trixie roots is
 # scripts/bundle-hosts.sh (not in CI).
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/driver.sh"
 . "$SRC/tests/integration/lib/mirror.sh"
+. "$SRC/tests/integration/lib/bundle.sh"
 need clang-19
 need llvm-ar-19
 need llvm-objcopy-19
@@ -45,15 +44,10 @@ need unshare
 mkdir probe-root
 rc=0; unshare -m --root=probe-root /nonexistent 2>/dev/null || rc=$?
 [ "$rc" = 127 ] || skip "unshare -m with a new root is not permitted here (exit $rc)"
-cmake --build "$XSTATIC_BUILD_DIR" --target help | grep -q '^bundle:' ||
-  fail "the build defines no 'bundle' target: install liblld-19-dev and libpolly-19-dev (scripts/setup.sh), then re-run cmake"
-
-# The bundle, built in this build (a no-op when it is current), laid out as its archive.
-if ! nice cmake --build "$XSTATIC_BUILD_DIR" --target bundle >bundle-build.log 2>&1; then
-  tail -30 bundle-build.log
-  fail "the bundle target did not build"
-fi
-"$SRC/scripts/bundle.sh" stage "$XSTATIC_BUILD_DIR" "$WORK/root/bundle"
+# The bundle, built and laid out as its archive by the fixture's bundle_build.
+need_staged_bundle
+mkdir -p root
+copy_staged_bundle "$WORK/root/bundle"
 
 # What the normal xstatic compares with: the test store's linux/arm64 musl sysroot and libc++.
 driver_sysroot linux/arm64 musl
