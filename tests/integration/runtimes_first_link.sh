@@ -3,10 +3,12 @@
 # routines on another thread while libc++ builds (issue 24), each under its
 # own lock and installed by its own rename. Checked here without the cost of
 # libc++: in a store of its own whose LLVM source is a stand-in tree whose
-# configure takes 4 s and then fails. Built one after the other (as before),
-# the link would stop at libc++'s failure and build neither; beside it, both
-# are installed when the failure is reported, the link fails naming
-# libc++'s log, and no half-built folder is left. About 5 s of CPU.
+# configure takes a second and then fails. Built one after the other (as
+# before), the link would stop at libc++'s failure and build neither;
+# beside it, both are installed when the failure is reported (the link
+# waits for their thread), the link fails naming libc++'s log, and no
+# half-built folder is left. About 6 s of CPU (mimalloc, the routines, two
+# failed configures), 11 s wall at load 6.
 . "$(dirname "$0")/lib/common.sh"
 . "$SRC/tests/integration/lib/runtimes.sh"
 runtimes_need_sysroot linux/arm64
@@ -24,7 +26,7 @@ mkdir -p "$store/sysroots" "$store/src"
 ln -s "$XSTATIC_HOME/sysroots/arm64-musl" "$store/sysroots/arm64-musl"
 ln -s "$mimalloc_tarball" "$store/src/"
 # The stand-in LLVM source: the tarball's name (so nothing is downloaded)
-# and an extracted tree whose runtimes/ configure fails after 4 s.
+# and an extracted tree whose runtimes/ configure fails after a second.
 version=$(clang-19 -dumpversion)
 touch "$store/src/llvm-toolchain-${CLANG_MAJOR}_$version.orig.tar.xz"
 tree=$store/src/llvm-$version
@@ -32,7 +34,7 @@ mkdir -p "$tree/runtimes" "$tree/libcxx" "$tree/libcxxabi" "$tree/libunwind"
 cat >"$tree/runtimes/CMakeLists.txt" <<'CMAKE'
 cmake_minimum_required(VERSION 3.20)
 project(Runtimes NONE)
-execute_process(COMMAND sleep 4)
+execute_process(COMMAND sleep 1)
 message(FATAL_ERROR "stand-in runtimes: configure fails on purpose")
 CMAKE
 cat >hello.cpp <<'CPP'
