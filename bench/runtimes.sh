@@ -7,6 +7,11 @@
 # ~24 s for its first link).
 #
 #   bench/runtimes.sh [TARGET]          default linux/arm64
+#   bench/runtimes.sh --first-link [TARGET]
+#       the figure issue 24 names instead: the whole first `xstatic c++ -O2`
+#       of the iostream + thread hello in a fresh store (libc++, mimalloc
+#       and the libc routines built, then the link), CPU and wall, with the
+#       times the driver prints per step
 #
 # XSTATIC (default build/src/xstatic) and a store XSTATIC_HOME (default
 # build/test-store) that already holds the target's musl sysroot and the
@@ -18,6 +23,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 xs=${XSTATIC:-$root/build/src/xstatic}
 home=${XSTATIC_HOME:-$root/build/test-store}
+first_link=no
+if [ "${1:-}" = --first-link ]; then
+  first_link=yes
+  shift
+fi
 target=${1:-linux/arm64}
 
 read -r triple arch < <("$xs" targets --json | python3 -c '
@@ -37,6 +47,20 @@ ln "$tarball" "$fresh/src/" 2>/dev/null || cp "$tarball" "$fresh/src/"
 # mimalloc's tarball too, so that the hello below links the default allocator.
 for f in "$home"/src/mimalloc_*.orig.tar.*; do [ -f "$f" ] && { ln "$f" "$fresh/src/" 2>/dev/null || cp "$f" "$fresh/src/"; }; done
 
+if [ "$first_link" = yes ]; then
+  cp "$root/tests/integration/programs/cxx_hello_thread.cpp" "$fresh/hello.cpp"
+  echo "first xstatic c++ for $target ($triple), $(nproc) CPUs, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # Each line the driver prints, stamped with the seconds since the start.
+  start=$EPOCHREALTIME
+  XSTATIC_HOME=$fresh /usr/bin/time -f "first link: %e s wall, %U s user, %S s sys" \
+    "$xs" c++ --target "$target" -O2 "$fresh/hello.cpp" -o "$fresh/hello" 2>&1 |
+    while IFS= read -r line; do
+      printf '%6.1f  %s\n' "$(echo "$EPOCHREALTIME - $start" | bc)" "$line"
+    done
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "hello -O2, stripped: $(stat -c %s "$fresh/hello") bytes"
+  exit 0
+fi
 echo "runtimes for $target ($triple), $(nproc) CPUs, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 XSTATIC_HOME=$fresh /usr/bin/time -f "build (extraction included): %e s wall, %U s user, %S s sys" \
   "$xs" runtimes build "$target" --runtime libc++

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <system_error>
 
@@ -233,6 +234,49 @@ void choose_libc_routines(const store::Store& store, const Invocation& inv, runt
   }
 }
 
+// mimalloc and xstatic's libc routines for a link (both found with a stat
+// or a folder listing, built on first use).
+void choose_link_runtimes(const store::Store& store, const Invocation& inv, runtimes::Malloc allocator_choice,
+                          runtimes::LibcRoutines routines_choice, Plan& plan, util::Progress& progress) {
+  choose_allocator(store, inv, allocator_choice, plan, progress);
+  choose_libc_routines(store, inv, routines_choice, plan, progress);
+}
+
+// What choose_link_runtimes decided on a copy of the plan (`side`), taken into `plan`.
+void take_link_runtimes(Plan& plan, Plan&& side) {
+  plan.allocator = std::move(side.allocator);
+  plan.allocator_forced = side.allocator_forced;
+  plan.allocator_version = std::move(side.allocator_version);
+  plan.libc_routines = std::move(side.libc_routines);
+  plan.libc_routines_version = std::move(side.libc_routines_version);
+}
+
+// The first C++ link of a target builds libc++ (extraction and configure on
+// one core, then the compile on all), and mimalloc and the libc routines (one
+// clang call or a few each, ~3 s). Those two need nothing of libc++, so they
+// are chosen on another thread, on a copy of the plan, while libc++ builds:
+// their seconds hide in its serial start (issue 24). Each keeps its own
+// lock, scratch folder and rename into place, as when built one after the
+// other; a failure is reported (or downgraded) as before when the link takes
+// the copy back (take_link_runtimes). Nothing is started when libc++ is
+// already built or will not be built here.
+std::future<Plan> link_runtimes_beside_libcxx(const store::Store& store, const Invocation& inv,
+                                              runtimes::Malloc allocator_choice,
+                                              runtimes::LibcRoutines routines_choice, const Plan& plan,
+                                              util::Progress& progress) {
+  if (inv.mode != Mode::link || !auto_build_allowed()) return {};
+  if (runtimes::find(store, plan.target, plan.clang.major, plan.runtimes_variant)) return {};
+  try {
+    return std::async(std::launch::async,
+                      [&store, &inv, allocator_choice, routines_choice, &progress, side = plan]() mutable {
+                        choose_link_runtimes(store, inv, allocator_choice, routines_choice, side, progress);
+                        return std::move(side);
+                      });
+  } catch (const std::system_error&) {
+    return {};  // no thread to be had: the link chooses them after libc++, as before
+  }
+}
+
 // libc++ for musl: found with one stat; built on the first C++ use for a
 // target (once, locked, about a minute), as zig c++ does, unless
 // XSTATIC_AUTO_BUILD=0 asks for an error instead.
@@ -384,8 +428,13 @@ int compile(const Caller& caller, std::vector<std::string> args) {
   plan.clang = toolchain::find_clang(store);
   if (language == Language::cxx) plan.cxx_driver = toolchain::cxx_driver(plan.clang);
   if (inv.inputs > 0) plan.gcc_dir = mingw_gcc_dir(t);
-  if (needs_cxx_runtimes(language, t) && inv.inputs > 0)
+  // Destroyed before everything it refers to (it waits for its thread): declared after them.
+  std::future<Plan> side_runtimes;
+  if (needs_cxx_runtimes(language, t) && inv.inputs > 0) {
+    side_runtimes =
+        link_runtimes_beside_libcxx(store, inv, allocator_choice, routines_choice, plan, progress);
     plan.cxx_runtimes = find_cxx_runtimes(store, t, plan.clang, plan.runtimes_variant, progress);
+  }
   if (asks_for_linker_path(inv)) return print_linker_path(plan);
   if (inv.mode != Mode::compile_only) {
     plan.ld_path = ld_path_override(plan.clang, t);
@@ -393,8 +442,10 @@ int compile(const Caller& caller, std::vector<std::string> args) {
     // A probe such as --version must answer even where lld is missing.
     if (auto lld = find_target_lld(plan.clang, t)) plan.ld_path = ld_path_of(plan.clang, t, *lld);
   }
-  choose_allocator(store, inv, allocator_choice, plan, progress);
-  choose_libc_routines(store, inv, routines_choice, plan, progress);
+  if (side_runtimes.valid())
+    take_link_runtimes(plan, side_runtimes.get());
+  else
+    choose_link_runtimes(store, inv, allocator_choice, routines_choice, plan, progress);
   if (inv.inputs > 0 && plan.sysroot) {
     auto packages = sysroot::installed_packages(store, t);
     for (const auto& p : packages) plan.packages.push_back(p.root);

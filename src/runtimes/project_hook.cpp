@@ -11,6 +11,16 @@
 //   for aarch64: libc++.a is byte-identical with and without it. The
 //   sources that define a macro a header reads, or that redefine a class
 //   on purpose, keep their own parse (kOwnParse).
+// - A precompiled header for libc++abi's 18 sources too (the standard
+//   headers they include; cxa_demangle.cpp's <functional> and <numeric>
+//   are most of its parse). Checked the same way: byte-identical.
+// - libc++'s PCH first: ninja 1.11 starts ready jobs in the order of the
+//   manifest, where libunwind and libc++abi come before libc++, so the PCH,
+//   which gates libc++'s 52 other sources, started only once they were all
+//   compiled, and the cores idled while it ran alone. Each libunwind and
+//   libc++abi source now also depends on the PCH file (OBJECT_DEPENDS:
+//   scheduling only, no flag changes), so the PCHs start first and the
+//   other core compiles libc++'s own-parse sources meanwhile.
 // - libc++'s `std` module sources (~130 files) are copied by one
 //   `cmake -E copy_if_different` each on every build, though nothing
 //   installs or compiles them with LIBCXX_INSTALL_MODULES=OFF: dropped from
@@ -48,6 +58,14 @@ constexpr const char* kPrecompiled =
 constexpr const char* kOwnParse =
     "error_category.cpp memory.cpp condition_variable_destructor.cpp mutex_destructor.cpp";
 
+// The standard headers libc++abi 19's sources include (libcxxabi/src/*.cpp).
+constexpr const char* kAbiPrecompiled =
+    "<atomic> <cstddef> <cstdint> <cstdio> <cstdlib> <cstring> <exception> <functional> <memory> <new> "
+    "<numeric> <stdexcept> <string_view> <typeinfo> <utility>";
+
+// The targets whose sources wait for libc++'s PCH (see the top of this file).
+constexpr const char* kAfterPch = "cxxabi_static_objects unwind_static_objects";
+
 }  // namespace
 
 std::string project_hook_text(int llvm_major) {
@@ -63,13 +81,30 @@ function(xstatic_after_configure)
       set_source_files_properties("${{dir}}/${{file}}" TARGET_DIRECTORY cxx_static
                                   PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
     endforeach()
+    get_target_property(bin cxx_static BINARY_DIR)
+    foreach(after {})
+      if(TARGET ${{after}})
+        get_target_property(sources ${{after}} SOURCES)
+        get_target_property(source_dir ${{after}} SOURCE_DIR)
+        foreach(source IN LISTS sources)
+          if(source MATCHES "\\.(c|cpp|S)$")
+            cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${{source_dir}}")
+            set_property(SOURCE "${{source}}" TARGET_DIRECTORY ${{after}} APPEND PROPERTY
+                         OBJECT_DEPENDS "${{bin}}/CMakeFiles/cxx_static.dir/cmake_pch.hxx.pch")
+          endif()
+        endforeach()
+      endif()
+    endforeach()
+  endif()
+  if(TARGET cxxabi_static_objects)
+    target_precompile_headers(cxxabi_static_objects PRIVATE {})
   endif()
   if(TARGET generate-cxx-modules AND NOT LIBCXX_INSTALL_MODULES)
     set_target_properties(generate-cxx-modules PROPERTIES EXCLUDE_FROM_ALL ON)
   endif()
 endfunction()
 )",
-      kPrecompiled, kOwnParse);
+      kPrecompiled, kOwnParse, kAfterPch, kAbiPrecompiled);
 }
 
 fs::path write_project_hook(const fs::path& dir, int llvm_major) {

@@ -2,9 +2,23 @@
 
 #include <unistd.h>
 
+#include <mutex>
 #include <utility>
 
 namespace xstatic::util {
+
+namespace {
+
+// Threads may share a Progress (the driver builds mimalloc and the libc
+// routines beside libc++ on a first link), and two Progress objects may
+// write to one stream: each line is written whole, under this lock (never
+// destroyed, so that a Progress that outlives main's statics can still print).
+std::mutex& output_lock() {
+  static auto* m = new std::mutex;
+  return *m;
+}
+
+}  // namespace
 
 Progress::Progress(bool quiet)
     : Progress(
@@ -20,6 +34,7 @@ Progress::Progress(ProgressOptions options) : options_(std::move(options)) {
 }
 
 Progress::~Progress() {
+  std::lock_guard lock(output_lock());
   clear_line();
 }
 
@@ -42,6 +57,7 @@ void put(std::string_view text, std::FILE* out) {
 
 void Progress::write(std::string_view label, std::string_view line, bool stays) {
   if (options_.quiet) return;
+  std::lock_guard lock(output_lock());
   clear_line();
   std::FILE* out = options_.out;
   put(options_.prefix, out);

@@ -137,6 +137,12 @@ TEST_CASE(
   CHECK(hook.find("SKIP_PRECOMPILE_HEADERS") != std::string::npos);
   CHECK(hook.find("error_category.cpp") != std::string::npos);
   CHECK(hook.find("if(TARGET cxx_static)") != std::string::npos);  // a stand-in tree configures as before
+  // libc++abi's own PCH, and libunwind's and libc++abi's sources scheduled after libc++'s PCH.
+  CHECK(hook.find("target_precompile_headers(cxxabi_static_objects PRIVATE <atomic>") != std::string::npos);
+  CHECK(hook.find("foreach(after cxxabi_static_objects unwind_static_objects)") != std::string::npos);
+  CHECK(hook.find("OBJECT_DEPENDS \"${bin}/CMakeFiles/cxx_static.dir/cmake_pch.hxx.pch\"") !=
+        std::string::npos);
+  CHECK(hook.find("if(TARGET ${after})") != std::string::npos);
   CHECK(runtimes::detail::project_hook_text(18).empty());
   CHECK(runtimes::detail::project_hook_text(20).empty());
 
