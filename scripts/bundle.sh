@@ -50,6 +50,7 @@
 # builtins, so no other target needs more of the resource folder; the
 # sanitizer runtimes (host-only, 80 MB) are left out.
 set -euo pipefail
+shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 # The Debian architecture of an ELF executable (e_machine, bytes 18-19).
@@ -72,7 +73,7 @@ stage() { # build dest
   [ -x "$exe" ] || { echo "bundle.sh: no $exe: build the 'bundle' target first" >&2; exit 2; }
   # The build's bundle/lib/clang/<major> is a link to the resource folder of
   # the LLVM it was built from: the host's, or the target sysroot's (arm64).
-  local major resource
+  local major resource name
   major=$(basename "$(ls -d "$build"/bundle/lib/clang/[0-9]*)")
   resource=$(readlink -f "$build/bundle/lib/clang/$major")
   rm -rf "$dest"
