@@ -14,7 +14,8 @@
 # The same inputs through the normal xstatic ($XSTATIC, default
 # build/src/xstatic: Debian's clang-19 and lld-19) must give the same
 # bytes (cmp), and the programs must run (arm64 under qemu-aarch64-static,
-# amd64 natively).
+# amd64 natively). Then llvm-ar and llvm-strip of the bundle against
+# llvm-19's, and a -rtlib=compiler-rt link for the bundle's own arch.
 #
 # A foreign bundle's xstatic starts its clang, and clang its ld.lld, as
 # child processes: the kernel must run those arm64 executables through
@@ -94,7 +95,7 @@ int main() {
 CPP
 
 # In the namespace: an empty environment but the store, PATH only the bundle's bin/.
-# shellcheck disable=SC2153,SC2317 # WORK, BUNDLE and FOREIGN come through the environment; run in bash -c
+# shellcheck disable=SC2153,SC2317 # WORK, BUNDLE, FOREIGN and ARCH come through the environment; run in bash -c
 in_bundle() {
   set -euo pipefail
   if [ "$FOREIGN" = 1 ]; then
@@ -114,9 +115,15 @@ in_bundle() {
     step xb c++ --target linux/$a hello_cpp-$a.bundle.o -o hello_cpp-$a.bundle
     step xb verify --target linux/$a --static hello-$a.bundle hello_cpp-$a.bundle
   done
+  # The resource folder's compiler-rt builtins are the bundle's own arch's
+  # (Debian's clang of that arch has the same): -rtlib=compiler-rt finds them.
+  step xb cc --target "linux/$ARCH" -rtlib=compiler-rt "hello-$ARCH.bundle.o" -o hello-rt.bundle
+  # The binutils xstatic runs: an archive with its symbol table, a strip.
+  env -i "$BUNDLE/bin/llvm-ar" rcsD objs.bundle.a hello-arm64.bundle.o hello_cpp-arm64.bundle.o
+  env -i "$BUNDLE/bin/llvm-strip" -o hello_cpp-arm64.stripped.bundle.o hello_cpp-arm64.bundle.o
 }
 t0=$(date +%s)
-WORK=$work BUNDLE=$bundle FOREIGN=$foreign unshare -U -r -m --propagation private \
+WORK=$work BUNDLE=$bundle FOREIGN=$foreign ARCH=$arch unshare -U -r -m --propagation private \
   bash -c "$(declare -f in_bundle); in_bundle" >"$work/bundle.log" 2>&1 ||
   { cat "$work/bundle.log"; echo "FAIL: the bundle failed (above)" >&2; exit 1; }
 cat "$work/bundle.log"
@@ -134,6 +141,14 @@ for a in arm64 amd64; do
   done
 done
 echo "ok: objects and programs (C, C++; arm64, amd64) are byte-identical to Debian clang-19's and lld-19's"
+if command -v llvm-ar-19 >/dev/null && command -v llvm-strip-19 >/dev/null; then
+  llvm-ar-19 rcsD objs.debian.a hello-arm64.bundle.o hello_cpp-arm64.bundle.o
+  llvm-strip-19 -o hello_cpp-arm64.stripped.debian.o hello_cpp-arm64.bundle.o
+  cmp objs.bundle.a objs.debian.a || { echo "FAIL: the bundle's llvm-ar rcsD differs from llvm-ar-19's" >&2; exit 1; }
+  cmp hello_cpp-arm64.stripped.bundle.o hello_cpp-arm64.stripped.debian.o ||
+    { echo "FAIL: the bundle's llvm-strip differs from llvm-strip-19's" >&2; exit 1; }
+  echo "ok: the bundle's llvm-ar and llvm-strip give llvm-19's bytes"
+fi
 
 run_arm64() { qemu-aarch64-static "$@"; }
 run_amd64() { if [ "$(dpkg --print-architecture)" = amd64 ]; then "$@"; else qemu-x86_64-static "$@"; fi; }
@@ -141,4 +156,5 @@ for a in arm64 amd64; do
   [ "$("run_$a" ./hello-$a.bundle)" = "hello from the bundle" ] || { echo "FAIL: hello-$a.bundle printed the wrong thing" >&2; exit 1; }
   [ "$("run_$a" ./hello_cpp-$a.bundle)" = "caught libc++ 19" ] || { echo "FAIL: hello_cpp-$a.bundle printed the wrong thing" >&2; exit 1; }
 done
+[ "$("run_$arch" ./hello-rt.bundle)" = "hello from the bundle" ] || { echo "FAIL: hello-rt.bundle (compiler-rt builtins) printed the wrong thing" >&2; exit 1; }
 echo "ok: the programs the $arch bundle made run (arm64 under qemu-aarch64-static, amd64 natively)"
