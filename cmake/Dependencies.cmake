@@ -7,19 +7,43 @@ function(xstatic_require_package what package)
 endfunction()
 
 # --- LLVM 19, linked statically: Object, Option, Support, TargetParser.
-find_program(XSTATIC_LLVM_CONFIG NAMES llvm-config-19 llvm-config
-             PATHS /usr/lib/llvm-19/bin NO_DEFAULT_PATH)
-find_program(XSTATIC_LLVM_CONFIG NAMES llvm-config-19)
-if(NOT XSTATIC_LLVM_CONFIG)
-  xstatic_require_package("llvm-config-19" "llvm-19-dev libclang-19-dev")
+# A cross build (xstatic's own toolchain file: the bundle for an arm64 host,
+# scripts/bundle.sh --arch arm64) takes LLVM from the target's sysroot, where
+# `xstatic sysroot add ... llvm-19-dev` put Debian's packages for that
+# architecture. Its llvm-config is a target program: it runs under the
+# toolchain's emulator (qemu-user) with the sysroot as the root of its
+# loader and libraries (QEMU_LD_PREFIX), and answers with the sysroot's
+# folders, as it finds them from its own path. Reading LLVM's CMake exports
+# instead would mean a second way to list the same libraries.
+if(CMAKE_CROSSCOMPILING)
+  find_program(XSTATIC_LLVM_CONFIG NAMES llvm-config PATHS ${CMAKE_SYSROOT}/usr/lib/llvm-19/bin
+               NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+  if(NOT XSTATIC_LLVM_CONFIG)
+    message(FATAL_ERROR "llvm-config not found in ${CMAKE_SYSROOT}/usr/lib/llvm-19/bin: add LLVM to the "
+                        "sysroot with 'xstatic sysroot add <target> --libc glibc llvm-19-dev libclang-19-dev' "
+                        "(scripts/bundle.sh --arch ARCH does)")
+  endif()
+  if(NOT CMAKE_CROSSCOMPILING_EMULATOR)
+    message(FATAL_ERROR "the toolchain file sets no CMAKE_CROSSCOMPILING_EMULATOR to run the target's llvm-config")
+  endif()
+  set(XSTATIC_LLVM_CONFIG_COMMAND ${CMAKE_COMMAND} -E env QEMU_LD_PREFIX=${CMAKE_SYSROOT}
+      ${CMAKE_CROSSCOMPILING_EMULATOR} ${XSTATIC_LLVM_CONFIG})
+else()
+  find_program(XSTATIC_LLVM_CONFIG NAMES llvm-config-19 llvm-config
+               PATHS /usr/lib/llvm-19/bin NO_DEFAULT_PATH)
+  find_program(XSTATIC_LLVM_CONFIG NAMES llvm-config-19)
+  if(NOT XSTATIC_LLVM_CONFIG)
+    xstatic_require_package("llvm-config-19" "llvm-19-dev libclang-19-dev")
+  endif()
+  set(XSTATIC_LLVM_CONFIG_COMMAND ${XSTATIC_LLVM_CONFIG})
 endif()
-execute_process(COMMAND ${XSTATIC_LLVM_CONFIG} --version OUTPUT_VARIABLE XSTATIC_LLVM_VERSION
+execute_process(COMMAND ${XSTATIC_LLVM_CONFIG_COMMAND} --version OUTPUT_VARIABLE XSTATIC_LLVM_VERSION
+                OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+execute_process(COMMAND ${XSTATIC_LLVM_CONFIG_COMMAND} --includedir OUTPUT_VARIABLE LLVM_INCLUDE
                 OUTPUT_STRIP_TRAILING_WHITESPACE)
-execute_process(COMMAND ${XSTATIC_LLVM_CONFIG} --includedir OUTPUT_VARIABLE LLVM_INCLUDE
+execute_process(COMMAND ${XSTATIC_LLVM_CONFIG_COMMAND} --libdir OUTPUT_VARIABLE LLVM_LIBDIR
                 OUTPUT_STRIP_TRAILING_WHITESPACE)
-execute_process(COMMAND ${XSTATIC_LLVM_CONFIG} --libdir OUTPUT_VARIABLE LLVM_LIBDIR
-                OUTPUT_STRIP_TRAILING_WHITESPACE)
-execute_process(COMMAND ${XSTATIC_LLVM_CONFIG} --link-static --libs object option support targetparser
+execute_process(COMMAND ${XSTATIC_LLVM_CONFIG_COMMAND} --link-static --libs object option support targetparser
                 OUTPUT_VARIABLE LLVM_LIBS OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   xstatic_require_package("LLVM 19 static libraries" "llvm-19-dev")
