@@ -24,8 +24,27 @@ std::optional<fs::path> link_record_dir() {
   return fs::path(*v);
 }
 
-std::vector<fs::path> extracted_archives(std::string_view report, const fs::path& cwd) {
-  std::vector<fs::path> out;
+namespace {
+
+constexpr std::string_view kReportHeader = "reference\textracted\tsymbol";
+
+// "path/libfoo.a(member.o)" -> "path/libfoo.a"; nullopt for another column
+// value (an object, "<internal>", "--entry"). The member's name may itself
+// hold '(' (never a path's end).
+std::optional<std::string_view> archive_of_member(std::string_view column) {
+  if (column.empty() || column.back() != ')') return std::nullopt;
+  auto open = column.rfind(".a(");
+  if (open == std::string_view::npos) open = column.rfind(".lib(");
+  if (open == std::string_view::npos) return std::nullopt;
+  return column.substr(0, column.find('(', open));
+}
+
+// The archives of the report's lines, columns `first` to `last` (0: reference,
+// 1: extracted), absolute. A report names a few archives on hundreds of lines:
+// the texts are made unique before any becomes a path.
+std::vector<fs::path> archives_in_columns(std::string_view report, const fs::path& cwd, std::size_t first,
+                                          std::size_t last) {
+  std::vector<std::string_view> names;
   bool header = true;
   for (auto line : util::split(report, '\n')) {
     if (header) {  // "reference\textracted\tsymbol"
@@ -34,19 +53,34 @@ std::vector<fs::path> extracted_archives(std::string_view report, const fs::path
     }
     auto fields = util::split(line, '\t');
     if (fields.size() < 2) continue;
-    std::string_view extracted = fields[1];
-    // "path/libfoo.a(member.o)": the member's name may itself hold '(' (never a path's end).
-    if (extracted.empty() || extracted.back() != ')') continue;
-    auto open = extracted.rfind(".a(");
-    if (open == std::string_view::npos) open = extracted.rfind(".lib(");
-    if (open == std::string_view::npos) continue;
-    fs::path archive(extracted.substr(0, extracted.find('(', open)));
+    for (std::size_t i = first; i <= last; ++i)
+      if (auto archive = archive_of_member(fields[i]); archive && (names.empty() || names.back() != *archive))
+        names.push_back(*archive);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::vector<fs::path> out;
+  for (auto name : names) {
+    fs::path archive(name);
     if (archive.is_relative()) archive = cwd / archive;
     out.push_back(archive.lexically_normal());
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+}  // namespace
+
+std::vector<fs::path> extracted_archives(std::string_view report, const fs::path& cwd) {
+  return archives_in_columns(report, cwd, 1, 1);
+}
+
+std::optional<std::vector<fs::path>> linked_archives(std::string_view report, const fs::path& cwd) {
+  auto first_line = report.substr(0, report.find('\n'));
+  if (!first_line.empty() && first_line.back() == '\r') first_line.remove_suffix(1);
+  if (first_line != kReportHeader) return std::nullopt;
+  return archives_in_columns(report, cwd, 0, 1);
 }
 
 void write_link_record(const fs::path& dir, const LinkRecord& record) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The SBOM inside the binary (docs/inspect.md "Embedded SBOM"): every ELF
 # link names the sysroot's Debian packages, the runtimes and the user's own
-# archives in an allocated note that `xstatic inspect` reads back, also
+# archives lld took members from (a C hello no mimalloc, a program with
+# malloc mimalloc, on amd64 and arm64) in an allocated note that `xstatic inspect` reads back, also
 # after llvm-strip --strip-all and strip --strip-all; --no-sbom and
 # XSTATIC_NO_SBOM=1 leave none; a damaged note is reported, never a crash.
 . "$(dirname "$0")/lib/common.sh"
@@ -101,6 +102,68 @@ for f in use-l use-path; do
 done
 expect_contains "$("$XSTATIC" inspect use-l)" "archive     vendor/libfoo.a sha256:$digest"
 echo "ok: libfoo.a listed with its digest ($digest)"
+
+# What lld kept (docs/inspect.md): the note is rewritten after the link to
+# name only the runtimes, packages and archives lld took members from. Read
+# raw here (its JSON as any reader sees it, spaces after the record), not
+# through inspect, which also hides mimalloc without its own note; inspect
+# must then say the same.
+note_runtimes() { # binary -> the "rt" names of the note itself, then the note's size, e.g. "xstatic-libc 240"
+  python3 - "$1" <<'PY'
+import json, sys
+data = open(sys.argv[1], "rb").read()
+at = data.index(b'{"v":1,')
+size = int.from_bytes(data[at - 16:at - 12], "little")  # descsz, before the type and "xstatic\0"
+s = json.loads(data[at:at + size].decode())  # the whole description: trailing spaces are JSON's
+print(",".join(r[0] for r in s.get("rt", [])) or "-", ",".join(a[0] for a in s.get("ar", [])) or "-", size)
+PY
+}
+inspect_runtimes() { sbom_field "$1" '",".join(r["name"] for r in s["runtimes"]) or "-"'; }
+kept() { # binary runtimes archives: the note lists exactly those, and inspect the same runtimes
+  local got
+  got=$(note_runtimes "$1")
+  [ "${got% *}" = "$2 $3" ] || fail "$1: the note lists runtimes/archives '${got% *}', want '$2 $3'"
+  [ "$(inspect_runtimes "$1")" = "$2" ] || fail "$1: inspect lists $(inspect_runtimes "$1"), want $2"
+  echo "${got##* }"
+}
+cat >malloc.c <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv) { char *p = strdup(argv[argc - 1]); puts(p); free(p); return 0; }
+C
+echo 'int main(void) { return 0; }' >empty.c
+printf '#include <cstdio>\nint main() { std::puts("hello"); }\n' >plain.cpp
+for t in amd64 arm64; do
+  "$XSTATIC" cc --target linux/$t -O2 hello.c -o kept-hello-$t
+  "$XSTATIC" cc --target linux/$t -O2 malloc.c -o kept-malloc-$t
+  hello=$(kept kept-hello-$t xstatic-libc -) malloc=$(kept kept-malloc-$t mimalloc,xstatic-libc -)
+  # The same note before the link: the rewrite keeps its size (padding), so every offset holds.
+  [ "$hello" = "$malloc" ] || fail "linux/$t: the hello's note is $hello bytes, the malloc program's $malloc"
+  echo "ok: linux/$t: the C hello's note names no mimalloc, the malloc program's does ($hello bytes each)"
+done
+driver_run linux/amd64 ./kept-hello-amd64 >/dev/null || fail "the rewritten hello does not run"
+"$XSTATIC" cc --target linux/amd64 empty.c -o kept-empty
+kept kept-empty - - >/dev/null
+"$XSTATIC" cc --target linux/amd64 --malloc=mimalloc hello.c -o kept-forced
+kept kept-forced mimalloc,xstatic-libc - >/dev/null  # linked whole: in
+"$XSTATIC" cc --target linux/amd64 --malloc=musl --libc-routines=musl malloc.c -o kept-musl
+kept kept-musl - - >/dev/null
+"$XSTATIC" c++ --target linux/amd64 plain.cpp -o kept-plain-cxx
+kept kept-plain-cxx xstatic-libc - >/dev/null  # nothing of libc++, libc++abi, libunwind
+echo "ok: an empty main names no runtime, --malloc=mimalloc names mimalloc, musl's own none, C++ without libc++ no libc++"
+# The user's archive: given but unused, it is not listed; linked whole, it is.
+"$XSTATIC" cc --target linux/amd64 hello.c -Lvendor -lfoo -o kept-unused
+kept kept-unused xstatic-libc - >/dev/null
+"$XSTATIC" cc --target linux/amd64 hello.c -Wl,--whole-archive vendor/libfoo.a -Wl,--no-whole-archive -o kept-whole
+kept kept-whole xstatic-libc vendor/libfoo.a >/dev/null
+"$XSTATIC" cc --target linux/amd64 --libc glibc hello.c -Lvendor -lfoo -o kept-glibc
+[ "$(note_runtimes kept-glibc | cut -d' ' -f1,2)" = "- -" ] || fail "kept-glibc: the note lists $(note_runtimes kept-glibc)"
+# A --why-extract of the user's takes lld's report: the note stays as given (inspect still hides mimalloc).
+"$XSTATIC" cc --target linux/amd64 hello.c -Wl,--why-extract=own.txt -o kept-own
+[ -s own.txt ] || fail "the user's --why-extract file is empty"
+[ "$(note_runtimes kept-own | cut -d' ' -f1)" = mimalloc,xstatic-libc ] || fail "kept-own: $(note_runtimes kept-own)"
+echo "ok: unused archives are left out (musl, glibc), whole ones kept; the user's --why-extract leaves the note as given"
 
 # Hostile notes: a future format and broken JSON are reported, inspect exits 0.
 python3 - c-musl <<'PY'
