@@ -134,9 +134,10 @@ int main(int argc, char **argv) { char *p = strdup(argv[argc - 1]); puts(p); fre
 C
 echo 'int main(void) { return 0; }' >empty.c
 printf '#include <cstdio>\nint main() { std::puts("hello"); }\n' >plain.cpp
+cp c-musl kept-hello-amd64  # linked above: the default C hello
+"$XSTATIC" cc --target linux/arm64 hello.c -o kept-hello-arm64
 for t in amd64 arm64; do
-  "$XSTATIC" cc --target linux/$t -O2 hello.c -o kept-hello-$t
-  "$XSTATIC" cc --target linux/$t -O2 malloc.c -o kept-malloc-$t
+  "$XSTATIC" cc --target linux/$t malloc.c -o kept-malloc-$t
   hello=$(kept kept-hello-$t xstatic-libc -) malloc=$(kept kept-malloc-$t mimalloc,xstatic-libc -)
   # The same note before the link: the rewrite keeps its size (padding), so every offset holds.
   [ "$hello" = "$malloc" ] || fail "linux/$t: the hello's note is $hello bytes, the malloc program's $malloc"
