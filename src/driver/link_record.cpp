@@ -45,16 +45,21 @@ std::optional<std::string_view> archive_of_member(std::string_view column) {
 std::vector<fs::path> archives_in_columns(std::string_view report, const fs::path& cwd, std::size_t first,
                                           std::size_t last) {
   std::vector<std::string_view> names;
-  bool header = true;
-  for (auto line : util::split(report, '\n')) {
-    if (header) {  // "reference\textracted\tsymbol"
-      header = false;
-      continue;
-    }
-    auto fields = util::split(line, '\t');
-    if (fields.size() < 2) continue;
+  std::size_t at = report.find('\n');  // past the header line, "reference\textracted\tsymbol"
+  while (at != std::string_view::npos && at < report.size()) {
+    std::size_t end = report.find('\n', at + 1);
+    std::string_view line = report.substr(at + 1, end == std::string_view::npos ? end : end - at - 1);
+    at = end;
+    // No vector per line: a link's report has hundreds of lines (two columns are read).
+    std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::size_t tab2 = line.find('\t', tab + 1);
+    std::string_view columns[2] = {
+        line.substr(0, tab),
+        line.substr(tab + 1, tab2 == std::string_view::npos ? std::string_view::npos : tab2 - tab - 1)};
     for (std::size_t i = first; i <= last; ++i)
-      if (auto archive = archive_of_member(fields[i]); archive && (names.empty() || names.back() != *archive))
+      if (auto archive = archive_of_member(columns[i]);
+          archive && (names.empty() || names.back() != *archive))
         names.push_back(*archive);
   }
   std::sort(names.begin(), names.end());

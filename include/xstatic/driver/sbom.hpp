@@ -30,8 +30,9 @@
 // Cost on a link: reading the sysroot's and the runtimes' manifests (already
 // small JSON files), the first 64 bytes of the sysroot's crt1.o, and the
 // SHA-256 of each of the user's own archives; compiles do none of it. lld's
-// report adds ~0.3% to a link's instructions; the rewrite, when due, reads
-// the output's headers and writes a few hundred bytes (docs/inspect.md).
+// report and reading it add 0.3-0.6% to a link's instructions; the rewrite,
+// when due, reads the output's headers and writes a few hundred bytes
+// (docs/inspect.md).
 #pragma once
 
 #include <cstdint>
