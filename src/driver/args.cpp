@@ -165,6 +165,12 @@ bool names_linker_script(const llvm::opt::Arg& a) {
   return false;
 }
 
+bool names_whole_archive(const llvm::opt::Arg& a) {
+  for (llvm::StringRef v : a.getValues())
+    if (v == "--whole-archive" || v == "-whole-archive") return true;
+  return false;
+}
+
 bool any_export_dynamic(const llvm::opt::Arg& a) {
   for (const char* v : a.getValues())
     if (is_export_dynamic(v)) return true;
@@ -190,6 +196,7 @@ void learn(const llvm::opt::Arg& a, Invocation& inv, Facts& f) {
     f.export_dynamic.push_back({ExportDynamicArg::Form::rdynamic, a.getIndex()});
   else if (o.matches(opts::OPT_Wl_COMMA) || o.matches(opts::OPT_Xlinker)) {
     inv.linker_script = inv.linker_script || names_linker_script(a);
+    inv.whole_archive = inv.whole_archive || names_whole_archive(a);
     if (any_export_dynamic(a))
       f.export_dynamic.push_back(
           {o.matches(opts::OPT_Xlinker) ? ExportDynamicArg::Form::xlinker : ExportDynamicArg::Form::wl,

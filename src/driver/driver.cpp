@@ -357,7 +357,7 @@ int print_fingerprint(Language language, const target::Target& t, const store::S
 }
 
 int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const Plan& plan,
-             util::Progress& progress) {
+             const std::optional<LinkSbom>& sbom, util::Progress& progress) {
   util::RunOptions options;
   options.capture_stderr = true;  // clang's diagnostics still reach the user as they come
   options.echo_stderr = true;
@@ -368,9 +368,11 @@ int run_link(const std::vector<std::string>& cmd, const Invocation& inv, const P
     note_wasi_exceptions(plan, result.err, progress);
     return result.exit_code;
   }
+  // The note names what lld took (sbom.hpp), before anything reads the output.
+  if (sbom) settle_sbom_note(output_of(inv, plan.target), *sbom, report);
   bool nss_seen = !inv.own.no_verify && verify_output(inv, plan.target);
   record_link(inv, plan, report);
-  bool may_have_hazards = may_have_static_hazards(inv, plan.target);
+  bool may_have_hazards = inv.mode == Mode::link && may_have_static_hazards(inv, plan.target);
   auto hazards = may_have_hazards ? glibc_hazards_in_why_extract(report) : std::vector<std::string>{};
   if (may_have_hazards && (!hazards.empty() || nss_seen || has_glibc_link_warning(result.err)))
     progress.warning(glibc_hazard_warning(plan.target.go_name(), hazards));
@@ -457,12 +459,17 @@ int compile(const Caller& caller, std::vector<std::string> args) {
   // A link's temporary files (lld's report, the SBOM note's object, the
   // folder of link_files.hpp), removed on every way out.
   std::optional<util::TempPath> held_report, held_sbom, held_files;
+  std::optional<LinkSbom> sbom;
   if (inv.mode == Mode::link || inv.mode == Mode::shared) {  // clang's stderr goes through a pipe
     plan.color = ::isatty(STDERR_FILENO) != 0;
-    plan.why_extract = why_extract_file(inv, t);
+    sbom = link_sbom(inv, plan);
+    if (sbom) plan.sbom_object = write_sbom_object(*sbom, plan);
+    if (plan.sbom_object)
+      held_sbom.emplace(*plan.sbom_object);
+    else
+      sbom.reset();  // no note in this link
+    plan.why_extract = why_extract_file(inv, t, sbom && !sbom->conditional.empty());
     if (plan.why_extract) held_report.emplace(*plan.why_extract);
-    plan.sbom_object = write_sbom_object(inv, plan);
-    if (plan.sbom_object) held_sbom.emplace(*plan.sbom_object);
     write_link_files(inv, plan);
     if (plan.link_files) held_files.emplace(*plan.link_files);
   }
@@ -475,7 +482,7 @@ int compile(const Caller& caller, std::vector<std::string> args) {
   }
   if (inv.own.print_command) std::fprintf(stderr, "%s\n", util::shell_join(cmd).c_str());
   if (inv.mode == Mode::compile_only || inv.mode == Mode::relocatable) util::exec(cmd);
-  return run_link(cmd, inv, plan, progress);
+  return run_link(cmd, inv, plan, sbom, progress);
 }
 
 }  // namespace xstatic::driver

@@ -24,29 +24,68 @@ std::optional<fs::path> link_record_dir() {
   return fs::path(*v);
 }
 
-std::vector<fs::path> extracted_archives(std::string_view report, const fs::path& cwd) {
+namespace {
+
+constexpr std::string_view kReportHeader = "reference\textracted\tsymbol";
+
+// "path/libfoo.a(member.o)" -> "path/libfoo.a"; nullopt for another column
+// value (an object, "<internal>", "--entry"). The member's name may itself
+// hold '(' (never a path's end).
+std::optional<std::string_view> archive_of_member(std::string_view column) {
+  if (column.empty() || column.back() != ')') return std::nullopt;
+  auto open = column.rfind(".a(");
+  if (open == std::string_view::npos) open = column.rfind(".lib(");
+  if (open == std::string_view::npos) return std::nullopt;
+  return column.substr(0, column.find('(', open));
+}
+
+// The archives of the report's lines, columns `first` to `last` (0: reference,
+// 1: extracted), absolute. A report names a few archives on hundreds of lines:
+// the texts are made unique before any becomes a path.
+std::vector<fs::path> archives_in_columns(std::string_view report, const fs::path& cwd, std::size_t first,
+                                          std::size_t last) {
+  std::vector<std::string_view> names;
+  std::size_t at = report.find('\n');  // past the header line, "reference\textracted\tsymbol"
+  while (at != std::string_view::npos && at < report.size()) {
+    std::size_t end = report.find('\n', at + 1);
+    std::string_view line = report.substr(at + 1, end == std::string_view::npos ? end : end - at - 1);
+    at = end;
+    // No vector per line: a link's report has hundreds of lines (two columns are read).
+    std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::size_t tab2 = line.find('\t', tab + 1);
+    std::string_view columns[2] = {
+        line.substr(0, tab),
+        line.substr(tab + 1, tab2 == std::string_view::npos ? std::string_view::npos : tab2 - tab - 1)};
+    for (std::size_t i = first; i <= last; ++i)
+      if (auto archive = archive_of_member(columns[i]);
+          archive && (names.empty() || names.back() != *archive))
+        names.push_back(*archive);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   std::vector<fs::path> out;
-  bool header = true;
-  for (auto line : util::split(report, '\n')) {
-    if (header) {  // "reference\textracted\tsymbol"
-      header = false;
-      continue;
-    }
-    auto fields = util::split(line, '\t');
-    if (fields.size() < 2) continue;
-    std::string_view extracted = fields[1];
-    // "path/libfoo.a(member.o)": the member's name may itself hold '(' (never a path's end).
-    if (extracted.empty() || extracted.back() != ')') continue;
-    auto open = extracted.rfind(".a(");
-    if (open == std::string_view::npos) open = extracted.rfind(".lib(");
-    if (open == std::string_view::npos) continue;
-    fs::path archive(extracted.substr(0, extracted.find('(', open)));
+  for (auto name : names) {
+    fs::path archive(name);
     if (archive.is_relative()) archive = cwd / archive;
     out.push_back(archive.lexically_normal());
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+}  // namespace
+
+std::vector<fs::path> extracted_archives(std::string_view report, const fs::path& cwd) {
+  return archives_in_columns(report, cwd, 1, 1);
+}
+
+std::optional<std::vector<fs::path>> linked_archives(std::string_view report, const fs::path& cwd) {
+  auto first_line = report.substr(0, report.find('\n'));
+  if (!first_line.empty() && first_line.back() == '\r') first_line.remove_suffix(1);
+  if (first_line != kReportHeader) return std::nullopt;
+  return archives_in_columns(report, cwd, 0, 1);
 }
 
 void write_link_record(const fs::path& dir, const LinkRecord& record) {

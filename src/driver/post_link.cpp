@@ -80,10 +80,12 @@ bool verify_output(const Invocation& inv, const target::Target& t) {
       Exit::failed);
 }
 
-std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t) {
-  if (inv.mode != Mode::link || inv.other_linker) return std::nullopt;
-  bool record = t.row->format == target::ObjectFormat::elf && link_record_dir();
-  if (!may_have_static_hazards(inv, t) && !record) return std::nullopt;
+std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t, bool for_sbom) {
+  if (inv.other_linker) return std::nullopt;
+  bool link = inv.mode == Mode::link;
+  bool record = link && t.row->format == target::ObjectFormat::elf && link_record_dir();
+  bool sbom = for_sbom && (link || inv.mode == Mode::shared);
+  if (!(link && may_have_static_hazards(inv, t)) && !record && !sbom) return std::nullopt;
   std::string tmpl = util::getenv_nonempty("TMPDIR").value_or("/tmp") + "/xstatic-why-XXXXXX";
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) return std::nullopt;  // only the warning is lost

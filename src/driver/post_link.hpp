@@ -22,9 +22,11 @@ namespace xstatic::driver {
 bool verify_output(const Invocation& inv, const target::Target& t);
 
 // A temporary file for lld's --why-extract report, on static glibc links
-// made by lld (see xstatic/driver/glibc.hpp), and on every ELF link when a
-// link record is asked for (xstatic/driver/link_record.hpp).
-std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t);
+// made by lld (see xstatic/driver/glibc.hpp), on every ELF link when a
+// link record is asked for (xstatic/driver/link_record.hpp), and on links
+// (executables and shared objects) whose SBOM note lists what lld may leave
+// out (`for_sbom`: xstatic/driver/sbom.hpp).
+std::optional<std::string> why_extract_file(const Invocation& inv, const target::Target& t, bool for_sbom);
 
 // lld's report (empty when none was asked for); its file is the caller's
 // util::TempPath (driver.cpp).

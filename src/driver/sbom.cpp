@@ -3,13 +3,16 @@
 // small object lld links in.
 #include "xstatic/driver/sbom.hpp"
 
+#include <fcntl.h>
 #include <llvm/Support/JSON.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "xstatic/driver/link_record.hpp"
 #include "xstatic/store/store.hpp"
 #include "xstatic/sysroot/manifest.hpp"
 #include "xstatic/target/notes.hpp"
@@ -107,8 +110,17 @@ bool wants_sbom(const Invocation& inv, const Plan& plan) {
   return output_of(inv, plan.target) != "/dev/null";
 }
 
-inspect::EmbeddedSbom sbom_of_link(const Invocation& inv, const Plan& plan) {
-  inspect::EmbeddedSbom s;
+namespace {
+
+fs::path absolute_normal(const fs::path& p) {
+  std::error_code ec;
+  return fs::absolute(p, ec).lexically_normal();
+}
+
+// The record and what each entry lld may leave out depends on (see link_sbom).
+LinkSbom gather_sbom(const Invocation& inv, const Plan& plan) {
+  LinkSbom out;
+  auto& s = out.given;
   s.target = plan.target.go_name();
   s.libc = std::string(plan.target.libc_name());
   s.xstatic = kVersion;
@@ -118,21 +130,37 @@ inspect::EmbeddedSbom sbom_of_link(const Invocation& inv, const Plan& plan) {
       std::sort(s.packages.begin(), s.packages.end(),
                 [](const auto& a, const auto& b) { return a.name < b.name; });
     }
+  auto runtime = [&](std::string_view name, std::string version, std::optional<fs::path> archive) {
+    s.runtimes.push_back({std::string(name), std::move(version), ""});
+    if (archive)
+      out.conditional.push_back({SbomList::runtimes, std::string(name), {absolute_normal(*archive)}});
+  };
   if (plan.cxx_runtimes && !inv.no_default_libs) {
+    const auto& kind = runtimes::kind_info(runtimes::Kind::libcxx);
     std::string v = runtime_version(plan.cxx_runtimes->root) +
                     std::string(runtimes::variant_info(plan.cxx_runtimes->variant).sbom_suffix);
-    for (std::string_view name : runtimes::kind_info(runtimes::Kind::libcxx).sbom_names)
-      s.runtimes.push_back({std::string(name), v, ""});
+    // sbom_names and libraries are parallel: libc++ is libc++.a.
+    for (std::size_t i = 0; i < kind.sbom_names.size(); ++i)
+      runtime(kind.sbom_names[i], v,
+              i < kind.libraries.size() ? std::optional(plan.cxx_runtimes->lib_dir / kind.libraries[i])
+                                        : std::nullopt);
   }
+  // --malloc=mimalloc links it whole: always in.
   if (plan.allocator && inv.mode == Mode::link)
-    s.runtimes.push_back(
-        {std::string(runtimes::kind_info(runtimes::Kind::mimalloc).sbom_names.front()),
-         plan.allocator_version + std::string(runtimes::variant_info(plan.runtimes_variant).sbom_suffix),
-         ""});
+    runtime(runtimes::kind_info(runtimes::Kind::mimalloc).sbom_names.front(),
+            plan.allocator_version + std::string(runtimes::variant_info(plan.runtimes_variant).sbom_suffix),
+            plan.allocator_forced ? std::nullopt : plan.allocator);
   if (plan.libc_routines && inv.mode == Mode::link)
-    s.runtimes.push_back({std::string(runtimes::kind_info(runtimes::Kind::libc_routines).sbom_names.front()),
-                          plan.libc_routines_version, ""});
-  for (const auto& p : plan.linked_packages) s.libraries.push_back({p.name, p.version, p.license});
+    runtime(runtimes::kind_info(runtimes::Kind::libc_routines).sbom_names.front(), plan.libc_routines_version,
+            plan.libc_routines);
+  for (const auto& p : plan.linked_packages) {
+    s.libraries.push_back({p.name, p.version, p.license});
+    if (inv.whole_archive) continue;
+    SbomCondition c{SbomList::libraries, p.name, {}};
+    for (const auto& lib : p.libs)
+      c.archives.push_back(absolute_normal(p.root / "lib" / ("lib" + lib + ".a")));
+    out.conditional.push_back(std::move(c));
+  }
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
   for (const auto& a : user_archives(inv, plan)) {
@@ -141,16 +169,56 @@ inspect::EmbeddedSbom sbom_of_link(const Invocation& inv, const Plan& plan) {
     std::string name = archive_name(a, inv, cwd);
     bool seen =
         std::any_of(s.archives.begin(), s.archives.end(), [&](const auto& c) { return c.name == name; });
-    if (!seen) s.archives.push_back({name, *digest, ""});
+    if (seen) continue;
+    s.archives.push_back({name, *digest, ""});
+    if (!inv.whole_archive) out.conditional.push_back({SbomList::archives, name, {absolute_normal(a)}});
   }
-  return s;
+  return out;
 }
 
-std::optional<std::string> write_sbom_object(const Invocation& inv, const Plan& plan) {
+std::vector<inspect::SbomComponent>& list_of(inspect::EmbeddedSbom& s, SbomList list) {
+  switch (list) {
+    case SbomList::runtimes:
+      return s.runtimes;
+    case SbomList::libraries:
+      return s.libraries;
+    case SbomList::archives:
+      break;
+  }
+  return s.archives;
+}
+
+// Writes `bytes` at `offset` of `file` when the bytes there are `expected`.
+bool replace_bytes(const std::string& file, std::size_t offset, std::string_view expected,
+                   std::string_view bytes) {
+  int fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return false;
+  std::string there(expected.size(), '\0');
+  bool ok = ::pread(fd, there.data(), there.size(), static_cast<off_t>(offset)) ==
+                static_cast<ssize_t>(there.size()) &&
+            there == expected &&
+            ::pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset)) ==
+                static_cast<ssize_t>(bytes.size());
+  return ::close(fd) == 0 && ok;
+}
+
+}  // namespace
+
+inspect::EmbeddedSbom sbom_of_link(const Invocation& inv, const Plan& plan) {
+  return gather_sbom(inv, plan).given;
+}
+
+std::optional<LinkSbom> link_sbom(const Invocation& inv, const Plan& plan) {
   if (!wants_sbom(inv, plan)) return std::nullopt;
-  std::string desc = inspect::encode_sbom(sbom_of_link(inv, plan));
-  std::string object = note_object(*plan.target.row, sysroot_elf_flags(*plan.sysroot, *plan.target.row),
-                                   target::kSbomNoteSection, target::kNoteName, target::kSbomNoteType, desc);
+  LinkSbom out = gather_sbom(inv, plan);
+  out.desc = inspect::encode_sbom(out.given);
+  return out;
+}
+
+std::optional<std::string> write_sbom_object(const LinkSbom& sbom, const Plan& plan) {
+  std::string object =
+      note_object(*plan.target.row, sysroot_elf_flags(*plan.sysroot, *plan.target.row),
+                  target::kSbomNoteSection, target::kNoteName, target::kSbomNoteType, sbom.desc);
   std::string tmpl = util::getenv_nonempty("TMPDIR").value_or("/tmp") + "/xstatic-sbom-XXXXXX";
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) return std::nullopt;
@@ -161,6 +229,41 @@ std::optional<std::string> write_sbom_object(const Invocation& inv, const Plan& 
     return std::nullopt;
   }
   return tmpl;
+}
+
+inspect::EmbeddedSbom sbom_as_linked(const LinkSbom& sbom, const std::vector<fs::path>& linked) {
+  inspect::EmbeddedSbom out = sbom.given;
+  for (const auto& c : sbom.conditional) {
+    bool taken = std::any_of(c.archives.begin(), c.archives.end(), [&](const fs::path& a) {
+      return std::find(linked.begin(), linked.end(), a) != linked.end();
+    });
+    if (!taken) std::erase_if(list_of(out, c.list), [&](const auto& e) { return e.name == c.name; });
+  }
+  return out;
+}
+
+std::optional<std::string> padded_desc(std::string desc, std::size_t size) {
+  if (desc.size() > size) return std::nullopt;
+  desc.resize(size, ' ');
+  return desc;
+}
+
+void settle_sbom_note(const std::string& output, const LinkSbom& sbom, std::string_view report) {
+  if (sbom.conditional.empty()) return;
+  std::error_code ec;
+  auto linked = linked_archives(report, fs::current_path(ec));
+  if (!linked) return;  // no report of lld's: the note stays as given
+  auto final_sbom = sbom_as_linked(sbom, *linked);
+  if (final_sbom == sbom.given) return;
+  auto desc = padded_desc(inspect::encode_sbom(final_sbom), sbom.desc.size());
+  if (!desc) return;
+  auto buffer = llvm::MemoryBuffer::getFile(output, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buffer) return;
+  auto at =
+      inspect::find_sbom_note(std::string_view((*buffer)->getBufferStart(), (*buffer)->getBufferSize()));
+  buffer->reset();
+  if (!at || at->size != sbom.desc.size()) return;
+  replace_bytes(output, at->offset, sbom.desc, *desc);
 }
 
 }  // namespace xstatic::driver

@@ -52,6 +52,7 @@ std::optional<PackageLinkInfo> read_link_info(const fs::path& package_root) {
   const auto* obj = parsed->getAsObject();
   if (!obj) return std::nullopt;
   PackageLinkInfo info;
+  info.root = package_root;
   if (auto name = obj->getString("name")) info.name = name->str();
   if (auto version = obj->getString("version")) info.version = version->str();
   if (auto license = obj->getString("license")) info.license = license->str();

@@ -13,7 +13,7 @@ printf '#include <stdio.h>\nint main(void) { puts("dispatched"); return 0; }\n' 
 
 # The SBOM note's object and the folder of xstatic's link files are temporary
 # paths of their own per link (xstatic/driver/sbom.hpp, link_files.hpp).
-cmd_of() { "$XSTATIC" "$@" --print-command 2>&1 >/dev/null | tail -1 | sed -E 's#xstatic-(sbom|link)-[A-Za-z0-9]*#xstatic-\1-X#g'; }
+cmd_of() { "$XSTATIC" "$@" --print-command 2>&1 >/dev/null | tail -1 | sed -E 's#xstatic-(sbom|link|why)-[A-Za-z0-9]*#xstatic-\1-X#g'; }
 
 # Go form and triple form: one command line.
 go=$(cmd_of cc --target linux/arm64 -O2 hi.c -o a)
@@ -26,7 +26,7 @@ echo "ok: Go form = triple form: $go"
 
 # XSTATIC_VERBOSE=1 prints the same line.
 verbose=$(XSTATIC_VERBOSE=1 "$XSTATIC" cc --target linux/arm64 -O2 hi.c -o a 2>&1 >/dev/null | tail -1 |
-  sed -E 's#xstatic-(sbom|link)-[A-Za-z0-9]*#xstatic-\1-X#g')
+  sed -E 's#xstatic-(sbom|link|why)-[A-Za-z0-9]*#xstatic-\1-X#g')
 [ "$verbose" = "$go" ] || fail "XSTATIC_VERBOSE=1 printed: $verbose"
 
 # Compile-only calls exec clang (it is our shell's child, not xstatic's);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The SBOM inside the binary (docs/inspect.md "Embedded SBOM"): every ELF
 # link names the sysroot's Debian packages, the runtimes and the user's own
-# archives in an allocated note that `xstatic inspect` reads back, also
+# archives lld took members from (a C hello no mimalloc, a program with
+# malloc mimalloc, on amd64 and arm64) in an allocated note that `xstatic inspect` reads back, also
 # after llvm-strip --strip-all and strip --strip-all; --no-sbom and
 # XSTATIC_NO_SBOM=1 leave none; a damaged note is reported, never a crash.
 . "$(dirname "$0")/lib/common.sh"
@@ -101,6 +102,73 @@ for f in use-l use-path; do
 done
 expect_contains "$("$XSTATIC" inspect use-l)" "archive     vendor/libfoo.a sha256:$digest"
 echo "ok: libfoo.a listed with its digest ($digest)"
+
+# What lld kept (docs/inspect.md): the note is rewritten after the link to
+# name only the runtimes, packages and archives lld took members from. The
+# note is read raw here (its whole description as any JSON reader sees it,
+# spaces after the record), not only through inspect, which also hides
+# mimalloc without its own note; inspect must then say the same. One python
+# run checks every binary (python's start-up is most of this block's time).
+cat >malloc.c <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv) { char *p = strdup(argv[argc - 1]); puts(p); free(p); return 0; }
+C
+echo 'int main(void) { return 0; }' >empty.c
+printf '#include <cstdio>\nint main() { std::puts("hello"); }\n' >plain.cpp
+kept=() # "binary runtimes archives", "-" for none
+cp c-musl kept-hello-amd64 # linked above: the default C hello
+"$XSTATIC" cc --target linux/arm64 hello.c -o kept-hello-arm64
+for t in amd64 arm64; do
+  "$XSTATIC" cc --target linux/$t malloc.c -o kept-malloc-$t
+  kept+=("kept-hello-$t xstatic-libc -" "kept-malloc-$t mimalloc,xstatic-libc -")
+done
+driver_run linux/amd64 ./kept-hello-amd64 >/dev/null || fail "the rewritten hello does not run"
+"$XSTATIC" cc --target linux/amd64 empty.c -o kept-empty
+"$XSTATIC" cc --target linux/amd64 --malloc=mimalloc hello.c -o kept-forced # linked whole: in
+"$XSTATIC" cc --target linux/amd64 --malloc=musl --libc-routines=musl malloc.c -o kept-musl
+"$XSTATIC" c++ --target linux/amd64 plain.cpp -o kept-plain-cxx # nothing of libc++, libc++abi, libunwind
+# The user's archive: given but unused, it is not listed (musl, glibc); linked whole, it is.
+"$XSTATIC" cc --target linux/amd64 hello.c -Lvendor -lfoo -o kept-unused
+"$XSTATIC" cc --target linux/amd64 hello.c -Wl,--whole-archive vendor/libfoo.a -Wl,--no-whole-archive -o kept-whole
+"$XSTATIC" cc --target linux/amd64 --libc glibc hello.c -Lvendor -lfoo -o kept-glibc
+# A --why-extract of the user's takes lld's report: the note stays as given (inspect still hides mimalloc).
+"$XSTATIC" cc --target linux/amd64 hello.c -Wl,--why-extract=own.txt -o kept-own
+[ -s own.txt ] || fail "the user's --why-extract file is empty"
+kept+=("kept-empty - -" "kept-forced mimalloc,xstatic-libc -" "kept-musl - -" "kept-plain-cxx xstatic-libc -"
+  "kept-unused xstatic-libc -" "kept-whole xstatic-libc vendor/libfoo.a" "kept-glibc - -"
+  "kept-own mimalloc,xstatic-libc -")
+bins=()
+for k in "${kept[@]}"; do bins+=("${k%% *}"); done
+"$XSTATIC" inspect --json "${bins[@]}" >kept.json
+python3 - kept.json "${kept[@]}" <<'PY' || fail "a note lists what lld did not take, or misses what it took"
+import json, sys
+reports = {r["path"]: r for r in json.load(open(sys.argv[1]))}
+sizes, bad = {}, 0
+for spec in sys.argv[2:]:
+    binary, want_rt, want_ar = spec.split()
+    data = open(binary, "rb").read()
+    at = data.index(b'{"v":1,')
+    size = int.from_bytes(data[at - 16:at - 12], "little")  # descsz, before the type and "xstatic\0"
+    s = json.loads(data[at:at + size].decode())  # the whole description: trailing spaces are JSON's
+    rt = ",".join(r[0] for r in s.get("rt", [])) or "-"
+    ar = ",".join(a[0] for a in s.get("ar", [])) or "-"
+    seen = ",".join(r["name"] for r in reports[binary]["sbom"]["runtimes"]) or "-"
+    want_seen = "xstatic-libc" if binary == "kept-own" else want_rt  # inspect hides mimalloc without its note
+    if (rt, ar, seen) != (want_rt, want_ar, want_seen):
+        print(f"FAIL: {binary}: the note lists runtimes {rt}, archives {ar}; inspect {seen}; want {want_rt} {want_ar}")
+        bad += 1
+    sizes[binary] = size
+for t in ("amd64", "arm64"):  # the same note before the link: the rewrite keeps its size
+    if sizes[f"kept-hello-{t}"] != sizes[f"kept-malloc-{t}"]:
+        print(f"FAIL: linux/{t}: the hello's note is {sizes[f'kept-hello-{t}']} bytes, the malloc program's {sizes[f'kept-malloc-{t}']}")
+        bad += 1
+print(f"ok: the C hello's note names no mimalloc, the malloc program's does (amd64, arm64; {sizes['kept-hello-amd64']} bytes each)")
+print("ok: an empty main names no runtime, --malloc=mimalloc names mimalloc, musl's own none, C++ without libc++ no libc++")
+print("ok: unused archives are left out (musl, glibc), whole ones kept; the user's --why-extract leaves the note as given")
+sys.exit(1 if bad else 0)
+PY
 
 # Hostile notes: a future format and broken JSON are reported, inspect exits 0.
 python3 - c-musl <<'PY'

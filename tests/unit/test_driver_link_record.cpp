@@ -29,6 +29,27 @@ TEST_CASE("the archives of a --why-extract report, each once, absolute") {
   CHECK(extracted_archives("reference\textracted\tsymbol\n", "/").empty());
 }
 
+TEST_CASE("the archives in a link are those of both columns, and only from lld's own report") {
+  std::string report =
+      "reference\textracted\tsymbol\n"
+      "main.o\tlibfoo.a(foo.o)\tfoo\n"
+      "/s/runtimes/m/lib/libmimalloc.a(mimalloc.o)\t/s/libc/lib/libxstatic_libc.a(strlen.o)\tstrlen\n"
+      "<internal>\t/s/sysroots/arm64-musl/usr/lib/libc.a(printf.lo)\tprintf\n";
+  auto got = linked_archives(report, "/work/proj");
+  REQUIRE(got.has_value());
+  std::vector<fs::path> want = {"/s/libc/lib/libxstatic_libc.a", "/s/runtimes/m/lib/libmimalloc.a",
+                                "/s/sysroots/arm64-musl/usr/lib/libc.a", "/work/proj/libfoo.a"};
+  CHECK(*got == want);
+  // An extracted-only reading does not see the whole-archive member that referred to strlen.
+  CHECK(extracted_archives(report, "/work/proj").size() == 3);
+  auto none = linked_archives("reference\textracted\tsymbol\r\n", "/");
+  REQUIRE(none.has_value());
+  CHECK(none->empty());
+  // An empty file (the user's own --why-extract came later and took the report) is no report.
+  CHECK_FALSE(linked_archives("", "/").has_value());
+  CHECK_FALSE(linked_archives("main.o\tlibfoo.a(foo.o)\tfoo\n", "/").has_value());
+}
+
 TEST_CASE("link records are written one file per link and read back in order") {
   fs::path dir = fs::temp_directory_path() / ("xstatic-link-record-" + std::to_string(::getpid()));
   fs::remove_all(dir);

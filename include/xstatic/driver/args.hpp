@@ -125,6 +125,8 @@ struct Invocation {
   std::vector<std::string> libraries;  // -lNAME values, in order ("curl")
   bool no_start_files = false;         // -nostartfiles or -nostdlib: no crt*.o from clang
   bool linker_script = false;  // -T FILE, -Wl,-T,FILE, -Wl,--script=FILE: the user lays the output out
+  bool whole_archive =
+      false;  // -Wl,--whole-archive or -Xlinker -whole-archive: members lld's report does not name
   std::vector<std::string> library_dirs;  // -LDIR values, in order
   // Facts the later stages read here rather than in clang_args (the command
   // line is read once, by clang's option table; these include what @files hold):

@@ -33,6 +33,14 @@ std::optional<std::filesystem::path> link_record_dir();
 std::vector<std::filesystem::path> extracted_archives(std::string_view report,
                                                       const std::filesystem::path& cwd);
 
+// The archives whose members are in the link: those of both columns (the
+// member that referred to a symbol is in the link too, extracted or named by
+// --whole-archive; a whole-archive member that referred to nothing extracted
+// is in neither). nullopt when `report` does not start with lld's header
+// line: lld wrote no report there (a --why-extract of the user's came later).
+std::optional<std::vector<std::filesystem::path>> linked_archives(std::string_view report,
+                                                                  const std::filesystem::path& cwd);
+
 // Writes a record (a file of its own per link, renamed into place, so that
 // parallel links never mix). Errors are not fatal: the caller only loses the record.
 void write_link_record(const std::filesystem::path& dir, const LinkRecord& record);

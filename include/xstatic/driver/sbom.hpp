@@ -11,9 +11,28 @@
 // allocated ones into a PT_NOTE segment, which strip --strip-all keeps. No
 // clang or assembler run: the object is a few hundred bytes written here.
 //
+// What lld kept: the note is written before the link, from what the link is
+// given, but lld takes an archive's members only for symbols still undefined,
+// so a program that never calls malloc carries no mimalloc, a C++ program that
+// uses nothing of libc++ no libc++, and an archive of the user's may give
+// nothing. Each such entry (a runtime, an `xstatic pkg` library, an archive
+// of the user's) carries the archives that bring it (LinkSbom::conditional);
+// the link then asks lld for its --why-extract report, and after the link
+// settle_sbom_note() rewrites the note in the output, in place, without the
+// entries none of whose archives lld took from. The rewrite keeps the note's
+// size (the record shrinks and is padded with spaces, which any JSON reader
+// skips) and so every offset of the file; the build-id stays the one lld
+// computed over the bytes before the rewrite, a function of the same inputs:
+// reproducible, and as unique as before (strip and objcopy change a file
+// under its build-id the same way). A member lld extracted and --gc-sections
+// then emptied still counts (it was linked; its own note is kept too).
+//
 // Cost on a link: reading the sysroot's and the runtimes' manifests (already
 // small JSON files), the first 64 bytes of the sysroot's crt1.o, and the
-// SHA-256 of each of the user's own archives; compiles do none of it.
+// SHA-256 of each of the user's own archives; compiles do none of it. lld's
+// report and reading it add 0.3-0.6% to a link's instructions; the rewrite,
+// when due, reads the output's headers and writes a few hundred bytes
+// (docs/inspect.md).
 #pragma once
 
 #include <cstdint>
@@ -21,6 +40,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "xstatic/driver/args.hpp"
 #include "xstatic/driver/command.hpp"
@@ -53,9 +73,48 @@ std::string note_object(const target::Row& row, std::uint32_t e_flags, std::stri
 // MIPS's n64/o32, ARM's EABI version); 0 when there is none to read.
 std::uint32_t sysroot_elf_flags(const std::filesystem::path& sysroot, const target::Row& row);
 
-// Writes the object for this link into a temporary file and returns its
-// path (the caller removes it after the link); nullopt when no note is due
-// or the file cannot be written (the link then goes on without one).
-std::optional<std::string> write_sbom_object(const Invocation& inv, const Plan& plan);
+// Which list of the record an entry lld may leave out is in.
+enum class SbomList : std::uint8_t { runtimes, libraries, archives };
+
+// An entry of the note that stays only when lld takes a member of one of its archives.
+struct SbomCondition {
+  SbomList list;
+  std::string name;                             // the entry's name in that list
+  std::vector<std::filesystem::path> archives;  // absolute, lexically normal
+};
+
+// A link's note before the link: the record, its bytes, and the entries lld may leave out.
+struct LinkSbom {
+  inspect::EmbeddedSbom given;
+  std::string desc;  // encode_sbom(given): the note's description as the object holds it
+  std::vector<SbomCondition> conditional;
+};
+
+// The note of this link (sbom_of_link and what each entry depends on), or
+// nullopt when none is due (wants_sbom). mimalloc linked whole
+// (--malloc=mimalloc) is not conditional, nor is any archive or package when
+// the user's flags say --whole-archive (lld's report does not name what that
+// brings in).
+std::optional<LinkSbom> link_sbom(const Invocation& inv, const Plan& plan);
+
+// Writes the object holding `sbom` for this link into a temporary file and
+// returns its path (the caller removes it after the link); nullopt when the
+// file cannot be written (the link then goes on without a note).
+std::optional<std::string> write_sbom_object(const LinkSbom& sbom, const Plan& plan);
+
+// The record as linked: `sbom.given` without the conditional entries none of
+// whose archives is in `linked` (absolute, lexically normal: linked_archives()
+// of lld's report).
+inspect::EmbeddedSbom sbom_as_linked(const LinkSbom& sbom, const std::vector<std::filesystem::path>& linked);
+
+// `desc` (a shorter record) padded with spaces to `size` bytes; nullopt when longer.
+std::optional<std::string> padded_desc(std::string desc, std::size_t size);
+
+// After a successful link: rewrites the note of `output` to sbom_as_linked()
+// when that differs from what was given. `report` is lld's --why-extract
+// report; one without its header line (a --why-extract of the user's took
+// the file) leaves the note as given, as does an output whose note is not
+// found with the bytes the object held. Never fails the link.
+void settle_sbom_note(const std::string& output, const LinkSbom& sbom, std::string_view report);
 
 }  // namespace xstatic::driver

@@ -65,4 +65,15 @@ std::string encode_sbom(const EmbeddedSbom& sbom);
 // nullopt and says why in `problem`; it never throws or crashes.
 std::optional<EmbeddedSbom> decode_sbom(std::string_view desc, std::string& problem);
 
+// Where an ELF file's SBOM note description lies: its file offset and size
+// (the first note of owner xstatic and type SBOM in the .note.xstatic.sbom
+// section, else in a PT_NOTE segment when the file has no section table).
+// nullopt when the file is not ELF or has no such note. The driver rewrites
+// the description in place after the link (xstatic/driver/sbom.hpp).
+struct SbomNoteAt {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+};
+std::optional<SbomNoteAt> find_sbom_note(std::string_view file);
+
 }  // namespace xstatic::inspect

@@ -44,6 +44,7 @@ struct PackageLinkInfo {
   std::vector<std::string> libs;         // its archives in link order, without lib/.a: {"ssl", "crypto"}
   std::vector<std::string> requires_;    // the packages it was built against: {"openssl", "zlib"}
   std::vector<std::string> system_libs;  // the target's libraries its archives need: {"ws2_32", "crypt32"}
+  fs::path root;                         // the package's folder: its archives are root/lib/lib<NAME>.a
 };
 std::optional<PackageLinkInfo> read_link_info(const fs::path& package_root);
 
