@@ -70,29 +70,8 @@ for d in "$test_store"/runtimes/llvm-19-r[0-9] "$test_store"/runtimes/mimalloc-*
 done
 
 mkdir "$work/w"
-cat >"$work/w/hello.c" <<'C'
-#include <stdio.h>
-#include <stdlib.h>
-int main(void) {
-  char *p = malloc(32);
-  if (!p) return 1;
-  snprintf(p, 32, "hello from the bundle");
-  puts(p);
-  free(p);
-  return 0;
-}
-C
-cat >"$work/w/hello.cpp" <<'CPP'
-#include <iostream>
-#include <map>
-#include <stdexcept>
-#include <string>
-int main() {
-  std::map<std::string, int> m{{"libc++", 19}};
-  try { throw std::runtime_error("caught"); } catch (const std::exception& e) { std::cout << e.what() << ' '; }
-  std::cout << "libc++ " << m["libc++"] << '\n';
-}
-CPP
+cp "$root/tests/integration/programs/bundle_hello.c" "$work/w/hello.c"
+cp "$root/tests/integration/programs/bundle_hello.cpp" "$work/w/hello.cpp"
 
 # In the namespace: an empty environment but the store, PATH only the bundle's bin/.
 # shellcheck disable=SC2153,SC2317 # WORK, BUNDLE, FOREIGN and ARCH come through the environment; run in bash -c

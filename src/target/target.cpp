@@ -16,51 +16,68 @@ namespace {
 
 // Platforms Go builds for that xstatic does not, each with why: a build
 // engineer coming from GOOS/GOARCH learns that the name is right and the
-// platform is missing, not that it is misspelt. "*": every GOARCH of that GOOS.
+// platform is missing, not that it is misspelt. "*": every GOARCH of that
+// GOOS. `because` says which sentence `why` completes.
+enum class GoOnlyBecause : std::uint8_t {
+  debian,  // Debian 12's packages lack it: `why` says how
+  no_os,   // an OS xstatic has no sysroot for at all (`why` empty)
+  other,   // `why` is the whole reason
+};
 struct GoOnly {
-  std::string_view goos, goarch, why;
+  std::string_view goos, goarch;
+  GoOnlyBecause because;
+  std::string_view why;
 };
-constexpr std::string_view kNotDebian12 =
-    "Debian 12 (bookworm), whose packages make xstatic's Linux sysroots, ";
-constexpr std::string_view kOnlyOs =
-    "xstatic builds for Linux (Debian's packages), Windows (mingw-w64), macOS (your SDK) and WASI: there is "
-    "no "
-    "sysroot for ";
 constexpr GoOnly kGoOnly[] = {
-    {"linux", "riscv64", "has no riscv64 port (Debian 13, trixie, has one)"},
-    {"linux", "loong64", "has no loong64 port"},
-    {"linux", "mips", "builds no big-endian mips packages (its mips port is little-endian: linux/mipsle)"},
-    {"linux", "mips64", "builds no big-endian mips64 packages (linux/mips64le is its port)"},
-    {"linux", "ppc64", "builds no big-endian ppc64 packages (linux/ppc64le is its port)"},
-    {"windows", "arm64",
+    {"linux", "riscv64", GoOnlyBecause::debian, "has no riscv64 port (Debian 13, trixie, has one)"},
+    {"linux", "loong64", GoOnlyBecause::debian, "has no loong64 port"},
+    {"linux", "mips", GoOnlyBecause::debian,
+     "builds no big-endian mips packages (its mips port is little-endian: linux/mipsle)"},
+    {"linux", "mips64", GoOnlyBecause::debian,
+     "builds no big-endian mips64 packages (linux/mips64le is its port)"},
+    {"linux", "ppc64", GoOnlyBecause::debian,
+     "builds no big-endian ppc64 packages (linux/ppc64le is its port)"},
+    {"windows", "arm64", GoOnlyBecause::other,
      "mingw-w64 in Debian 12 has no ARM runtime (windows/386 and windows/amd64 are built)"},
-    {"windows", "arm", "mingw-w64 in Debian 12 has no ARM runtime (windows/386 and windows/amd64 are built)"},
-    {"android", "*", "Android needs its NDK's sysroot and bionic, which xstatic does not import"},
-    {"ios", "*",
+    {"windows", "arm", GoOnlyBecause::other,
+     "mingw-w64 in Debian 12 has no ARM runtime (windows/386 and windows/amd64 are built)"},
+    {"android", "*", GoOnlyBecause::other,
+     "Android needs its NDK's sysroot and bionic, which xstatic does not import"},
+    {"ios", "*", GoOnlyBecause::other,
      "iOS needs Apple's iOS SDK, which xstatic does not import (macOS: darwin/amd64, darwin/arm64)"},
-    {"js", "wasm", "js/wasm is Go's browser target; for a WASI module use wasip1/wasm"},
-    {"freebsd", "*", ""},
-    {"netbsd", "*", ""},
-    {"openbsd", "*", ""},
-    {"dragonfly", "*", ""},
-    {"solaris", "*", ""},
-    {"illumos", "*", ""},
-    {"aix", "*", ""},
-    {"plan9", "*", ""},
+    {"js", "wasm", GoOnlyBecause::other, "js/wasm is Go's browser target; for a WASI module use wasip1/wasm"},
+    {"freebsd", "*", GoOnlyBecause::no_os, ""},
+    {"netbsd", "*", GoOnlyBecause::no_os, ""},
+    {"openbsd", "*", GoOnlyBecause::no_os, ""},
+    {"dragonfly", "*", GoOnlyBecause::no_os, ""},
+    {"solaris", "*", GoOnlyBecause::no_os, ""},
+    {"illumos", "*", GoOnlyBecause::no_os, ""},
+    {"aix", "*", GoOnlyBecause::no_os, ""},
+    {"plan9", "*", GoOnlyBecause::no_os, ""},
 };
+
+std::string go_only_reason(const GoOnly& g) {
+  switch (g.because) {
+    case GoOnlyBecause::debian:
+      return "Debian 12 (bookworm), whose packages make xstatic's Linux sysroots, " + std::string(g.why);
+    case GoOnlyBecause::no_os:
+      return "xstatic builds for Linux (Debian's packages), Windows (mingw-w64), macOS (your SDK) and WASI: "
+             "there is no sysroot for " +
+             std::string(g.goos);
+    case GoOnlyBecause::other:
+      break;
+  }
+  return std::string(g.why);
+}
 
 std::string unknown_target_message(std::string_view spec) {
   std::string msg = "unknown target '" + std::string(spec) + "'";
   auto parts = util::split(spec, '/');
   if (parts.size() >= 2) {
-    for (const auto& g : kGoOnly) {
-      if (g.goos != parts[0] || (g.goarch != "*" && g.goarch != parts[1])) continue;
-      std::string platform = std::string(parts[0]) + "/" + std::string(parts[1]);
-      std::string why = g.goos == "linux" ? std::string(kNotDebian12) + std::string(g.why)
-                        : g.why.empty()   ? std::string(kOnlyOs) + std::string(g.goos)
-                                          : std::string(g.why);
-      return msg + ": Go builds for " + platform + ", xstatic does not: " + why;
-    }
+    for (const auto& g : kGoOnly)
+      if (g.goos == parts[0] && (g.goarch == "*" || g.goarch == parts[1]))
+        return msg + ": Go builds for " + std::string(parts[0]) + "/" + std::string(parts[1]) +
+               ", xstatic does not: " + go_only_reason(g);
   }
   auto close = suggest(spec);
   if (!close.empty()) msg += ": did you mean " + util::join(close, " or ") + "?";

@@ -102,29 +102,8 @@ else
   echo "note: apt names no http:// mirror (or XSTATIC_TEST_BUNDLE_MIRROR=local): the root fetches from a throwaway archive on 127.0.0.1"
 fi
 
-cat >root/work/hello.c <<'C'
-#include <stdio.h>
-#include <stdlib.h>
-int main(void) {
-  char *p = malloc(32);
-  if (!p) return 1;
-  snprintf(p, 32, "hello from the bundle");
-  puts(p);
-  free(p);
-  return 0;
-}
-C
-cat >root/work/hello.cpp <<'CPP'
-#include <iostream>
-#include <map>
-#include <stdexcept>
-#include <string>
-int main() {
-  std::map<std::string, int> m{{"libc++", 19}};
-  try { throw std::runtime_error("caught"); } catch (const std::exception& e) { std::cout << e.what() << ' '; }
-  std::cout << "libc++ " << m["libc++"] << '\n';
-}
-CPP
+cp "$SRC/tests/integration/programs/bundle_hello.c" root/work/hello.c
+cp "$SRC/tests/integration/programs/bundle_hello.cpp" root/work/hello.cpp
 cat >root/work/add.S <<'ASM'
     .text
     .globl add_two

@@ -41,7 +41,10 @@ need qemu-arm-static
 pod_cmd="podman --runtime runc --cgroup-manager cgroupfs --root $WORK/containers --runroot $WORK/run --storage-driver overlay"
 pod() { $pod_cmd "$@"; }
 run_opts=(--rm --network=none --ulimit nofile=4096:4096 --ulimit nproc=4096:4096)
-cleanup_podman() { # clean-up after the verdict (the checks are at the end)
+# Clean-up after the verdict, on every way out: the suite's own checks that
+# nothing is left run at its end (images, containers, mounts), so a removal
+# that fails here is not a second verdict, only a leftover of a failed run.
+cleanup_podman() {
   timeout 60 podman --runtime runc --root "$WORK/containers" --runroot "$WORK/run" --storage-driver overlay \
     rmi -a -f >/dev/null 2>&1 || true
   timeout 60 podman --runtime runc --root "$WORK/containers" --runroot "$WORK/run" --storage-driver overlay \

@@ -102,21 +102,23 @@ install_via "$WORK/s4" http_proxy="http://build:s3cr%33t@127.0.0.1:$PROXY_PORT" 
 if grep -q "s3cr" "$WORK/err"; then fail "the proxy's password was printed"; fi
 echo "ok: a proxy's credentials from http_proxy (and a 407 explained)"
 
+# refused CASE EXIT TEXT HINT http_proxy=VALUE: exits EXIT saying TEXT and
+# HINT, and installs nothing.
+refused() {
+  local case=$1 want=$2 text=$3 hint=$4 rc=0
+  shift 4
+  install_via "$WORK/refused" "$@" >/dev/null 2>"$WORK/err" || rc=$?
+  [ "$rc" = "$want" ] || fail "$case: exit $rc, expected $want: $(cat "$WORK/err")"
+  expect_contains "$(cat "$WORK/err")" "$text"
+  expect_contains "$(cat "$WORK/err")" "hint: $hint"
+  nothing_installed "$WORK/refused" "$case"
+}
 # A proxy that is down: exit 3, the proxy and its variable named.
-rc=0
-install_via "$WORK/s5" http_proxy="http://127.0.0.1:$(closed_port)" >/dev/null 2>"$WORK/err" || rc=$?
-[ "$rc" = 3 ] || fail "a proxy that is down: exit $rc, expected 3: $(cat "$WORK/err")"
-expect_contains "$(cat "$WORK/err")" "cannot connect to the proxy (http_proxy) 127.0.0.1 port"
-expect_contains "$(cat "$WORK/err")" "hint: check that the proxy named by http_proxy is up"
-nothing_installed "$WORK/s5" "a proxy that is down"
+refused "a proxy that is down" 3 "cannot connect to the proxy (http_proxy) 127.0.0.1 port" \
+  "check that the proxy named by http_proxy is up" http_proxy="http://127.0.0.1:$(closed_port)"
 # Malformed or another scheme: a usage error (2), never a silent direct fetch.
 for bad in "https://127.0.0.1:$open_port" "http://127.0.0.1:99999"; do
-  rc=0
-  install_via "$WORK/s6" http_proxy="$bad" >/dev/null 2>"$WORK/err" || rc=$?
-  [ "$rc" = 2 ] || fail "http_proxy=$bad: exit $rc, expected 2: $(cat "$WORK/err")"
-  expect_contains "$(cat "$WORK/err")" "http_proxy is not a usable proxy"
-  expect_contains "$(cat "$WORK/err")" "hint: set it to http://HOST:PORT"
-  nothing_installed "$WORK/s6" "http_proxy=$bad"
+  refused "http_proxy=$bad" 2 "http_proxy is not a usable proxy" "set it to http://HOST:PORT" http_proxy="$bad"
 done
 echo "ok: a proxy that is down and malformed http_proxy values are refused"
 echo "PASS: sysroot_fetch_proxy"

@@ -65,16 +65,11 @@ TEST_CASE("configure is told what clang 19 answers, and that musl has no __cxa_t
 }
 
 TEST_CASE("a variant's -march flags reach every language") {
-  CmakeInputs in{.source = "/s",
-                 .build = "/b",
-                 .prefix = "/p",
-                 .sysroot = "/sys",
-                 .triple = "armv7-linux-musleabihf",
-                 .processor = "armv7",
-                 .cflags = "-march=armv7-a",
-                 .clang = {},
-                 .ar = "ar",
-                 .ranlib = "ranlib"};
+  CmakeInputs in = arm64_inputs();
+  in.triple = "armv7-linux-musleabihf";
+  in.processor = "armv7";
+  in.cflags = "-march=armv7-a";
+  in.clang = {};
   auto cmd = cmake_command(in);
   for (const char* lang : {"C", "CXX", "ASM"})
     CHECK(
